@@ -1,0 +1,50 @@
+#include "error.h"
+
+namespace RagScope {
+
+int Error::exitCode() const
+{
+    switch (kind) {
+    case ErrorKind::InvalidInput:
+    case ErrorKind::Corrupt:
+        return 2;
+    case ErrorKind::NotFound:
+    case ErrorKind::MissingSchema:
+        return 3;
+    case ErrorKind::Unreachable:
+    case ErrorKind::AuthFailed:
+    case ErrorKind::PermissionDenied:
+    case ErrorKind::ConnectionLost:
+        return 4;
+    case ErrorKind::Query:
+        break;
+    }
+    return 1;
+}
+
+QString Error::kindName() const
+{
+    switch (kind) {
+    case ErrorKind::InvalidInput:
+        return QStringLiteral("invalid input");
+    case ErrorKind::NotFound:
+        return QStringLiteral("not found");
+    case ErrorKind::Unreachable:
+        return QStringLiteral("unreachable");
+    case ErrorKind::AuthFailed:
+        return QStringLiteral("authentication failed");
+    case ErrorKind::MissingSchema:
+        return QStringLiteral("missing schema");
+    case ErrorKind::PermissionDenied:
+        return QStringLiteral("permission denied");
+    case ErrorKind::ConnectionLost:
+        return QStringLiteral("connection lost");
+    case ErrorKind::Corrupt:
+        return QStringLiteral("corrupt store");
+    case ErrorKind::Query:
+        break;
+    }
+    return QStringLiteral("database error");
+}
+
+} // namespace RagScope

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+namespace RagScope {
+
+/// What went wrong, in terms a UI or CLI can act on (and map to an exit code).
+enum class ErrorKind {
+    InvalidInput,     ///< the caller's input breaks a rule (rating 7, 2001-char comment, bad URL)
+    NotFound,         ///< the thing asked for does not exist (interaction, database, file)
+    Unreachable,      ///< the server cannot be reached (closed port, unknown host)
+    AuthFailed,       ///< the server refused the credentials
+    MissingSchema,    ///< the store lacks the monitoring tables
+    PermissionDenied, ///< the role may not do this (read-only store)
+    ConnectionLost,   ///< an open connection dropped; retrying may work
+    Corrupt,          ///< the file is not a usable store (corrupt snapshot)
+    Query,            ///< any other database error
+};
+
+/// A typed failure with one clear sentence for humans.
+struct Error
+{
+    ErrorKind kind = ErrorKind::Query;
+    QString message;
+
+    /// Exit status per the store contract: 2 bad input, 3 not found, 4 unreachable/refused, 1 other.
+    int exitCode() const;
+    /// A short name for the kind, e.g. "invalid input".
+    QString kindName() const;
+};
+
+} // namespace RagScope

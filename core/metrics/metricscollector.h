@@ -1,0 +1,41 @@
+#pragma once
+
+#include "metricstypes.h"
+#include "store/store.h"
+
+#include <QList>
+
+namespace RagScope {
+
+/// Computes every dashboard metric for a Filter, aggregated in SQL in both dialects
+/// (GROUP BY, percentile_cont or its window-function twin): cost grows with the number of
+/// result points, never with the number of rows. Blocking: call it from a worker thread.
+class MetricsCollector
+{
+public:
+    explicit MetricsCollector(StorePtr store);
+
+    Result<KpiTotals> kpis(const Filter& filter) const;
+    Result<LatencyPercentiles> latencyPercentiles(const Filter& filter) const;
+    Result<ConfidenceHistogram> confidenceHistogram(const Filter& filter) const;
+    Result<RatingSummary> ratings(const Filter& filter) const;
+    /// Sorted by day, then model (NULL model last).
+    Result<QList<DailyCost>> dailyCost(const Filter& filter) const;
+    Result<QList<LatencyPoint>> latencyOverTime(const Filter& filter, TimeBucket bucket) const;
+    Result<ConfidenceByRating> confidenceByRating(const Filter& filter) const;
+    Result<QList<UserStats>> userStats(const Filter& filter, int limit) const;
+    Result<SystemStats> systemStats() const;
+    /// Empty summary when the store has no reviews table.
+    Result<ReviewSummary> reviewSummary(const Filter& filter) const;
+
+    /// All of contract §5 in one go.
+    Result<StatsReport> report(const Filter& filter) const;
+
+    /// Hour buckets for windows up to 3 days, day buckets beyond.
+    static TimeBucket bucketFor(const Filter& filter);
+
+private:
+    StorePtr m_store;
+};
+
+} // namespace RagScope

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "money.h"
+#include "pricetable.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace RagScope {
+
+/// Projection per the store contract: daily average over the window, × 30 and × 365.
+struct CostProjection
+{
+    Money dailyAverage;
+    Money monthly;
+    Money annual;
+};
+
+/// Exact token cost from a price table, projections, and display formatting.
+class CostTracker
+{
+public:
+    explicit CostTracker(PriceTable table = PriceTable::builtIn());
+
+    const PriceTable& priceTable() const { return m_table; }
+
+    /// Cost of one chat answer: (prompt × input + completion × output) / 1e6, rounded half-to-even
+    /// to 8 places. None when the model is not in the table (never a guess).
+    std::optional<Money> chatCost(const QString& model, qint64 promptTokens, qint64 completionTokens) const;
+    /// Cost of embedding `tokens` with an embedding model (input price only); none if unknown.
+    std::optional<Money> embeddingCost(const QString& model, qint64 tokens) const;
+
+    /// Daily average = total ÷ window length in days (fractional), rounded to 8 places;
+    /// monthly = daily × 30, annual = daily × 365.
+    static CostProjection project(Money total, const QDateTime& from, const QDateTime& to);
+
+    /// "$1,234.57" for people (more places for sub-cent amounts).
+    static QString format(Money amount) { return amount.toDisplayString(); }
+
+private:
+    PriceTable m_table;
+};
+
+} // namespace RagScope

@@ -1,0 +1,137 @@
+#include "interactionrecorder.h"
+
+#include "base/performancemonitor.h"
+#include "store/sqldialect.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRecorder, "ragscope.recorder")
+
+namespace RagScope {
+
+namespace {
+
+QVariant nullable(const std::optional<double>& v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<double>());
+}
+
+QVariant nullable(const std::optional<qint64>& v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
+}
+
+Error invalid(const QString& why)
+{
+    return makeError(ErrorKind::InvalidInput, why);
+}
+
+} // namespace
+
+InteractionRecorder::InteractionRecorder(StorePtr store, CostTracker costs)
+    : m_store(std::move(store))
+    , m_costs(std::move(costs))
+{
+}
+
+Status InteractionRecorder::validate(const InteractionRecord& r)
+{
+    if (r.userId.trimmed().isEmpty())
+        return invalid(QStringLiteral("an interaction needs a user id"));
+    if (r.userId.size() > 255)
+        return invalid(QStringLiteral("user id is longer than 255 characters"));
+    if (r.query.isEmpty())
+        return invalid(QStringLiteral("an interaction needs a query"));
+    if (r.model && r.model->size() > 100)
+        return invalid(QStringLiteral("model name is longer than 100 characters"));
+    if (r.confidence && !(*r.confidence >= 0.0 && *r.confidence <= 1.0))
+        return invalid(QStringLiteral("confidence %1 is outside 0–1").arg(*r.confidence));
+    if (r.citations < 0)
+        return invalid(QStringLiteral("citations cannot be negative"));
+    for (const auto& latency : { r.totalLatencyMs, r.retrievalLatencyMs, r.generationLatencyMs }) {
+        if (latency && !(*latency >= 0.0))
+            return invalid(QStringLiteral("latencies cannot be negative"));
+    }
+    for (const auto& tokens : { r.promptTokens, r.completionTokens, r.totalTokens }) {
+        if (tokens && (*tokens < 0 || *tokens > std::numeric_limits<qint32>::max()))
+            return invalid(QStringLiteral("token counts must be between 0 and 2147483647"));
+    }
+    if (r.cost && (r.cost->units() < 0 || r.cost->units() >= 100'000'000LL * 1'000'000))
+        return invalid(QStringLiteral("cost %1 does not fit NUMERIC(14,8)").arg(r.cost->toString()));
+    return Done {};
+}
+
+Result<QUuid> InteractionRecorder::insert(const InteractionRecord& r) const
+{
+    const SqlDialect d(m_store->dialect());
+    const QUuid id = r.id.isNull() ? QUuid::createUuid() : r.id;
+    std::optional<qint64> total = r.totalTokens;
+    if (!total && r.promptTokens && r.completionTokens)
+        total = *r.promptTokens + *r.completionTokens;
+    std::optional<Money> cost = r.cost;
+    if (!cost && r.model && (r.promptTokens || r.completionTokens)) {
+        cost = m_costs.chatCost(*r.model, r.promptTokens.value_or(0), r.completionTokens.value_or(0));
+        if (!cost && !m_unpriced.contains(*r.model)) {
+            qCWarning(lcRecorder).noquote() << "no price for model" << *r.model << "- stored without cost";
+            m_unpriced << *r.model;
+        }
+    }
+    const QDateTime created = r.createdAt.isValid() ? r.createdAt : QDateTime::currentDateTimeUtc();
+    static const QString sqlTemplate = QStringLiteral(
+        "INSERT INTO chat_interactions (id, user_id, query, answer, confidence_score, citations_count,"
+        " total_latency_ms, retrieval_latency_ms, generation_latency_ms, prompt_tokens, completion_tokens,"
+        " total_tokens, model_name, %1, created_at)"
+        " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %3, %4)");
+    const QString sql = sqlTemplate.arg(d.costColumn(QStringLiteral("chat_interactions")).section(QLatin1Char('.'), 1),
+                                        d.uuidParam(), d.moneyParam(), d.timeParam());
+    const auto q = m_store->exec(sql,
+                                 { d.bindUuid(id), r.userId, r.query, r.answer, nullable(r.confidence), r.citations,
+                                   nullable(r.totalLatencyMs), nullable(r.retrievalLatencyMs),
+                                   nullable(r.generationLatencyMs), nullable(r.promptTokens),
+                                   nullable(r.completionTokens), nullable(total),
+                                   r.model ? QVariant(*r.model) : QVariant(QMetaType::fromType<QString>()),
+                                   cost ? d.bindMoney(*cost) : QVariant(QMetaType::fromType<QString>()),
+                                   d.bindTime(created) });
+    if (!q.ok())
+        return q.error();
+    return id;
+}
+
+Result<QUuid> InteractionRecorder::record(const InteractionRecord& record) const
+{
+    PerformanceMonitor perf(QStringLiteral("record interaction"));
+    const Status valid = validate(record);
+    if (!valid.ok())
+        return valid.error();
+    return insert(record);
+}
+
+Result<QList<QUuid>> InteractionRecorder::recordBatch(const QList<InteractionRecord>& records) const
+{
+    PerformanceMonitor perf(QStringLiteral("record %1 interactions").arg(records.size()));
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const Status valid = validate(records[i]);
+        if (!valid.ok())
+            return makeError(ErrorKind::InvalidInput,
+                             QStringLiteral("record %1: %2").arg(i + 1).arg(valid.error().message));
+    }
+    QList<QUuid> ids;
+    ids.reserve(records.size());
+    const Status written = m_store->transaction([&]() -> Status {
+        for (const InteractionRecord& r : records) {
+            RAGSCOPE_TRY(id, insert(r));
+            ids << id;
+        }
+        return Done {};
+    });
+    if (!written.ok())
+        return written.error();
+    return ids;
+}
+
+QStringList InteractionRecorder::unpricedModels() const
+{
+    return m_unpriced;
+}
+
+} // namespace RagScope

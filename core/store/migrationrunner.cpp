@@ -1,0 +1,186 @@
+#include "migrationrunner.h"
+#include "store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace RagScope {
+
+namespace {
+
+QString readResource(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll());
+}
+
+// "-- ragscope:refuse-if-rows <table>" in a down file: refuse while that table holds rows.
+QStringList guardedTables(const QString& sql)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^--\s*ragscope:refuse-if-rows\s+(\w+)\s*$)"),
+                                       QRegularExpression::MultilineOption);
+    QStringList tables;
+    auto it = re.globalMatch(sql);
+    while (it.hasNext())
+        tables << it.next().captured(1);
+    return tables;
+}
+
+} // namespace
+
+MigrationRunner::MigrationRunner(const Store& store)
+    : m_store(store)
+    , m_migrations(available(store.dialect()))
+{
+}
+
+QList<Migration> MigrationRunner::available(Dialect dialect)
+{
+    const QString dir = QStringLiteral(":/ragscope/migrations/")
+        + (dialect == Dialect::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite"));
+    static const QRegularExpression re(QStringLiteral(R"(^(\d{4})_(\w+)\.up\.sql$)"));
+    QMap<int, Migration> byVersion;
+    const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
+    for (const QString& file : files) {
+        const auto m = re.match(file);
+        if (!m.hasMatch())
+            continue;
+        Migration mig;
+        mig.version = m.captured(1).toInt();
+        mig.name = m.captured(2);
+        mig.upSql = readResource(dir + QLatin1Char('/') + file);
+        mig.downSql = readResource(dir + QLatin1Char('/') + m.captured(1) + QLatin1Char('_') + mig.name
+                                   + QStringLiteral(".down.sql"));
+        byVersion.insert(mig.version, mig);
+    }
+    return byVersion.values();
+}
+
+int MigrationRunner::latestVersion() const
+{
+    return m_migrations.isEmpty() ? 0 : m_migrations.last().version;
+}
+
+QStringList MigrationRunner::statements(const QString& sql)
+{
+    QStringList out;
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1Char(';'))) {
+            current = current.trimmed();
+            current.chop(1);
+            out << current;
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out << current.trimmed();
+    return out;
+}
+
+Result<QList<int>> MigrationRunner::appliedVersions() const
+{
+    const QString exists = m_store.dialect() == Dialect::Postgres
+        ? QStringLiteral("SELECT to_regclass('ragscope_migrations') IS NOT NULL")
+        : QStringLiteral("SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'ragscope_migrations'");
+    RAGSCOPE_TRY(probe, m_store.exec(exists));
+    if (!probe.next() || !probe.value(0).toBool())
+        return QList<int> {};
+    RAGSCOPE_TRY(q, m_store.exec(QStringLiteral("SELECT version FROM ragscope_migrations ORDER BY version")));
+    QList<int> versions;
+    while (q.next())
+        versions << q.value(0).toInt();
+    return versions;
+}
+
+Status MigrationRunner::runInTransaction(const Migration& migration, bool up) const
+{
+    const bool pg = m_store.dialect() == Dialect::Postgres;
+    return m_store.transaction([&]() -> Status {
+        if (pg) {
+            // Two RagScopes migrating one store at once: the second waits, then finds it done.
+            RAGSCOPE_TRY(lock, m_store.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7243001)")));
+        }
+        RAGSCOPE_TRY(applied, appliedVersions());
+        if (applied.contains(migration.version) == up)
+            return Done {}; // someone else did it meanwhile
+        if (!up) {
+            const QStringList guarded = guardedTables(migration.downSql);
+            for (const QString& table : guarded) {
+                // table names come from our own migration files, never from users
+                RAGSCOPE_TRY(count, m_store.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)));
+                if (count.next() && count.value(0).toLongLong() > 0)
+                    return makeError(ErrorKind::InvalidInput,
+                                     QStringLiteral("refusing to roll back migration %1 (%2): %3 holds %4 rows")
+                                         .arg(migration.version)
+                                         .arg(migration.name, table)
+                                         .arg(count.value(0).toLongLong()));
+            }
+        }
+        const QStringList stmts = statements(up ? migration.upSql : migration.downSql);
+        for (const QString& stmt : stmts) {
+            auto q = m_store.exec(stmt);
+            if (!q.ok()) {
+                Error e = q.error();
+                e.message = QStringLiteral("migration %1 (%2) failed: %3")
+                                .arg(migration.version)
+                                .arg(migration.name, e.message);
+                return e;
+            }
+        }
+        if (up) {
+            RAGSCOPE_TRY(rec, m_store.exec(QStringLiteral("INSERT INTO ragscope_migrations (version, name) VALUES (?, ?)"),
+                                           { migration.version, migration.name }));
+        } else if (migration.version != m_migrations.first().version) {
+            // the first migration's rollback drops ragscope_migrations itself
+            RAGSCOPE_TRY(rec, m_store.exec(QStringLiteral("DELETE FROM ragscope_migrations WHERE version = ?"),
+                                           { migration.version }));
+        }
+        return Done {};
+    });
+}
+
+Result<QList<int>> MigrationRunner::migrateUp() const
+{
+    RAGSCOPE_TRY(applied, appliedVersions());
+    QList<int> done;
+    for (const Migration& m : m_migrations) {
+        if (applied.contains(m.version))
+            continue;
+        const Status s = runInTransaction(m, true);
+        if (!s.ok())
+            return s.error();
+        done << m.version;
+    }
+    return done;
+}
+
+Result<int> MigrationRunner::rollbackLatest() const
+{
+    RAGSCOPE_TRY(applied, appliedVersions());
+    if (applied.isEmpty())
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("nothing to roll back: no migration is recorded"));
+    const int version = applied.last();
+    for (const Migration& m : m_migrations) {
+        if (m.version != version)
+            continue;
+        const Status s = runInTransaction(m, false);
+        if (!s.ok())
+            return s.error();
+        return version;
+    }
+    return makeError(ErrorKind::InvalidInput,
+                     QStringLiteral("migration %1 is recorded but unknown to this RagScope (newer?)").arg(version));
+}
+
+} // namespace RagScope

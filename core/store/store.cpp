@@ -1,0 +1,329 @@
+#include "store.h"
+#include "migrationrunner.h"
+
+#include "base/performancemonitor.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QThread>
+
+#include <atomic>
+
+namespace RagScope {
+
+namespace {
+
+std::atomic<quint64> g_nextSerial { 1 };
+QMutex g_liveMutex;
+QSet<quint64> g_liveStores;
+
+bool isLive(quint64 serial)
+{
+    QMutexLocker lock(&g_liveMutex);
+    return g_liveStores.contains(serial);
+}
+
+// The connections this thread opened, by store serial; closed when the thread ends or the
+// store is gone (swept on the thread's next use).
+struct ThreadConnections
+{
+    QHash<quint64, QString> names;
+    ~ThreadConnections()
+    {
+        for (const QString& name : std::as_const(names))
+            QSqlDatabase::removeDatabase(name);
+    }
+    void sweep()
+    {
+        for (auto it = names.begin(); it != names.end();) {
+            if (!isLive(it.key())) {
+                QSqlDatabase::removeDatabase(it.value());
+                it = names.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+};
+thread_local ThreadConnections t_connections;
+
+bool containsAny(const QString& text, std::initializer_list<const char*> needles)
+{
+    for (const char* n : needles) {
+        if (text.contains(QLatin1String(n), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool looksLikeSqliteFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    if (f.size() == 0)
+        return true; // an empty file is a valid, empty SQLite database
+    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+Store::Store(StoreLocation location)
+    : m_location(std::move(location))
+    , m_serial(g_nextSerial++)
+{
+    QMutexLocker lock(&g_liveMutex);
+    g_liveStores.insert(m_serial);
+}
+
+Store::~Store()
+{
+    {
+        QMutexLocker lock(&g_liveMutex);
+        g_liveStores.remove(m_serial);
+    }
+    t_connections.sweep();
+}
+
+Result<std::shared_ptr<Store>> Store::open(const QString& url, OpenOptions options)
+{
+    RAGSCOPE_TRY(location, StoreLocation::parse(url));
+    return open(location, options);
+}
+
+Result<std::shared_ptr<Store>> Store::open(const StoreLocation& location, OpenOptions options)
+{
+    if (location.dialect == Dialect::Sqlite) {
+        const QFileInfo info(location.sqlitePath);
+        if (!info.exists() && !options.createIfMissing)
+            return makeError(ErrorKind::NotFound, QStringLiteral("no SQLite store at %1").arg(location.sqlitePath));
+        if (info.exists() && !looksLikeSqliteFile(location.sqlitePath))
+            return makeError(ErrorKind::Corrupt,
+                             QStringLiteral("%1 is not a SQLite database (corrupt or another kind of file)")
+                                 .arg(location.sqlitePath));
+        if (!info.exists())
+            options.migrate = true; // a new file gets the schema
+    }
+    std::shared_ptr<Store> store(new Store(location));
+    const Status inspected = store->inspect(options);
+    if (!inspected.ok())
+        return inspected.error();
+    return store;
+}
+
+QSqlDatabase Store::openConnection(const QString& name, QString* error) const
+{
+    const bool pg = m_location.dialect == Dialect::Postgres;
+    QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+    if (pg) {
+        db.setHostName(m_location.host);
+        db.setDatabaseName(m_location.database);
+        db.setUserName(m_location.user);
+        db.setPassword(m_location.password);
+        if (m_location.port > 0)
+            db.setPort(m_location.port);
+        QString options = m_location.connectOptions;
+        if (!options.contains(QLatin1String("connect_timeout")))
+            options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("connect_timeout=10");
+        options += QStringLiteral(";application_name=ragscope");
+        db.setConnectOptions(options);
+    } else {
+        db.setDatabaseName(m_location.sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return db;
+    }
+    if (!pg) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    } else {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+    }
+    return db;
+}
+
+Result<QSqlDatabase> Store::connection() const
+{
+    t_connections.sweep();
+    const auto it = t_connections.names.constFind(m_serial);
+    if (it != t_connections.names.cend()) {
+        QSqlDatabase db = QSqlDatabase::database(*it, false);
+        if (db.isOpen())
+            return db;
+        QSqlDatabase::removeDatabase(*it);
+        t_connections.names.remove(m_serial);
+    }
+    const QString name = QStringLiteral("ragscope-%1-%2")
+                             .arg(m_serial)
+                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    QString error;
+    {
+        QSqlDatabase db = openConnection(name, &error);
+        if (error.isEmpty()) {
+            t_connections.names.insert(m_serial, name);
+            return db;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    QSqlError sqlError(error, QString(), QSqlError::ConnectionError);
+    return classify(sqlError, QStringLiteral("cannot connect to %1").arg(m_location.displayName()));
+}
+
+void Store::dropConnection() const
+{
+    const auto it = t_connections.names.constFind(m_serial);
+    if (it == t_connections.names.cend())
+        return;
+    const QString name = *it;
+    t_connections.names.remove(m_serial);
+    QSqlDatabase::database(name, false).close();
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<QSqlQuery> Store::exec(const QString& sql, const QVariantList& values) const
+{
+    RAGSCOPE_TRY(db, connection());
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        const Error e = classify(query.lastError(), QStringLiteral("query failed"));
+        if (e.kind == ErrorKind::ConnectionLost)
+            dropConnection();
+        return e;
+    }
+    for (const QVariant& v : values)
+        query.addBindValue(v);
+    if (!query.exec()) {
+        const Error e = classify(query.lastError(), QStringLiteral("query failed"));
+        if (e.kind == ErrorKind::ConnectionLost)
+            dropConnection();
+        return e;
+    }
+    return query;
+}
+
+Status Store::transaction(const std::function<Status()>& body) const
+{
+    RAGSCOPE_TRY(db, connection());
+    if (m_location.dialect == Dialect::Sqlite) {
+        RAGSCOPE_TRY(begin, exec(QStringLiteral("BEGIN IMMEDIATE")));
+    } else if (!db.transaction()) {
+        return classify(db.lastError(), QStringLiteral("cannot start a transaction"));
+    }
+    const Status result = body();
+    if (!result.ok()) {
+        if (m_location.dialect == Dialect::Sqlite)
+            exec(QStringLiteral("ROLLBACK"));
+        else
+            db.rollback();
+        return result;
+    }
+    if (m_location.dialect == Dialect::Sqlite) {
+        RAGSCOPE_TRY(commit, exec(QStringLiteral("COMMIT")));
+    } else if (!db.commit()) {
+        const Error e = classify(db.lastError(), QStringLiteral("cannot commit"));
+        db.rollback();
+        return e;
+    }
+    return Done {};
+}
+
+Error Store::classify(const QSqlError& error, const QString& context) const
+{
+    const QString text = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed();
+    const QString where = m_location.displayName();
+    const auto make = [&](ErrorKind kind, const QString& message) { return makeError(kind, message); };
+
+    if (containsAny(text, { "password authentication failed", "no password supplied", "authentication failed",
+                            "fe_sendauth", "pg_hba.conf" }))
+        return make(ErrorKind::AuthFailed,
+                    QStringLiteral("%1 refused the credentials for user '%2': %3").arg(where, m_location.user, text));
+    if (containsAny(text, { "does not exist" }) && text.contains(QLatin1String("database"), Qt::CaseInsensitive)
+        && error.type() == QSqlError::ConnectionError)
+        return make(ErrorKind::NotFound, QStringLiteral("%1: %2").arg(where, text));
+    if (containsAny(text, { "server closed the connection", "terminating connection", "no connection to the server",
+                            "could not receive data", "could not send data", "connection not open",
+                            "server conn crashed", "SSL SYSCALL" }))
+        return make(ErrorKind::ConnectionLost, QStringLiteral("lost the connection to %1: %2").arg(where, text));
+    if (error.type() == QSqlError::ConnectionError
+        || containsAny(text, { "could not connect", "Connection refused", "could not translate host name",
+                               "timeout expired", "No such file or directory", "Network is unreachable" })) {
+        if (m_location.dialect == Dialect::Sqlite)
+            return make(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(where, text));
+        return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
+    }
+    if (containsAny(text, { "permission denied", "readonly database", "read-only", "attempt to write a readonly" }))
+        return make(ErrorKind::PermissionDenied, QStringLiteral("%1: %2").arg(context, text));
+    if (containsAny(text, { "no such table", "relation \"chat_", "relation \"ragscope_" }) && containsAny(text, { "no such table", "does not exist" }))
+        return make(ErrorKind::MissingSchema,
+                    QStringLiteral("%1 is not a RagScope monitoring store (%2)").arg(where, text));
+    if (containsAny(text, { "file is not a database", "database disk image is malformed", "file is encrypted" }))
+        return make(ErrorKind::Corrupt, QStringLiteral("%1 is corrupt: %2").arg(where, text));
+    if (containsAny(text, { "violates foreign key", "FOREIGN KEY constraint failed" }))
+        return make(ErrorKind::NotFound, QStringLiteral("%1: %2").arg(context, text));
+    if (containsAny(text, { "violates check constraint", "CHECK constraint failed", "value too long",
+                            "invalid input syntax" }))
+        return make(ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(context, text));
+    return make(ErrorKind::Query, QStringLiteral("%1: %2").arg(context, text.isEmpty() ? error.text() : text));
+}
+
+Status Store::inspect(const OpenOptions& options)
+{
+    PerformanceMonitor perf(QStringLiteral("open store"));
+    RAGSCOPE_TRY(db, connection());
+    (void)db;
+    MigrationRunner runner(*this);
+    RAGSCOPE_TRY(applied, runner.appliedVersions());
+    const bool needsMigrations = runner.latestVersion() > (applied.isEmpty() ? 0 : applied.last());
+    if (options.migrate && needsMigrations) {
+        const auto migrated = runner.migrateUp();
+        if (!migrated.ok()) {
+            if (migrated.error().kind != ErrorKind::PermissionDenied)
+                return migrated.error();
+            m_readOnlyReason = QStringLiteral("this role may not run RagScope's migrations (%1)")
+                                   .arg(migrated.error().message);
+        }
+        RAGSCOPE_TRY(reread, runner.appliedVersions());
+        applied = reread;
+    }
+    m_schemaVersion = applied.isEmpty() ? 0 : applied.last();
+
+    // The monitoring tables must be there, whatever recorded the schema.
+    for (const char* table : { "chat_interactions", "chat_feedbacks" }) {
+        auto probe = exec(QStringLiteral("SELECT 1 FROM %1 WHERE 1 = 0").arg(QLatin1String(table)));
+        if (!probe.ok()) {
+            Error e = probe.error();
+            if (e.kind == ErrorKind::MissingSchema || e.kind == ErrorKind::Query)
+                e = makeError(ErrorKind::MissingSchema,
+                              QStringLiteral("%1 is not a RagScope monitoring store: table %2 is missing%3")
+                                  .arg(m_location.displayName(), QLatin1String(table),
+                                       options.migrate ? QString() : QStringLiteral(" (run `ragscope-cli migrate`)")));
+            return e;
+        }
+    }
+    m_hasReviews = exec(QStringLiteral("SELECT 1 FROM ragscope_reviews WHERE 1 = 0")).ok();
+
+    if (m_readOnlyReason.isEmpty()) {
+        if (m_location.dialect == Dialect::Postgres) {
+            auto q = exec(QStringLiteral("SELECT has_table_privilege('chat_feedbacks', 'INSERT')"
+                                         " AND has_table_privilege('chat_feedbacks', 'UPDATE')"));
+            if (q.ok() && q.value().next() && !q.value().value(0).toBool())
+                m_readOnlyReason = QStringLiteral("this role may only read chat_feedbacks");
+        } else if (!QFileInfo(m_location.sqlitePath).isWritable()) {
+            m_readOnlyReason = QStringLiteral("the file is not writable");
+        }
+    }
+    return Done {};
+}
+
+} // namespace RagScope

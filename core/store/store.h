@@ -1,0 +1,72 @@
+#pragma once
+
+#include "base/result.h"
+#include "storelocation.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+class QSqlError;
+
+namespace RagScope {
+
+/// An open monitoring store. Thread-safe: every thread that uses it gets its own Qt SQL
+/// connection (opened on first use, reopened after a dropped connection).
+class Store
+{
+public:
+    struct OpenOptions
+    {
+        bool migrate = false;       ///< apply pending migrations if the role may (else open read-only)
+        bool createIfMissing = false; ///< SQLite: create the file (with the schema) if absent
+    };
+
+    static Result<std::shared_ptr<Store>> open(const StoreLocation& location, OpenOptions options);
+    static Result<std::shared_ptr<Store>> open(const QString& url, OpenOptions options);
+    ~Store();
+
+    Dialect dialect() const { return m_location.dialect; }
+    const StoreLocation& location() const { return m_location; }
+
+    /// True when the role (or file) may not write feedback/reviews; readOnlyReason() says why.
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    /// Highest migration applied (0: none recorded, e.g. a seed-schema store opened read-only).
+    int schemaVersion() const { return m_schemaVersion; }
+    /// Whether RagScope's reviewers' table exists (it comes with a migration).
+    bool hasReviews() const { return m_hasReviews; }
+
+    /// This thread's connection, opened on demand.
+    Result<QSqlDatabase> connection() const;
+
+    /// Prepares `sql`, binds `values` positionally (never concatenated), executes it.
+    Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
+
+    /// Runs `body` in one transaction on this thread's connection; commits if it succeeds.
+    /// SQLite transactions take the write lock up front (BEGIN IMMEDIATE) so that
+    /// concurrent writers wait instead of failing.
+    Status transaction(const std::function<Status()>& body) const;
+
+    /// Turns a driver error into a typed, readable Error.
+    Error classify(const QSqlError& error, const QString& context) const;
+
+private:
+    explicit Store(StoreLocation location);
+    Status inspect(const OpenOptions& options);
+    QSqlDatabase openConnection(const QString& name, QString* error) const;
+    void dropConnection() const;
+
+    StoreLocation m_location;
+    quint64 m_serial = 0;
+    QString m_readOnlyReason;
+    int m_schemaVersion = 0;
+    bool m_hasReviews = false;
+};
+
+using StorePtr = std::shared_ptr<const Store>;
+
+} // namespace RagScope

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL 15 for the test suite: initdb into a temp dir, a private port and
+# socket, password auth over TCP (so wrong-password tests mean something), trust on the socket.
+#   pg-fixture.sh start STATE_DIR   → writes STATE_DIR/url (superuser URL) and STATE_DIR/datadir
+#   pg-fixture.sh stop STATE_DIR
+# Runs the server as the unprivileged 'postgres' user when invoked as root (initdb refuses root).
+set -euo pipefail
+cmd=${1:?start|stop}
+state=${2:?state dir}
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
+  echo "pg-fixture: PostgreSQL server binaries not found (apt-get install postgresql-15)" >&2
+  exit 1
+fi
+
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "$cmd" in
+start)
+  mkdir -p "$state"
+  if [ -f "$state/datadir" ] && [ -d "$(cat "$state/datadir")" ]; then
+    "$0" stop "$state" || true
+  fi
+  tmp=$(mktemp -d /tmp/ragscope-pg.XXXXXX)
+  chmod 755 "$tmp"
+  if [ "$(id -u)" = 0 ]; then
+    install -d -o postgres -g postgres -m 700 "$tmp/data"
+  else
+    install -d -m 700 "$tmp/data"
+  fi
+  password="rs-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '%s\n' "$password" > "$tmp/pwfile"
+  chmod 644 "$tmp/pwfile"
+  as_pg "$bindir/initdb" -D "$tmp/data" -U postgres --pwfile="$tmp/pwfile" \
+    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$tmp/initdb.log" 2>&1 \
+    || { cat "$tmp/initdb.log" >&2; exit 1; }
+  rm -f "$tmp/pwfile"
+  # a free port: try random ones until nothing answers
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 30000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+  done
+  as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/data/server.log" -w -t 30 \
+    -o "-p $port -k $tmp/data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null || { cat "$tmp/data/server.log" >&2; exit 1; }
+  echo "$tmp" > "$state/datadir"
+  echo "postgresql://postgres:${password}@127.0.0.1:${port}/postgres" > "$state/url"
+  echo "pg-fixture: PostgreSQL running on 127.0.0.1:$port (data in $tmp)"
+  ;;
+stop)
+  [ -f "$state/datadir" ] || exit 0
+  tmp=$(cat "$state/datadir")
+  if [ -d "$tmp/data" ]; then
+    as_pg "$bindir/pg_ctl" -D "$tmp/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$tmp" "$state/datadir" "$state/url"
+  echo "pg-fixture: stopped"
+  ;;
+*)
+  echo "usage: $0 start|stop STATE_DIR" >&2
+  exit 2
+  ;;
+esac

@@ -1,0 +1,151 @@
+#include "testdatabase.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
+#include <QtTest>
+
+namespace RagScope::Test {
+
+namespace {
+
+QString readFileOrDie(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return QString::fromUtf8(f.readAll());
+}
+
+// Runs statements on a short-lived connection of its own (not a Store's).
+void runOn(const QString& url, const QStringList& statements)
+{
+    const auto loc = StoreLocation::parse(url);
+    if (!loc.ok())
+        qFatal("bad URL %s", qPrintable(url));
+    const QString name = QStringLiteral("testsupport-") + QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            loc->dialect == Dialect::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        if (loc->dialect == Dialect::Postgres) {
+            db.setHostName(loc->host);
+            db.setPort(loc->port);
+            db.setUserName(loc->user);
+            db.setPassword(loc->password);
+            db.setDatabaseName(loc->database);
+        } else {
+            db.setDatabaseName(loc->sqlitePath);
+        }
+        if (!db.open())
+            qFatal("test database %s: %s", qPrintable(url), qPrintable(db.lastError().text()));
+        for (const QString& sql : statements) {
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                qFatal("fixture SQL failed: %s\n%s", qPrintable(q.lastError().text()), qPrintable(sql));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QStringList splitStatements(const QString& sql)
+{
+    QStringList out;
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        if (line.trimmed().startsWith(QLatin1String("--")) || line.trimmed().isEmpty())
+            continue;
+        current += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            out << current.trimmed();
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out << current.trimmed();
+    return out;
+}
+
+} // namespace
+
+Dialect dialectUnderTest()
+{
+    return qEnvironmentVariable("RAGSCOPE_TEST_DIALECT") == QLatin1String("postgres") ? Dialect::Postgres
+                                                                                      : Dialect::Sqlite;
+}
+
+QString dialectName()
+{
+    return dialectUnderTest() == Dialect::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite");
+}
+
+QString TestDatabase::serverUrl()
+{
+    const QString state = qEnvironmentVariable("RAGSCOPE_PG_STATE");
+    if (state.isEmpty())
+        qFatal("RAGSCOPE_PG_STATE is not set: run the PostgreSQL tests through ctest (pg_start fixture)");
+    return readFileOrDie(state + QStringLiteral("/url")).trimmed();
+}
+
+QString TestDatabase::serverUrlFor(const QString& database, const QString& user, const QString& password)
+{
+    QUrl url(serverUrl());
+    url.setPath(QLatin1Char('/') + database);
+    if (!user.isEmpty()) {
+        url.setUserName(user);
+        url.setPassword(password);
+    }
+    return url.toString();
+}
+
+TestDatabase::TestDatabase()
+    : TestDatabase(dialectUnderTest())
+{
+}
+
+TestDatabase::TestDatabase(Dialect dialect)
+    : m_dialect(dialect)
+{
+    if (dialect == Dialect::Sqlite) {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_url = QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("store.sqlite"));
+        return;
+    }
+    m_pgDatabase = QStringLiteral("rs_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    runOn(serverUrl(), { QStringLiteral("CREATE DATABASE %1").arg(m_pgDatabase) });
+    m_url = serverUrlFor(m_pgDatabase);
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_pgDatabase.isEmpty())
+        return;
+    // FORCE: stores under test may still hold connections on pool threads
+    runOn(serverUrl(), { QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgDatabase) });
+}
+
+StorePtr TestDatabase::open(bool migrate) const
+{
+    Store::OpenOptions options;
+    options.migrate = migrate;
+    options.createIfMissing = true;
+    auto store = Store::open(m_url, options);
+    if (!store.ok())
+        qFatal("cannot open test store %s: %s", qPrintable(m_url), qPrintable(store.error().message));
+    return store.value();
+}
+
+void TestDatabase::execScript(const QString& sql) const
+{
+    runOn(m_url, splitStatements(sql));
+}
+
+QString backendSchemaSql()
+{
+    return readFileOrDie(qEnvironmentVariable("RAGSCOPE_SOURCE_DIR") + QStringLiteral("/tests/data/store_schema_postgres.sql"));
+}
+
+} // namespace RagScope::Test
