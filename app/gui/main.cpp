@@ -1,0 +1,2 @@
+// placeholder until the dashboard's main lands
+int main() { return 0; }
