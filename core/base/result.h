@@ -53,4 +53,4 @@ inline Error makeError(ErrorKind kind, QString message)
     auto var##_result = (expr);                                                                              \
     if (!var##_result.ok())                                                                                  \
         return var##_result.error();                                                                         \
-    auto var = std::move(var##_result).value()
+    [[maybe_unused]] auto var = std::move(var##_result).value()

@@ -33,10 +33,11 @@ struct DemoSummary
 class DemoGenerator
 {
 public:
-    /// `progress(done, total)` may return false to cancel (the store is left without the rows).
+    /// `progress(done, total)` may return false to cancel (rows written so far stay).
     static Result<DemoSummary> generate(const StorePtr& store, const DemoOptions& options,
                                         const std::function<bool(qint64, qint64)>& progress = {});
-    /// Creates (or replaces) a SQLite demo store at `path` and fills it.
+    /// Creates (or replaces) a SQLite demo store at `path` and fills it; a failed or cancelled
+    /// run leaves nothing behind.
     static Result<DemoSummary> createSqlite(const QString& path, const DemoOptions& options,
                                             const std::function<bool(qint64, qint64)>& progress = {});
 };

@@ -31,6 +31,9 @@ public:
     /// Histogram, mean and feedback rate over a window (same as MetricsCollector::ratings).
     Result<RatingSummary> summary(const Filter& filter) const;
 
+    /// Done if the interaction exists, else NotFound (shared by feedback and reviews).
+    static Status requireInteraction(const Store& store, const QUuid& interactionId);
+
 private:
     StorePtr m_store;
 };

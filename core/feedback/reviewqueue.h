@@ -13,7 +13,7 @@ struct ReviewQueueQuery
     enum class SortKey { CreatedAt, Confidence, UserRating, Latency, Cost };
 
     Kind kind = Kind::Either;
-    Filter filter;                   ///< window on the interaction's created_at, user, model
+    Filter filter;                   ///< window on the interaction's created_at (an invalid end is open), user, model
     QString search;                  ///< case-insensitive substring of query or answer (bound, never spliced)
     bool unreviewedOnly = false;     ///< only interactions without any reviewer's review
     std::optional<int> userRating;   ///< only this end-user rating (Quality page drill-down)

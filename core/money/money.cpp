@@ -92,7 +92,8 @@ QString Money::toDisplayString(int decimals) const
         qint64 unit = 1;
         for (int k = decimals; k < Decimals; ++k)
             unit *= 10;
-        while (decimals < Decimals && std::abs(m_units) < unit / 2) {
+        // at exactly half a unit, half-to-even would still round to zero: hence <=
+        while (decimals < Decimals && std::abs(m_units) <= unit / 2) {
             ++decimals;
             unit /= 10;
         }

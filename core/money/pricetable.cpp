@@ -24,9 +24,13 @@ std::optional<TokenPrice> priceFrom(const QJsonValue& v)
     QString text;
     if (v.isString())
         text = v.toString();
-    else if (v.isDouble())
-        text = QString::number(v.toDouble(), 'g', 15); // short JSON decimals survive 15 digits
-    else
+    else if (v.isDouble()) {
+        // short JSON decimals survive 15 significant digits; tiny or huge ones come out
+        // in exponent form, which the exact parser refuses, so write those out in full
+        text = QString::number(v.toDouble(), 'g', 15);
+        if (text.contains(QLatin1Char('e')))
+            text = QString::number(v.toDouble(), 'f', TokenPrice::Decimals);
+    } else
         return std::nullopt;
     const auto units = parseScaledDecimal(text, TokenPrice::Decimals);
     if (!units || *units < 0 || *units > std::numeric_limits<qint64>::max())
@@ -67,13 +71,14 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
             return bad(QStringLiteral("a model without \"prefix\""));
         const auto input = priceFrom(o.value(QStringLiteral("input")));
         if (!input)
-            return bad(QStringLiteral("model %1 has no valid \"input\" price").arg(row.prefix));
+            return bad(QStringLiteral("model %1 needs an \"input\" price: a non-negative decimal").arg(row.prefix));
         row.input = *input;
         const QJsonValue out = o.value(QStringLiteral("output"));
         if (!out.isUndefined() && !out.isNull()) {
             const auto output = priceFrom(out);
             if (!output)
-                return bad(QStringLiteral("model %1 has an invalid \"output\" price").arg(row.prefix));
+                return bad(QStringLiteral("model %1 has an invalid \"output\" price: it must be a non-negative decimal")
+                               .arg(row.prefix));
             row.output = *output;
         }
         table.m_rows.append(row);

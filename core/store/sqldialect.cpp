@@ -54,8 +54,8 @@ QString SqlDialect::hourOf(const QString& column) const
 
 QString SqlDialect::confidenceBucket(const QString& column) const
 {
-    if (isPostgres())
-        return QStringLiteral("LEAST(CAST(FLOOR(%1 * 10) AS integer), 9)").arg(column);
+    if (isPostgres()) // LEAST ignores NULLs: keep unknown scores out of bucket 9 explicitly
+        return QStringLiteral("CASE WHEN %1 IS NULL THEN NULL ELSE LEAST(CAST(FLOOR(%1 * 10) AS integer), 9) END").arg(column);
     // CAST(... AS INTEGER) truncates toward zero, i.e. floors the non-negative scores.
     return QStringLiteral("MIN(CAST(%1 * 10 AS INTEGER), 9)").arg(column);
 }

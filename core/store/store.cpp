@@ -132,6 +132,8 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
             options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("connect_timeout=10");
         options += QStringLiteral(";application_name=ragscope");
         db.setConnectOptions(options);
+        // NUMERIC (money) as exact text; Qt's default would hand it over as a double.
+        db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     } else {
         db.setDatabaseName(m_location.sqlitePath);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));

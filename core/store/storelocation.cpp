@@ -25,11 +25,32 @@ const QStringList &passThroughOptions()
     return keys;
 }
 
+Result<int> portNumber(const QString& text)
+{
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    if (!ok || port < 1 || port > 65535)
+        return badUrl(QStringLiteral("port '%1' is not a number from 1 to 65535").arg(text));
+    return port;
+}
+
+// libpq's quoting: \' and \\ stand for ' and \.
+QString unquote(const QString& quoted)
+{
+    QString out;
+    for (qsizetype i = 1; i + 1 < quoted.size(); ++i) {
+        if (quoted[i] == QLatin1Char('\\') && i + 2 < quoted.size())
+            ++i;
+        out += quoted[i];
+    }
+    return out;
+}
+
 Result<StoreLocation> fromPostgresUrl(const QString& text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid())
-        return badUrl(url.errorString());
+    if (!url.isValid()) // errorString() quotes the whole URL, password included: keep only the reason
+        return badUrl(url.errorString().section(QStringLiteral("; source was"), 0, 0));
     StoreLocation loc;
     loc.dialect = Dialect::Postgres;
     loc.host = url.host();
@@ -44,9 +65,10 @@ Result<StoreLocation> fromPostgresUrl(const QString& text)
     for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("host"))
             loc.host = value;
-        else if (key == QLatin1String("port"))
-            loc.port = value.toInt();
-        else if (key == QLatin1String("user"))
+        else if (key == QLatin1String("port")) {
+            RAGSCOPE_TRY(port, portNumber(value));
+            loc.port = port;
+        } else if (key == QLatin1String("user"))
             loc.user = value;
         else if (key == QLatin1String("password"))
             loc.password = value;
@@ -64,7 +86,15 @@ Result<StoreLocation> fromPostgresUrl(const QString& text)
 Result<StoreLocation> fromKeyValue(const QString& text)
 {
     // host=localhost port=5432 dbname=rag user=alice password='se cret'
-    static const QRegularExpression pair(QStringLiteral(R"((\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S+))"));
+    static const QRegularExpression pair(QStringLiteral(R"((\w+)\s*=\s*('(?:[^'\\]|\\.)*'|[^'\s]\S*))"));
+    // Unread text is quoted in the error unless it holds a value (which may be a password).
+    const auto unreadable = [](const QString& rest) {
+        static const QRegularExpression key(QStringLiteral(R"(^(\w+)\s*=)"));
+        const auto m = key.match(rest);
+        if (m.hasMatch())
+            return badUrl(QStringLiteral("cannot read the value of '%1' (unterminated quote?)").arg(m.captured(1)));
+        return badUrl(QStringLiteral("cannot read '%1'").arg(rest));
+    };
     StoreLocation loc;
     loc.dialect = Dialect::Postgres;
     QStringList options;
@@ -72,22 +102,19 @@ Result<StoreLocation> fromKeyValue(const QString& text)
     auto it = pair.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
-        if (!text.mid(consumed, m.capturedStart() - consumed).trimmed().isEmpty())
-            return badUrl(QStringLiteral("cannot read '%1'").arg(text.mid(consumed, m.capturedStart() - consumed).trimmed()));
+        const QString skipped = text.mid(consumed, m.capturedStart() - consumed).trimmed();
+        if (!skipped.isEmpty())
+            return unreadable(skipped);
         consumed = m.capturedEnd();
         const QString key = m.captured(1);
         QString value = m.captured(2);
-        if (value.startsWith(QLatin1Char('\''))) {
-            value = value.mid(1, value.size() - 2);
-            value.replace(QStringLiteral("\\'"), QStringLiteral("'")).replace(QStringLiteral("\\\\"), QStringLiteral("\\"));
-        }
+        if (value.startsWith(QLatin1Char('\'')))
+            value = unquote(value);
         if (key == QLatin1String("host") || key == QLatin1String("hostaddr"))
             loc.host = value;
         else if (key == QLatin1String("port")) {
-            bool ok = false;
-            loc.port = value.toInt(&ok);
-            if (!ok)
-                return badUrl(QStringLiteral("port '%1' is not a number").arg(value));
+            RAGSCOPE_TRY(port, portNumber(value));
+            loc.port = port;
         } else if (key == QLatin1String("dbname"))
             loc.database = value;
         else if (key == QLatin1String("user"))
@@ -100,7 +127,7 @@ Result<StoreLocation> fromKeyValue(const QString& text)
             return badUrl(QStringLiteral("unknown parameter '%1'").arg(key));
     }
     if (!text.mid(consumed).trimmed().isEmpty())
-        return badUrl(QStringLiteral("cannot read '%1'").arg(text.mid(consumed).trimmed()));
+        return unreadable(text.mid(consumed).trimmed());
     loc.connectOptions = options.join(QLatin1Char(';'));
     return loc;
 }
@@ -150,18 +177,23 @@ QString StoreLocation::urlWithoutPassword() const
         return QStringLiteral("sqlite:") + sqlitePath;
     QUrl url;
     url.setScheme(QStringLiteral("postgresql"));
-    url.setHost(host.isEmpty() ? QString::fromLocal8Bit(qgetenv("PGHOST")) : host);
+    const QString shownHost = host.isEmpty() ? qEnvironmentVariable("PGHOST") : host;
+    QUrlQuery q;
+    // a socket directory is no URL host: libpq takes it as ?host=
+    const bool socketDirectory = shownHost.startsWith(QLatin1Char('/'));
+    if (socketDirectory)
+        q.addQueryItem(QStringLiteral("host"), shownHost);
+    // an empty but non-null host keeps the "//" that parse() looks for
+    url.setHost(socketDirectory || shownHost.isEmpty() ? QStringLiteral("") : shownHost);
     if (port > 0)
         url.setPort(port);
     url.setUserName(user);
     url.setPath(QLatin1Char('/') + database);
-    if (!connectOptions.isEmpty()) {
-        QUrlQuery q;
-        const QStringList parts = connectOptions.split(QLatin1Char(';'), Qt::SkipEmptyParts);
-        for (const QString& kv : parts)
-            q.addQueryItem(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    const QStringList parts = connectOptions.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const QString& kv : parts)
+        q.addQueryItem(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    if (!q.isEmpty())
         url.setQuery(q);
-    }
     return url.toString();
 }
 

@@ -1,0 +1,162 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "feedback/reviewqueue.h"
+#include "metrics/metricscollector.h"
+#include "report/statsjson.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace RagScope::Cli {
+
+namespace {
+
+// Peak resident memory of this process in KiB (Linux), 0 where unknown.
+qint64 peakRssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray& line : lines) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+struct Timing
+{
+    QString name;
+    QList<double> ms;
+    QString error;
+};
+
+template<typename Fn>
+Timing measure(const QString& name, int repeat, Fn fn)
+{
+    Timing t { name, {}, {} };
+    for (int i = 0; i < repeat; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const QString error = fn();
+        t.ms << timer.nsecsElapsed() / 1e6;
+        if (!error.isEmpty()) {
+            t.error = error;
+            break;
+        }
+    }
+    std::sort(t.ms.begin(), t.ms.end());
+    return t;
+}
+
+template<typename R>
+QString errorOf(const Result<R>& r)
+{
+    return r.ok() ? QString() : r.error().message;
+}
+
+} // namespace
+
+int benchCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Time each dashboard query on a store (min and median of --repeat runs) and the review queue's "
+                       "keyset paging; reports peak memory. Measures, never fails on speed."));
+    addDbOption(parser);
+    addFilterOptions(parser);
+    parser.addOptions({
+        { QStringLiteral("repeat"), QStringLiteral("Runs per query (default 5)."), QStringLiteral("n"), QStringLiteral("5") },
+        { QStringLiteral("pages"), QStringLiteral("Review-queue pages of 200 to walk (default 50)."), QStringLiteral("n"), QStringLiteral("50") },
+        { QStringLiteral("json"), QStringLiteral("Print JSON.") },
+    });
+    int exitNow = Ok;
+    if (!parse(parser, args, &exitNow))
+        return exitNow;
+    const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
+    const int pages = std::max(1, parser.value(QStringLiteral("pages")).toInt());
+    auto store = openStore(parser, false);
+    if (!store.ok())
+        return fail(store.error());
+    const MetricsCollector metrics(store.value());
+    Filter filter;
+    if (parser.isSet(QStringLiteral("from")) || parser.isSet(QStringLiteral("to"))) {
+        auto parsed = parseFilter(parser);
+        if (!parsed.ok())
+            return fail(parsed.error());
+        filter = parsed.value();
+    } else {
+        auto system = metrics.systemStats();
+        if (!system.ok())
+            return fail(system.error());
+        filter.from = system.value().first.value_or(QDateTime::currentDateTimeUtc());
+        filter.to = system.value().last.value_or(filter.from).addSecs(1);
+    }
+    QList<Timing> timings;
+    timings << measure(QStringLiteral("stats report (CLI)"), repeat, [&] { return errorOf(metrics.report(filter)); });
+    timings << measure(QStringLiteral("kpis"), repeat, [&] { return errorOf(metrics.kpis(filter)); });
+    timings << measure(QStringLiteral("latency percentiles"), repeat, [&] { return errorOf(metrics.latencyPercentiles(filter)); });
+    timings << measure(QStringLiteral("latency over time"), repeat,
+                       [&] { return errorOf(metrics.latencyOverTime(filter, MetricsCollector::bucketFor(filter))); });
+    timings << measure(QStringLiteral("daily cost"), repeat, [&] { return errorOf(metrics.dailyCost(filter)); });
+    timings << measure(QStringLiteral("confidence histogram"), repeat, [&] { return errorOf(metrics.confidenceHistogram(filter)); });
+    timings << measure(QStringLiteral("ratings"), repeat, [&] { return errorOf(metrics.ratings(filter)); });
+    timings << measure(QStringLiteral("user stats"), repeat, [&] { return errorOf(metrics.userStats(filter, 50)); });
+    const ReviewQueue queue(store.value());
+    ReviewQueueQuery query;
+    query.filter = filter;
+    timings << measure(QStringLiteral("review queue first page"), repeat, [&] { return errorOf(queue.fetch(query, 200)); });
+    qint64 walked = 0;
+    timings << measure(QStringLiteral("review queue %1 pages").arg(pages), 1, [&] {
+        QString cursor;
+        for (int p = 0; p < pages; ++p) {
+            auto page = queue.fetch(query, 200, cursor);
+            if (!page.ok())
+                return page.error().message;
+            walked += page.value().rows.size();
+            if (page.value().atEnd())
+                break;
+            cursor = page.value().nextCursor;
+        }
+        return QString();
+    });
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const Timing& t : std::as_const(timings)) {
+            rows.append(QJsonObject { { QStringLiteral("query"), t.name },
+                                      { QStringLiteral("min_ms"), t.ms.first() },
+                                      { QStringLiteral("median_ms"), t.ms[t.ms.size() / 2] },
+                                      { QStringLiteral("error"), t.error.isEmpty() ? QJsonValue() : QJsonValue(t.error) } });
+        }
+        out(QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("window"), QJsonObject { { QStringLiteral("from"), isoUtc(filter.from) }, { QStringLiteral("to"), isoUtc(filter.to) } } },
+                                                          { QStringLiteral("timings"), rows },
+                                                          { QStringLiteral("review_rows_walked"), walked },
+                                                          { QStringLiteral("peak_rss_kib"), peakRssKiB() } })
+                                  .toJson(QJsonDocument::Indented)));
+        return Ok;
+    }
+    out(QStringLiteral("store   %1\nwindow  %2 → %3\n\n").arg(store.value()->location().displayName(), isoUtc(filter.from), isoUtc(filter.to)));
+    out(QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("query").leftJustified(28), QStringLiteral("min ms").rightJustified(10),
+                                         QStringLiteral("median ms").rightJustified(10)));
+    bool failed = false;
+    for (const Timing& t : std::as_const(timings)) {
+        out(QStringLiteral("%1 %2 %3%4\n")
+                .arg(t.name.leftJustified(28), QString::number(t.ms.first(), 'f', 1).rightJustified(10),
+                     QString::number(t.ms[t.ms.size() / 2], 'f', 1).rightJustified(10),
+                     t.error.isEmpty() ? QString() : QStringLiteral("  ERROR: ") + t.error));
+        failed = failed || !t.error.isEmpty();
+    }
+    out(QStringLiteral("\nreview rows walked: %1\npeak RSS: %2 MiB\n").arg(walked).arg(peakRssKiB() / 1024.0, 0, 'f', 1));
+    return failed ? Failure : Ok;
+}
+
+} // namespace RagScope::Cli

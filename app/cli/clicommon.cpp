@@ -1,0 +1,122 @@
+#include "clicommon.h"
+
+#include <QRegularExpression>
+#include <QTextStream>
+#include <QTimeZone>
+
+#include <cstdio>
+
+namespace RagScope::Cli {
+
+int fail(const Error& error)
+{
+    QTextStream(stderr) << "ragscope-cli: " << error.message << '\n';
+    return error.exitCode();
+}
+
+int usage(const QString& message)
+{
+    QTextStream(stderr) << "ragscope-cli: " << message << " (see --help)\n";
+    return BadInput;
+}
+
+void out(const QString& text)
+{
+    QTextStream stream(stdout);
+    stream << text;
+}
+
+void addDbOption(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("db"),
+                       QStringLiteral("Store URL: postgresql://user[:password]@host[:port]/db[?sslmode=…], a libpq "
+                                      "key=value string, sqlite:PATH or a .sqlite file. Unset PostgreSQL parts fall back "
+                                      "to PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE."),
+                       QStringLiteral("url") });
+}
+
+bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        *exitNow = usage(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        *exitNow = Ok;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *exitNow = usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return false;
+    }
+    return true;
+}
+
+Result<StorePtr> openStore(const QCommandLineParser& parser, bool migrate, bool create)
+{
+    QString url = parser.value(QStringLiteral("db"));
+    if (url.isEmpty() && (qEnvironmentVariableIsSet("PGHOST") || qEnvironmentVariableIsSet("PGDATABASE")))
+        url = QStringLiteral("postgresql://"); // everything from the PG* variables
+    if (url.isEmpty())
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("--db URL is required"));
+    Store::OpenOptions options;
+    options.migrate = migrate;
+    options.createIfMissing = create;
+    auto store = Store::open(url, options);
+    if (!store.ok())
+        return store.error();
+    return StorePtr(store.value());
+}
+
+Result<QDateTime> parseTime(const QString& text, const QString& option)
+{
+    // Windows have millisecond precision; refuse finer digits rather than silently moving the bound.
+    static const QRegularExpression subMillisecond(QStringLiteral(R"(\.\d{3}(\d*[1-9]\d*))"));
+    if (subMillisecond.match(text).hasMatch())
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("--%1 '%2': windows have millisecond precision").arg(option, text));
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid()) {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            t = QDateTime(day, QTime(0, 0), QTimeZone::utc());
+    }
+    if (!t.isValid())
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("--%1 '%2' is not an ISO 8601 time (e.g. 2026-11-19T00:00:00Z)").arg(option, text));
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(QTimeZone::utc()); // no zone given: UTC, like the store
+    return t.toTimeZone(QTimeZone::utc());
+}
+
+void addFilterOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        { QStringLiteral("from"), QStringLiteral("Window start (inclusive), ISO 8601 UTC."), QStringLiteral("time") },
+        { QStringLiteral("to"), QStringLiteral("Window end (exclusive), ISO 8601 UTC."), QStringLiteral("time") },
+        { QStringLiteral("user"), QStringLiteral("Only this user id."), QStringLiteral("user") },
+        { QStringLiteral("model"), QStringLiteral("Only this model name."), QStringLiteral("model") },
+    });
+}
+
+Result<Filter> parseFilter(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("from")) || !parser.isSet(QStringLiteral("to")))
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("--from and --to are required"));
+    Filter filter;
+    RAGSCOPE_TRY(from, parseTime(parser.value(QStringLiteral("from")), QStringLiteral("from")));
+    RAGSCOPE_TRY(to, parseTime(parser.value(QStringLiteral("to")), QStringLiteral("to")));
+    if (!(from < to))
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("--from must be before --to"));
+    filter.from = from;
+    filter.to = to;
+    if (parser.isSet(QStringLiteral("user")))
+        filter.user = parser.value(QStringLiteral("user"));
+    if (parser.isSet(QStringLiteral("model")))
+        filter.model = parser.value(QStringLiteral("model"));
+    return filter;
+}
+
+} // namespace RagScope::Cli

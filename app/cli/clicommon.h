@@ -1,0 +1,41 @@
+#pragma once
+
+#include "base/result.h"
+#include "metrics/filter.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <optional>
+
+namespace RagScope::Cli {
+
+/// Exit statuses (store contract §5).
+enum Exit { Ok = 0, Failure = 1, BadInput = 2, NotFound = 3, Unreachable = 4 };
+
+/// Prints "ragscope-cli: <message>" to stderr and returns the error's exit status.
+int fail(const Error& error);
+/// A usage problem: one line on stderr, exit 2.
+int usage(const QString& message);
+
+/// Adds --db (with the PG*-variables fallback hint) to a parser.
+void addDbOption(QCommandLineParser& parser);
+/// Parses `args` (argv without the program name, starting with the command); prints
+/// --help and returns exit 0 through `exitNow` when asked, or exit 2 on unknown options.
+bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow);
+
+/// Opens --db (required) or fails with a message. `migrate`: apply pending migrations;
+/// `create`: a SQLite file that does not exist yet is created.
+Result<StorePtr> openStore(const QCommandLineParser& parser, bool migrate, bool create = false);
+
+/// ISO 8601 ("2026-11-19", "2026-11-19T10:00:00Z", "…+01:00"); a time without zone is UTC.
+Result<QDateTime> parseTime(const QString& text, const QString& option);
+/// --from/--to/--user/--model into a Filter (from < to required).
+Result<Filter> parseFilter(const QCommandLineParser& parser);
+void addFilterOptions(QCommandLineParser& parser);
+
+/// Writes to stdout (UTF-8).
+void out(const QString& text);
+
+} // namespace RagScope::Cli

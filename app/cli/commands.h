@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace RagScope::Cli {
+
+// One function per subcommand; `args` starts with the command name. Each returns the exit status.
+int migrateCommand(const QStringList& args);
+int statsCommand(const QStringList& args);
+int feedbackCommand(const QStringList& args);
+int lowRatedCommand(const QStringList& args);
+int demoCommand(const QStringList& args);
+int exportCommand(const QStringList& args);
+int benchCommand(const QStringList& args);
+
+} // namespace RagScope::Cli

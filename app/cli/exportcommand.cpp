@@ -1,0 +1,45 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "snapshot/snapshotexporter.h"
+
+namespace RagScope::Cli {
+
+int exportCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Export a store, or the window --from/--to (optionally one --user/--model), as a SQLite snapshot "
+                       "for offline analysis. `stats` of that window on the snapshot equals `stats` on the source."));
+    addDbOption(parser);
+    addFilterOptions(parser);
+    parser.addOption({ QStringLiteral("out"), QStringLiteral("The .sqlite file to write (replaced if it exists)."), QStringLiteral("file") });
+    int exitNow = Ok;
+    if (!parse(parser, args, &exitNow))
+        return exitNow;
+    if (!parser.isSet(QStringLiteral("out")))
+        return usage(QStringLiteral("--out FILE.sqlite is required"));
+    std::optional<Filter> window;
+    if (parser.isSet(QStringLiteral("from")) || parser.isSet(QStringLiteral("to"))) {
+        auto filter = parseFilter(parser);
+        if (!filter.ok())
+            return fail(filter.error());
+        window = filter.value();
+    } else if (parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("model"))) {
+        return usage(QStringLiteral("--user/--model need a window (--from and --to)"));
+    }
+    auto store = openStore(parser, false);
+    if (!store.ok())
+        return fail(store.error());
+    auto summary = SnapshotExporter::exportTo(store.value(), parser.value(QStringLiteral("out")), window);
+    if (!summary.ok())
+        return fail(summary.error());
+    out(QStringLiteral("snapshot %1: %2 interactions, %3 feedbacks, %4 reviews\n")
+            .arg(parser.value(QStringLiteral("out")))
+            .arg(summary.value().interactions)
+            .arg(summary.value().feedbacks)
+            .arg(summary.value().reviews));
+    return Ok;
+}
+
+} // namespace RagScope::Cli

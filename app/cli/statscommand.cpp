@@ -1,0 +1,89 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "metrics/metricscollector.h"
+#include "report/statsjson.h"
+
+#include <QJsonDocument>
+
+namespace RagScope::Cli {
+
+namespace {
+
+QString number(const std::optional<double>& v, int decimals = 1)
+{
+    return v ? QString::number(*v, 'f', decimals) : QStringLiteral("—");
+}
+
+QString humanReport(const StatsReport& r)
+{
+    QString s;
+    const auto line = [&s](const QString& label, const QString& value) {
+        s += label.leftJustified(22, QLatin1Char(' ')) + value + QLatin1Char('\n');
+    };
+    line(QStringLiteral("window"), isoUtc(r.filter.from) + QStringLiteral(" → ") + isoUtc(r.filter.to));
+    line(QStringLiteral("requests"), QString::number(r.kpis.requests));
+    line(QStringLiteral("tokens (in/out)"), QStringLiteral("%1 / %2").arg(r.kpis.promptTokens).arg(r.kpis.completionTokens));
+    line(QStringLiteral("total cost"), r.kpis.totalCost.toDisplayString() + QStringLiteral("  (") + r.kpis.totalCost.toString() + QStringLiteral(" USD)"));
+    if (r.kpis.unpricedRequests > 0)
+        line(QStringLiteral("WARNING"), QStringLiteral("%1 requests of models without a price have no cost").arg(r.kpis.unpricedRequests));
+    line(QStringLiteral("projection"), QStringLiteral("%1/day, %2/month, %3/year")
+                                           .arg(r.projection.dailyAverage.toDisplayString(), r.projection.monthly.toDisplayString(),
+                                                r.projection.annual.toDisplayString()));
+    line(QStringLiteral("avg latency"), number(r.kpis.avgLatencyMs) + QStringLiteral(" ms"));
+    const auto pcts = [&](const QString& name, const Percentiles& p) {
+        line(name, QStringLiteral("p50 %1  p75 %2  p90 %3  p95 %4  p99 %5 ms")
+                       .arg(number(p.values[0]), number(p.values[1]), number(p.values[2]), number(p.values[3]), number(p.values[4])));
+    };
+    pcts(QStringLiteral("latency total"), r.latency.total);
+    pcts(QStringLiteral("latency retrieval"), r.latency.retrieval);
+    pcts(QStringLiteral("latency generation"), r.latency.generation);
+    line(QStringLiteral("avg confidence"), number(r.kpis.avgConfidence, 3));
+    QStringList buckets;
+    for (qint64 n : r.confidence.buckets)
+        buckets << QString::number(n);
+    line(QStringLiteral("confidence buckets"), buckets.join(QLatin1Char(' ')) + QStringLiteral("  unknown %1").arg(r.confidence.unknown));
+    QStringList ratings;
+    for (int i = 0; i < 5; ++i)
+        ratings << QStringLiteral("%1★ %2").arg(i + 1).arg(r.ratings.counts[size_t(i)]);
+    line(QStringLiteral("ratings"), ratings.join(QStringLiteral("  ")) + QStringLiteral("  avg ") + number(r.ratings.average, 2));
+    const auto rate = r.ratings.feedbackRate();
+    line(QStringLiteral("feedback rate"), rate ? QString::number(*rate * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—"));
+    s += QStringLiteral("\ndaily cost\n");
+    for (const DailyCost& d : r.dailyCost)
+        s += QStringLiteral("  %1  %2 %3 %4\n")
+                 .arg(d.day, d.model.value_or(QStringLiteral("(no model)")).leftJustified(26), QString::number(d.requests).rightJustified(7),
+                      d.cost.toString().rightJustified(16));
+    return s;
+}
+
+} // namespace
+
+int statsCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Metrics of a window (store contract §3), as a table or as JSON (§5)."));
+    addDbOption(parser);
+    addFilterOptions(parser);
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print one JSON object (store contract §5).") });
+    int exitNow = Ok;
+    if (!parse(parser, args, &exitNow))
+        return exitNow;
+    auto filter = parseFilter(parser);
+    if (!filter.ok())
+        return fail(filter.error());
+    auto store = openStore(parser, false);
+    if (!store.ok())
+        return fail(store.error());
+    const MetricsCollector metrics(store.value());
+    auto report = metrics.report(filter.value());
+    if (!report.ok())
+        return fail(report.error());
+    if (parser.isSet(QStringLiteral("json")))
+        out(QString::fromUtf8(QJsonDocument(statsToJson(report.value())).toJson(QJsonDocument::Indented)));
+    else
+        out(humanReport(report.value()));
+    return Ok;
+}
+
+} // namespace RagScope::Cli

@@ -1,0 +1,318 @@
+#include "reviewqueue.h"
+
+#include "base/performancemonitor.h"
+#include "feedbackrules.h"
+#include "feedbackservice.h"
+#include "keysetcursor.h"
+#include "metrics/filtersql.h"
+#include "reviewservice.h"
+
+#include <QTimeZone>
+
+namespace RagScope {
+
+namespace {
+
+constexpr int PreviewCharacters = 200;
+constexpr qint64 MoneySentinelUnits = 100'000'000'000'000'000LL; // 1e9 USD, beyond NUMERIC(14,8)
+
+enum class SortType { Time, Real, Integer, Amount };
+
+/// The sort value of a key; NULLs become a sentinel beyond every real value so that they
+/// come last in both directions and never break the keyset comparison.
+struct SortSpec
+{
+    QString expr;
+    QVariantList values;
+    SortType type = SortType::Time;
+};
+
+SortSpec sortSpec(const SqlDialect& d, ReviewQueueQuery::SortKey key, bool descending)
+{
+    const QString realNull = descending ? QStringLiteral("-1e300") : QStringLiteral("1e300");
+    switch (key) {
+    case ReviewQueueQuery::SortKey::CreatedAt:
+        break;
+    case ReviewQueueQuery::SortKey::Confidence:
+        return { QStringLiteral("COALESCE(i.confidence_score, %1)").arg(realNull), {}, SortType::Real };
+    case ReviewQueueQuery::SortKey::Latency:
+        return { QStringLiteral("COALESCE(i.total_latency_ms, %1)").arg(realNull), {}, SortType::Real };
+    case ReviewQueueQuery::SortKey::UserRating:
+        return { QStringLiteral("COALESCE(f.rating, %1)").arg(descending ? 0 : 6), {}, SortType::Integer };
+    case ReviewQueueQuery::SortKey::Cost:
+        return { QStringLiteral("COALESCE(%1, %2)").arg(d.costColumn(QStringLiteral("i")), d.moneyParam()),
+                 { d.bindMoney(Money::fromUnits(descending ? -MoneySentinelUnits : MoneySentinelUnits)) },
+                 SortType::Amount };
+    }
+    return {};
+}
+
+QString orderingTag(const ReviewQueueQuery& query)
+{
+    return QStringLiteral("queue-%1-%2").arg(int(query.sort)).arg(query.descending ? QLatin1Char('d') : QLatin1Char('a'));
+}
+
+Error badCursor()
+{
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("the paging cursor does not fit this list"));
+}
+
+// The keyset condition "after the cursor row" and its bound values.
+Result<SqlWhere> afterCursor(const SqlDialect& d, const SortSpec& sort, bool descending, const KeysetCursor& cursor)
+{
+    SqlWhere where;
+    const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
+    const QString timeAndId = QStringLiteral("%1, %2").arg(d.timeParam(), d.uuidParam());
+    const QVariantList timeAndIdValues { d.bindTimeText(cursor.createdAt()), d.bindUuid(cursor.id()) };
+    bool ok = true;
+    const QString text = cursor.sortValue();
+    switch (sort.type) {
+    case SortType::Time:
+        where.add(QStringLiteral("(q.created_at, q.id) %1 (%2)").arg(op, timeAndId), timeAndIdValues);
+        return where;
+    case SortType::Real: {
+        const double value = text.toDouble(&ok);
+        // PostgreSQL reads the shortest exact text back; SQLite binds the double itself.
+        where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (CAST(? AS double precision), %2)")
+                      .arg(op, timeAndId),
+                  QVariantList { d.isPostgres() ? QVariant(text) : QVariant(value) } + timeAndIdValues);
+        break;
+    }
+    case SortType::Integer: {
+        const int value = text.toInt(&ok);
+        where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (CAST(? AS integer), %2)").arg(op, timeAndId),
+                  QVariantList { value } + timeAndIdValues);
+        break;
+    }
+    case SortType::Amount: {
+        const auto value = Money::parse(text);
+        ok = value.ok();
+        if (ok)
+            where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (%2, %3)").arg(op, d.moneyParam(), timeAndId),
+                      QVariantList { d.bindMoney(value.value()) } + timeAndIdValues);
+        break;
+    }
+    }
+    if (!ok)
+        return badCursor();
+    return where;
+}
+
+QString sortValueText(const SqlDialect& d, SortType type, const QVariant& value)
+{
+    switch (type) {
+    case SortType::Time:
+        break;
+    case SortType::Real:
+        return QString::number(value.toDouble(), 'g', 17);
+    case SortType::Integer:
+        return QString::number(value.toLongLong());
+    case SortType::Amount:
+        return d.moneyValue(value).toString();
+    }
+    return {};
+}
+
+std::optional<double> optionalDouble(const QVariant& v)
+{
+    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+std::optional<qint64> optionalInteger(const QVariant& v)
+{
+    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+}
+
+std::optional<QString> optionalText(const QVariant& v)
+{
+    return v.isNull() ? std::nullopt : std::optional<QString>(v.toString());
+}
+
+// LIKE pattern for "contains `text`", with the wildcards of the text taken literally.
+QString containsPattern(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// filterWhere() with open ends where the window's ends are not set.
+SqlWhere windowWhere(const SqlDialect& d, Filter filter)
+{
+    if (!filter.from.isValid())
+        filter.from = QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone::utc());
+    if (!filter.to.isValid())
+        filter.to = QDateTime(QDate(9999, 12, 31), QTime(0, 0), QTimeZone::utc());
+    return filterWhere(d, filter, QStringLiteral("i"));
+}
+
+Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const ReviewQueueQuery& query)
+{
+    SqlWhere where = windowWhere(d, query.filter);
+    switch (query.kind) {
+    case ReviewQueueQuery::Kind::LowRated:
+        where.add(QStringLiteral("f.rating <= 2"));
+        break;
+    case ReviewQueueQuery::Kind::LowConfidence:
+        where.add(QStringLiteral("i.confidence_score < 0.6"));
+        break;
+    case ReviewQueueQuery::Kind::Either:
+        where.add(QStringLiteral("(f.rating <= 2 OR i.confidence_score < 0.6)"));
+        break;
+    }
+    if (!query.search.isEmpty()) {
+        const QString pattern = containsPattern(query.search);
+        where.add(QStringLiteral("(lower(i.query) LIKE lower(CAST(? AS text)) ESCAPE '\\'"
+                                 " OR lower(i.answer) LIKE lower(CAST(? AS text)) ESCAPE '\\')"),
+                  { pattern, pattern });
+    }
+    if (query.unreviewedOnly && store.hasReviews())
+        where.add(QStringLiteral("NOT EXISTS (SELECT 1 FROM ragscope_reviews r WHERE r.interaction_id = i.id)"));
+    if (query.userRating) {
+        if (const Status rule = FeedbackRules::validateRating(*query.userRating); !rule.ok())
+            return rule.error();
+        where.add(QStringLiteral("f.rating = ?"), { *query.userRating });
+    }
+    if (query.confidenceBucket) {
+        if (*query.confidenceBucket < 0 || *query.confidenceBucket > 9)
+            return makeError(ErrorKind::InvalidInput,
+                             QStringLiteral("confidence bucket must be 0 to 9, not %1").arg(*query.confidenceBucket));
+        where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
+                  { *query.confidenceBucket });
+    }
+    return where;
+}
+
+} // namespace
+
+ReviewQueue::ReviewQueue(StorePtr store)
+    : m_store(std::move(store))
+{
+}
+
+Result<Page<InteractionSummary>> ReviewQueue::fetch(const ReviewQueueQuery& query, int limit,
+                                                    const QString& cursor) const
+{
+    if (limit < 1)
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("a page must hold at least one row"));
+    const SqlDialect d(m_store->dialect());
+    const SortSpec sort = sortSpec(d, query.sort, query.descending);
+    const bool bySortValue = sort.type != SortType::Time;
+    RAGSCOPE_TRY(where, queueWhere(*m_store, d, query));
+
+    QVariantList values = sort.values;
+    values += where.values;
+    QString keyset;
+    if (!cursor.isEmpty()) {
+        RAGSCOPE_TRY(position, KeysetCursor::decode(cursor, orderingTag(query)));
+        RAGSCOPE_TRY(after, afterCursor(d, sort, query.descending, position));
+        keyset = QStringLiteral(" WHERE ") + after.sql;
+        values += after.values;
+    }
+    values << limit + 1;
+
+    const QString dir = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString newestReview = QStringLiteral("(SELECT r.%1 FROM ragscope_reviews r WHERE r.interaction_id = q.id"
+                                                " ORDER BY r.created_at DESC, r.id DESC LIMIT 1)");
+    const bool reviews = m_store->hasReviews();
+    const QString sql
+        = QStringLiteral("SELECT q.id, %1, q.user_id, substr(q.qtext, 1, %2), substr(q.atext, 1, %2), q.confidence,"
+                         " q.model, q.latency, CAST(q.cost AS text), q.user_rating, %3, %4%5")
+              .arg(d.timeText(QStringLiteral("q.created_at")))
+              .arg(PreviewCharacters)
+              .arg(reviews ? newestReview.arg(QLatin1String("rating")) : QStringLiteral("CAST(NULL AS integer)"),
+                   reviews ? newestReview.arg(QLatin1String("label")) : QStringLiteral("CAST(NULL AS text)"),
+                   !bySortValue                   ? QString()
+                       : sort.type == SortType::Amount ? QStringLiteral(", CAST(q.sort_value AS text)")
+                                                       : QStringLiteral(", q.sort_value"))
+        + QStringLiteral(" FROM (SELECT i.id AS id, i.created_at AS created_at, i.user_id AS user_id,"
+                         " i.query AS qtext, i.answer AS atext, i.confidence_score AS confidence,"
+                         " i.model_name AS model, i.total_latency_ms AS latency, %1 AS cost,"
+                         " f.rating AS user_rating%2"
+                         " FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
+                         " WHERE %3) q")
+              .arg(d.costColumn(QStringLiteral("i")),
+                   bySortValue ? QStringLiteral(", %1 AS sort_value").arg(sort.expr) : QString(), where.sql)
+        + keyset
+        + QStringLiteral(" ORDER BY %1q.created_at%2, q.id%2 LIMIT ?")
+              .arg(bySortValue ? QStringLiteral("q.sort_value") + dir + QStringLiteral(", ") : QString(), dir);
+
+    PerformanceMonitor perf(QStringLiteral("review queue page"));
+    RAGSCOPE_TRY(q, m_store->exec(sql, values));
+    Page<InteractionSummary> page;
+    QString lastCreatedText, lastSortValue;
+    while (q.next()) {
+        if (page.rows.size() == limit) { // the extra row only tells that another page follows
+            page.nextCursor
+                = KeysetCursor(orderingTag(query), lastSortValue, lastCreatedText, page.rows.constLast().id).encode();
+            break;
+        }
+        lastCreatedText = q.value(1).toString();
+        if (bySortValue)
+            lastSortValue = sortValueText(d, sort.type, q.value(12));
+        InteractionSummary s;
+        s.id = QUuid::fromString(q.value(0).toString());
+        s.createdAt = SqlDialect::parseTime(q.value(1).toString());
+        s.userId = q.value(2).toString();
+        s.queryPreview = q.value(3).toString();
+        s.answerPreview = q.value(4).toString();
+        s.confidence = optionalDouble(q.value(5));
+        s.model = optionalText(q.value(6));
+        s.totalLatencyMs = optionalDouble(q.value(7));
+        if (!q.value(8).isNull())
+            s.cost = d.moneyValue(q.value(8));
+        if (!q.value(9).isNull())
+            s.userRating = q.value(9).toInt();
+        if (!q.value(10).isNull())
+            s.reviewerRating = q.value(10).toInt();
+        s.reviewerLabel = q.value(11).toString();
+        page.rows << s;
+    }
+    return page;
+}
+
+Result<InteractionDetail> ReviewQueue::detail(const QUuid& interactionId) const
+{
+    PerformanceMonitor perf(QStringLiteral("interaction detail"));
+    const SqlDialect d(m_store->dialect());
+    RAGSCOPE_TRY(q, m_store->exec(QStringLiteral("SELECT i.id, %1, i.user_id, i.query, i.answer, i.confidence_score,"
+                                                 " i.citations_count, i.total_latency_ms, i.retrieval_latency_ms,"
+                                                 " i.generation_latency_ms, i.prompt_tokens, i.completion_tokens,"
+                                                 " i.total_tokens, i.model_name, CAST(%2 AS text)"
+                                                 " FROM chat_interactions i WHERE i.id = %3")
+                                      .arg(d.timeText(QStringLiteral("i.created_at")),
+                                           d.costColumn(QStringLiteral("i")), d.uuidParam()),
+                                  { d.bindUuid(interactionId) }));
+    if (!q.next())
+        return makeError(ErrorKind::NotFound, QStringLiteral("there is no interaction with id %1")
+                                                  .arg(interactionId.toString(QUuid::WithoutBraces)));
+    InteractionDetail detail;
+    detail.id = QUuid::fromString(q.value(0).toString());
+    detail.createdAt = SqlDialect::parseTime(q.value(1).toString());
+    detail.userId = q.value(2).toString();
+    detail.query = q.value(3).toString();
+    detail.answer = q.value(4).toString();
+    detail.confidence = optionalDouble(q.value(5));
+    detail.citations = q.value(6).toInt();
+    detail.totalLatencyMs = optionalDouble(q.value(7));
+    detail.retrievalLatencyMs = optionalDouble(q.value(8));
+    detail.generationLatencyMs = optionalDouble(q.value(9));
+    detail.promptTokens = optionalInteger(q.value(10));
+    detail.completionTokens = optionalInteger(q.value(11));
+    detail.totalTokens = optionalInteger(q.value(12));
+    detail.model = optionalText(q.value(13));
+    if (!q.value(14).isNull())
+        detail.cost = d.moneyValue(q.value(14));
+
+    RAGSCOPE_TRY(feedback, FeedbackService(m_store).byInteraction(interactionId));
+    detail.feedback = feedback;
+    if (m_store->hasReviews()) {
+        RAGSCOPE_TRY(reviews, ReviewService(m_store).latestPerReviewer(interactionId));
+        detail.latestReviews = reviews;
+    }
+    return detail;
+}
+
+} // namespace RagScope

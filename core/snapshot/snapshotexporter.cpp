@@ -1,0 +1,220 @@
+#include "snapshotexporter.h"
+
+#include "base/performancemonitor.h"
+#include "metrics/filtersql.h"
+#include "store/sqldialect.h"
+#include "store/sqlitefilebuilder.h"
+
+#include <QSqlRecord>
+
+namespace RagScope {
+
+namespace {
+
+constexpr int Batch = 5000;
+
+QVariant nullOr(const QVariant& v, QMetaType type)
+{
+    return v.isNull() ? QVariant(type) : v;
+}
+
+// Which interactions go into the snapshot (see the class comment), as a WHERE on alias ci.
+SqlWhere selection(const SqlDialect& d, const std::optional<Filter>& window)
+{
+    SqlWhere where;
+    if (!window)
+        return where;
+    Filter timeOnly = *window;
+    timeOnly.user.reset();
+    timeOnly.model.reset();
+    const SqlWhere inWindow = filterWhere(d, timeOnly, QStringLiteral("ci"));
+    const SqlWhere feedbackInWindow = filterWhere(d, timeOnly, QStringLiteral("f2"));
+    where.add(QStringLiteral("((%1) OR EXISTS (SELECT 1 FROM chat_feedbacks f2 WHERE f2.interaction_id = ci.id AND %2))")
+                  .arg(inWindow.sql, feedbackInWindow.sql),
+              inWindow.values + feedbackInWindow.values);
+    if (window->user)
+        where.add(QStringLiteral("ci.user_id = ?"), { *window->user });
+    if (window->model)
+        where.add(QStringLiteral("ci.model_name = ?"), { *window->model });
+    return where;
+}
+
+class Copier
+{
+public:
+    Copier(const StorePtr& source, const StorePtr& target, const std::optional<Filter>& window,
+           const std::function<bool(qint64)>& progress)
+        : m_source(source)
+        , m_target(target)
+        , m_from(source->dialect())
+        , m_to(target->dialect())
+        , m_where(selection(m_from, window))
+        , m_progress(progress)
+    {
+    }
+
+    Result<SnapshotSummary> run()
+    {
+        SnapshotSummary summary;
+        RAGSCOPE_TRY(interactions, copyInteractions());
+        summary.interactions = interactions;
+        RAGSCOPE_TRY(feedbacks, copyChildren(QStringLiteral("chat_feedbacks"), QStringLiteral("rating, comment")));
+        summary.feedbacks = feedbacks;
+        if (m_source->hasReviews()) {
+            RAGSCOPE_TRY(reviews, copyChildren(QStringLiteral("ragscope_reviews"), QStringLiteral("reviewer, rating, label, comment")));
+            summary.reviews = reviews;
+        }
+        return summary;
+    }
+
+private:
+    QString whereAnd(const QString& condition) const
+    {
+        return QStringLiteral(" WHERE ") + (m_where.sql.isEmpty() ? condition : m_where.sql + QStringLiteral(" AND ") + condition);
+    }
+
+    bool reportProgress()
+    {
+        return !m_progress || m_progress(m_copied);
+    }
+
+    Result<qint64> copyInteractions()
+    {
+        const QString cols = QStringLiteral("ci.id, ci.user_id, ci.query, ci.answer, ci.confidence_score, ci.citations_count,"
+                                            " ci.total_latency_ms, ci.retrieval_latency_ms, ci.generation_latency_ms,"
+                                            " ci.prompt_tokens, ci.completion_tokens, ci.total_tokens, ci.model_name");
+        const QString select = QStringLiteral("SELECT %1, %2, %3 AS ts FROM chat_interactions ci")
+                                   .arg(cols, m_from.costColumn(QStringLiteral("ci")), m_from.timeText(QStringLiteral("ci.created_at")));
+        const QString first = select + (m_where.sql.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where.sql)
+            + QStringLiteral(" ORDER BY ci.created_at, ci.id LIMIT %1").arg(Batch);
+        const QString next = select
+            + whereAnd(QStringLiteral("(ci.created_at, ci.id) > (%1, %2)").arg(m_from.timeParam(), m_from.uuidParam()))
+            + QStringLiteral(" ORDER BY ci.created_at, ci.id LIMIT %1").arg(Batch);
+        const QString insert = QStringLiteral("INSERT INTO chat_interactions (id, user_id, query, answer, confidence_score,"
+                                              " citations_count, total_latency_ms, retrieval_latency_ms, generation_latency_ms,"
+                                              " prompt_tokens, completion_tokens, total_tokens, model_name, %1, created_at)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                   .arg(m_to.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1));
+        qint64 copied = 0;
+        QString lastTs, lastId;
+        for (;;) {
+            auto rows = lastId.isEmpty() ? m_source->exec(first, m_where.values)
+                                         : m_source->exec(next, m_where.values + QVariantList { lastTs, lastId });
+            if (!rows.ok())
+                return rows.error();
+            QList<QVariantList> batch;
+            QSqlQuery& q = rows.value();
+            while (q.next()) {
+                QVariantList values;
+                for (int c = 0; c < 13; ++c)
+                    values << q.value(c);
+                values[0] = values[0].toString().remove(QLatin1Char('{')).remove(QLatin1Char('}')).toLower();
+                for (int c : { 4, 6, 7, 8 })
+                    values[c] = nullOr(values[c], QMetaType::fromType<double>());
+                for (int c : { 9, 10, 11 })
+                    values[c] = nullOr(values[c], QMetaType::fromType<qint64>());
+                values[12] = nullOr(values[12], QMetaType::fromType<QString>());
+                const QVariant cost = q.value(13);
+                values << (cost.isNull() ? QVariant(QMetaType::fromType<qint64>()) : m_to.bindMoney(m_from.moneyValue(cost)));
+                lastTs = q.value(14).toString();
+                lastId = values[0].toString();
+                values << lastTs;
+                batch << values;
+            }
+            if (batch.isEmpty())
+                return copied;
+            RAGSCOPE_TRY(written, writeBatch(insert, batch));
+            copied += written;
+            if (!reportProgress())
+                return makeError(ErrorKind::InvalidInput, QStringLiteral("export cancelled"));
+        }
+    }
+
+    // Feedback or reviews of the selected interactions, keyset-paged by their own id.
+    Result<qint64> copyChildren(const QString& table, const QString& columns)
+    {
+        QStringList qualified;
+        const QStringList names = columns.split(QStringLiteral(", "));
+        for (const QString& c : names)
+            qualified << QStringLiteral("t.") + c;
+        const QString select = QStringLiteral("SELECT t.id, t.interaction_id, %1, %2 AS ts FROM %3 t"
+                                              " JOIN chat_interactions ci ON ci.id = t.interaction_id")
+                                   .arg(qualified.join(QStringLiteral(", ")), m_from.timeText(QStringLiteral("t.created_at")), table);
+        const QString tail = QStringLiteral(" ORDER BY t.id LIMIT %1").arg(Batch);
+        const QString first = select + (m_where.sql.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where.sql) + tail;
+        const QString next = select + whereAnd(QStringLiteral("t.id > %1").arg(m_from.uuidParam())) + tail;
+        QStringList marks;
+        for (int i = 0; i < names.size() + 3; ++i)
+            marks << QStringLiteral("?");
+        const QString insert = QStringLiteral("INSERT INTO %1 (id, interaction_id, %2, created_at) VALUES (%3)")
+                                   .arg(table, columns, marks.join(QStringLiteral(", ")));
+        qint64 copied = 0;
+        QString lastId;
+        for (;;) {
+            auto rows = lastId.isEmpty() ? m_source->exec(first, m_where.values)
+                                         : m_source->exec(next, m_where.values + QVariantList { lastId });
+            if (!rows.ok())
+                return rows.error();
+            QList<QVariantList> batch;
+            QSqlQuery& q = rows.value();
+            const int count = q.record().count();
+            while (q.next()) {
+                QVariantList values;
+                for (int c = 0; c < count; ++c)
+                    values << (q.value(c).isNull() ? QVariant(QMetaType::fromType<QString>()) : q.value(c));
+                for (int c : { 0, 1 })
+                    values[c] = values[c].toString().remove(QLatin1Char('{')).remove(QLatin1Char('}')).toLower();
+                lastId = values[0].toString();
+                batch << values;
+            }
+            if (batch.isEmpty())
+                return copied;
+            RAGSCOPE_TRY(written, writeBatch(insert, batch));
+            copied += written;
+            if (!reportProgress())
+                return makeError(ErrorKind::InvalidInput, QStringLiteral("export cancelled"));
+        }
+    }
+
+    Result<qint64> writeBatch(const QString& insert, const QList<QVariantList>& batch)
+    {
+        const Status written = m_target->transaction([&]() -> Status {
+            for (const QVariantList& values : batch) {
+                RAGSCOPE_TRY(q, m_target->exec(insert, values));
+            }
+            return Done {};
+        });
+        if (!written.ok())
+            return written.error();
+        m_copied += batch.size();
+        return qint64(batch.size());
+    }
+
+    StorePtr m_source;
+    StorePtr m_target;
+    SqlDialect m_from;
+    SqlDialect m_to;
+    SqlWhere m_where;
+    std::function<bool(qint64)> m_progress;
+    qint64 m_copied = 0;
+};
+
+} // namespace
+
+Result<SnapshotSummary> SnapshotExporter::exportTo(const StorePtr& source, const QString& sqlitePath,
+                                                   const std::optional<Filter>& window,
+                                                   const std::function<bool(qint64)>& progress)
+{
+    PerformanceMonitor perf(QStringLiteral("export snapshot"));
+    SnapshotSummary summary;
+    const Status built = SqliteFileBuilder::build(sqlitePath, [&](const StorePtr& target) -> Status {
+        RAGSCOPE_TRY(copied, Copier(source, target, window, progress).run());
+        summary = copied;
+        return Done {};
+    });
+    if (!built.ok())
+        return built.error();
+    return summary;
+}
+
+} // namespace RagScope

@@ -1,0 +1,150 @@
+#include "chartstyle.h"
+
+#include <QAbstractBarSeries>
+#include <QAreaSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QFont>
+#include <QLegend>
+#include <QValueAxis>
+#include <QXYSeries>
+
+#include <array>
+#include <cmath>
+
+namespace RagScope::ChartStyle {
+
+namespace {
+
+// Okabe–Ito based: distinguishable with the common colour-vision deficiencies.
+constexpr std::array<QRgb, 8> LightColors { 0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0x8C6D31, 0x666666 };
+constexpr std::array<QRgb, 8> DarkColors { 0x56B4E9, 0xF0B43C, 0x33C9A0, 0xFF7F3F, 0xE69AC8, 0x9AD0F5, 0xC9A25A, 0xBBBBBB };
+
+void styleAxes(QChart* chart, const QPalette& palette, const QFont& font)
+{
+    QFont titleFont = font;
+    titleFont.setBold(true);
+    const QColor text = palette.color(QPalette::WindowText);
+    QColor grid = palette.color(QPalette::Mid);
+    grid.setAlpha(110);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsFont(font);
+        axis->setLabelsBrush(text);
+        axis->setTitleFont(titleFont);
+        axis->setTitleBrush(text);
+        axis->setLinePenColor(palette.color(QPalette::Mid));
+        axis->setGridLineColor(grid);
+        axis->setShadesVisible(false);
+    }
+}
+
+void styleSeries(QChart* chart, const QPalette& palette)
+{
+    int index = 0;
+    for (QAbstractSeries* series : chart->series()) {
+        if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
+            for (QBarSet* set : bars->barSets()) {
+                const QColor color = seriesColor(index++, palette);
+                set->setColor(color);
+                set->setBorderColor(color.darker(120));
+                set->setLabelColor(palette.color(QPalette::WindowText));
+            }
+        } else if (auto* area = qobject_cast<QAreaSeries*>(series)) {
+            const QColor color = seriesColor(index++, palette);
+            area->setColor(color);
+            area->setBorderColor(color.darker(isDark(palette) ? 60 : 130));
+        } else if (auto* xy = qobject_cast<QXYSeries*>(series)) {
+            QPen pen(seriesColor(index++, palette));
+            pen.setWidthF(2.0);
+            xy->setPen(pen);
+        }
+    }
+}
+
+} // namespace
+
+bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor seriesColor(int index, const QPalette& palette)
+{
+    const auto& colors = isDark(palette) ? DarkColors : LightColors;
+    return QColor::fromRgb(colors[size_t(index) % colors.size()]);
+}
+
+void apply(QChart* chart, const QPalette& palette, const QFont& font)
+{
+    chart->setBackgroundBrush(palette.color(QPalette::Base));
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setBackgroundRoundness(0);
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setLocalizeNumbers(true);
+    QFont titleFont = font;
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->setTitleBrush(palette.color(QPalette::WindowText));
+    chart->legend()->setFont(font);
+    chart->legend()->setLabelColor(palette.color(QPalette::WindowText));
+    styleAxes(chart, palette, font);
+    styleSeries(chart, palette);
+}
+
+void fitValueAxis(QValueAxis* axis, double max, ValueKind kind)
+{
+    double top = 1.0;
+    double step = 0.2;
+    if (kind != ValueKind::Fraction && max > 0) {
+        const double raw = max / 5.0;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        step = 10 * magnitude;
+        for (double m : { 1.0, 2.0, 2.5, 5.0 }) {
+            if (m * magnitude >= raw) {
+                step = m * magnitude;
+                break;
+            }
+        }
+        if (kind == ValueKind::Count)
+            step = std::max(1.0, std::round(step));
+        top = std::ceil(max / step) * step;
+    } else if (kind == ValueKind::Count) {
+        step = 1.0;
+    }
+    axis->setRange(0.0, top);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(step);
+    axis->setMinorTickCount(0);
+    switch (kind) {
+    case ValueKind::Count:
+        axis->setLabelFormat(QStringLiteral("%d"));
+        break;
+    case ValueKind::Money:
+        axis->setLabelFormat(moneyLabelFormat(top));
+        break;
+    case ValueKind::Milliseconds:
+        axis->setLabelFormat(step >= 1.0 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
+        break;
+    case ValueKind::Fraction:
+        axis->setLabelFormat(QStringLiteral("%.1f"));
+        break;
+    }
+}
+
+QString moneyLabelFormat(double max)
+{
+    if (max >= 1.0)
+        return QStringLiteral("$%.2f");
+    if (max >= 0.01)
+        return QStringLiteral("$%.4f");
+    return QStringLiteral("$%.6f");
+}
+
+qreal axisPosition(const QDateTime& utc)
+{
+    const QDateTime u = utc.toUTC();
+    return qreal(QDateTime(u.date(), u.time(), Qt::LocalTime).toMSecsSinceEpoch());
+}
+
+} // namespace RagScope::ChartStyle

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+class QAbstractItemModel;
+class QTableView;
+class QWidget;
+
+namespace RagScope {
+
+class Panel;
+
+/// Panels around a chart or a table, with the header action that exports what they show.
+namespace ExportPanels {
+/// A panel showing `chart`, with "Export PNG…" (suggested file `fileName`).
+Panel* chartPanel(const QString& title, QWidget* chart, const QString& fileName, QWidget* parent);
+/// A panel with a sortable table of `model` (sorted through a proxy by `sortRole`), with
+/// "Export CSV…" of the rows as shown.
+Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName, QWidget* parent);
+/// The table view inside a panel made by tablePanel().
+QTableView* tableView(const Panel* panel);
+} // namespace ExportPanels
+
+} // namespace RagScope

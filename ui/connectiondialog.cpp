@@ -1,0 +1,200 @@
+#include "connectiondialog.h"
+
+#include "connectionprofiles.h"
+#include "jobs/latestjob.h"
+#include "pgpassfile.h"
+#include "store/store.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace RagScope {
+
+namespace {
+const QString kSslMode = QStringLiteral("sslmode=");
+} // namespace
+
+ConnectionDialog::ConnectionDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_profiles(new QComboBox(this))
+    , m_url(new QLineEdit(this))
+    , m_host(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_database(new QLineEdit(this))
+    , m_user(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_sslMode(new QComboBox(this))
+    , m_savePassword(new QCheckBox(tr("Save password to ~/.pgpass"), this))
+    , m_status(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
+    , m_testJob(new LatestJob(this))
+{
+    setWindowTitle(tr("Open PostgreSQL store"));
+
+    m_profiles->addItem(tr("New connection"));
+    const QList<StoreLocation> profiles = ConnectionProfiles::profiles();
+    for (const StoreLocation& profile : profiles)
+        m_profiles->addItem(profile.displayName(), profile.urlWithoutPassword());
+
+    m_url->setPlaceholderText(tr("postgresql://user@host:5432/database?sslmode=require"));
+    m_url->setClearButtonEnabled(true);
+    m_host->setPlaceholderText(tr("PGHOST or local socket"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("Default"));
+    m_user->setPlaceholderText(tr("PGUSER or your login name"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("~/.pgpass or PGPASSWORD if empty"));
+    m_sslMode->addItem(tr("Default (libpq)"));
+    for (const char* mode : { "disable", "allow", "prefer", "require", "verify-ca", "verify-full" })
+        m_sslMode->addItem(QLatin1String(mode), QLatin1String(mode));
+    m_savePassword->setToolTip(tr("RagScope never keeps passwords in its settings. libpq reads ~/.pgpass "
+                                  "(written with permissions 0600) on the next connection."));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Profile:"), m_profiles);
+    form->addRow(tr("&URL:"), m_url);
+    form->addRow(tr("&Host:"), m_host);
+    form->addRow(tr("P&ort:"), m_port);
+    form->addRow(tr("&Database:"), m_database);
+    form->addRow(tr("U&ser:"), m_user);
+    form->addRow(tr("Pass&word:"), m_password);
+    form->addRow(QString(), m_savePassword);
+    form->addRow(tr("SS&L mode:"), m_sslMode);
+
+    auto* test = m_buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
+    test->setObjectName(QStringLiteral("testButton"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+
+    connect(m_profiles, &QComboBox::activated, this, [this](int index) {
+        const auto location = StoreLocation::parse(m_profiles->itemData(index).toString());
+        if (index > 0 && location.ok())
+            setLocation(location.value());
+    });
+    connect(m_url, &QLineEdit::editingFinished, this, &ConnectionDialog::applyUrl);
+    connect(test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+    connect(m_testJob, &LatestJob::busyChanged, test, &QWidget::setDisabled);
+}
+
+StoreLocation ConnectionDialog::location() const
+{
+    StoreLocation location;
+    location.dialect = Dialect::Postgres;
+    location.host = m_host->text().trimmed();
+    location.port = m_port->value() > 0 ? m_port->value() : -1;
+    location.database = m_database->text().trimmed();
+    location.user = m_user->text().trimmed();
+    location.password = m_password->text();
+    QStringList options = m_extraOptions;
+    if (m_sslMode->currentIndex() > 0)
+        options.prepend(kSslMode + m_sslMode->currentData().toString());
+    location.connectOptions = options.join(QLatin1Char(';'));
+    return location;
+}
+
+void ConnectionDialog::setLocation(const StoreLocation& location)
+{
+    m_host->setText(location.host);
+    m_port->setValue(location.port > 0 ? location.port : 0);
+    m_database->setText(location.database);
+    m_user->setText(location.user);
+    m_password->setText(location.password);
+    m_extraOptions.clear();
+    m_sslMode->setCurrentIndex(0);
+    const QStringList options = location.connectOptions.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const QString& option : options) {
+        const int mode = option.startsWith(kSslMode) ? m_sslMode->findData(option.mid(kSslMode.size())) : -1;
+        if (mode > 0)
+            m_sslMode->setCurrentIndex(mode);
+        else
+            m_extraOptions << option;
+    }
+}
+
+void ConnectionDialog::setStatus(const QString& message)
+{
+    m_status->setText(message);
+}
+
+QString ConnectionDialog::status() const
+{
+    return m_status->text();
+}
+
+void ConnectionDialog::applyUrl()
+{
+    const QString text = m_url->text().trimmed();
+    if (text.isEmpty())
+        return;
+    const auto parsed = StoreLocation::parse(text);
+    if (!parsed.ok()) {
+        setStatus(parsed.error().message);
+        return;
+    }
+    if (parsed->dialect != Dialect::Postgres) {
+        setStatus(tr("This is a SQLite snapshot; open it with File › Open snapshot…"));
+        return;
+    }
+    setLocation(parsed.value());
+    m_url->clear(); // the fields now hold it (a password in the URL stays out of sight)
+    setStatus(QString());
+}
+
+void ConnectionDialog::testConnection()
+{
+    applyUrl();
+    setStatus(tr("Connecting to %1…").arg(location().displayName()));
+    const StoreLocation target = location();
+    m_testJob->start([target] { return Store::open(target, Store::OpenOptions {}); },
+                     [this](const Result<std::shared_ptr<Store>>& store) {
+                         QString message;
+                         bool ok = store.ok();
+                         if (ok && store.value()->isReadOnly())
+                             message = tr("Connected (read-only: %1).").arg(store.value()->readOnlyReason());
+                         else if (ok)
+                             message = tr("Connected.");
+                         else if (store.error().kind == ErrorKind::MissingSchema) {
+                             ok = true;
+                             message = tr("Connected. The monitoring tables are missing; RagScope creates "
+                                          "them when it opens the store.");
+                         } else {
+                             message = store.error().message;
+                         }
+                         setStatus(message);
+                         emit testFinished(ok, message);
+                     });
+}
+
+void ConnectionDialog::accept()
+{
+    applyUrl();
+    const StoreLocation chosen = location();
+    if (chosen.database.isEmpty() && qEnvironmentVariableIsEmpty("PGDATABASE")) {
+        setStatus(tr("Enter a database name."));
+        return;
+    }
+    if (m_savePassword->isChecked() && !chosen.password.isEmpty()) {
+        const Status saved = PgPassFile::save(chosen);
+        if (!saved.ok()) {
+            setStatus(saved.error().message);
+            return;
+        }
+    }
+    ConnectionProfiles::saveProfile(chosen);
+    QDialog::accept();
+}
+
+} // namespace RagScope

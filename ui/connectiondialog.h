@@ -1,0 +1,58 @@
+#pragma once
+
+#include "store/storelocation.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace RagScope {
+
+class LatestJob;
+
+/// Asks for a PostgreSQL store (fields or a URL), tests the connection off the GUI thread and
+/// remembers the profile without its password; the password may go to ~/.pgpass on request.
+class ConnectionDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ConnectionDialog(QWidget* parent = nullptr);
+
+    /// What the fields describe (with the typed password, for opening now).
+    StoreLocation location() const;
+    void setLocation(const StoreLocation& location);
+    /// Shows a message above the buttons (e.g. why opening failed).
+    void setStatus(const QString& message);
+    QString status() const;
+
+    /// Starts a test connection; testFinished() reports the outcome.
+    void testConnection();
+    void accept() override;
+
+signals:
+    void testFinished(bool ok, const QString& message);
+
+private:
+    void applyUrl();
+
+    QComboBox* m_profiles;
+    QLineEdit* m_url;
+    QLineEdit* m_host;
+    QSpinBox* m_port;
+    QLineEdit* m_database;
+    QLineEdit* m_user;
+    QLineEdit* m_password;
+    QComboBox* m_sslMode;
+    QCheckBox* m_savePassword;
+    QLabel* m_status;
+    QDialogButtonBox* m_buttons;
+    LatestJob* m_testJob;
+    QStringList m_extraOptions; ///< libpq options from a pasted URL other than sslmode
+};
+
+} // namespace RagScope

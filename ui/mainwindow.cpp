@@ -1,0 +1,294 @@
+#include "mainwindow.h"
+
+#include "connectiondialog.h"
+#include "connectionprofiles.h"
+#include "startpage.h"
+#include "storeopener.h"
+#include "widgets/banner.h"
+#include "widgets/filterbar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace RagScope {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_central(new QStackedWidget(this))
+    , m_startPage(new StartPage(this))
+    , m_filterBar(new FilterBar(this))
+    , m_banner(new Banner(this))
+    , m_nav(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_storeLabel(new QLabel(this))
+    , m_accessLabel(new QLabel(this))
+    , m_opener(new StoreOpener(this))
+{
+    m_nav->setAccessibleName(tr("Pages"));
+    m_nav->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_nav->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+
+    auto* dashboard = new QWidget(this);
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_nav);
+    body->addWidget(m_stack, 1);
+    auto* layout = new QVBoxLayout(dashboard);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_banner);
+    layout->addLayout(body, 1);
+    m_central->addWidget(m_startPage);
+    m_central->addWidget(dashboard);
+    setCentralWidget(m_central);
+
+    statusBar()->addPermanentWidget(m_accessLabel);
+    statusBar()->addWidget(m_storeLabel, 1);
+    m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    createActions();
+    updateStoreStatus();
+    m_startPage->setRecentStores(ConnectionProfiles::recentStores());
+
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_pages.size())
+            return;
+        m_stack->setCurrentWidget(m_pages.at(row));
+        syncPage(m_pages.at(row));
+    });
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
+        if (DashboardPage* page = currentPage())
+            syncPage(page);
+    });
+    connect(m_banner, &Banner::retryRequested, this, &MainWindow::retry);
+    connect(m_startPage, &StartPage::openPostgresRequested, this, [this] { askPostgres(); });
+    connect(m_startPage, &StartPage::openSnapshotRequested, this, &MainWindow::askSnapshot);
+    connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_startPage, &StartPage::openRecentRequested, this, &MainWindow::openUrl);
+    connect(m_opener, &StoreOpener::opened, this, &MainWindow::setStore);
+    connect(m_opener, &StoreOpener::failed, this, &MainWindow::openFailed);
+    connect(m_opener, &StoreOpener::progress, m_startPage, &StartPage::setProgress);
+    connect(m_opener, &StoreOpener::busyChanged, this, [this](bool busy) {
+        m_startPage->setProgress(0, busy ? 0 : -1);
+        if (busy)
+            statusBar()->showMessage(tr("Opening…"));
+        else
+            statusBar()->clearMessage();
+    });
+}
+
+MainWindow::~MainWindow()
+{
+    m_opener->cancel();
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open PostgreSQL…"), this, [this] { askPostgres(); });
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &snapshot…"), this, &MainWindow::askSnapshot);
+    file->addAction(tr("Open &demo store"), this, &MainWindow::openDemo);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About RagScope"), this, [this] {
+        QMessageBox::about(this, tr("About RagScope"),
+                           tr("<h3>RagScope %1</h3><p>Cost, latency and answer-quality analytics for the "
+                              "monitoring store of a RAG chat service.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    about->setMenuRole(QAction::AboutRole);
+    updateRecentMenu();
+}
+
+void MainWindow::addPage(DashboardPage* page)
+{
+    m_pages << page;
+    m_stack->addWidget(page);
+    m_nav->addItem(page->title());
+    connect(page, &DashboardPage::storeError, this, [this](const Error& error) {
+        m_banner->showMessage(tr("The store reported an error; the pages show their last data.\n%1")
+                                  .arg(error.message));
+    });
+    connect(page, &DashboardPage::drillDown, this, [this](const ReviewQueueQuery& query) {
+        if (!m_drillTarget)
+            return;
+        showPage(m_drillTarget);
+        m_showQuery(query);
+    });
+    if (m_nav->currentRow() < 0)
+        m_nav->setCurrentRow(0);
+}
+
+void MainWindow::setDrillDownTarget(DashboardPage* page, std::function<void(const ReviewQueueQuery&)> showQuery)
+{
+    m_drillTarget = page;
+    m_showQuery = std::move(showQuery);
+}
+
+DashboardPage* MainWindow::currentPage() const
+{
+    return qobject_cast<DashboardPage*>(m_stack->currentWidget());
+}
+
+void MainWindow::showPage(DashboardPage* page)
+{
+    m_nav->setCurrentRow(int(m_pages.indexOf(page)));
+}
+
+void MainWindow::syncPage(DashboardPage* page)
+{
+    PageState& state = m_states[page];
+    const Filter filter = m_filterBar->filter();
+    if (!state.synced || state.store != m_store) {
+        page->setFilter(filter);
+        page->setStore(m_store);
+    } else if (!(state.filter == filter)) {
+        page->setFilter(filter);
+    } else if (state.epoch != m_epoch && m_store) {
+        page->reload();
+    }
+    state = PageState { m_store, filter, m_epoch, true };
+}
+
+void MainWindow::refresh()
+{
+    ++m_epoch;
+    if (!m_filterBar->updateWindow() && currentPage())
+        syncPage(currentPage());
+}
+
+void MainWindow::retry()
+{
+    m_banner->hide();
+    ++m_epoch;
+    if (DashboardPage* page = currentPage())
+        syncPage(page);
+}
+
+void MainWindow::openLocation(const StoreLocation& location)
+{
+    m_startPage->setStatus(tr("Opening %1…").arg(location.displayName()));
+    m_opener->open(location);
+}
+
+void MainWindow::openUrl(const QString& url)
+{
+    const auto location = StoreLocation::parse(url);
+    if (location.ok())
+        openLocation(location.value());
+    else
+        openFailed(location.error(), StoreLocation {});
+}
+
+void MainWindow::openDemo()
+{
+    m_startPage->setStatus(tr("Preparing the demo store (the first time takes a moment)…"));
+    m_opener->openDemo();
+}
+
+void MainWindow::openLastOrShowStart()
+{
+    const QStringList recent = ConnectionProfiles::recentStores();
+    if (recent.isEmpty())
+        m_central->setCurrentWidget(m_startPage);
+    else
+        openUrl(recent.first());
+}
+
+void MainWindow::setStore(const StorePtr& store)
+{
+    m_store = store;
+    ConnectionProfiles::addRecentStore(store->location());
+    updateRecentMenu();
+    m_startPage->setRecentStores(ConnectionProfiles::recentStores());
+    m_startPage->setStatus(QString());
+    m_banner->hide();
+    m_filterBar->setStore(store);
+    m_central->setCurrentIndex(1);
+    updateStoreStatus();
+    if (DashboardPage* page = currentPage())
+        syncPage(page);
+    emit storeOpened(store);
+}
+
+void MainWindow::openFailed(const Error& error, const StoreLocation& location)
+{
+    const QString message = tr("Could not open the store: %1").arg(error.message);
+    if (m_store)
+        m_banner->showMessage(message, false); // the open store and its pages stay as they were
+    else
+        m_central->setCurrentWidget(m_startPage);
+    m_startPage->setStatus(message);
+    emit storeOpenFailed(error);
+    if (error.kind == ErrorKind::AuthFailed && location.dialect == Dialect::Postgres && isVisible())
+        askPostgres(location, message);
+}
+
+void MainWindow::askPostgres(const StoreLocation& prefill, const QString& message)
+{
+    ConnectionDialog dialog(this);
+    if (!prefill.database.isEmpty() || !prefill.host.isEmpty())
+        dialog.setLocation(prefill);
+    dialog.setStatus(message);
+    if (dialog.exec() == QDialog::Accepted)
+        openLocation(dialog.location());
+}
+
+void MainWindow::askSnapshot()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open snapshot"), QString(),
+                                                      tr("SQLite snapshots (*.sqlite *.sqlite3 *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    StoreLocation location;
+    location.sqlitePath = path;
+    openLocation(location);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = ConnectionProfiles::recentStores();
+    for (const QString& url : recent)
+        m_recentMenu->addAction(url, this, [this, url] { openUrl(url); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+QString MainWindow::storeStatus() const
+{
+    return m_storeLabel->text() + QLatin1Char(' ') + m_accessLabel->text();
+}
+
+void MainWindow::updateStoreStatus()
+{
+    if (!m_store) {
+        setWindowTitle(tr("RagScope"));
+        m_storeLabel->setText(tr("No store open"));
+        m_accessLabel->clear();
+        return;
+    }
+    const QString name = m_store->location().displayName();
+    setWindowTitle(m_store->isReadOnly() ? tr("%1 (read-only) — RagScope").arg(name) : tr("%1 — RagScope").arg(name));
+    m_storeLabel->setText(tr("Store: %1").arg(name));
+    m_accessLabel->setText(m_store->isReadOnly() ? tr("Read-only: %1").arg(m_store->readOnlyReason())
+                                                 : tr("Read-write"));
+}
+
+} // namespace RagScope

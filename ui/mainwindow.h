@@ -1,0 +1,96 @@
+#pragma once
+
+#include "pages/dashboardpage.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <functional>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace RagScope {
+
+class Banner;
+class FilterBar;
+class StartPage;
+class StoreOpener;
+
+/// The dashboard window: page list, one filter bar for all pages, a banner for store errors,
+/// a status bar naming the open store. Pages load lazily: only the page on screen follows
+/// store and filter changes; the others catch up when shown.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void addPage(DashboardPage* page);
+    /// Where drillDown() of any page goes: that page is shown and given the query.
+    void setDrillDownTarget(DashboardPage* page, std::function<void(const ReviewQueueQuery&)> showQuery);
+
+    /// Opens a store off the GUI thread; failures show on the start page or the banner.
+    void openLocation(const StoreLocation& location);
+    void openUrl(const QString& url);
+    void openDemo();
+    /// The last store opened, or the start page if there is none.
+    void openLastOrShowStart();
+
+    StorePtr store() const { return m_store; }
+    QList<DashboardPage*> pages() const { return m_pages; }
+    DashboardPage* currentPage() const;
+    void showPage(DashboardPage* page);
+    Banner* banner() const { return m_banner; }
+    FilterBar* filterBar() const { return m_filterBar; }
+    StartPage* startPage() const { return m_startPage; }
+    QString storeStatus() const;
+
+    /// Refresh: moves a preset window to now and reloads what is on screen.
+    void refresh();
+    /// Retry after a store error: reloads the page on screen (the others when shown).
+    void retry();
+
+signals:
+    void storeOpened(const RagScope::StorePtr& store);
+    void storeOpenFailed(const RagScope::Error& error);
+
+private:
+    struct PageState
+    {
+        StorePtr store;
+        Filter filter;
+        quint64 epoch = 0;
+        bool synced = false;
+    };
+    void createActions();
+    void syncPage(DashboardPage* page);
+    void setStore(const StorePtr& store);
+    void openFailed(const Error& error, const StoreLocation& location);
+    void askPostgres(const StoreLocation& prefill = {}, const QString& message = {});
+    void askSnapshot();
+    void updateRecentMenu();
+    void updateStoreStatus();
+
+    QStackedWidget* m_central;
+    StartPage* m_startPage;
+    FilterBar* m_filterBar;
+    Banner* m_banner;
+    QListWidget* m_nav;
+    QStackedWidget* m_stack;
+    QLabel* m_storeLabel;
+    QLabel* m_accessLabel;
+    QMenu* m_recentMenu = nullptr;
+    StoreOpener* m_opener;
+    StorePtr m_store;
+    QList<DashboardPage*> m_pages;
+    QHash<DashboardPage*, PageState> m_states;
+    quint64 m_epoch = 0;
+    DashboardPage* m_drillTarget = nullptr;
+    std::function<void(const ReviewQueueQuery&)> m_showQuery;
+};
+
+} // namespace RagScope

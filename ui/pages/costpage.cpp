@@ -1,0 +1,282 @@
+#include "costpage.h"
+
+#include "charts/exportpanels.h"
+#include "charts/timechart.h"
+#include "jobs/latestjob.h"
+#include "metrics/metricscollector.h"
+#include "models/dailycostmodel.h"
+#include "models/pricingmodel.h"
+#include "widgets/panel.h"
+
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QStyle>
+
+namespace RagScope {
+
+namespace {
+
+/// Every UTC day the window touches, so that days without requests plot as zero.
+QList<QDate> windowDays(const Filter& filter)
+{
+    QList<QDate> days;
+    const QDate last = filter.to.toUTC().addMSecs(-1).date();
+    for (QDate d = filter.from.toUTC().date(); d.isValid() && d <= last; d = d.addDays(1))
+        days.append(d);
+    return days;
+}
+
+qreal dayPosition(const QDate& day)
+{
+    return ChartStyle::axisPosition(QDateTime(day, QTime(0, 0), Qt::UTC));
+}
+
+QString dayOf(qreal x)
+{
+    return QDateTime::fromMSecsSinceEpoch(qint64(x), Qt::LocalTime).date().toString(Qt::ISODate);
+}
+
+QLabel* valueLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return label;
+}
+
+void setMoney(QLabel* label, Money amount)
+{
+    label->setText(amount.toDisplayString());
+    label->setToolTip(amount.toString() + QStringLiteral(" USD"));
+}
+
+} // namespace
+
+CostPage::CostPage(QWidget* parent)
+    : DashboardPage(parent)
+    , m_dailyJob(new LatestJob(this))
+    , m_totalsJob(new LatestJob(this))
+    , m_dailyModel(new DailyCostModel(this))
+    , m_pricingModel(new PricingModel(this))
+    , m_costChart(new TimeChart(TimeChart::Mode::StackedAreas, tr("Cost (USD)"), ChartStyle::ValueKind::Money))
+    , m_tokensChart(new TimeChart(TimeChart::Mode::StackedAreas, tr("Tokens"), ChartStyle::ValueKind::Count))
+    , m_unpricedWarning(new QLabel(this))
+    , m_totalCost(valueLabel(this))
+    , m_dailyAverage(valueLabel(this))
+    , m_monthly(valueLabel(this))
+    , m_annual(valueLabel(this))
+    , m_requests(valueLabel(this))
+{
+    m_costChart->setObjectName(QStringLiteral("dailyCostChart"));
+    m_costChart->setTooltip([this](int, qreal x) { return costTooltip(x); });
+    m_tokensChart->setObjectName(QStringLiteral("tokensChart"));
+    m_tokensChart->setTooltip([this](int, qreal x) { return tokensTooltip(x); });
+    m_pricingModel->setTable(PriceTable::builtIn());
+
+    m_costPanel = ExportPanels::chartPanel(tr("Daily cost per model"), m_costChart, QStringLiteral("daily-cost.png"), this);
+    m_tokensPanel = ExportPanels::chartPanel(tr("Tokens per day"), m_tokensChart, QStringLiteral("tokens-per-day.png"), this);
+    m_tablePanel = ExportPanels::tablePanel(tr("Daily cost table"), m_dailyModel, DailyCostModel::SortRole,
+                                            QStringLiteral("daily-cost.csv"), this);
+    Panel* pricingPanel = ExportPanels::tablePanel(tr("Prices in use (USD per 1M tokens)"), m_pricingModel, Qt::DisplayRole,
+                                                   QStringLiteral("pricing.csv"), this);
+    m_tablePanel->setObjectName(QStringLiteral("dailyCostTable"));
+    pricingPanel->setObjectName(QStringLiteral("pricingTable"));
+
+    m_projectionPanel = new Panel(tr("Projection"), this);
+    auto* projection = new QWidget;
+    auto* form = new QFormLayout(projection);
+    form->addRow(tr("Requests in window"), m_requests);
+    form->addRow(tr("Cost in window"), m_totalCost);
+    form->addRow(tr("Daily average"), m_dailyAverage);
+    form->addRow(tr("Monthly (× 30 days)"), m_monthly);
+    form->addRow(tr("Annual (× 365 days)"), m_annual);
+    m_projectionPanel->setContent(projection);
+
+    m_unpricedWarning->setObjectName(QStringLiteral("unpricedWarning"));
+    m_unpricedWarning->setWordWrap(true);
+    m_unpricedWarning->setFrameShape(QFrame::StyledPanel);
+    m_unpricedWarning->setMargin(6);
+    QFont bold = m_unpricedWarning->font();
+    bold.setBold(true);
+    m_unpricedWarning->setFont(bold);
+    m_unpricedWarning->hide();
+
+    auto* grid = new QGridLayout(this);
+    grid->addWidget(m_unpricedWarning, 0, 0, 1, 3);
+    grid->addWidget(m_costPanel, 1, 0, 1, 2);
+    grid->addWidget(m_projectionPanel, 1, 2);
+    grid->addWidget(m_tokensPanel, 2, 0);
+    grid->addWidget(m_tablePanel, 2, 1);
+    grid->addWidget(pricingPanel, 2, 2);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(2, 2);
+    grid->setRowStretch(1, 3);
+    grid->setRowStretch(2, 2);
+
+    for (Panel* panel : { m_costPanel, m_tokensPanel, m_tablePanel })
+        connect(m_dailyJob, &LatestJob::busyChanged, panel, &Panel::setBusy);
+    connect(m_totalsJob, &LatestJob::busyChanged, m_projectionPanel, &Panel::setBusy);
+    clear(tr("No store open"));
+}
+
+QString CostPage::title() const
+{
+    return tr("Cost");
+}
+
+void CostPage::setStore(StorePtr store)
+{
+    m_store = std::move(store);
+    m_dailyJob->cancel();
+    m_totalsJob->cancel();
+    clear(m_store ? QString() : tr("No store open"));
+    reload();
+}
+
+void CostPage::setFilter(const Filter& filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void CostPage::setPriceTable(const PriceTable& table)
+{
+    m_pricingModel->setTable(table);
+}
+
+bool CostPage::isBusy() const
+{
+    return m_dailyJob->isBusy() || m_totalsJob->isBusy();
+}
+
+void CostPage::reload()
+{
+    if (!m_store || !m_filter.from.isValid() || !m_filter.to.isValid())
+        return;
+    const StorePtr store = m_store;
+    const Filter filter = m_filter;
+    m_pending = 2;
+    m_errorReported = false;
+    m_dailyJob->start([store, filter] { return MetricsCollector(store).dailyCost(filter); },
+                      [this, filter](const Result<QList<DailyCost>>& result) {
+                          if (result.ok())
+                              showDaily(result.value(), filter);
+                          finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+                      });
+    m_totalsJob->start([store, filter] { return MetricsCollector(store).kpis(filter); },
+                       [this, filter](const Result<KpiTotals>& result) {
+                           if (result.ok())
+                               showTotals(result.value(), filter);
+                           finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+                       });
+}
+
+void CostPage::finishPanel(const std::optional<Error>& error)
+{
+    if (error && !m_errorReported) {
+        m_errorReported = true;
+        emit storeError(*error);
+    }
+    if (--m_pending == 0)
+        emit loaded();
+}
+
+void CostPage::clear(const QString& message)
+{
+    m_dailyModel->setData({});
+    m_costChart->setSeries({}, TimeBucket::Day);
+    m_tokensChart->setSeries({}, TimeBucket::Day);
+    m_unpricedWarning->hide();
+    for (Panel* panel : { m_costPanel, m_tokensPanel, m_tablePanel, m_projectionPanel })
+        panel->setMessage(message);
+}
+
+void CostPage::showDaily(const QList<DailyCost>& rows, const Filter& filter)
+{
+    m_dailyModel->setData(rows);
+    const QString message = rows.isEmpty() ? tr("No interactions in this window") : QString();
+    for (Panel* panel : { m_costPanel, m_tokensPanel, m_tablePanel })
+        panel->setMessage(message);
+
+    const QList<QDate> days = windowDays(filter);
+    QHash<QString, qsizetype> dayIndex;
+    QList<QPointF> zeros;
+    for (const QDate& day : days) {
+        dayIndex.insert(day.toString(Qt::ISODate), zeros.size());
+        zeros.append(QPointF(dayPosition(day), 0.0));
+    }
+    QMap<QString, QList<QPointF>> perModel; // sorted by model name: stable stacking order
+    QList<QPointF> prompt = zeros;
+    QList<QPointF> completion = zeros;
+    for (const DailyCost& row : rows) {
+        const qsizetype i = dayIndex.value(row.day, -1);
+        if (i < 0)
+            continue;
+        auto it = perModel.find(DailyCostModel::modelLabel(row));
+        if (it == perModel.end())
+            it = perModel.insert(DailyCostModel::modelLabel(row), zeros);
+        // Only the plotted height is a double; every displayed amount stays exact Money.
+        (*it)[i].ry() += double(row.cost.units()) / double(Money::UnitsPerDollar);
+        prompt[i].ry() += double(row.promptTokens);
+        completion[i].ry() += double(row.completionTokens);
+    }
+    QList<TimeChart::Series> costSeries;
+    for (auto it = perModel.cbegin(); it != perModel.cend(); ++it)
+        costSeries.append({ it.key(), it.value() });
+    m_costChart->setSeries(costSeries, TimeBucket::Day);
+    m_tokensChart->setSeries(rows.isEmpty() ? QList<TimeChart::Series>()
+                                            : QList<TimeChart::Series> { { tr("Prompt tokens"), prompt },
+                                                                         { tr("Completion tokens"), completion } },
+                             TimeBucket::Day);
+}
+
+void CostPage::showTotals(const KpiTotals& totals, const Filter& filter)
+{
+    m_projectionPanel->setMessage(totals.requests == 0 ? tr("No interactions in this window") : QString());
+    const CostProjection projection = CostTracker::project(totals.totalCost, filter.from, filter.to);
+    m_requests->setText(QLocale().toString(totals.requests));
+    setMoney(m_totalCost, totals.totalCost);
+    setMoney(m_dailyAverage, projection.dailyAverage);
+    setMoney(m_monthly, projection.monthly);
+    setMoney(m_annual, projection.annual);
+    m_unpricedWarning->setVisible(totals.unpricedRequests > 0);
+    m_unpricedWarning->setText(
+        tr("⚠ %n request(s) in this window have no cost: their model is not in the price table, so the totals "
+           "and projections leave them out.",
+           nullptr, int(totals.unpricedRequests)));
+}
+
+QString CostPage::costTooltip(qreal x) const
+{
+    const QString day = dayOf(x);
+    QStringList lines { day };
+    Money total;
+    for (const DailyCost& row : m_dailyModel->rows()) {
+        if (row.day != day)
+            continue;
+        total += row.cost;
+        lines << tr("%1: %2 (%n request(s))", nullptr, int(row.requests))
+                     .arg(DailyCostModel::modelLabel(row), row.cost.toDisplayString());
+    }
+    lines << tr("All models: %1").arg(total.toDisplayString());
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString CostPage::tokensTooltip(qreal x) const
+{
+    const QString day = dayOf(x);
+    qint64 prompt = 0;
+    qint64 completion = 0;
+    for (const DailyCost& row : m_dailyModel->rows()) {
+        if (row.day == day) {
+            prompt += row.promptTokens;
+            completion += row.completionTokens;
+        }
+    }
+    const QLocale locale;
+    return tr("%1\nPrompt: %2 tokens\nCompletion: %3 tokens").arg(day, locale.toString(prompt), locale.toString(completion));
+}
+
+} // namespace RagScope

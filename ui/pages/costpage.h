@@ -1,0 +1,67 @@
+#pragma once
+
+#include "dashboardpage.h"
+#include "metrics/metricstypes.h"
+#include "money/pricetable.h"
+
+#include <optional>
+
+class QLabel;
+
+namespace RagScope {
+
+class DailyCostModel;
+class LatestJob;
+class Panel;
+class PricingModel;
+class TimeChart;
+
+/// Cost page: daily cost per model, tokens per day, projection, the daily table and the
+/// price table in use; warns when requests of unknown models have no cost.
+class CostPage : public DashboardPage
+{
+    Q_OBJECT
+public:
+    explicit CostPage(QWidget* parent = nullptr);
+
+    QString title() const override;
+    void setStore(StorePtr store) override;
+    void setFilter(const Filter& filter) override;
+    void reload() override;
+    bool isBusy() const override;
+
+    /// The price table the store's costs were computed with (shown in the pricing panel).
+    void setPriceTable(const PriceTable& table);
+
+private:
+    void showDaily(const QList<DailyCost>& rows, const Filter& filter);
+    void showTotals(const KpiTotals& totals, const Filter& filter);
+    void finishPanel(const std::optional<Error>& error);
+    void clear(const QString& message);
+    QString costTooltip(qreal x) const;
+    QString tokensTooltip(qreal x) const;
+
+    StorePtr m_store;
+    Filter m_filter;
+    LatestJob* m_dailyJob;
+    LatestJob* m_totalsJob;
+    int m_pending = 0;
+    bool m_errorReported = false;
+
+    DailyCostModel* m_dailyModel;
+    PricingModel* m_pricingModel;
+    TimeChart* m_costChart;
+    TimeChart* m_tokensChart;
+    QLabel* m_unpricedWarning;
+    QLabel* m_totalCost;
+    QLabel* m_dailyAverage;
+    QLabel* m_monthly;
+    QLabel* m_annual;
+    QLabel* m_requests;
+    Panel* m_costPanel;
+    Panel* m_tokensPanel;
+    Panel* m_tablePanel;
+    Panel* m_projectionPanel;
+};
+
+} // namespace RagScope

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "dashboardpage.h"
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace RagScope {
+
+class KpiCard;
+class LatestJob;
+class MetricsCollector;
+class Panel;
+class TopUsersModel;
+
+/// The first page: key figures of the window, each against the previous window of the same
+/// length, a warning about unpriced requests, and the busiest users.
+class OverviewPage : public DashboardPage
+{
+    Q_OBJECT
+public:
+    enum Card { Requests, TotalCost, MonthlyCost, AnnualCost, AvgLatency, P95Latency, AvgConfidence,
+                FeedbackRate, AvgRating, CardCount };
+
+    explicit OverviewPage(QWidget* parent = nullptr);
+
+    QString title() const override;
+    void setStore(StorePtr store) override;
+    void setFilter(const Filter& filter) override;
+    void reload() override;
+    bool isBusy() const override;
+
+    KpiCard* card(Card card) const { return m_cards.at(card); }
+    /// The unpriced-requests warning (hidden when every request has a cost).
+    QLabel* unpricedWarning() const { return m_unpriced; }
+    TopUsersModel* topUsersModel() const { return m_usersModel; }
+
+private:
+    struct Figures;
+    static Result<Figures> loadFigures(const MetricsCollector& metrics, const Filter& filter);
+    void showFigures(const Figures& current, const Figures& previous);
+    void clear();
+    void finishOne(bool ok);
+    QString comparedTo() const;
+
+    StorePtr m_store;
+    Filter m_filter;
+    QList<KpiCard*> m_cards;
+    QLabel* m_unpriced;
+    Panel* m_kpiPanel;
+    Panel* m_usersPanel;
+    TopUsersModel* m_usersModel;
+    QSortFilterProxyModel* m_usersProxy;
+    QTableView* m_usersView;
+    LatestJob* m_kpiJob;
+    LatestJob* m_usersJob;
+    int m_pending = 0;
+    bool m_failed = false;
+};
+
+} // namespace RagScope

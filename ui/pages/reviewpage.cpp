@@ -1,0 +1,297 @@
+#include "reviewpage.h"
+
+#include "feedback/reviewservice.h"
+#include "jobs/latestjob.h"
+#include "models/reviewqueuemodel.h"
+#include "widgets/exporter.h"
+#include "widgets/interactiondetailview.h"
+#include "widgets/panel.h"
+#include "widgets/reviewform.h"
+#include "widgets/reviewqueuecontrols.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace RagScope {
+
+namespace {
+
+QString readOnlyReason(const StorePtr& store)
+{
+    if (!store)
+        return QObject::tr("No store is open.");
+    if (store->isReadOnly())
+        return QObject::tr("Saving is off: this store is read-only (%1).").arg(store->readOnlyReason());
+    if (!store->hasReviews())
+        return QObject::tr("Saving is off: this store has no reviews table (RagScope's migrations have not run).");
+    return {};
+}
+
+} // namespace
+
+ReviewPage::ReviewPage(QWidget* parent)
+    : DashboardPage(parent)
+    , m_model(new ReviewQueueModel(this))
+    , m_detailJob(new LatestJob(this))
+    , m_saveJob(new LatestJob(this))
+    , m_controls(new ReviewQueueControls(this))
+    , m_queuePanel(new Panel(tr("Review queue"), this))
+    , m_detailPanel(new Panel(tr("Interaction"), this))
+    , m_formPanel(new Panel(tr("Your review"), this))
+    , m_table(new QTableView(this))
+    , m_detail(new InteractionDetailView(this))
+    , m_form(new ReviewForm(this))
+{
+    connect(m_controls, &ReviewQueueControls::changed, this, &ReviewPage::applyControls);
+
+    m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Review queue"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(ReviewQueueModel::Time, Qt::DescendingOrder);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &ReviewPage::sortIndicatorChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { showInteraction(current); });
+
+    auto* exportCsv = new QAction(tr("Export CSV…"), this);
+    exportCsv->setToolTip(tr("Save the loaded rows as CSV"));
+    connect(exportCsv, &QAction::triggered, this,
+            [this] { Exporter::exportModelCsv(this, m_model, QStringLiteral("review-queue.csv")); });
+    m_queuePanel->addHeaderAction(exportCsv);
+    m_queuePanel->setContent(m_table);
+    m_detailPanel->setContent(m_detail);
+    m_formPanel->setContent(m_form);
+    m_detail->setMessage(tr("Select an interaction to see it in full."));
+
+    connect(m_model, &ReviewQueueModel::loadingChanged, m_queuePanel, &Panel::setBusy);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        showInteraction({});
+        updateStatus();
+    });
+    connect(m_model, &ReviewQueueModel::pageLoaded, this, [this] {
+        if (!m_columnsSized && m_model->rowCount() > 0) {
+            m_table->resizeColumnsToContents();
+            m_columnsSized = true;
+        }
+        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_table->setCurrentIndex(m_model->index(0, ReviewQueueModel::Time));
+        updateStatus();
+        finishedLoading();
+    });
+    connect(m_model, &ReviewQueueModel::loadFailed, this, [this](const Error& error) {
+        updateStatus();
+        emit storeError(error);
+        finishedLoading();
+    });
+    connect(m_detailJob, &LatestJob::busyChanged, m_detailPanel, &Panel::setBusy);
+    connect(m_form, &ReviewForm::saveRequested, this, &ReviewPage::saveReview);
+
+    // Up/Down and 1–5 work wherever the focus is on this page (text fields keep their own keys).
+    auto* previous = new QAction(tr("Previous interaction"), this);
+    previous->setShortcut(Qt::Key_Up);
+    connect(previous, &QAction::triggered, this, [this] { moveCurrent(-1); });
+    auto* next = new QAction(tr("Next interaction"), this);
+    next->setShortcut(Qt::Key_Down);
+    connect(next, &QAction::triggered, this, [this] { moveCurrent(1); });
+    for (QAction* action : { previous, next }) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    addActions(m_form->shortcutActions());
+
+    auto* side = new QSplitter(Qt::Vertical, this);
+    side->addWidget(m_detailPanel);
+    side->addWidget(m_formPanel);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_queuePanel);
+    split->addWidget(side);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_controls);
+    layout->addWidget(split, 1);
+
+    m_form->setReadOnlyReason(readOnlyReason(m_store));
+    updateStatus();
+}
+
+QString ReviewPage::title() const
+{
+    return tr("Review");
+}
+
+void ReviewPage::setStore(StorePtr store)
+{
+    m_store = std::move(store);
+    m_detailJob->cancel();
+    if (m_saveJob->isBusy()) {
+        m_saveJob->cancel();
+        m_form->saveFailed(m_savingId, tr("The store was closed before the review was saved; save again."));
+    }
+    m_form->setReadOnlyReason(readOnlyReason(m_store));
+    applyControls();
+}
+
+void ReviewPage::setFilter(const Filter& filter)
+{
+    m_filter = filter;
+    applyControls();
+}
+
+void ReviewPage::reload()
+{
+    applyControls();
+}
+
+bool ReviewPage::isBusy() const
+{
+    return m_model->isLoading() || m_detailJob->isBusy() || m_saveJob->isBusy();
+}
+
+void ReviewPage::showQuery(const ReviewQueueQuery& query)
+{
+    m_controls->setQuery(query);
+    {
+        const QSignalBlocker blocker(m_table->horizontalHeader());
+        m_table->horizontalHeader()->setSortIndicator(ReviewQueueModel::columnForSortKey(query.sort),
+                                                      query.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    }
+    m_filter = query.filter;
+    m_sort = query.sort;
+    m_descending = query.descending;
+    applyControls();
+}
+
+ReviewQueueQuery ReviewPage::query() const
+{
+    ReviewQueueQuery query;
+    m_controls->applyTo(query);
+    query.filter = m_filter;
+    query.sort = m_sort;
+    query.descending = m_descending;
+    return query;
+}
+
+void ReviewPage::applyControls()
+{
+    m_model->setQuery(m_store, query());
+}
+
+void ReviewPage::updateStatus()
+{
+    const int rows = m_model->rowCount();
+    if (!m_store)
+        m_controls->setStatus(tr("No store open"));
+    else if (m_model->isComplete())
+        m_controls->setStatus(tr("%n interaction(s)", nullptr, rows));
+    else
+        m_controls->setStatus(tr("%n loaded, more on scroll", nullptr, rows));
+    const bool empty = m_store && m_model->isComplete() && rows == 0;
+    m_queuePanel->setMessage(empty ? tr("Nothing to review for these filters.") : QString());
+}
+
+void ReviewPage::moveCurrent(int delta)
+{
+    const int rows = m_model->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
+    m_table->setCurrentIndex(m_model->index(row, current.isValid() ? current.column() : 0));
+    m_table->scrollTo(m_table->currentIndex());
+}
+
+void ReviewPage::showInteraction(const QModelIndex& index)
+{
+    const QUuid id = index.isValid() ? index.data(ReviewQueueModel::IdRole).toUuid() : QUuid();
+    m_form->setInteraction(id);
+    if (id.isNull()) {
+        m_detailJob->cancel();
+        m_detail->setMessage(tr("Select an interaction to see it in full."));
+        return;
+    }
+    loadDetail(id);
+}
+
+void ReviewPage::loadDetail(const QUuid& interactionId)
+{
+    if (!m_store)
+        return;
+    m_detailJob->start([store = m_store, interactionId] { return ReviewQueue(store).detail(interactionId); },
+                       [this](const Result<InteractionDetail>& detail) {
+                           if (detail.ok()) {
+                               m_detail->setDetail(*detail);
+                           } else {
+                               m_detail->setMessage(detail.error().message);
+                               emit storeError(detail.error());
+                           }
+                           finishedLoading();
+                       });
+}
+
+void ReviewPage::saveReview(const ReviewDraft& draft)
+{
+    if (!m_store) {
+        m_form->saveFailed(draft.interactionId, tr("No store is open."));
+        return;
+    }
+    m_savingId = draft.interactionId;
+    m_saveJob->start(
+        [store = m_store, draft] {
+            return ReviewService(store).save(draft.interactionId, draft.reviewer, draft.rating, draft.label,
+                                             draft.comment);
+        },
+        [this, id = draft.interactionId](const Result<RagScope::Review>& saved) {
+            if (!saved.ok()) {
+                m_form->saveFailed(id, saved.error().message);
+                const ErrorKind kind = saved.error().kind;
+                if (kind != ErrorKind::InvalidInput && kind != ErrorKind::NotFound && kind != ErrorKind::PermissionDenied)
+                    emit storeError(saved.error());
+                finishedLoading();
+                return;
+            }
+            m_form->saveSucceeded(id);
+            m_model->applyReview(*saved);
+            if (m_detail->interaction() == id)
+                loadDetail(id);
+            finishedLoading();
+        });
+}
+
+void ReviewPage::sortIndicatorChanged(int column, Qt::SortOrder order)
+{
+    const auto key = ReviewQueueModel::sortKeyForColumn(column);
+    if (!key) { // the queue cannot sort by this column: put the indicator back
+        const QSignalBlocker blocker(m_table->horizontalHeader());
+        m_table->horizontalHeader()->setSortIndicator(ReviewQueueModel::columnForSortKey(m_sort),
+                                                      m_descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        return;
+    }
+    m_sort = *key;
+    m_descending = order == Qt::DescendingOrder;
+    applyControls();
+}
+
+void ReviewPage::finishedLoading()
+{
+    if (!isBusy())
+        emit loaded();
+}
+
+} // namespace RagScope

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "dashboardpage.h"
+
+class QModelIndex;
+class QTableView;
+
+namespace RagScope {
+
+class InteractionDetailView;
+class LatestJob;
+class Panel;
+class ReviewForm;
+class ReviewQueueControls;
+class ReviewQueueModel;
+struct ReviewDraft;
+
+/// Where quality reviewers work through low-rated and low-confidence answers: a paged queue
+/// (filtered and sorted in SQL), the selected interaction in full, and a review form that
+/// saves into RagScope's own reviews table, never over the end user's feedback.
+class ReviewPage : public DashboardPage
+{
+    Q_OBJECT
+public:
+    explicit ReviewPage(QWidget* parent = nullptr);
+
+    QString title() const override;
+    void setStore(StorePtr store) override;
+    void setFilter(const Filter& filter) override;
+    void reload() override;
+    bool isBusy() const override;
+
+    /// Sets the page's controls to `query` (a drill-down from another page) and loads it.
+    void showQuery(const ReviewQueueQuery& query);
+    /// The query the controls describe (what the table shows once loaded).
+    ReviewQueueQuery query() const;
+
+    ReviewQueueModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    ReviewForm* form() const { return m_form; }
+    ReviewQueueControls* controls() const { return m_controls; }
+    InteractionDetailView* detailView() const { return m_detail; }
+
+private:
+    void applyControls();
+    void updateStatus();
+    void moveCurrent(int delta);
+    void showInteraction(const QModelIndex& index);
+    void loadDetail(const QUuid& interactionId);
+    void saveReview(const RagScope::ReviewDraft& draft);
+    void sortIndicatorChanged(int column, Qt::SortOrder order);
+    void finishedLoading();
+
+    StorePtr m_store;
+    Filter m_filter;
+    ReviewQueueQuery::SortKey m_sort = ReviewQueueQuery::SortKey::CreatedAt;
+    bool m_descending = true;
+    QUuid m_savingId;
+    bool m_columnsSized = false;
+
+    ReviewQueueModel* m_model;
+    LatestJob* m_detailJob;
+    LatestJob* m_saveJob;
+    ReviewQueueControls* m_controls;
+    Panel* m_queuePanel;
+    Panel* m_detailPanel;
+    Panel* m_formPanel;
+    QTableView* m_table;
+    InteractionDetailView* m_detail;
+    ReviewForm* m_form;
+};
+
+} // namespace RagScope

@@ -1,0 +1,104 @@
+#include "storeopener.h"
+
+#include "demo/demogenerator.h"
+#include "jobs/latestjob.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+namespace RagScope {
+
+namespace {
+const QString kDemoMadeOn = QStringLiteral("demo/madeOn");
+} // namespace
+
+StoreOpener::StoreOpener(QObject* parent)
+    : QObject(parent)
+    , m_job(new LatestJob(this))
+    , m_progressTimer(new QTimer(this))
+{
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_progress)
+            emit progress(m_progress->done, m_progress->total);
+    });
+    connect(m_job, &LatestJob::busyChanged, this, &StoreOpener::busyChanged);
+    connect(m_job, &LatestJob::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            m_progressTimer->stop();
+    });
+}
+
+QString StoreOpener::demoPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo.sqlite"));
+}
+
+bool StoreOpener::isBusy() const
+{
+    return m_job->isBusy();
+}
+
+void StoreOpener::cancel()
+{
+    if (m_progress)
+        m_progress->cancelled = true;
+    m_job->cancel();
+}
+
+void StoreOpener::open(const StoreLocation& location)
+{
+    cancel();
+    m_job->start([location] { return Store::open(location, Store::OpenOptions { true, false }); },
+                 [this, location](const Result<std::shared_ptr<Store>>& store) { deliver(store, location); });
+}
+
+void StoreOpener::openDemo()
+{
+    StoreLocation location;
+    location.sqlitePath = demoPath();
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    if (QFileInfo::exists(location.sqlitePath) && QSettings().value(kDemoMadeOn).toString() == today) {
+        open(location);
+        return;
+    }
+    cancel();
+    auto progress = std::make_shared<Progress>();
+    m_progress = progress;
+    m_progressTimer->start();
+    m_job->start(
+        [location, progress]() -> Result<std::shared_ptr<Store>> {
+            if (!QDir().mkpath(QFileInfo(location.sqlitePath).absolutePath()))
+                return makeError(ErrorKind::PermissionDenied,
+                                 QStringLiteral("cannot create the folder of %1").arg(location.sqlitePath));
+            const auto made = DemoGenerator::createSqlite(location.sqlitePath, DemoOptions {},
+                                                          [progress](qint64 done, qint64 total) {
+                                                              progress->done = done;
+                                                              progress->total = total;
+                                                              return !progress->cancelled;
+                                                          });
+            if (!made.ok())
+                return made.error();
+            return Store::open(location, Store::OpenOptions { true, false });
+        },
+        [this, location, today](const Result<std::shared_ptr<Store>>& store) {
+            if (store.ok())
+                QSettings().setValue(kDemoMadeOn, today);
+            deliver(store, location);
+        });
+}
+
+void StoreOpener::deliver(const Result<std::shared_ptr<Store>>& store, const StoreLocation& location)
+{
+    m_progress.reset();
+    if (store.ok())
+        emit opened(store.value());
+    else
+        emit failed(store.error(), location);
+}
+
+} // namespace RagScope

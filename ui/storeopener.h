@@ -1,0 +1,56 @@
+#pragma once
+
+#include "pages/dashboardpage.h" // declares RagScope::Error as a metatype (used by failed)
+#include "store/store.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+class QTimer;
+
+namespace RagScope {
+
+class LatestJob;
+
+/// Opens stores off the GUI thread (migrating where the role may) and makes the demo store
+/// on first use; a newer request supersedes an unfinished one.
+class StoreOpener : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StoreOpener(QObject* parent = nullptr);
+
+    void open(const StoreLocation& location);
+    /// Opens the demo store in the application data folder, creating it first if it is missing
+    /// or was made on an earlier day (its data ends "now").
+    void openDemo();
+    /// Drops the request in flight; a running demo generation stops at its next step.
+    void cancel();
+    bool isBusy() const;
+
+    static QString demoPath();
+
+signals:
+    void opened(const RagScope::StorePtr& store);
+    void failed(const RagScope::Error& error, const RagScope::StoreLocation& location);
+    /// Demo generation progress (rows written of rows planned).
+    void progress(qint64 done, qint64 total);
+    void busyChanged(bool busy);
+
+private:
+    struct Progress
+    {
+        std::atomic<qint64> done { 0 };
+        std::atomic<qint64> total { 0 };
+        std::atomic<bool> cancelled { false };
+    };
+    void deliver(const Result<std::shared_ptr<Store>>& store, const StoreLocation& location);
+
+    LatestJob* m_job;
+    QTimer* m_progressTimer;
+    std::shared_ptr<Progress> m_progress;
+};
+
+} // namespace RagScope
