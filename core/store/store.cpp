@@ -197,20 +197,24 @@ Result<QSqlQuery> Store::exec(const QString& sql, const QVariantList& values) co
     RAGSCOPE_TRY(db, connection());
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
+    const auto failed = [&]() -> Error {
         const Error e = classify(query.lastError(), QStringLiteral("query failed"));
         if (e.kind == ErrorKind::ConnectionLost)
             dropConnection();
         return e;
+    };
+    // A statement without values runs as it is: PostgreSQL cannot PREPARE DDL (migrations).
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return failed();
+        return query;
     }
+    if (!query.prepare(sql))
+        return failed();
     for (const QVariant& v : values)
         query.addBindValue(v);
-    if (!query.exec()) {
-        const Error e = classify(query.lastError(), QStringLiteral("query failed"));
-        if (e.kind == ErrorKind::ConnectionLost)
-            dropConnection();
-        return e;
-    }
+    if (!query.exec())
+        return failed();
     return query;
 }
 

@@ -351,6 +351,7 @@ void TestMetricsCollector::percentilesFollowPercentileContFormula()
         InteractionRecord r;
         r.userId = u"u"_s;
         r.query = u"q"_s;
+        r.answer = u"a"_s;
         r.totalLatencyMs = values[i];
         r.createdAt = t0.addSecs(i);
         records << r;
@@ -358,9 +359,11 @@ void TestMetricsCollector::percentilesFollowPercentileContFormula()
     InteractionRecord withoutLatency; // a NULL latency is left out, not counted as 0
     withoutLatency.userId = u"u"_s;
     withoutLatency.query = u"q"_s;
+    withoutLatency.answer = u"a"_s;
     withoutLatency.createdAt = t0;
     records << withoutLatency;
-    QVERIFY(InteractionRecorder(store).recordBatch(records).ok());
+    const auto written = InteractionRecorder(store).recordBatch(records);
+    QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
 
     // PostgreSQL's percentile_cont: pos = p·(n−1), interpolate between floor(pos) and ceil(pos).
     std::sort(values.begin(), values.end());

@@ -213,7 +213,7 @@ void StoreTest::classifiesQueryErrors()
                         d.bindTime(QDateTime::currentDateTimeUtc()) })
         : store->exec(sql);
     QVERIFY(!q.ok());
-    QCOMPARE(int(q.error().kind), kind);
+    QVERIFY2(int(q.error().kind) == kind, qPrintable(q.error().message));
     QCOMPARE(q.error().exitCode(), exitCode);
     QVERIFY(!q.error().message.isEmpty());
 }
