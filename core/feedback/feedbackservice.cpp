@@ -12,7 +12,8 @@ namespace {
 
 QString feedbackColumns(const SqlDialect& d)
 {
-    return QStringLiteral("f.id, f.interaction_id, f.rating, f.comment, %1").arg(d.timeText(QStringLiteral("f.created_at")));
+    return QStringLiteral("f.id, f.interaction_id, f.rating, f.comment, %1")
+        .arg(d.timeText(QStringLiteral("f.created_at")));
 }
 
 Feedback readFeedback(const QSqlQuery& q)
@@ -35,8 +36,8 @@ Result<std::optional<Feedback>> readOne(Result<QSqlQuery> query)
     return std::optional<Feedback>(readFeedback(query.value()));
 }
 
-Result<Page<InteractionSummary>> queuePage(const StorePtr& store, ReviewQueueQuery::Kind kind, int limit,
-                                           const QString& cursor)
+Result<Page<InteractionSummary>> queuePage(
+    const StorePtr& store, ReviewQueueQuery::Kind kind, int limit, const QString& cursor)
 {
     ReviewQueueQuery query;
     query.kind = kind;
@@ -49,29 +50,31 @@ Result<Page<InteractionSummary>> queuePage(const StorePtr& store, ReviewQueueQue
 
 FeedbackService::FeedbackService(StorePtr store)
     : m_store(std::move(store))
-{
-}
+{ }
 
 Status FeedbackService::requireInteraction(const Store& store, const QUuid& interactionId)
 {
     const SqlDialect d(store.dialect());
-    RAGSCOPE_TRY(q, store.exec(QStringLiteral("SELECT 1 FROM chat_interactions WHERE id = %1").arg(d.uuidParam()),
-                               { d.bindUuid(interactionId) }));
+    RAGSCOPE_TRY(q,
+        store.exec(QStringLiteral("SELECT 1 FROM chat_interactions WHERE id = %1").arg(d.uuidParam()),
+            { d.bindUuid(interactionId) }));
     if (!q.next())
-        return makeError(ErrorKind::NotFound, QStringLiteral("there is no interaction with id %1")
-                                                  .arg(interactionId.toString(QUuid::WithoutBraces)));
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("there is no interaction with id %1")
+                .arg(interactionId.toString(QUuid::WithoutBraces)));
     return Done {};
 }
 
 Result<Feedback> FeedbackService::submit(const QUuid& interactionId, int rating, const QString& comment) const
 {
-    for (const Status& rule : { FeedbackRules::validateRating(rating), FeedbackRules::validateComment(comment) }) {
+    for (const Status& rule :
+        { FeedbackRules::validateRating(rating), FeedbackRules::validateComment(comment) }) {
         if (!rule.ok())
             return rule.error();
     }
     if (m_store->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-                         QStringLiteral("cannot save feedback: %1").arg(m_store->readOnlyReason()));
+            QStringLiteral("cannot save feedback: %1").arg(m_store->readOnlyReason()));
 
     PerformanceMonitor perf(QStringLiteral("submit feedback"));
     const SqlDialect d(m_store->dialect());
@@ -81,19 +84,21 @@ Result<Feedback> FeedbackService::submit(const QUuid& interactionId, int rating,
     saved.comment = comment;
     // One statement decides insert or update, so concurrent submits for one interaction
     // end in one row; the first submit's id and created_at are kept.
-    const QString upsert = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at)"
-                                          " VALUES (%1, %1, ?, ?, %2)"
-                                          " ON CONFLICT (interaction_id) DO UPDATE"
-                                          " SET rating = excluded.rating, comment = excluded.comment"
-                                          " RETURNING id, %3")
-                               .arg(d.uuidParam(), d.timeParam(), d.timeText(QStringLiteral("created_at")));
+    const QString upsert
+        = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at)"
+                         " VALUES (%1, %1, ?, ?, %2)"
+                         " ON CONFLICT (interaction_id) DO UPDATE"
+                         " SET rating = excluded.rating, comment = excluded.comment"
+                         " RETURNING id, %3")
+              .arg(d.uuidParam(), d.timeParam(), d.timeText(QStringLiteral("created_at")));
     const Status written = m_store->transaction([&]() -> Status {
         if (const Status exists = requireInteraction(*m_store, interactionId); !exists.ok())
             return exists;
-        RAGSCOPE_TRY(q, m_store->exec(upsert, { d.bindUuid(QUuid::createUuid()), d.bindUuid(interactionId), rating,
-                                               comment.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                                 : QVariant(comment),
-                                               d.bindTime(QDateTime::currentDateTimeUtc()) }));
+        RAGSCOPE_TRY(q,
+            m_store->exec(upsert,
+                { d.bindUuid(QUuid::createUuid()), d.bindUuid(interactionId), rating,
+                    comment.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(comment),
+                    d.bindTime(QDateTime::currentDateTimeUtc()) }));
         if (!q.next())
             return makeError(ErrorKind::Query, QStringLiteral("saving feedback returned no row"));
         saved.id = QUuid::fromString(q.value(0).toString());
@@ -109,8 +114,8 @@ Result<std::optional<Feedback>> FeedbackService::byId(const QUuid& id) const
 {
     PerformanceMonitor perf(QStringLiteral("feedback by id"));
     const SqlDialect d(m_store->dialect());
-    return readOne(m_store->exec(
-        QStringLiteral("SELECT %1 FROM chat_feedbacks f WHERE f.id = %2").arg(feedbackColumns(d), d.uuidParam()),
+    return readOne(m_store->exec(QStringLiteral("SELECT %1 FROM chat_feedbacks f WHERE f.id = %2")
+                                     .arg(feedbackColumns(d), d.uuidParam()),
         { d.bindUuid(id) }));
 }
 
@@ -120,7 +125,7 @@ Result<std::optional<Feedback>> FeedbackService::byInteraction(const QUuid& inte
     const SqlDialect d(m_store->dialect());
     return readOne(m_store->exec(QStringLiteral("SELECT %1 FROM chat_feedbacks f WHERE f.interaction_id = %2")
                                      .arg(feedbackColumns(d), d.uuidParam()),
-                                 { d.bindUuid(interactionId) }));
+        { d.bindUuid(interactionId) }));
 }
 
 Result<QList<Feedback>> FeedbackService::byUser(const QString& userId, int limit) const
@@ -129,12 +134,13 @@ Result<QList<Feedback>> FeedbackService::byUser(const QString& userId, int limit
         return makeError(ErrorKind::InvalidInput, QStringLiteral("the number of rows must be at least 1"));
     PerformanceMonitor perf(QStringLiteral("feedback by user"));
     const SqlDialect d(m_store->dialect());
-    RAGSCOPE_TRY(q, m_store->exec(QStringLiteral("SELECT %1 FROM chat_feedbacks f"
-                                                 " JOIN chat_interactions i ON i.id = f.interaction_id"
-                                                 " WHERE i.user_id = ?"
-                                                 " ORDER BY f.created_at DESC, f.id DESC LIMIT ?")
-                                      .arg(feedbackColumns(d)),
-                                  { userId, limit }));
+    RAGSCOPE_TRY(q,
+        m_store->exec(QStringLiteral("SELECT %1 FROM chat_feedbacks f"
+                                     " JOIN chat_interactions i ON i.id = f.interaction_id"
+                                     " WHERE i.user_id = ?"
+                                     " ORDER BY f.created_at DESC, f.id DESC LIMIT ?")
+                          .arg(feedbackColumns(d)),
+            { userId, limit }));
     QList<Feedback> rows;
     while (q.next())
         rows << readFeedback(q);

@@ -40,15 +40,15 @@ struct InteractionSummary
     QUuid id;
     QDateTime createdAt;
     QString userId;
-    QString queryPreview;  ///< first 200 characters of the query
+    QString queryPreview; ///< first 200 characters of the query
     QString answerPreview; ///< first 200 characters of the answer
     std::optional<double> confidence;
     std::optional<QString> model;
     std::optional<double> totalLatencyMs;
     std::optional<Money> cost;
-    std::optional<int> userRating;     ///< the end user's rating, if any
+    std::optional<int> userRating; ///< the end user's rating, if any
     std::optional<int> reviewerRating; ///< the newest review's rating, if any
-    QString reviewerLabel;             ///< the newest review's label
+    QString reviewerLabel; ///< the newest review's label
 };
 
 /// Everything about one interaction, for a detail pane.
@@ -65,13 +65,12 @@ struct InteractionDetail
     std::optional<qint64> promptTokens, completionTokens, totalTokens;
     std::optional<QString> model;
     std::optional<Money> cost;
-    std::optional<Feedback> feedback;  ///< the end user's (read-only for reviewers)
-    QList<Review> latestReviews;       ///< newest per reviewer, newest first
+    std::optional<Feedback> feedback; ///< the end user's (read-only for reviewers)
+    QList<Review> latestReviews; ///< newest per reviewer, newest first
 };
 
 /// A page of a keyset-paged list; nextCursor is empty at the end.
-template<typename T>
-struct Page
+template <typename T> struct Page
 {
     QList<T> rows;
     QString nextCursor;

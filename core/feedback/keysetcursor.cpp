@@ -15,7 +15,7 @@ constexpr auto Base64Options = QByteArray::Base64UrlEncoding | QByteArray::OmitT
 Error badCursor()
 {
     return makeError(ErrorKind::InvalidInput,
-                     QStringLiteral("the paging cursor is not valid for this list (start again from the first page)"));
+        QStringLiteral("the paging cursor is not valid for this list (start again from the first page)"));
 }
 
 } // namespace
@@ -25,13 +25,12 @@ KeysetCursor::KeysetCursor(QString ordering, QString sortValue, QString createdA
     , m_sortValue(std::move(sortValue))
     , m_createdAt(std::move(createdAt))
     , m_id(id)
-{
-}
+{ }
 
 QString KeysetCursor::encode() const
 {
     const QStringList fields { QLatin1String(Version), m_ordering, m_sortValue, m_createdAt,
-                               m_id.toString(QUuid::WithoutBraces) };
+        m_id.toString(QUuid::WithoutBraces) };
     return QString::fromLatin1(fields.join(QLatin1Char(Separator)).toUtf8().toBase64(Base64Options));
 }
 
@@ -39,7 +38,8 @@ Result<KeysetCursor> KeysetCursor::decode(const QString& text, const QString& ex
 {
     static const QRegularExpression isoTime(
         QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z$"));
-    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), Base64Options | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toLatin1(), Base64Options | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return badCursor();
     const QStringList fields = QString::fromUtf8(*decoded).split(QLatin1Char(Separator));

@@ -41,15 +41,17 @@ SortSpec sortSpec(const SqlDialect& d, ReviewQueueQuery::SortKey key, bool desce
         return { QStringLiteral("COALESCE(f.rating, %1)").arg(descending ? 0 : 6), {}, SortType::Integer };
     case ReviewQueueQuery::SortKey::Cost:
         return { QStringLiteral("COALESCE(%1, %2)").arg(d.costColumn(QStringLiteral("i")), d.moneyParam()),
-                 { d.bindMoney(Money::fromUnits(descending ? -MoneySentinelUnits : MoneySentinelUnits)) },
-                 SortType::Amount };
+            { d.bindMoney(Money::fromUnits(descending ? -MoneySentinelUnits : MoneySentinelUnits)) },
+            SortType::Amount };
     }
     return {};
 }
 
 QString orderingTag(const ReviewQueueQuery& query)
 {
-    return QStringLiteral("queue-%1-%2").arg(int(query.sort)).arg(query.descending ? QLatin1Char('d') : QLatin1Char('a'));
+    return QStringLiteral("queue-%1-%2")
+        .arg(int(query.sort))
+        .arg(query.descending ? QLatin1Char('d') : QLatin1Char('a'));
 }
 
 Error badCursor()
@@ -58,7 +60,8 @@ Error badCursor()
 }
 
 // The keyset condition "after the cursor row" and its bound values.
-Result<SqlWhere> afterCursor(const SqlDialect& d, const SortSpec& sort, bool descending, const KeysetCursor& cursor)
+Result<SqlWhere> afterCursor(
+    const SqlDialect& d, const SortSpec& sort, bool descending, const KeysetCursor& cursor)
 {
     SqlWhere where;
     const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
@@ -75,21 +78,23 @@ Result<SqlWhere> afterCursor(const SqlDialect& d, const SortSpec& sort, bool des
         // PostgreSQL reads the shortest exact text back; SQLite binds the double itself.
         where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (CAST(? AS double precision), %2)")
                       .arg(op, timeAndId),
-                  QVariantList { d.isPostgres() ? QVariant(text) : QVariant(value) } + timeAndIdValues);
+            QVariantList { d.isPostgres() ? QVariant(text) : QVariant(value) } + timeAndIdValues);
         break;
     }
     case SortType::Integer: {
         const int value = text.toInt(&ok);
-        where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (CAST(? AS integer), %2)").arg(op, timeAndId),
-                  QVariantList { value } + timeAndIdValues);
+        where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (CAST(? AS integer), %2)")
+                      .arg(op, timeAndId),
+            QVariantList { value } + timeAndIdValues);
         break;
     }
     case SortType::Amount: {
         const auto value = Money::parse(text);
         ok = value.ok();
         if (ok)
-            where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (%2, %3)").arg(op, d.moneyParam(), timeAndId),
-                      QVariantList { d.bindMoney(value.value()) } + timeAndIdValues);
+            where.add(QStringLiteral("(q.sort_value, q.created_at, q.id) %1 (%2, %3)")
+                          .arg(op, d.moneyParam(), timeAndId),
+                QVariantList { d.bindMoney(value.value()) } + timeAndIdValues);
         break;
     }
     }
@@ -166,10 +171,11 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
         const QString pattern = containsPattern(query.search);
         where.add(QStringLiteral("(lower(i.query) LIKE lower(CAST(? AS text)) ESCAPE '\\'"
                                  " OR lower(i.answer) LIKE lower(CAST(? AS text)) ESCAPE '\\')"),
-                  { pattern, pattern });
+            { pattern, pattern });
     }
     if (query.unreviewedOnly && store.hasReviews())
-        where.add(QStringLiteral("NOT EXISTS (SELECT 1 FROM ragscope_reviews r WHERE r.interaction_id = i.id)"));
+        where.add(
+            QStringLiteral("NOT EXISTS (SELECT 1 FROM ragscope_reviews r WHERE r.interaction_id = i.id)"));
     if (query.userRating) {
         if (const Status rule = FeedbackRules::validateRating(*query.userRating); !rule.ok())
             return rule.error();
@@ -178,9 +184,9 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
     if (query.confidenceBucket) {
         if (*query.confidenceBucket < 0 || *query.confidenceBucket > 9)
             return makeError(ErrorKind::InvalidInput,
-                             QStringLiteral("confidence bucket must be 0 to 9, not %1").arg(*query.confidenceBucket));
+                QStringLiteral("confidence bucket must be 0 to 9, not %1").arg(*query.confidenceBucket));
         where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
-                  { *query.confidenceBucket });
+            { *query.confidenceBucket });
     }
     return where;
 }
@@ -189,11 +195,10 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
 
 ReviewQueue::ReviewQueue(StorePtr store)
     : m_store(std::move(store))
-{
-}
+{ }
 
-Result<Page<InteractionSummary>> ReviewQueue::fetch(const ReviewQueueQuery& query, int limit,
-                                                    const QString& cursor) const
+Result<Page<InteractionSummary>> ReviewQueue::fetch(
+    const ReviewQueueQuery& query, int limit, const QString& cursor) const
 {
     if (limit < 1)
         return makeError(ErrorKind::InvalidInput, QStringLiteral("a page must hold at least one row"));
@@ -214,19 +219,22 @@ Result<Page<InteractionSummary>> ReviewQueue::fetch(const ReviewQueueQuery& quer
     values << limit + 1;
 
     const QString dir = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    const QString newestReview = QStringLiteral("(SELECT r.%1 FROM ragscope_reviews r WHERE r.interaction_id = q.id"
-                                                " ORDER BY r.created_at DESC, r.id DESC LIMIT 1)");
+    const QString newestReview
+        = QStringLiteral("(SELECT r.%1 FROM ragscope_reviews r WHERE r.interaction_id = q.id"
+                         " ORDER BY r.created_at DESC, r.id DESC LIMIT 1)");
     const bool reviews = m_store->hasReviews();
     const QString sql
-        = QStringLiteral("SELECT q.id, %1, q.user_id, substr(q.qtext, 1, %2), substr(q.atext, 1, %2), q.confidence,"
-                         " q.model, q.latency, CAST(q.cost AS text), q.user_rating, %3, %4%5")
+        = QStringLiteral(
+              "SELECT q.id, %1, q.user_id, substr(q.qtext, 1, %2), substr(q.atext, 1, %2), q.confidence,"
+              " q.model, q.latency, CAST(q.cost AS text), q.user_rating, %3, %4%5")
               .arg(d.timeText(QStringLiteral("q.created_at")))
               .arg(PreviewCharacters)
-              .arg(reviews ? newestReview.arg(QLatin1String("rating")) : QStringLiteral("CAST(NULL AS integer)"),
-                   reviews ? newestReview.arg(QLatin1String("label")) : QStringLiteral("CAST(NULL AS text)"),
-                   !bySortValue                   ? QString()
-                       : sort.type == SortType::Amount ? QStringLiteral(", CAST(q.sort_value AS text)")
-                                                       : QStringLiteral(", q.sort_value"))
+              .arg(reviews ? newestReview.arg(QLatin1String("rating"))
+                           : QStringLiteral("CAST(NULL AS integer)"),
+                  reviews ? newestReview.arg(QLatin1String("label")) : QStringLiteral("CAST(NULL AS text)"),
+                  !bySortValue                        ? QString()
+                      : sort.type == SortType::Amount ? QStringLiteral(", CAST(q.sort_value AS text)")
+                                                      : QStringLiteral(", q.sort_value"))
         + QStringLiteral(" FROM (SELECT i.id AS id, i.created_at AS created_at, i.user_id AS user_id,"
                          " i.query AS qtext, i.answer AS atext, i.confidence_score AS confidence,"
                          " i.model_name AS model, i.total_latency_ms AS latency, %1 AS cost,"
@@ -234,10 +242,11 @@ Result<Page<InteractionSummary>> ReviewQueue::fetch(const ReviewQueueQuery& quer
                          " FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
                          " WHERE %3) q")
               .arg(d.costColumn(QStringLiteral("i")),
-                   bySortValue ? QStringLiteral(", %1 AS sort_value").arg(sort.expr) : QString(), where.sql)
+                  bySortValue ? QStringLiteral(", %1 AS sort_value").arg(sort.expr) : QString(), where.sql)
         + keyset
         + QStringLiteral(" ORDER BY %1q.created_at%2, q.id%2 LIMIT ?")
-              .arg(bySortValue ? QStringLiteral("q.sort_value") + dir + QStringLiteral(", ") : QString(), dir);
+              .arg(
+                  bySortValue ? QStringLiteral("q.sort_value") + dir + QStringLiteral(", ") : QString(), dir);
 
     PerformanceMonitor perf(QStringLiteral("review queue page"));
     RAGSCOPE_TRY(q, m_store->exec(sql, values));
@@ -246,7 +255,8 @@ Result<Page<InteractionSummary>> ReviewQueue::fetch(const ReviewQueueQuery& quer
     while (q.next()) {
         if (page.rows.size() == limit) { // the extra row only tells that another page follows
             page.nextCursor
-                = KeysetCursor(orderingTag(query), lastSortValue, lastCreatedText, page.rows.constLast().id).encode();
+                = KeysetCursor(orderingTag(query), lastSortValue, lastCreatedText, page.rows.constLast().id)
+                      .encode();
             break;
         }
         lastCreatedText = q.value(1).toString();
@@ -277,17 +287,19 @@ Result<InteractionDetail> ReviewQueue::detail(const QUuid& interactionId) const
 {
     PerformanceMonitor perf(QStringLiteral("interaction detail"));
     const SqlDialect d(m_store->dialect());
-    RAGSCOPE_TRY(q, m_store->exec(QStringLiteral("SELECT i.id, %1, i.user_id, i.query, i.answer, i.confidence_score,"
-                                                 " i.citations_count, i.total_latency_ms, i.retrieval_latency_ms,"
-                                                 " i.generation_latency_ms, i.prompt_tokens, i.completion_tokens,"
-                                                 " i.total_tokens, i.model_name, CAST(%2 AS text)"
-                                                 " FROM chat_interactions i WHERE i.id = %3")
-                                      .arg(d.timeText(QStringLiteral("i.created_at")),
-                                           d.costColumn(QStringLiteral("i")), d.uuidParam()),
-                                  { d.bindUuid(interactionId) }));
+    RAGSCOPE_TRY(q,
+        m_store->exec(QStringLiteral("SELECT i.id, %1, i.user_id, i.query, i.answer, i.confidence_score,"
+                                     " i.citations_count, i.total_latency_ms, i.retrieval_latency_ms,"
+                                     " i.generation_latency_ms, i.prompt_tokens, i.completion_tokens,"
+                                     " i.total_tokens, i.model_name, CAST(%2 AS text)"
+                                     " FROM chat_interactions i WHERE i.id = %3")
+                          .arg(d.timeText(QStringLiteral("i.created_at")), d.costColumn(QStringLiteral("i")),
+                              d.uuidParam()),
+            { d.bindUuid(interactionId) }));
     if (!q.next())
-        return makeError(ErrorKind::NotFound, QStringLiteral("there is no interaction with id %1")
-                                                  .arg(interactionId.toString(QUuid::WithoutBraces)));
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("there is no interaction with id %1")
+                .arg(interactionId.toString(QUuid::WithoutBraces)));
     InteractionDetail detail;
     detail.id = QUuid::fromString(q.value(0).toString());
     detail.createdAt = SqlDialect::parseTime(q.value(1).toString());

@@ -13,10 +13,10 @@ struct ReviewQueueQuery
     enum class SortKey { CreatedAt, Confidence, UserRating, Latency, Cost };
 
     Kind kind = Kind::Either;
-    Filter filter;                   ///< window on the interaction's created_at (an invalid end is open), user, model
-    QString search;                  ///< case-insensitive substring of query or answer (bound, never spliced)
-    bool unreviewedOnly = false;     ///< only interactions without any reviewer's review
-    std::optional<int> userRating;   ///< only this end-user rating (Quality page drill-down)
+    Filter filter; ///< window on the interaction's created_at (an invalid end is open), user, model
+    QString search; ///< case-insensitive substring of query or answer (bound, never spliced)
+    bool unreviewedOnly = false; ///< only interactions without any reviewer's review
+    std::optional<int> userRating; ///< only this end-user rating (Quality page drill-down)
     std::optional<int> confidenceBucket; ///< only this confidence bucket 0…9 (drill-down)
     SortKey sort = SortKey::CreatedAt;
     bool descending = true;
@@ -31,7 +31,8 @@ public:
     explicit ReviewQueue(StorePtr store);
 
     /// Up to `limit` rows after `cursor` (empty: from the start). Blocking.
-    Result<Page<InteractionSummary>> fetch(const ReviewQueueQuery& query, int limit, const QString& cursor = {}) const;
+    Result<Page<InteractionSummary>> fetch(
+        const ReviewQueueQuery& query, int limit, const QString& cursor = {}) const;
     /// Full detail of one interaction, with the end user's feedback and the latest reviews.
     Result<InteractionDetail> detail(const QUuid& interactionId) const;
 

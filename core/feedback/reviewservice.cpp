@@ -17,8 +17,8 @@ QVariant nullIfEmpty(const QString& text)
 Error noReviewsTable()
 {
     return makeError(ErrorKind::MissingSchema,
-                     QStringLiteral("this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate` "
-                                    "on it first"));
+        QStringLiteral("this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate` "
+                       "on it first"));
 }
 
 QString reviewColumns(const SqlDialect& d)
@@ -51,14 +51,14 @@ Result<QList<Review>> readReviews(Result<QSqlQuery> query)
 
 ReviewService::ReviewService(StorePtr store)
     : m_store(std::move(store))
-{
-}
+{ }
 
 Result<Review> ReviewService::save(const QUuid& interactionId, const QString& reviewer, int rating,
-                                   const QString& label, const QString& comment) const
+    const QString& label, const QString& comment) const
 {
-    for (const Status& rule : { FeedbackRules::validateReviewer(reviewer), FeedbackRules::validateRating(rating),
-                                FeedbackRules::validateLabel(label), FeedbackRules::validateComment(comment) }) {
+    for (const Status& rule :
+        { FeedbackRules::validateReviewer(reviewer), FeedbackRules::validateRating(rating),
+            FeedbackRules::validateLabel(label), FeedbackRules::validateComment(comment) }) {
         if (!rule.ok())
             return rule.error();
     }
@@ -66,7 +66,7 @@ Result<Review> ReviewService::save(const QUuid& interactionId, const QString& re
         return noReviewsTable();
     if (m_store->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-                         QStringLiteral("cannot save the review: %1").arg(m_store->readOnlyReason()));
+            QStringLiteral("cannot save the review: %1").arg(m_store->readOnlyReason()));
 
     PerformanceMonitor perf(QStringLiteral("save review"));
     const SqlDialect d(m_store->dialect());
@@ -76,21 +76,23 @@ Result<Review> ReviewService::save(const QUuid& interactionId, const QString& re
             return exists;
         // History is ordered by time: a save within the same millisecond as the previous
         // one is stamped just after it, so "newest" always means "saved last".
-        RAGSCOPE_TRY(latest, m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2")
-                                               .arg(d.timeText(QStringLiteral("MAX(r.created_at)")), d.uuidParam()),
-                                           { d.bindUuid(interactionId) }));
+        RAGSCOPE_TRY(latest,
+            m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2")
+                              .arg(d.timeText(QStringLiteral("MAX(r.created_at)")), d.uuidParam()),
+                { d.bindUuid(interactionId) }));
         saved.createdAt = QDateTime::currentDateTimeUtc();
         if (latest.next() && !latest.value(0).isNull()) {
             const QDateTime previous = SqlDialect::parseTime(latest.value(0).toString());
             if (saved.createdAt <= previous)
                 saved.createdAt = previous.addMSecs(1);
         }
-        const auto inserted = m_store->exec(QStringLiteral("INSERT INTO ragscope_reviews"
-                                                           " (id, interaction_id, reviewer, rating, label, comment,"
-                                                           " created_at) VALUES (%1, %1, ?, ?, ?, ?, %2)")
-                                                .arg(d.uuidParam(), d.timeParam()),
-                                            { d.bindUuid(saved.id), d.bindUuid(interactionId), reviewer, rating,
-                                              nullIfEmpty(label), nullIfEmpty(comment), d.bindTime(saved.createdAt) });
+        const auto inserted
+            = m_store->exec(QStringLiteral("INSERT INTO ragscope_reviews"
+                                           " (id, interaction_id, reviewer, rating, label, comment,"
+                                           " created_at) VALUES (%1, %1, ?, ?, ?, ?, %2)")
+                                .arg(d.uuidParam(), d.timeParam()),
+                { d.bindUuid(saved.id), d.bindUuid(interactionId), reviewer, rating, nullIfEmpty(label),
+                    nullIfEmpty(comment), d.bindTime(saved.createdAt) });
         if (!inserted.ok())
             return inserted.error();
         return Done {};
@@ -106,10 +108,11 @@ Result<QList<Review>> ReviewService::history(const QUuid& interactionId) const
         return noReviewsTable();
     PerformanceMonitor perf(QStringLiteral("review history"));
     const SqlDialect d(m_store->dialect());
-    return readReviews(m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2"
-                                                    " ORDER BY r.created_at DESC, r.id DESC")
-                                         .arg(reviewColumns(d), d.uuidParam()),
-                                     { d.bindUuid(interactionId) }));
+    return readReviews(
+        m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2"
+                                     " ORDER BY r.created_at DESC, r.id DESC")
+                          .arg(reviewColumns(d), d.uuidParam()),
+            { d.bindUuid(interactionId) }));
 }
 
 Result<QList<Review>> ReviewService::latestPerReviewer(const QUuid& interactionId) const
@@ -118,14 +121,14 @@ Result<QList<Review>> ReviewService::latestPerReviewer(const QUuid& interactionI
         return noReviewsTable();
     PerformanceMonitor perf(QStringLiteral("latest reviews"));
     const SqlDialect d(m_store->dialect());
-    return readReviews(m_store->exec(
-        QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2"
-                       " AND NOT EXISTS (SELECT 1 FROM ragscope_reviews n"
-                       " WHERE n.interaction_id = r.interaction_id AND n.reviewer = r.reviewer"
-                       " AND (n.created_at, n.id) > (r.created_at, r.id))"
-                       " ORDER BY r.created_at DESC, r.id DESC")
-            .arg(reviewColumns(d), d.uuidParam()),
-        { d.bindUuid(interactionId) }));
+    return readReviews(
+        m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2"
+                                     " AND NOT EXISTS (SELECT 1 FROM ragscope_reviews n"
+                                     " WHERE n.interaction_id = r.interaction_id AND n.reviewer = r.reviewer"
+                                     " AND (n.created_at, n.id) > (r.created_at, r.id))"
+                                     " ORDER BY r.created_at DESC, r.id DESC")
+                          .arg(reviewColumns(d), d.uuidParam()),
+            { d.bindUuid(interactionId) }));
 }
 
 } // namespace RagScope

@@ -15,7 +15,7 @@ public:
     /// Same rules as end users' feedback (contract §4), plus a reviewer name (1–255 chars)
     /// and an optional label (≤ 100 chars). Errors: InvalidInput, NotFound, PermissionDenied.
     Result<Review> save(const QUuid& interactionId, const QString& reviewer, int rating, const QString& label,
-                        const QString& comment) const;
+        const QString& comment) const;
     /// Every review of an interaction, newest first.
     Result<QList<Review>> history(const QUuid& interactionId) const;
     /// The newest review per reviewer, newest first.

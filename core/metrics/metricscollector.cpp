@@ -1,8 +1,7 @@
 #include "metricscollector.h"
 
 #include "base/performancemonitor.h"
-#include "filtersql.h"
-#include "percentilesql.h"
+#include "metricsqueries.h"
 #include "sqlvalues.h"
 
 #include <QMap>
@@ -13,13 +12,6 @@ namespace {
 
 constexpr qint64 MsPerDay = 86'400'000;
 constexpr int MaxPickerUsers = 500;
-const QString I = QStringLiteral("i"); // alias of chat_interactions in every query
-
-/// Byte-wise text order on PostgreSQL, so both dialects sort alike (SQLite's BINARY already is).
-QString byteOrder(const SqlDialect& d)
-{
-    return d.isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString();
-}
 
 QDateTime bucketStart(const QString& text, TimeBucket bucket)
 {
@@ -28,26 +20,22 @@ QDateTime bucketStart(const QString& text, TimeBucket bucket)
     return QDateTime::fromString(text, Qt::ISODate).toUTC();
 }
 
+Result<QSqlQuery> run(const StorePtr& store, const BoundSql& statement)
+{
+    return store->exec(statement.sql, statement.values);
+}
+
 } // namespace
 
 MetricsCollector::MetricsCollector(StorePtr store)
     : m_store(std::move(store))
-{
-}
+{ }
 
 Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics kpis"));
     const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    const QString sql = QStringLiteral(
-                            "SELECT COUNT(*), SUM(i.prompt_tokens), SUM(i.completion_tokens), SUM(i.total_tokens), %1,"
-                            " SUM(CASE WHEN %2 IS NULL AND (i.prompt_tokens > 0 OR i.completion_tokens > 0"
-                            " OR i.total_tokens > 0) THEN 1 ELSE 0 END),"
-                            " AVG(i.total_latency_ms), AVG(i.confidence_score), COUNT(DISTINCT i.user_id)"
-                            " FROM chat_interactions i WHERE %3")
-                            .arg(d.costSum(I), d.costColumn(I), where.sql);
-    RAGSCOPE_TRY(q, m_store->exec(sql, where.values));
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::kpis(d, filter)));
     KpiTotals k;
     if (!q.next())
         return k;
@@ -66,31 +54,12 @@ Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
 Result<LatencyPercentiles> MetricsCollector::latencyPercentiles(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics latency percentiles"));
-    const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    // One pass over the window, unpivoted into metric 0 total, 1 retrieval, 2 generation.
-    const QString source = QStringLiteral(
-                               "SELECT 0 AS grp, m.metric AS metric, CASE m.metric WHEN 0 THEN i.total_latency_ms"
-                               " WHEN 1 THEN i.retrieval_latency_ms ELSE i.generation_latency_ms END AS x"
-                               " FROM chat_interactions i"
-                               " CROSS JOIN (SELECT 0 AS metric UNION ALL SELECT 1 UNION ALL SELECT 2) m WHERE %1")
-                               .arg(where.sql);
-    const BoundSql sql = percentileSql(d, source, where.values);
-    RAGSCOPE_TRY(q, m_store->exec(sql.sql, sql.values));
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::latencyPercentiles(SqlDialect(m_store->dialect()), filter)));
     LatencyPercentiles result;
     while (q.next()) {
-        const Percentiles p = percentilesAt(q, 2);
-        switch (q.value(1).toInt()) {
-        case 0:
-            result.total = p;
-            break;
-        case 1:
-            result.retrieval = p;
-            break;
-        default:
-            result.generation = p;
-            break;
-        }
+        const int metric = q.value(1).toInt();
+        Percentiles& target = metric == 0 ? result.total : metric == 1 ? result.retrieval : result.generation;
+        target = percentilesAt(q, 2);
     }
     return result;
 }
@@ -98,20 +67,14 @@ Result<LatencyPercentiles> MetricsCollector::latencyPercentiles(const Filter& fi
 Result<ConfidenceHistogram> MetricsCollector::confidenceHistogram(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics confidence histogram"));
-    const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    const QString sql = QStringLiteral("SELECT %1, COUNT(*) FROM chat_interactions i WHERE %2 GROUP BY %1")
-                            .arg(d.confidenceBucket(QStringLiteral("i.confidence_score")), where.sql);
-    RAGSCOPE_TRY(q, m_store->exec(sql, where.values));
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::confidenceHistogram(SqlDialect(m_store->dialect()), filter)));
     ConfidenceHistogram h;
     while (q.next()) {
         const qint64 n = sqlCount(q.value(1));
-        if (q.value(0).isNull()) {
-            h.unknown += n;
-            continue;
-        }
         const int bucket = q.value(0).toInt();
-        if (bucket >= 0 && bucket < int(h.buckets.size()))
+        if (q.value(0).isNull())
+            h.unknown += n;
+        else if (bucket >= 0 && bucket < int(h.buckets.size()))
             h.buckets[size_t(bucket)] += n;
     }
     return h;
@@ -121,34 +84,20 @@ Result<RatingSummary> MetricsCollector::ratings(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics ratings"));
     const SqlDialect d(m_store->dialect());
-    // Feedback is windowed on its own created_at; user and model narrow it through its
-    // interaction, which the derived table exposes under the names filterWhere() expects.
-    const SqlWhere feedbackWhere = filterWhere(d, filter, QStringLiteral("fb"));
-    RAGSCOPE_TRY(hist, m_store->exec(QStringLiteral("SELECT fb.rating, COUNT(*) FROM (SELECT f.rating, f.created_at,"
-                                                    " i.user_id, i.model_name FROM chat_feedbacks f"
-                                                    " JOIN chat_interactions i ON i.id = f.interaction_id) fb"
-                                                    " WHERE %1 GROUP BY fb.rating")
-                                         .arg(feedbackWhere.sql),
-                                     feedbackWhere.values));
+    RAGSCOPE_TRY(hist, run(m_store, MetricsSql::ratingHistogram(d, filter)));
     RatingSummary s;
     qint64 ratingSum = 0;
     while (hist.next()) {
         const int rating = hist.value(0).toInt();
-        const qint64 n = sqlCount(hist.value(1));
         if (rating < 1 || rating > 5)
             continue;
-        s.counts[size_t(rating - 1)] = n;
-        ratingSum += rating * n;
+        s.counts[size_t(rating - 1)] = sqlCount(hist.value(1));
+        ratingSum += rating * s.counts[size_t(rating - 1)];
     }
+    // The mean of five counted ratings: exact, and no second pass over the feedback.
     if (s.total() > 0)
         s.average = double(ratingSum) / double(s.total());
-
-    const SqlWhere where = filterWhere(d, filter, I);
-    RAGSCOPE_TRY(rate, m_store->exec(QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM chat_feedbacks f"
-                                                    " WHERE f.interaction_id = i.id) THEN 1 ELSE 0 END)"
-                                                    " FROM chat_interactions i WHERE %1")
-                                         .arg(where.sql),
-                                     where.values));
+    RAGSCOPE_TRY(rate, run(m_store, MetricsSql::feedbackRate(d, filter)));
     if (rate.next()) {
         s.interactions = sqlCount(rate.value(0));
         s.interactionsWithFeedback = sqlCount(rate.value(1));
@@ -160,13 +109,7 @@ Result<QList<DailyCost>> MetricsCollector::dailyCost(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics daily cost"));
     const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    const QString sql = QStringLiteral("SELECT %1, i.model_name, COUNT(*), SUM(i.prompt_tokens), SUM(i.completion_tokens), %2"
-                                       " FROM chat_interactions i WHERE %3 GROUP BY %1, i.model_name"
-                                       " ORDER BY %1%4, CASE WHEN i.model_name IS NULL THEN 1 ELSE 0 END,"
-                                       " i.model_name%4")
-                            .arg(d.dayOf(QStringLiteral("i.created_at")), d.costSum(I), where.sql, byteOrder(d));
-    RAGSCOPE_TRY(q, m_store->exec(sql, where.values));
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::dailyCost(d, filter)));
     QList<DailyCost> rows;
     while (q.next()) {
         DailyCost c;
@@ -186,15 +129,8 @@ Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filt
 {
     PerformanceMonitor perf(QStringLiteral("metrics latency over time"));
     const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    const QString start = bucket == TimeBucket::Hour ? d.hourOf(QStringLiteral("i.created_at"))
-                                                     : d.dayOf(QStringLiteral("i.created_at"));
-    RAGSCOPE_TRY(q, m_store->exec(QStringLiteral("SELECT %1, COUNT(*), AVG(i.retrieval_latency_ms),"
-                                                 " AVG(i.generation_latency_ms) FROM chat_interactions i"
-                                                 " WHERE %2 GROUP BY %1")
-                                      .arg(start, where.sql),
-                                  where.values));
-    // Keyed by the ISO bucket text, which sorts as time.
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::latencyBuckets(d, filter, bucket)));
+    // Keyed by the bucket's ISO text, which sorts as time.
     QMap<QString, LatencyPoint> points;
     while (q.next()) {
         LatencyPoint& p = points[q.value(0).toString()];
@@ -203,11 +139,7 @@ Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filt
         p.avgRetrievalMs = sqlOptionalDouble(q.value(2));
         p.avgGenerationMs = sqlOptionalDouble(q.value(3));
     }
-    const QString source = QStringLiteral("SELECT %1 AS grp, 0 AS metric, i.total_latency_ms AS x"
-                                          " FROM chat_interactions i WHERE %2")
-                               .arg(start, where.sql);
-    const BoundSql sql = percentileSql(d, source, where.values);
-    RAGSCOPE_TRY(pq, m_store->exec(sql.sql, sql.values));
+    RAGSCOPE_TRY(pq, run(m_store, MetricsSql::latencyBucketPercentiles(d, filter, bucket)));
     while (pq.next()) {
         const auto it = points.find(pq.value(0).toString());
         if (it != points.end())
@@ -219,13 +151,7 @@ Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filt
 Result<ConfidenceByRating> MetricsCollector::confidenceByRating(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics confidence by rating"));
-    const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    RAGSCOPE_TRY(q, m_store->exec(QStringLiteral("SELECT f.rating, COUNT(*), AVG(i.confidence_score)"
-                                                 " FROM chat_interactions i JOIN chat_feedbacks f"
-                                                 " ON f.interaction_id = i.id WHERE %1 GROUP BY f.rating")
-                                      .arg(where.sql),
-                                  where.values));
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::confidenceByRating(SqlDialect(m_store->dialect()), filter)));
     ConfidenceByRating c;
     while (q.next()) {
         const int rating = q.value(0).toInt();
@@ -241,14 +167,7 @@ Result<QList<UserStats>> MetricsCollector::userStats(const Filter& filter, int l
 {
     PerformanceMonitor perf(QStringLiteral("metrics user stats"));
     const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    const QString sql = QStringLiteral("SELECT i.user_id, COUNT(*), %1, AVG(i.total_latency_ms), AVG(i.confidence_score),"
-                                       " AVG(CAST(f.rating AS DOUBLE PRECISION)),"
-                                       " SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END)"
-                                       " FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
-                                       " WHERE %2 GROUP BY i.user_id ORDER BY COUNT(*) DESC, i.user_id%3 LIMIT ?")
-                            .arg(d.costSum(I), where.sql, byteOrder(d));
-    RAGSCOPE_TRY(q, m_store->exec(sql, where.values + QVariantList { qMax(limit, 0) }));
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::userStats(d, filter, limit)));
     QList<UserStats> users;
     while (q.next()) {
         UserStats u;
@@ -269,10 +188,7 @@ Result<SystemStats> MetricsCollector::systemStats() const
     PerformanceMonitor perf(QStringLiteral("metrics system stats"));
     const SqlDialect d(m_store->dialect());
     SystemStats s;
-    RAGSCOPE_TRY(totals, m_store->exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT i.user_id), %1, %2,"
-                                                      " (SELECT COUNT(*) FROM chat_feedbacks) FROM chat_interactions i")
-                                           .arg(d.timeText(QStringLiteral("MIN(i.created_at)")),
-                                                d.timeText(QStringLiteral("MAX(i.created_at)")))));
+    RAGSCOPE_TRY(totals, run(m_store, MetricsSql::storeTotals(d)));
     if (totals.next()) {
         s.interactions = sqlCount(totals.value(0));
         s.users = sqlCount(totals.value(1));
@@ -287,16 +203,10 @@ Result<SystemStats> MetricsCollector::systemStats() const
         if (reviews.next())
             s.reviews = sqlCount(reviews.value(0));
     }
-    RAGSCOPE_TRY(models, m_store->exec(QStringLiteral("SELECT i.model_name FROM chat_interactions i"
-                                                      " WHERE i.model_name IS NOT NULL GROUP BY i.model_name"
-                                                      " ORDER BY i.model_name%1")
-                                           .arg(byteOrder(d))));
+    RAGSCOPE_TRY(models, run(m_store, MetricsSql::models(d)));
     while (models.next())
         s.models << models.value(0).toString();
-    RAGSCOPE_TRY(users, m_store->exec(QStringLiteral("SELECT i.user_id FROM chat_interactions i GROUP BY i.user_id"
-                                                     " ORDER BY COUNT(*) DESC, i.user_id%1 LIMIT ?")
-                                          .arg(byteOrder(d)),
-                                      { MaxPickerUsers }));
+    RAGSCOPE_TRY(users, run(m_store, MetricsSql::busiestUsers(d, MaxPickerUsers)));
     while (users.next())
         s.userIds << users.value(0).toString();
     return s;
@@ -309,32 +219,10 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
     if (!m_store->hasReviews())
         return s;
     const SqlDialect d(m_store->dialect());
-    const SqlWhere where = filterWhere(d, filter, I);
-    // per_reviewer = 1: each reviewer's newest review; newest = 1: the newest review of anyone.
-    const QString latest = QStringLiteral(
-                               "WITH latest AS (SELECT r.interaction_id, r.rating, r.label,"
-                               " ROW_NUMBER() OVER (PARTITION BY r.interaction_id, r.reviewer"
-                               " ORDER BY r.created_at DESC, r.id DESC) AS per_reviewer,"
-                               " ROW_NUMBER() OVER (PARTITION BY r.interaction_id"
-                               " ORDER BY r.created_at DESC, r.id DESC) AS newest"
-                               " FROM ragscope_reviews r JOIN chat_interactions i ON i.id = r.interaction_id WHERE %1) ")
-                               .arg(where.sql);
-    RAGSCOPE_TRY(labels, m_store->exec(latest
-                                           + QStringLiteral("SELECT l.label, COUNT(*) FROM latest l WHERE l.per_reviewer = 1"
-                                                            " AND l.label IS NOT NULL AND l.label <> ''"
-                                                            " GROUP BY l.label ORDER BY COUNT(*) DESC, l.label%1")
-                                                 .arg(byteOrder(d)),
-                                       where.values));
+    RAGSCOPE_TRY(labels, run(m_store, MetricsSql::reviewLabels(d, filter)));
     while (labels.next())
         s.labels.append({ labels.value(0).toString(), sqlCount(labels.value(1)) });
-    RAGSCOPE_TRY(agreement,
-                 m_store->exec(latest
-                                   + QStringLiteral("SELECT COUNT(*), COUNT(f.rating),"
-                                                    " SUM(CASE WHEN ABS(l.rating - f.rating) <= 1 THEN 1 ELSE 0 END),"
-                                                    " AVG(CAST(ABS(l.rating - f.rating) AS DOUBLE PRECISION))"
-                                                    " FROM latest l LEFT JOIN chat_feedbacks f"
-                                                    " ON f.interaction_id = l.interaction_id WHERE l.newest = 1"),
-                               where.values));
+    RAGSCOPE_TRY(agreement, run(m_store, MetricsSql::reviewAgreement(d, filter)));
     if (agreement.next()) {
         s.reviewed = sqlCount(agreement.value(0));
         s.compared = sqlCount(agreement.value(1));
@@ -347,19 +235,19 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
 Result<StatsReport> MetricsCollector::report(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics report"));
-    StatsReport r;
-    r.filter = filter;
     RAGSCOPE_TRY(kpiTotals, kpis(filter));
     RAGSCOPE_TRY(latency, latencyPercentiles(filter));
     RAGSCOPE_TRY(confidence, confidenceHistogram(filter));
     RAGSCOPE_TRY(ratingSummary, ratings(filter));
     RAGSCOPE_TRY(daily, dailyCost(filter));
+    StatsReport r;
+    r.filter = filter;
     r.kpis = kpiTotals;
     r.latency = latency;
     r.confidence = confidence;
     r.ratings = ratingSummary;
     r.dailyCost = daily;
-    r.projection = CostTracker::project(r.kpis.totalCost, filter.from, filter.to);
+    r.projection = CostTracker::project(kpiTotals.totalCost, filter.from, filter.to);
     return r;
 }
 

@@ -12,7 +12,8 @@ BoundSql percentileSql(const SqlDialect& dialect, const QString& source, const Q
     QStringList columns;
     if (dialect.isPostgres()) {
         for (double level : Percentiles::Levels) {
-            columns << QStringLiteral("percentile_cont(CAST(? AS double precision)) WITHIN GROUP (ORDER BY x)");
+            columns << QStringLiteral(
+                "percentile_cont(CAST(? AS double precision)) WITHIN GROUP (ORDER BY x)");
             out.values << level;
         }
         out.sql = QStringLiteral("WITH src AS (%1) SELECT grp, metric, %2 FROM src WHERE x IS NOT NULL"
@@ -30,21 +31,22 @@ BoundSql percentileSql(const SqlDialect& dialect, const QString& source, const Q
         out.values << Percentiles::Levels[k];
         columns << QStringLiteral("MAX(CASE WHEN k = %1 THEN value END)").arg(k);
     }
-    out.sql = QStringLiteral(
-                  "WITH src AS (%1),"
-                  " ranked AS (SELECT grp, metric, x,"
-                  " ROW_NUMBER() OVER (PARTITION BY grp, metric ORDER BY x) - 1 AS rn,"
-                  " COUNT(*) OVER (PARTITION BY grp, metric) AS n FROM src WHERE x IS NOT NULL),"
-                  " levels AS (%2),"
-                  " targets AS (SELECT r.grp, r.metric, r.rn, r.x, l.k, l.level * (r.n - 1) AS pos,"
-                  " CAST(l.level * (r.n - 1) AS INTEGER) AS lo FROM ranked r CROSS JOIN levels l),"
-                  " picked AS (SELECT grp, metric, k, pos, lo, MAX(CASE WHEN rn = lo THEN x END) AS xlo,"
-                  " MAX(CASE WHEN rn = lo + 1 THEN x END) AS xhi FROM targets"
-                  " WHERE rn = lo OR rn = lo + 1 GROUP BY grp, metric, k, pos, lo),"
-                  " interpolated AS (SELECT grp, metric, k,"
-                  " CASE WHEN pos > lo THEN xlo + (xhi - xlo) * (pos - lo) ELSE xlo END AS value FROM picked)"
-                  " SELECT grp, metric, %3 FROM interpolated GROUP BY grp, metric")
-                  .arg(source, levels.join(QStringLiteral(" UNION ALL ")), columns.join(QStringLiteral(", ")));
+    out.sql
+        = QStringLiteral(
+            "WITH src AS (%1),"
+            " ranked AS (SELECT grp, metric, x,"
+            " ROW_NUMBER() OVER (PARTITION BY grp, metric ORDER BY x) - 1 AS rn,"
+            " COUNT(*) OVER (PARTITION BY grp, metric) AS n FROM src WHERE x IS NOT NULL),"
+            " levels AS (%2),"
+            " targets AS (SELECT r.grp, r.metric, r.rn, r.x, l.k, l.level * (r.n - 1) AS pos,"
+            " CAST(l.level * (r.n - 1) AS INTEGER) AS lo FROM ranked r CROSS JOIN levels l),"
+            " picked AS (SELECT grp, metric, k, pos, lo, MAX(CASE WHEN rn = lo THEN x END) AS xlo,"
+            " MAX(CASE WHEN rn = lo + 1 THEN x END) AS xhi FROM targets"
+            " WHERE rn = lo OR rn = lo + 1 GROUP BY grp, metric, k, pos, lo),"
+            " interpolated AS (SELECT grp, metric, k,"
+            " CASE WHEN pos > lo THEN xlo + (xhi - xlo) * (pos - lo) ELSE xlo END AS value FROM picked)"
+            " SELECT grp, metric, %3 FROM interpolated GROUP BY grp, metric")
+              .arg(source, levels.join(QStringLiteral(" UNION ALL ")), columns.join(QStringLiteral(", ")));
     return out;
 }
 

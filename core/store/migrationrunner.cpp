@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace RagScope {
 
 namespace {
@@ -68,30 +70,68 @@ int MigrationRunner::latestVersion() const
 
 QStringList MigrationRunner::statements(const QString& sql)
 {
+    // A small lexer: ";" ends a statement unless it is inside a string, a quoted identifier,
+    // a dollar-quoted body ($$…$$, $tag$…$tag$) or a comment. Comments are dropped.
+    static const QRegularExpression dollarTag(QStringLiteral(R"(\$(?:[A-Za-z_]\w*)?\$)"));
     QStringList out;
     QString current;
-    const QStringList lines = sql.split(QLatin1Char('\n'));
-    for (const QString& line : lines) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--")))
+    const auto flush = [&] {
+        const QString statement = current.trimmed();
+        if (!statement.isEmpty())
+            out << statement;
+        current.clear();
+    };
+    const qsizetype n = sql.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const QChar c = sql[i];
+        const QChar next = i + 1 < n ? sql[i + 1] : QChar();
+        qsizetype end = -1; // one past a token copied as it is
+        if (c == QLatin1Char('-') && next == QLatin1Char('-')) {
+            const qsizetype eol = sql.indexOf(QLatin1Char('\n'), i);
+            i = eol < 0 ? n : eol;
             continue;
-        current += line + QLatin1Char('\n');
-        if (trimmed.endsWith(QLatin1Char(';'))) {
-            current = current.trimmed();
-            current.chop(1);
-            out << current;
-            current.clear();
         }
+        if (c == QLatin1Char('/') && next == QLatin1Char('*')) {
+            const qsizetype close = sql.indexOf(QStringLiteral("*/"), i + 2);
+            i = close < 0 ? n : close + 2;
+            current += QLatin1Char(' ');
+            continue;
+        }
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            end = i + 1;
+            while (end < n && (sql[end] != c || (end + 1 < n && sql[end + 1] == c)))
+                end += sql[end] == c ? 2 : 1; // a doubled quote stands for itself
+            end = std::min(end + 1, n);
+        } else if (c == QLatin1Char('$')) {
+            const auto tag = dollarTag.match(sql, i, QRegularExpression::NormalMatch,
+                                             QRegularExpression::AnchorAtOffsetMatchOption);
+            if (tag.hasMatch()) {
+                const qsizetype close = sql.indexOf(tag.captured(), tag.capturedEnd());
+                end = close < 0 ? n : close + tag.capturedLength();
+            }
+        } else if (c == QLatin1Char(';')) {
+            flush();
+            ++i;
+            continue;
+        }
+        if (end < 0)
+            end = i + 1;
+        current += QStringView(sql).mid(i, end - i);
+        i = end;
     }
-    if (!current.trimmed().isEmpty())
-        out << current.trimmed();
+    flush();
     return out;
 }
 
 Result<QList<int>> MigrationRunner::appliedVersions() const
 {
+    // Not to_regclass(): it trusts the session's catalog cache, which still says "missing" to a
+    // runner that waited on the migration lock while another one created the table.
     const QString exists = m_store.dialect() == Dialect::Postgres
-        ? QStringLiteral("SELECT to_regclass('ragscope_migrations') IS NOT NULL")
+        ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+                         " ON n.oid = c.relnamespace WHERE c.relname = 'ragscope_migrations'"
+                         " AND n.nspname = current_schema())")
         : QStringLiteral("SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'ragscope_migrations'");
     RAGSCOPE_TRY(probe, m_store.exec(exists));
     if (!probe.next() || !probe.value(0).toBool())

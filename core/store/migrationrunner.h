@@ -39,7 +39,8 @@ public:
     /// monitoring tables while they hold rows (their down file says so).
     Result<int> rollbackLatest() const;
 
-    /// Splits a migration file into statements (";" at a line end ends one; "--" lines are comments).
+    /// Splits a migration file into statements at ";" outside strings, quoted identifiers,
+    /// dollar-quoted bodies and comments; comments are dropped, empty statements skipped.
     static QStringList statements(const QString& sql);
 
 private:

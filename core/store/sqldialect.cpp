@@ -1,7 +1,5 @@
 #include "sqldialect.h"
 
-#include <QTimeZone>
-
 namespace RagScope {
 
 QString SqlDialect::timeParam() const
@@ -103,7 +101,7 @@ QDateTime SqlDialect::parseTime(const QString& isoText)
     QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
     if (!dt.isValid())
         dt = QDateTime::fromString(isoText, Qt::ISODate);
-    return dt.toTimeZone(QTimeZone::utc());
+    return dt.toUTC(); // Qt::UTC (not a UTC QTimeZone): ISO output ends in "Z"
 }
 
 } // namespace RagScope

@@ -150,6 +150,7 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
     } else {
         QSqlQuery q(db);
         q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        q.exec(QStringLiteral("SET client_min_messages TO warning")); // no "already exists, skipping" notices on stderr
     }
     return db;
 }
@@ -194,52 +195,51 @@ void Store::dropConnection() const
 
 Result<QSqlQuery> Store::exec(const QString& sql, const QVariantList& values) const
 {
-    RAGSCOPE_TRY(db, connection());
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    const auto failed = [&]() -> Error {
-        const Error e = classify(query.lastError(), QStringLiteral("query failed"));
-        if (e.kind == ErrorKind::ConnectionLost)
-            dropConnection();
-        return e;
-    };
-    // A statement without values runs as it is: PostgreSQL cannot PREPARE DDL (migrations).
-    if (values.isEmpty()) {
-        if (!query.exec(sql))
-            return failed();
-        return query;
+    Error error;
+    {
+        auto db = connection();
+        if (!db.ok())
+            return db.error();
+        QSqlQuery query(db.value());
+        query.setForwardOnly(true);
+        bool ok = false;
+        // A statement without values runs as it is: PostgreSQL cannot PREPARE DDL (migrations).
+        if (values.isEmpty()) {
+            ok = query.exec(sql);
+        } else if (query.prepare(sql)) {
+            for (const QVariant& v : values)
+                query.addBindValue(v);
+            ok = query.exec();
+        }
+        if (ok)
+            return query;
+        error = classify(query.lastError(), QStringLiteral("query failed"));
     }
-    if (!query.prepare(sql))
-        return failed();
-    for (const QVariant& v : values)
-        query.addBindValue(v);
-    if (!query.exec())
-        return failed();
-    return query;
+    // dropped only now that no handle of it is left in this scope; the next call reconnects
+    if (error.kind == ErrorKind::ConnectionLost)
+        dropConnection();
+    return error;
 }
 
 Status Store::transaction(const std::function<Status()>& body) const
 {
-    RAGSCOPE_TRY(db, connection());
-    if (m_location.dialect == Dialect::Sqlite) {
-        RAGSCOPE_TRY(begin, exec(QStringLiteral("BEGIN IMMEDIATE")));
-    } else if (!db.transaction()) {
-        return classify(db.lastError(), QStringLiteral("cannot start a transaction"));
+    // Plain statements rather than QSqlDatabase::transaction(): no connection handle is held
+    // across `body`, so a connection lost inside it can be dropped and reopened cleanly.
+    const bool sqlite = m_location.dialect == Dialect::Sqlite;
+    {
+        const auto begin = exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+        if (!begin.ok())
+            return begin.error();
     }
     const Status result = body();
     if (!result.ok()) {
-        if (m_location.dialect == Dialect::Sqlite)
-            exec(QStringLiteral("ROLLBACK"));
-        else
-            db.rollback();
+        exec(QStringLiteral("ROLLBACK"));
         return result;
     }
-    if (m_location.dialect == Dialect::Sqlite) {
-        RAGSCOPE_TRY(commit, exec(QStringLiteral("COMMIT")));
-    } else if (!db.commit()) {
-        const Error e = classify(db.lastError(), QStringLiteral("cannot commit"));
-        db.rollback();
-        return e;
+    const auto commit = exec(QStringLiteral("COMMIT"));
+    if (!commit.ok()) {
+        exec(QStringLiteral("ROLLBACK"));
+        return commit.error();
     }
     return Done {};
 }
@@ -261,13 +261,6 @@ Error Store::classify(const QSqlError& error, const QString& context) const
                             "could not receive data", "could not send data", "connection not open",
                             "server conn crashed", "SSL SYSCALL" }))
         return make(ErrorKind::ConnectionLost, QStringLiteral("lost the connection to %1: %2").arg(where, text));
-    if (error.type() == QSqlError::ConnectionError
-        || containsAny(text, { "could not connect", "Connection refused", "could not translate host name",
-                               "timeout expired", "No such file or directory", "Network is unreachable" })) {
-        if (m_location.dialect == Dialect::Sqlite)
-            return make(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(where, text));
-        return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
-    }
     if (containsAny(text, { "permission denied", "readonly database", "read-only", "attempt to write a readonly" }))
         return make(ErrorKind::PermissionDenied, QStringLiteral("%1: %2").arg(context, text));
     if (containsAny(text, { "no such table", "relation \"chat_", "relation \"ragscope_" }) && containsAny(text, { "no such table", "does not exist" }))
@@ -280,14 +273,24 @@ Error Store::classify(const QSqlError& error, const QString& context) const
     if (containsAny(text, { "violates check constraint", "CHECK constraint failed", "value too long",
                             "invalid input syntax" }))
         return make(ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(context, text));
+    // Checked last: QSQLITE reports every failed statement as a ConnectionError too.
+    if (m_location.dialect == Dialect::Sqlite) {
+        if (error.type() == QSqlError::ConnectionError && containsAny(text, { "unable to open" }))
+            return make(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(where, text));
+    } else if (error.type() == QSqlError::ConnectionError
+               || containsAny(text, { "could not connect", "Connection refused", "could not translate host name",
+                                      "timeout expired", "No such file or directory", "Network is unreachable" })) {
+        return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
+    }
     return make(ErrorKind::Query, QStringLiteral("%1: %2").arg(context, text.isEmpty() ? error.text() : text));
 }
 
 Status Store::inspect(const OpenOptions& options)
 {
     PerformanceMonitor perf(QStringLiteral("open store"));
-    RAGSCOPE_TRY(db, connection());
-    (void)db;
+    {
+        RAGSCOPE_TRY(db, connection()); // fail early with the connection's own error
+    }
     MigrationRunner runner(*this);
     RAGSCOPE_TRY(applied, runner.appliedVersions());
     const bool needsMigrations = runner.latestVersion() > (applied.isEmpty() ? 0 : applied.last());

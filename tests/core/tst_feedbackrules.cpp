@@ -41,7 +41,8 @@ void TestFeedbackRules::acceptsOnlyRatingsOneToFive()
     QCOMPARE(status.ok(), accepted);
     if (!accepted) {
         QCOMPARE(status.error().kind, ErrorKind::InvalidInput);
-        QVERIFY2(status.error().message.contains(QLatin1String("1 to 5")), qPrintable(status.error().message));
+        QVERIFY2(
+            status.error().message.contains(QLatin1String("1 to 5")), qPrintable(status.error().message));
     }
 }
 
@@ -78,7 +79,8 @@ void TestFeedbackRules::limitsCommentTo2000Characters()
     QCOMPARE(status.ok(), accepted);
     if (!accepted) {
         QCOMPARE(status.error().kind, ErrorKind::InvalidInput);
-        QVERIFY2(status.error().message.contains(QLatin1String("2001 characters")), qPrintable(status.error().message));
+        QVERIFY2(status.error().message.contains(QLatin1String("2001 characters")),
+            qPrintable(status.error().message));
     }
 }
 
@@ -127,7 +129,8 @@ void TestFeedbackRules::parsesInteractionIds_data()
     QTest::newRow("not hex") << QStringLiteral("123e4567-e89b-12d3-a456-42661417400g") << false;
     QTest::newRow("open brace only") << QStringLiteral("{123e4567-e89b-12d3-a456-426614174000") << false;
     QTest::newRow("close brace only") << QStringLiteral("123e4567-e89b-12d3-a456-426614174000}") << false;
-    QTest::newRow("trailing sql") << QStringLiteral("123e4567-e89b-12d3-a456-426614174000'; DROP TABLE x; --") << false;
+    QTest::newRow("trailing sql") << QStringLiteral("123e4567-e89b-12d3-a456-426614174000'; DROP TABLE x; --")
+                                  << false;
 }
 
 void TestFeedbackRules::parsesInteractionIds()

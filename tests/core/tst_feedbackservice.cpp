@@ -20,7 +20,7 @@ namespace {
 const QDateTime T0 = QDateTime(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
 
 QUuid addInteraction(const StorePtr& store, const QDateTime& at, std::optional<double> confidence = 0.9,
-                     const QString& user = QStringLiteral("alice"))
+    const QString& user = QStringLiteral("alice"))
 {
     InteractionRecord r;
     r.userId = user;
@@ -202,7 +202,8 @@ void TestFeedbackService::unknownInteractionIsNotFound()
 
 void TestFeedbackService::malformedInteractionIdIsInvalidInput()
 {
-    const auto parsed = FeedbackRules::parseInteractionId(QStringLiteral("42'; DROP TABLE chat_feedbacks; --"));
+    const auto parsed
+        = FeedbackRules::parseInteractionId(QStringLiteral("42'; DROP TABLE chat_feedbacks; --"));
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().kind, ErrorKind::InvalidInput);
 }
@@ -395,7 +396,8 @@ void TestFeedbackService::rejectsForeignCursor()
     TestDatabase db;
     const StorePtr store = db.open();
     const FeedbackService service(store);
-    for (const QString& cursor : { QStringLiteral("not a cursor"), QStringLiteral("a2V5c2V0"), QStringLiteral("'; --") }) {
+    for (const QString& cursor :
+        { QStringLiteral("not a cursor"), QStringLiteral("a2V5c2V0"), QStringLiteral("'; --") }) {
         const auto page = service.lowRated(5, cursor);
         QVERIFY(!page.ok());
         QCOMPARE(page.error().kind, ErrorKind::InvalidInput);
@@ -413,8 +415,9 @@ void TestFeedbackService::deletingInteractionDeletesItsFeedback()
     const auto gone = service.submit(removed, 1, QStringLiteral("bad"));
     QVERIFY(gone.ok());
     const SqlDialect d(store->dialect());
-    QVERIFY(store->exec(QStringLiteral("DELETE FROM chat_interactions WHERE id = %1").arg(d.uuidParam()),
-                        { d.bindUuid(removed) })
+    QVERIFY(store
+                ->exec(QStringLiteral("DELETE FROM chat_interactions WHERE id = %1").arg(d.uuidParam()),
+                    { d.bindUuid(removed) })
                 .ok());
     QVERIFY(!service.byId(gone->id).value().has_value());
     QVERIFY(!service.byInteraction(removed).value().has_value());

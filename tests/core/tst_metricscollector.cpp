@@ -16,9 +16,9 @@ using namespace Qt::StringLiterals;
     do {                                                                                                     \
         const std::optional<double> a_ = (actual);                                                           \
         const double e_ = (expected);                                                                        \
-        QVERIFY2(a_.has_value(), "expected a value, got none");                                             \
+        QVERIFY2(a_.has_value(), "expected a value, got none");                                              \
         QVERIFY2(std::abs(*a_ - e_) <= 1e-9 * std::max(1.0, std::abs(e_)),                                   \
-                 qPrintable(u"%1 != %2"_s.arg(*a_, 0, 'g', 17).arg(e_, 0, 'g', 17)));                        \
+            qPrintable(u"%1 != %2"_s.arg(*a_, 0, 'g', 17).arg(e_, 0, 'g', 17)));                             \
     } while (false)
 
 namespace {
@@ -55,20 +55,30 @@ struct Row
 const QList<Row>& rows()
 {
     static const QList<Row> r {
-        { 1, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-01T00:00:00.000Z"_s, 100, 10, 1, 0.0, 1000, 100, u"0.10000001"_s },
-        { 2, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-01T00:30:00.000Z"_s, 200, {}, 2, 0.59999, 2000, 200, u"0.20000002"_s },
-        { 3, u"bob"_s, u"gemini-1.5-flash"_s, u"2026-03-01T01:15:00.000Z"_s, 300, 20, {}, 0.6, 3000, 300, u"0.30000003"_s },
+        { 1, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-01T00:00:00.000Z"_s, 100, 10, 1, 0.0, 1000, 100,
+            u"0.10000001"_s },
+        { 2, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-01T00:30:00.000Z"_s, 200, {}, 2, 0.59999, 2000, 200,
+            u"0.20000002"_s },
+        { 3, u"bob"_s, u"gemini-1.5-flash"_s, u"2026-03-01T01:15:00.000Z"_s, 300, 20, {}, 0.6, 3000, 300,
+            u"0.30000003"_s },
         { 4, u"bob"_s, {}, u"2026-03-01T01:45:00.000Z"_s, 400, {}, 4, 0.95, 400, 40, {} },
         { 5, u"carol"_s, u"Zeta-model"_s, u"2026-03-01T05:00:00.000Z"_s, 500, 30, {}, 1.0, 500, 50, {} },
         { 6, u"alice"_s, u"gemini-1.5-flash"_s, u"2026-03-02T00:00:00.000Z"_s, 600, {}, 8, {}, 0, 0, u"0"_s },
-        { 7, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-02T10:00:00.000Z"_s, 700, 40, {}, 0.25, 700, 70, u"0.07000007"_s },
-        { 8, u"bob"_s, u"gemini-1.5-pro"_s, u"2026-03-02T10:20:00.000Z"_s, 800, {}, {}, 0.75, 800, 80, u"0.08000008"_s },
-        { 9, u"carol"_s, u"gemini-1.5-flash"_s, u"2026-03-03T08:00:00.000Z"_s, 900, 50, {}, 0.5, 900, 90, u"0.09000009"_s },
+        { 7, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-02T10:00:00.000Z"_s, 700, 40, {}, 0.25, 700, 70,
+            u"0.07000007"_s },
+        { 8, u"bob"_s, u"gemini-1.5-pro"_s, u"2026-03-02T10:20:00.000Z"_s, 800, {}, {}, 0.75, 800, 80,
+            u"0.08000008"_s },
+        { 9, u"carol"_s, u"gemini-1.5-flash"_s, u"2026-03-03T08:00:00.000Z"_s, 900, 50, {}, 0.5, 900, 90,
+            u"0.09000009"_s },
         { 10, u"alice"_s, {}, u"2026-03-03T23:59:59.999Z"_s, 1000, {}, {}, 0.85, {}, {}, {} },
-        { 11, u"bob"_s, u"gemini-1.5-flash"_s, u"2026-03-02T12:00:00.000Z"_s, {}, {}, {}, {}, 100, 10, u"0.01000001"_s },
-        { 12, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-03T09:00:00.000Z"_s, {}, {}, {}, 0.9, 200, 20, u"0.02000002"_s },
-        { 13, u"carol"_s, u"gemini-1.5-pro"_s, u"2026-03-04T00:00:00.000Z"_s, 5000, 5000, 5000, 0.05, 99999, 9999, u"9.99999999"_s },
-        { 14, u"bob"_s, u"gemini-1.5-pro"_s, u"2026-02-28T23:59:59.999Z"_s, 7000, 7000, 7000, 0.15, 88888, 8888, u"8.88888888"_s },
+        { 11, u"bob"_s, u"gemini-1.5-flash"_s, u"2026-03-02T12:00:00.000Z"_s, {}, {}, {}, {}, 100, 10,
+            u"0.01000001"_s },
+        { 12, u"alice"_s, u"gemini-1.5-pro"_s, u"2026-03-03T09:00:00.000Z"_s, {}, {}, {}, 0.9, 200, 20,
+            u"0.02000002"_s },
+        { 13, u"carol"_s, u"gemini-1.5-pro"_s, u"2026-03-04T00:00:00.000Z"_s, 5000, 5000, 5000, 0.05, 99999,
+            9999, u"9.99999999"_s },
+        { 14, u"bob"_s, u"gemini-1.5-pro"_s, u"2026-02-28T23:59:59.999Z"_s, 7000, 7000, 7000, 0.15, 88888,
+            8888, u"8.88888888"_s },
     };
     return r;
 }
@@ -142,6 +152,12 @@ void TestMetricsCollector::initTestCase()
 {
     m_db = std::make_unique<Test::TestDatabase>();
     m_store = m_db->open();
+    if (m_db->dialect() == Dialect::Postgres) {
+        // A store created under a linguistic collation ("gemini…" before "Zeta…"): the daily
+        // cost order must still be byte-wise, as on SQLite.
+        m_db->execScript(u"ALTER TABLE chat_interactions ALTER COLUMN model_name TYPE VARCHAR(100)"
+                         " COLLATE \"und-x-icu\""_s);
+    }
     QList<InteractionRecord> records;
     for (const Row& row : rows())
         records << recordOf(row);
@@ -198,8 +214,8 @@ void TestMetricsCollector::kpisNarrowToUserAndModel_data()
     QTest::addColumn<qint64>("users");
 
     // rows 3, 4, 8, 11: latency (300 + 400 + 800) / 3
-    QTest::newRow("bob") << std::optional(u"bob"_s) << std::optional<QString>() << qint64(4) << u"0.39000012"_s
-                         << 500.0 << qint64(1);
+    QTest::newRow("bob") << std::optional(u"bob"_s) << std::optional<QString>() << qint64(4)
+                         << u"0.39000012"_s << 500.0 << qint64(1);
     // rows 1, 2, 7, 8, 12: latency (100 + 200 + 700 + 800) / 4
     QTest::newRow("pro") << std::optional<QString>() << std::optional(u"gemini-1.5-pro"_s) << qint64(5)
                          << u"0.47000020"_s << 450.0 << qint64(2);
@@ -232,16 +248,17 @@ void TestMetricsCollector::windowIncludesFromAndExcludesTo_data()
     QTest::addColumn<double>("p50");
 
     // row 1 sits exactly at from; row 2 exactly at to
-    QTest::newRow("first half hour") << u"2026-03-01T00:00:00.000Z"_s << u"2026-03-01T00:30:00.000Z"_s << qint64(1)
-                                     << 100.0;
+    QTest::newRow("first half hour") << u"2026-03-01T00:00:00.000Z"_s << u"2026-03-01T00:30:00.000Z"_s
+                                     << qint64(1) << 100.0;
     // row 13 sits exactly at from
-    QTest::newRow("after W") << u"2026-03-04T00:00:00.000Z"_s << u"2026-03-05T00:00:00.000Z"_s << qint64(1) << 5000.0;
+    QTest::newRow("after W") << u"2026-03-04T00:00:00.000Z"_s << u"2026-03-05T00:00:00.000Z"_s << qint64(1)
+                             << 5000.0;
     // row 14 is 1 ms before 2026-03-01; row 1 exactly at to
-    QTest::newRow("last ms before W") << u"2026-02-28T23:59:59.999Z"_s << u"2026-03-01T00:00:00.000Z"_s << qint64(1)
-                                      << 7000.0;
+    QTest::newRow("last ms before W")
+        << u"2026-02-28T23:59:59.999Z"_s << u"2026-03-01T00:00:00.000Z"_s << qint64(1) << 7000.0;
     // rows 9, 12 and 10 (23:59:59.999); row 13 sits exactly at to
-    QTest::newRow("last day of W") << u"2026-03-03T00:00:00.000Z"_s << u"2026-03-04T00:00:00.000Z"_s << qint64(3)
-                                   << 950.0;
+    QTest::newRow("last day of W") << u"2026-03-03T00:00:00.000Z"_s << u"2026-03-04T00:00:00.000Z"_s
+                                   << qint64(3) << 950.0;
 }
 
 void TestMetricsCollector::windowIncludesFromAndExcludesTo()
@@ -398,11 +415,11 @@ void TestMetricsCollector::ratingsUseFeedbackTimeAndInteractionFilters_data()
     QTest::addColumn<qint64>("withFeedback");
 
     // feedback in W: 5, 1, 4, 3, 5 and row 14's 4 → (1 + 3 + 8 + 10) / 6; rows 1, 2, 3, 7, 8, 9 have feedback
-    QTest::newRow("all") << std::optional<QString>() << std::optional<QString>() << QList<qint64> { 1, 0, 1, 2, 2 }
-                         << 22.0 / 6 << qint64(12) << qint64(6);
+    QTest::newRow("all") << std::optional<QString>() << std::optional<QString>()
+                         << QList<qint64> { 1, 0, 1, 2, 2 } << 22.0 / 6 << qint64(12) << qint64(6);
     // bob: rows 3 (4), 8 (3) and row 14 (4)
-    QTest::newRow("bob") << std::optional(u"bob"_s) << std::optional<QString>() << QList<qint64> { 0, 0, 1, 2, 0 }
-                         << 11.0 / 3 << qint64(4) << qint64(2);
+    QTest::newRow("bob") << std::optional(u"bob"_s) << std::optional<QString>()
+                         << QList<qint64> { 0, 0, 1, 2, 0 } << 11.0 / 3 << qint64(4) << qint64(2);
     // pro: rows 1 (5), 2 (1), 8 (3), 14 (4); interactions 1, 2, 7, 8, 12 of which 1, 2, 7, 8 have feedback
     QTest::newRow("pro") << std::optional<QString>() << std::optional(u"gemini-1.5-pro"_s)
                          << QList<qint64> { 1, 0, 1, 1, 1 } << 13.0 / 4 << qint64(5) << qint64(4);
@@ -472,8 +489,8 @@ void TestMetricsCollector::latencyOverTimeByDay()
     const double day1[] { 300, 400, 460, 480, 496 };
     for (size_t i = 0; i < 5; ++i)
         COMPARE_NEAR(d1.total.values[i], day1[i]);
-    COMPARE_NEAR(d1.avgRetrievalMs, 20.0);      // 10, 20, 30
-    COMPARE_NEAR(d1.avgGenerationMs, 7.0 / 3);  // 1, 2, 4
+    COMPARE_NEAR(d1.avgRetrievalMs, 20.0); // 10, 20, 30
+    COMPARE_NEAR(d1.avgGenerationMs, 7.0 / 3); // 1, 2, 4
 
     const LatencyPoint& d2 = points->at(1);
     QCOMPARE(d2.start, at(u"2026-03-02T00:00:00.000Z"_s));
@@ -508,11 +525,11 @@ void TestMetricsCollector::latencyOverTimeByHour()
     };
     const QList<Expected> expected {
         { u"2026-03-01T00:00:00.000Z"_s, 2, 150, 199, 10, 1.5 }, // rows 1, 2
-        { u"2026-03-01T01:00:00.000Z"_s, 2, 350, 399, 20, 4 },   // rows 3, 4
+        { u"2026-03-01T01:00:00.000Z"_s, 2, 350, 399, 20, 4 }, // rows 3, 4
         { u"2026-03-01T05:00:00.000Z"_s, 1, 500, 500, 30, {} },
         { u"2026-03-02T00:00:00.000Z"_s, 1, 600, 600, {}, 8 },
         { u"2026-03-02T10:00:00.000Z"_s, 2, 750, 799, 40, {} }, // rows 7, 8
-        { u"2026-03-02T12:00:00.000Z"_s, 1, {}, {}, {}, {} },   // row 11: no latency at all
+        { u"2026-03-02T12:00:00.000Z"_s, 1, {}, {}, {}, {} }, // row 11: no latency at all
         { u"2026-03-03T08:00:00.000Z"_s, 1, 900, 900, 50, {} },
         { u"2026-03-03T09:00:00.000Z"_s, 1, {}, {}, {}, {} },
         { u"2026-03-03T23:00:00.000Z"_s, 1, 1000, 1000, {}, {} },
@@ -524,8 +541,7 @@ void TestMetricsCollector::latencyOverTimeByHour()
         QCOMPARE(p.start, at(e.start));
         QCOMPARE(p.requests, e.requests);
         for (const auto& [got, want] : { std::pair(p.total.p50(), e.p50), std::pair(p.total.values[4], e.p99),
-                                         std::pair(p.avgRetrievalMs, e.retrieval),
-                                         std::pair(p.avgGenerationMs, e.generation) }) {
+                 std::pair(p.avgRetrievalMs, e.retrieval), std::pair(p.avgGenerationMs, e.generation) }) {
             QCOMPARE(got.has_value(), want.has_value());
             if (want)
                 COMPARE_NEAR(got, *want);
@@ -573,9 +589,9 @@ void TestMetricsCollector::userStatsBusiestFirstAndLimited()
     QCOMPARE(alice.user, u"alice"_s);
     QCOMPARE(alice.requests, 6);
     QCOMPARE(alice.cost, usd(u"0.39000012"_s));
-    COMPARE_NEAR(alice.avgLatencyMs, 520.0);       // (100 + 200 + 600 + 700 + 1000) / 5
-    COMPARE_NEAR(alice.avgConfidence, 0.519998);   // (0 + .59999 + .25 + .85 + .9) / 5
-    COMPARE_NEAR(alice.avgRating, 8.0 / 3);        // 5, 1, 2
+    COMPARE_NEAR(alice.avgLatencyMs, 520.0); // (100 + 200 + 600 + 700 + 1000) / 5
+    COMPARE_NEAR(alice.avgConfidence, 0.519998); // (0 + .59999 + .25 + .85 + .9) / 5
+    COMPARE_NEAR(alice.avgRating, 8.0 / 3); // 5, 1, 2
     QCOMPARE(alice.lowRated, 2);
     const UserStats& bob = all->at(1); // rows 3, 4, 8, 11
     QCOMPARE(bob.user, u"bob"_s);
@@ -630,8 +646,10 @@ void TestMetricsCollector::reviewSummaryUsesLatestReviews()
 {
     const auto s = MetricsCollector(m_store).reviewSummary(window());
     QVERIFY2(s.ok(), qPrintable(s ? QString() : s.error().message));
-    // latest per (interaction, reviewer): 1/rev1 good, 1/rev2 good, 2/rev2 hallucination, 5/rev1 good, 7/rev1 wrong
-    const QList<QPair<QString, qint64>> labels { { u"good"_s, 3 }, { u"hallucination"_s, 1 }, { u"wrong"_s, 1 } };
+    // latest per (interaction, reviewer): 1/rev1 good, 1/rev2 good, 2/rev2 hallucination, 5/rev1 good, 7/rev1
+    // wrong
+    const QList<QPair<QString, qint64>> labels { { u"good"_s, 3 }, { u"hallucination"_s, 1 },
+        { u"wrong"_s, 1 } };
     QCOMPARE(s->labels, labels);
     QCOMPARE(s->reviewed, 4); // 1, 2, 5, 7
     // newest review vs user rating: 1: 4 vs 5, 2: 4 vs 1, 7: 2 vs 2 (its feedback time is irrelevant)

@@ -27,8 +27,7 @@ struct Row
         , costUnits(cost)
         , rating(userRating)
         , user(std::move(userId))
-    {
-    }
+    { }
     int seconds = 0;
     std::optional<double> confidence;
     std::optional<double> latency;
@@ -97,7 +96,9 @@ bool inKind(const Row& r, Kind kind)
 {
     const bool lowRated = r.rating && *r.rating <= 2;
     const bool lowConfidence = r.confidence && *r.confidence < 0.6;
-    return kind == Kind::LowRated ? lowRated : kind == Kind::LowConfidence ? lowConfidence : lowRated || lowConfidence;
+    return kind == Kind::LowRated     ? lowRated
+        : kind == Kind::LowConfidence ? lowConfidence
+                                      : lowRated || lowConfidence;
 }
 
 std::optional<double> sortValue(const Row& r, SortKey key)
@@ -176,6 +177,7 @@ private slots:
     void drillsDownByUserRatingAndConfidenceBucket();
     void summaryCarriesPreviewsRatingsAndNewestReview();
     void refusesBadArguments();
+    void worksOnStoreWithoutReviewsTable();
     void detailHasEverythingAboutOneInteraction();
 };
 
@@ -206,11 +208,9 @@ void TestReviewQueue::everySortPagesLikeTheUnpagedOrder_data()
 {
     QTest::addColumn<SortKey>("key");
     QTest::addColumn<bool>("descending");
-    const std::pair<SortKey, const char*> keys[] = { { SortKey::CreatedAt, "created" },
-                                                     { SortKey::Confidence, "confidence" },
-                                                     { SortKey::UserRating, "rating" },
-                                                     { SortKey::Latency, "latency" },
-                                                     { SortKey::Cost, "cost" } };
+    const std::pair<SortKey, const char*> keys[]
+        = { { SortKey::CreatedAt, "created" }, { SortKey::Confidence, "confidence" },
+              { SortKey::UserRating, "rating" }, { SortKey::Latency, "latency" }, { SortKey::Cost, "cost" } };
     for (const auto& [key, name] : keys) {
         QTest::addRow("%s desc", name) << key << true;
         QTest::addRow("%s asc", name) << key << false;
@@ -265,8 +265,8 @@ void TestReviewQueue::searchIsCaseInsensitiveAndLiteral_data()
     QTest::newRow("percent is literal") << QStringLiteral("100%") << QList<int> { 2 };
     QTest::newRow("underscore is literal") << QStringLiteral("_case") << QList<int> { 4 };
     QTest::newRow("backslash is literal") << QStringLiteral("a\\b") << QList<int> { 6 };
-    QTest::newRow("injection text is plain text") << QStringLiteral("'); DROP TABLE chat_interactions; --")
-                                                    << QList<int> { 7 };
+    QTest::newRow("injection text is plain text")
+        << QStringLiteral("'); DROP TABLE chat_interactions; --") << QList<int> { 7 };
     QTest::newRow("no match") << QStringLiteral("zebra") << QList<int> {};
 }
 
@@ -314,7 +314,8 @@ void TestReviewQueue::unreviewedOnlyHidesReviewedInteractions()
     writer.addReview(rows[4].id, QStringLiteral("dana"), 2, QString(), T0.addDays(3));
     ReviewQueueQuery query;
     query.unreviewedOnly = true;
-    const QList<QUuid> expected = expectedOrder(rows.mid(1, 3) + rows.mid(5), Kind::Either, SortKey::CreatedAt, true);
+    const QList<QUuid> expected
+        = expectedOrder(rows.mid(1, 3) + rows.mid(5), Kind::Either, SortKey::CreatedAt, true);
     QCOMPARE(expected.size(), 9);
     QCOMPARE(fetchAll(ReviewQueue(store), query, 4), expected);
 }
@@ -406,6 +407,27 @@ void TestReviewQueue::refusesBadArguments()
     QCOMPARE(queue.fetch(query, 3, QStringLiteral("garbage!")).error().kind, ErrorKind::InvalidInput);
 }
 
+void TestReviewQueue::worksOnStoreWithoutReviewsTable()
+{
+    TestDatabase db;
+    const QList<Row> rows = seed(db.open(), queueRows());
+    db.execScript(QStringLiteral("DROP TABLE ragscope_reviews;"));
+    const StorePtr store = db.open(false);
+    QVERIFY(!store->hasReviews());
+    const ReviewQueue queue(store);
+    ReviewQueueQuery query;
+    query.unreviewedOnly = true; // nothing can have been reviewed
+    query.sort = SortKey::Confidence;
+    QCOMPARE(fetchAll(queue, query, 3), expectedOrder(rows, Kind::Either, SortKey::Confidence, true));
+    const auto page = queue.fetch(query, 1);
+    QVERIFY(page.ok());
+    QVERIFY(!page->rows.first().reviewerRating.has_value());
+    const auto detail = queue.detail(rows[0].id);
+    QVERIFY(detail.ok());
+    QVERIFY(detail->latestReviews.isEmpty());
+    QCOMPARE(detail->feedback->rating, 1);
+}
+
 void TestReviewQueue::detailHasEverythingAboutOneInteraction()
 {
     TestDatabase db;
@@ -428,7 +450,8 @@ void TestReviewQueue::detailHasEverythingAboutOneInteraction()
     const FixtureWriter writer(store);
     const QUuid feedback = writer.addFeedback(id, 2, T0.addDays(1), QStringLiteral("too vague"));
     writer.addReview(id, QStringLiteral("dana"), 1, QStringLiteral("old"), T0.addDays(2));
-    const QUuid danaNew = writer.addReview(id, QStringLiteral("dana"), 3, QStringLiteral("new"), T0.addDays(4));
+    const QUuid danaNew
+        = writer.addReview(id, QStringLiteral("dana"), 3, QStringLiteral("new"), T0.addDays(4));
     const QUuid eli = writer.addReview(id, QStringLiteral("eli"), 2, QString(), T0.addDays(3));
 
     const auto detail = ReviewQueue(store).detail(id);

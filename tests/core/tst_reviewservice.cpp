@@ -76,7 +76,8 @@ void TestReviewService::refusesInvalidReviewsAndWritesNothing_data()
     QTest::newRow("blank reviewer") << QStringLiteral("  ") << 3 << QString() << QString();
     QTest::newRow("reviewer of 256") << QStringLiteral("r").repeated(256) << 3 << QString() << QString();
     QTest::newRow("label of 101") << ok << 3 << QStringLiteral("l").repeated(101) << QString();
-    QTest::newRow("comment of 2001 emoji") << ok << 3 << QString() << QStringLiteral("\U0001F600").repeated(2001);
+    QTest::newRow("comment of 2001 emoji")
+        << ok << 3 << QString() << QStringLiteral("\U0001F600").repeated(2001);
 }
 
 void TestReviewService::refusesInvalidReviewsAndWritesNothing()
@@ -121,7 +122,8 @@ void TestReviewService::unknownInteractionIsNotFound()
     TestDatabase db;
     const StorePtr store = db.open();
     addInteraction(store);
-    const auto saved = ReviewService(store).save(QUuid::createUuid(), QStringLiteral("dana"), 2, QString(), QString());
+    const auto saved
+        = ReviewService(store).save(QUuid::createUuid(), QStringLiteral("dana"), 2, QString(), QString());
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().kind, ErrorKind::NotFound);
     QCOMPARE(count(store, QStringLiteral("ragscope_reviews")), 0);
@@ -133,7 +135,8 @@ void TestReviewService::emptyLabelAndCommentAreStoredAsNull()
     const StorePtr store = db.open();
     const QUuid interaction = addInteraction(store);
     QVERIFY(ReviewService(store).save(interaction, QStringLiteral("dana"), 2, QString(), QString()).ok());
-    auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM ragscope_reviews WHERE label IS NULL AND comment IS NULL"));
+    auto q = store->exec(
+        QStringLiteral("SELECT COUNT(*) FROM ragscope_reviews WHERE label IS NULL AND comment IS NULL"));
     QVERIFY(q.ok() && q.value().next());
     QCOMPARE(q.value().value(0).toInt(), 1);
 }
@@ -148,8 +151,8 @@ void TestReviewService::historyKeepsEverySaveNewestFirst()
     QList<QUuid> saved;
     // Saved back to back, most within one millisecond: the order must still be the save order.
     for (int rating : { 1, 2, 4, 3 }) {
-        const auto r = service.save(interaction, QStringLiteral("dana"), rating, QStringLiteral("hallucination"),
-                                    QStringLiteral("try %1").arg(rating));
+        const auto r = service.save(interaction, QStringLiteral("dana"), rating,
+            QStringLiteral("hallucination"), QStringLiteral("try %1").arg(rating));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         saved.prepend(r->id);
     }
@@ -172,9 +175,11 @@ void TestReviewService::latestPerReviewerKeepsNewestOfEachReviewer()
     const QUuid interaction = addInteraction(store);
     const FixtureWriter writer(store);
     writer.addReview(interaction, QStringLiteral("dana"), 1, QStringLiteral("old"), T0.addSecs(10));
-    const QUuid danaNewest = writer.addReview(interaction, QStringLiteral("dana"), 4, QStringLiteral("new"), T0.addSecs(30));
+    const QUuid danaNewest
+        = writer.addReview(interaction, QStringLiteral("dana"), 4, QStringLiteral("new"), T0.addSecs(30));
     writer.addReview(interaction, QStringLiteral("eli"), 2, QStringLiteral("old"), T0.addSecs(5));
-    const QUuid eliNewest = writer.addReview(interaction, QStringLiteral("eli"), 3, QStringLiteral("new"), T0.addSecs(40));
+    const QUuid eliNewest
+        = writer.addReview(interaction, QStringLiteral("eli"), 3, QStringLiteral("new"), T0.addSecs(40));
     const QUuid finn = writer.addReview(interaction, QStringLiteral("finn"), 5, QString(), T0.addSecs(20));
     writer.addReview(addInteraction(store), QStringLiteral("gus"), 5, QString(), T0.addSecs(50));
 
@@ -186,7 +191,8 @@ void TestReviewService::latestPerReviewerKeepsNewestOfEachReviewer()
     QCOMPARE(latest->at(1).rating, 4);
 
     // A new save through the service becomes that reviewer's latest.
-    const auto again = ReviewService(store).save(interaction, QStringLiteral("finn"), 1, QStringLiteral("wrong"), QString());
+    const auto again = ReviewService(store).save(
+        interaction, QStringLiteral("finn"), 1, QStringLiteral("wrong"), QString());
     QVERIFY(again.ok());
     const auto after = ReviewService(store).latestPerReviewer(interaction);
     QVERIFY(after.ok());
@@ -202,7 +208,9 @@ void TestReviewService::reviewsNeverTouchTheEndUsersFeedback()
     const auto before = feedback.submit(interaction, 5, QStringLiteral("perfect"));
     QVERIFY(before.ok());
     const ReviewService service(store);
-    QVERIFY(service.save(interaction, QStringLiteral("dana"), 1, QStringLiteral("hallucination"), QStringLiteral("wrong"))
+    QVERIFY(service
+                .save(interaction, QStringLiteral("dana"), 1, QStringLiteral("hallucination"),
+                    QStringLiteral("wrong"))
                 .ok());
     QVERIFY(service.save(interaction, QStringLiteral("eli"), 2, QString(), QString()).ok());
 
@@ -227,7 +235,8 @@ void TestReviewService::storeWithoutReviewsTableAsksForMigration()
     const auto saved = service.save(interaction, QStringLiteral("dana"), 3, QString(), QString());
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().kind, ErrorKind::MissingSchema);
-    QVERIFY2(saved.error().message.contains(QLatin1String("ragscope-cli migrate")), qPrintable(saved.error().message));
+    QVERIFY2(saved.error().message.contains(QLatin1String("ragscope-cli migrate")),
+        qPrintable(saved.error().message));
     const auto history = service.history(interaction);
     QVERIFY(!history.ok());
     QCOMPARE(history.error().kind, ErrorKind::MissingSchema);

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "filter.h"
+#include "metricstypes.h"
+#include "percentilesql.h"
+#include "store/sqldialect.h"
+
+namespace RagScope::MetricsSql {
+
+// The statements behind MetricsCollector, one per function, for either dialect. Each comment
+// lists the columns the statement yields. Window, user and model always come from filterWhere();
+// every value is bound.
+
+/// requests, prompt, completion, total tokens, cost sum, unpriced requests, avg latency,
+/// avg confidence, distinct users (one row).
+BoundSql kpis(const SqlDialect& d, const Filter& filter);
+/// percentileSql() rows: grp 0, metric 0 total / 1 retrieval / 2 generation.
+BoundSql latencyPercentiles(const SqlDialect& d, const Filter& filter);
+/// confidence bucket (NULL: unknown), count.
+BoundSql confidenceHistogram(const SqlDialect& d, const Filter& filter);
+/// rating, count of feedback created in the window (user/model of its interaction).
+BoundSql ratingHistogram(const SqlDialect& d, const Filter& filter);
+/// interactions in the window, of them with feedback (one row).
+BoundSql feedbackRate(const SqlDialect& d, const Filter& filter);
+/// day, model, requests, prompt, completion, cost sum; by day, then model byte-wise, NULL last.
+BoundSql dailyCost(const SqlDialect& d, const Filter& filter);
+/// bucket text, requests, avg retrieval, avg generation.
+BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bucket);
+/// percentileSql() rows of total latency: grp = bucket text, metric 0.
+BoundSql latencyBucketPercentiles(const SqlDialect& d, const Filter& filter, TimeBucket bucket);
+/// rating, interactions, avg confidence.
+BoundSql confidenceByRating(const SqlDialect& d, const Filter& filter);
+/// user, requests, cost sum, avg latency, avg confidence, avg rating, low-rated; busiest first.
+BoundSql userStats(const SqlDialect& d, const Filter& filter, int limit);
+/// interactions, distinct users, first and last created_at as timeText(), feedbacks (one row).
+BoundSql storeTotals(const SqlDialect& d);
+/// distinct model names, byte-wise.
+BoundSql models(const SqlDialect& d);
+/// user ids, busiest first, at most `limit`.
+BoundSql busiestUsers(const SqlDialect& d, int limit);
+/// label, count over each reviewer's latest review; most first, then label byte-wise.
+BoundSql reviewLabels(const SqlDialect& d, const Filter& filter);
+/// reviewed, compared, agreeing, mean |newest review − user rating| (one row).
+BoundSql reviewAgreement(const SqlDialect& d, const Filter& filter);
+
+} // namespace RagScope::MetricsSql
