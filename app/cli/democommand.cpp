@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "demo/demogenerator.h"
+#include "money/pricetable.h"
 #include "report/statsjson.h"
 
 #include <QElapsedTimer>
@@ -20,6 +21,7 @@ int demoCommand(const QStringList& args)
         { QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("n"), QStringLiteral("42") },
         { QStringLiteral("days"), QStringLiteral("Days of history (default 90)."), QStringLiteral("n"), QStringLiteral("90") },
         { QStringLiteral("end"), QStringLiteral("End of the data (ISO 8601, default: start of tomorrow UTC)."), QStringLiteral("time") },
+        { QStringLiteral("pricing"), QStringLiteral("Price table JSON to cost the rows with (default: the built-in table)."), QStringLiteral("file") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
@@ -42,6 +44,12 @@ int demoCommand(const QStringList& args)
         if (!end.ok())
             return fail(end.error());
         options.end = end.value();
+    }
+    if (parser.isSet(QStringLiteral("pricing"))) {
+        auto table = PriceTable::fromFile(parser.value(QStringLiteral("pricing")));
+        if (!table.ok())
+            return fail(table.error());
+        options.prices = table.value();
     }
     QElapsedTimer timer;
     timer.start();

@@ -149,7 +149,7 @@ Result<DemoSummary> DemoGenerator::generate(const StorePtr& store, const DemoOpt
     const QDateTime from = end.addDays(-options.days);
     const UserPicker users(DemoText::userIds(180));
     const auto& topics = DemoText::topics();
-    const InteractionRecorder recorder(store);
+    const InteractionRecorder recorder(store, CostTracker(options.prices));
     const SqlDialect d(store->dialect());
     const QString feedbackSql = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at)"
                                                " VALUES (%1, %1, ?, ?, %2)")

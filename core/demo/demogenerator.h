@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "money/pricetable.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -17,6 +18,7 @@ struct DemoOptions
     int days = 90;
     QDateTime end;               ///< invalid: the start of tomorrow (UTC), so "last 24 h" has data
     double feedbackShare = 0.2;  ///< about this share of interactions get end-user feedback
+    PriceTable prices = PriceTable::builtIn(); ///< what the rows cost (unknown models: no cost)
 };
 
 struct DemoSummary
