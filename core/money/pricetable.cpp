@@ -71,13 +71,14 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
             return bad(QStringLiteral("a model without \"prefix\""));
         const auto input = priceFrom(o.value(QStringLiteral("input")));
         if (!input)
-            return bad(QStringLiteral("model %1 needs an \"input\" price: a non-negative decimal").arg(row.prefix));
+            return bad(
+                QStringLiteral("model %1 needs an \"input\" price: a non-negative decimal").arg(row.prefix));
         row.input = *input;
         const QJsonValue out = o.value(QStringLiteral("output"));
         if (!out.isUndefined() && !out.isNull()) {
             const auto output = priceFrom(out);
             if (!output)
-                return bad(QStringLiteral("model %1 has an invalid \"output\" price: it must be a non-negative decimal")
+                return bad(QStringLiteral("model %1 has an invalid \"output\" price: a non-negative decimal")
                                .arg(row.prefix));
             row.output = *output;
         }

@@ -56,6 +56,11 @@ Status InteractionRecorder::validate(const InteractionRecord& r)
         if (tokens && (*tokens < 0 || *tokens > std::numeric_limits<qint32>::max()))
             return invalid(QStringLiteral("token counts must be between 0 and 2147483647"));
     }
+    // total_tokens is derived when not given; it must fit the same 32-bit column
+    if (!r.totalTokens && r.promptTokens && r.completionTokens
+        && *r.promptTokens + *r.completionTokens > std::numeric_limits<qint32>::max())
+        return invalid(
+            QStringLiteral("prompt + completion tokens exceed 2147483647, the most total_tokens holds"));
     if (r.cost && (r.cost->units() < 0 || r.cost->units() >= 100'000'000LL * 1'000'000))
         return invalid(QStringLiteral("cost %1 does not fit NUMERIC(14,8)").arg(r.cost->toString()));
     return Done {};
@@ -71,9 +76,10 @@ Result<QUuid> InteractionRecorder::insert(const InteractionRecord& r) const
     std::optional<Money> cost = r.cost;
     if (!cost && r.model && (r.promptTokens || r.completionTokens)) {
         cost = m_costs.chatCost(*r.model, r.promptTokens.value_or(0), r.completionTokens.value_or(0));
-        if (!cost && !m_unpriced.contains(*r.model)) {
+        QMutexLocker lock(&m_unpriced->mutex);
+        if (!cost && !m_unpriced->models.contains(*r.model)) {
             qCWarning(lcRecorder).noquote() << "no price for model" << *r.model << "- stored without cost";
-            m_unpriced << *r.model;
+            m_unpriced->models << *r.model;
         }
     }
     const QDateTime created = r.createdAt.isValid() ? r.createdAt : QDateTime::currentDateTimeUtc();
@@ -131,7 +137,8 @@ Result<QList<QUuid>> InteractionRecorder::recordBatch(const QList<InteractionRec
 
 QStringList InteractionRecorder::unpricedModels() const
 {
-    return m_unpriced;
+    QMutexLocker lock(&m_unpriced->mutex);
+    return m_unpriced->models;
 }
 
 } // namespace RagScope

@@ -5,7 +5,10 @@
 #include "store/store.h"
 
 #include <QList>
+#include <QMutex>
 #include <QStringList>
+
+#include <memory>
 
 namespace RagScope {
 
@@ -31,9 +34,16 @@ public:
 private:
     Result<QUuid> insert(const InteractionRecord& record) const;
 
+    // shared by copies and guarded, so one recorder may serve several threads
+    struct Unpriced
+    {
+        QMutex mutex;
+        QStringList models;
+    };
+
     StorePtr m_store;
     CostTracker m_costs;
-    mutable QStringList m_unpriced;
+    std::shared_ptr<Unpriced> m_unpriced = std::make_shared<Unpriced>();
 };
 
 } // namespace RagScope

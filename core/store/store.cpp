@@ -278,8 +278,9 @@ Error Store::classify(const QSqlError& error, const QString& context) const
         if (error.type() == QSqlError::ConnectionError && containsAny(text, { "unable to open" }))
             return make(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(where, text));
     } else if (error.type() == QSqlError::ConnectionError
-               || containsAny(text, { "could not connect", "Connection refused", "could not translate host name",
-                                      "timeout expired", "No such file or directory", "Network is unreachable" })) {
+               || containsAny(text, { "could not connect", "Connection refused", "could not translate host",
+                                      "timeout expired", "No such file or directory",
+                                      "Network is unreachable" })) {
         return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
     }
     return make(ErrorKind::Query, QStringLiteral("%1: %2").arg(context, text.isEmpty() ? error.text() : text));

@@ -92,7 +92,8 @@ Result<StoreLocation> fromKeyValue(const QString& text)
         static const QRegularExpression key(QStringLiteral(R"(^(\w+)\s*=)"));
         const auto m = key.match(rest);
         if (m.hasMatch())
-            return badUrl(QStringLiteral("cannot read the value of '%1' (unterminated quote?)").arg(m.captured(1)));
+            return badUrl(
+                QStringLiteral("cannot read the value of '%1' (unterminated quote?)").arg(m.captured(1)));
         return badUrl(QStringLiteral("cannot read '%1'").arg(rest));
     };
     StoreLocation loc;

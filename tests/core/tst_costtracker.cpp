@@ -54,30 +54,32 @@ void CostTrackerTest::chatCostIsExactAndRoundedHalfEven_data()
     const QString pro = QStringLiteral("gemini-1.5-pro");
     const QString flash = QStringLiteral("gemini-1.5-flash");
     QTest::newRow("no tokens") << pro << qint64(0) << qint64(0) << QStringLiteral("0.00000000");
-    QTest::newRow("pro 1 prompt: 12.5e-8 ties to even 12") << pro << qint64(1) << qint64(0)
-                                                           << QStringLiteral("0.00000012");
-    QTest::newRow("pro 3 prompt: 37.5e-8 ties to even 38") << pro << qint64(3) << qint64(0)
-                                                           << QStringLiteral("0.00000038");
-    QTest::newRow("pro 1 completion: 37.5e-8 ties to 38") << pro << qint64(0) << qint64(1)
-                                                          << QStringLiteral("0.00000038");
-    QTest::newRow("pro rounds the sum, not each term") << pro << qint64(1) << qint64(2)
-                                                       << QStringLiteral("0.00000088");
-    QTest::newRow("pro 1+1 sums to exactly 50e-8") << pro << qint64(1) << qint64(1) << QStringLiteral("0.00000050");
-    QTest::newRow("flash 1 prompt: 7.5e-8 ties to even 8") << flash << qint64(1) << qint64(0)
-                                                           << QStringLiteral("0.00000008");
-    QTest::newRow("flash 5 prompt: 37.5e-8 ties to 38") << flash << qint64(5) << qint64(0)
-                                                        << QStringLiteral("0.00000038");
+    QTest::newRow("pro 1 prompt: 12.5e-8 ties to even 12")
+        << pro << qint64(1) << qint64(0) << QStringLiteral("0.00000012");
+    QTest::newRow("pro 3 prompt: 37.5e-8 ties to even 38")
+        << pro << qint64(3) << qint64(0) << QStringLiteral("0.00000038");
+    QTest::newRow("pro 1 completion: 37.5e-8 ties to 38")
+        << pro << qint64(0) << qint64(1) << QStringLiteral("0.00000038");
+    QTest::newRow("pro rounds the sum, not each term")
+        << pro << qint64(1) << qint64(2) << QStringLiteral("0.00000088");
+    QTest::newRow("pro 1+1 sums to exactly 50e-8")
+        << pro << qint64(1) << qint64(1) << QStringLiteral("0.00000050");
+    QTest::newRow("flash 1 prompt: 7.5e-8 ties to even 8")
+        << flash << qint64(1) << qint64(0) << QStringLiteral("0.00000008");
+    QTest::newRow("flash 5 prompt: 37.5e-8 ties to 38")
+        << flash << qint64(5) << qint64(0) << QStringLiteral("0.00000038");
     QTest::newRow("flash 1 completion") << flash << qint64(0) << qint64(1) << QStringLiteral("0.00000030");
     QTest::newRow("typical pro answer") << pro << qint64(1000) << qint64(500) << QStringLiteral("0.00031250");
-    QTest::newRow("typical flash answer") << flash << qint64(1234) << qint64(567) << QStringLiteral("0.00026265");
-    QTest::newRow("pro 2e9 tokens each, exact") << pro << qint64(2'000'000'000) << qint64(2'000'000'000)
-                                                << QStringLiteral("1000.00000000");
-    QTest::newRow("flash 2e9 tokens each, exact") << flash << qint64(2'000'000'000) << qint64(2'000'000'000)
-                                                  << QStringLiteral("750.00000000");
-    QTest::newRow("pro-latest priced as pro") << QStringLiteral("gemini-1.5-pro-latest") << qint64(3) << qint64(0)
-                                              << QStringLiteral("0.00000038");
-    QTest::newRow("flash-8b priced as flash") << QStringLiteral("gemini-1.5-flash-8b") << qint64(1) << qint64(0)
-                                              << QStringLiteral("0.00000008");
+    QTest::newRow("typical flash answer")
+        << flash << qint64(1234) << qint64(567) << QStringLiteral("0.00026265");
+    QTest::newRow("pro 2e9 tokens each, exact")
+        << pro << qint64(2'000'000'000) << qint64(2'000'000'000) << QStringLiteral("1000.00000000");
+    QTest::newRow("flash 2e9 tokens each, exact")
+        << flash << qint64(2'000'000'000) << qint64(2'000'000'000) << QStringLiteral("750.00000000");
+    QTest::newRow("pro-latest priced as pro")
+        << QStringLiteral("gemini-1.5-pro-latest") << qint64(3) << qint64(0) << QStringLiteral("0.00000038");
+    QTest::newRow("flash-8b priced as flash")
+        << QStringLiteral("gemini-1.5-flash-8b") << qint64(1) << qint64(0) << QStringLiteral("0.00000008");
 }
 
 void CostTrackerTest::chatCostIsExactAndRoundedHalfEven()
@@ -150,14 +152,16 @@ void CostTrackerTest::usesAUserPriceTable()
     const auto table = PriceTable::fromJson(R"({"models": [
         {"prefix": "my-llm", "input": "1.23456789", "output": 2},
         {"prefix": "gemini-1.5-pro", "input": "1.25", "output": "5"}]})",
-                                            QStringLiteral("user"));
+        QStringLiteral("user"));
     QVERIFY(table.ok());
     const CostTracker tracker(table.value());
     QCOMPARE(tracker.priceTable().origin(), QStringLiteral("user"));
     // (1000 × 1.23456789 + 10 × 2) / 1e6 = 0.00125456789 → 0.00125457
-    QCOMPARE(tracker.chatCost(QStringLiteral("my-llm-v3"), 1000, 10)->toString(), QStringLiteral("0.00125457"));
+    QCOMPARE(
+        tracker.chatCost(QStringLiteral("my-llm-v3"), 1000, 10)->toString(), QStringLiteral("0.00125457"));
     // the user's prices replace the built-in ones
-    QCOMPARE(tracker.chatCost(QStringLiteral("gemini-1.5-pro"), 1, 1)->toString(), QStringLiteral("0.00000625"));
+    QCOMPARE(
+        tracker.chatCost(QStringLiteral("gemini-1.5-pro"), 1, 1)->toString(), QStringLiteral("0.00000625"));
     QVERIFY(!tracker.chatCost(QStringLiteral("gemini-1.5-flash"), 1, 1).has_value());
 }
 
@@ -176,21 +180,21 @@ void CostTrackerTest::projectsDailyMonthlyAnnual_data()
     QTest::newRow("half a day") << QStringLiteral("1") << utc(2026, 11, 19) << utc(2026, 11, 19, 12)
                                 << QStringLiteral("2.00000000") << QStringLiteral("60.00000000")
                                 << QStringLiteral("730.00000000");
-    QTest::newRow("a day and a half") << QStringLiteral("3") << utc(2026, 11, 18) << utc(2026, 11, 19, 12)
-                                      << QStringLiteral("2.00000000") << QStringLiteral("60.00000000")
-                                      << QStringLiteral("730.00000000");
-    QTest::newRow("thirds round to 8 places") << QStringLiteral("1") << utc(2026, 11, 1) << utc(2026, 11, 4)
-                                              << QStringLiteral("0.33333333") << QStringLiteral("9.99999990")
-                                              << QStringLiteral("121.66666545");
-    QTest::newRow("daily tie rounds to even (down)") << QStringLiteral("0.00000001") << utc(2026, 11, 1)
-                                                     << utc(2026, 11, 3) << QStringLiteral("0.00000000")
-                                                     << QStringLiteral("0.00000000") << QStringLiteral("0.00000000");
-    QTest::newRow("daily tie rounds to even (up)") << QStringLiteral("0.00000003") << utc(2026, 11, 1)
-                                                   << utc(2026, 11, 3) << QStringLiteral("0.00000002")
-                                                   << QStringLiteral("0.00000060") << QStringLiteral("0.00000730");
-    QTest::newRow("zero-length window") << QStringLiteral("5") << utc(2026, 11, 19) << utc(2026, 11, 19)
-                                        << QStringLiteral("0.00000000") << QStringLiteral("0.00000000")
-                                        << QStringLiteral("0.00000000");
+    QTest::newRow("a day and a half")
+        << QStringLiteral("3") << utc(2026, 11, 18) << utc(2026, 11, 19, 12) << QStringLiteral("2.00000000")
+        << QStringLiteral("60.00000000") << QStringLiteral("730.00000000");
+    QTest::newRow("thirds round to 8 places")
+        << QStringLiteral("1") << utc(2026, 11, 1) << utc(2026, 11, 4) << QStringLiteral("0.33333333")
+        << QStringLiteral("9.99999990") << QStringLiteral("121.66666545");
+    QTest::newRow("daily tie rounds to even (down)")
+        << QStringLiteral("0.00000001") << utc(2026, 11, 1) << utc(2026, 11, 3)
+        << QStringLiteral("0.00000000") << QStringLiteral("0.00000000") << QStringLiteral("0.00000000");
+    QTest::newRow("daily tie rounds to even (up)")
+        << QStringLiteral("0.00000003") << utc(2026, 11, 1) << utc(2026, 11, 3)
+        << QStringLiteral("0.00000002") << QStringLiteral("0.00000060") << QStringLiteral("0.00000730");
+    QTest::newRow("zero-length window")
+        << QStringLiteral("5") << utc(2026, 11, 19) << utc(2026, 11, 19) << QStringLiteral("0.00000000")
+        << QStringLiteral("0.00000000") << QStringLiteral("0.00000000");
     QTest::newRow("reversed window") << QStringLiteral("5") << utc(2026, 11, 20) << utc(2026, 11, 19)
                                      << QStringLiteral("0.00000000") << QStringLiteral("0.00000000")
                                      << QStringLiteral("0.00000000");
@@ -198,9 +202,10 @@ void CostTrackerTest::projectsDailyMonthlyAnnual_data()
         << QStringLiteral("10") << QDateTime(QDate(2026, 11, 19), QTime(2, 0), QTimeZone(7200))
         << utc(2026, 11, 20) << QStringLiteral("10.00000000") << QStringLiteral("300.00000000")
         << QStringLiteral("3650.00000000");
-    QTest::newRow("90 days of large spend") << QStringLiteral("123456.78901234") << utc(2026, 8, 22)
-                                            << utc(2026, 11, 20) << QStringLiteral("1371.74210014")
-                                            << QStringLiteral("41152.26300420") << QStringLiteral("500685.86655110");
+    QTest::newRow("90 days of large spend")
+        << QStringLiteral("123456.78901234") << utc(2026, 8, 22) << utc(2026, 11, 20)
+        << QStringLiteral("1371.74210014") << QStringLiteral("41152.26300420")
+        << QStringLiteral("500685.86655110");
 }
 
 void CostTrackerTest::projectsDailyMonthlyAnnual()
@@ -219,7 +224,8 @@ void CostTrackerTest::projectsDailyMonthlyAnnual()
 
 void CostTrackerTest::formatsForPeople()
 {
-    QCOMPARE(CostTracker::format(Money::parse(QStringLiteral("1234.5678")).value()), QStringLiteral("$1,234.57"));
+    QCOMPARE(
+        CostTracker::format(Money::parse(QStringLiteral("1234.5678")).value()), QStringLiteral("$1,234.57"));
     QCOMPARE(CostTracker::format(Money::fromUnits(12)), QStringLiteral("$0.0000001"));
 }
 

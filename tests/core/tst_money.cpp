@@ -85,7 +85,7 @@ void MoneyTest::rejectsTextThatIsNotAPlainDecimal()
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().kind, ErrorKind::InvalidInput);
     QVERIFY2(parsed.error().message.contains(QStringLiteral("not a decimal amount")),
-             qPrintable(parsed.error().message));
+        qPrintable(parsed.error().message));
 }
 
 void MoneyTest::formatsWithExactlyEightPlaces_data()
@@ -114,8 +114,8 @@ void MoneyTest::roundTripsThroughText_data()
     QTest::addColumn<qint64>("units");
 
     for (const qint64 units : { qint64(0), qint64(1), qint64(-1), qint64(12), qint64(99'999'999),
-                                qint64(100'000'000), qint64(-123'456'789'012), qint64(99'999'999'999'999),
-                                std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min() })
+             qint64(100'000'000), qint64(-123'456'789'012), qint64(99'999'999'999'999),
+             std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min() })
         QTest::addRow("%lld", static_cast<long long>(units)) << units;
 }
 
@@ -142,7 +142,8 @@ void MoneyTest::displaysForPeople_data()
     QTest::newRow("sub-cent shows a third place") << qint64(400'000) << QStringLiteral("$0.004");
     QTest::newRow("exactly half a cent is not shown as zero") << qint64(500'000) << QStringLiteral("$0.005");
     QTest::newRow("one unit shows all eight places") << qint64(1) << QStringLiteral("$0.00000001");
-    QTest::newRow("half of the last shown place shows one more") << qint64(5) << QStringLiteral("$0.00000005");
+    QTest::newRow("half of the last shown place shows one more")
+        << qint64(5) << QStringLiteral("$0.00000005");
     QTest::newRow("sub-cent token cost, first non-zero place") << qint64(12) << QStringLiteral("$0.0000001");
     QTest::newRow("negative sub-cent") << qint64(-38) << QStringLiteral("-$0.0000004");
     QTest::newRow("just under a cent rounds to a cent") << qint64(600'000) << QStringLiteral("$0.01");

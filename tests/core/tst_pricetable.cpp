@@ -28,8 +28,10 @@ void PriceTableTest::builtInHoldsTheContractPrices_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("output"); // empty: an embedding model
 
-    QTest::newRow("pro") << QStringLiteral("gemini-1.5-pro") << QStringLiteral("0.125") << QStringLiteral("0.375");
-    QTest::newRow("flash") << QStringLiteral("gemini-1.5-flash") << QStringLiteral("0.075") << QStringLiteral("0.30");
+    QTest::newRow("pro") << QStringLiteral("gemini-1.5-pro") << QStringLiteral("0.125")
+                         << QStringLiteral("0.375");
+    QTest::newRow("flash") << QStringLiteral("gemini-1.5-flash") << QStringLiteral("0.075")
+                           << QStringLiteral("0.30");
     QTest::newRow("embedding") << QStringLiteral("embedding-001") << QStringLiteral("0.01") << QString();
 }
 
@@ -55,13 +57,14 @@ void PriceTableTest::longestMatchingPrefixWins_data()
     QTest::addColumn<QString>("prefix"); // empty: no price
 
     QTest::newRow("exact name") << QStringLiteral("gemini-1.5-flash") << QStringLiteral("gemini-1.5-flash");
-    QTest::newRow("versioned name") << QStringLiteral("gemini-1.5-pro-latest") << QStringLiteral("gemini-1.5-pro");
-    QTest::newRow("longer prefix beats shorter") << QStringLiteral("gemini-1.5-flash-8b")
-                                                 << QStringLiteral("gemini-1.5-flash-8b");
-    QTest::newRow("longer prefix with suffix") << QStringLiteral("gemini-1.5-flash-8b-001")
-                                               << QStringLiteral("gemini-1.5-flash-8b");
-    QTest::newRow("shorter prefix still matches others") << QStringLiteral("gemini-1.5-flash-002")
-                                                         << QStringLiteral("gemini-1.5-flash");
+    QTest::newRow("versioned name") << QStringLiteral("gemini-1.5-pro-latest")
+                                    << QStringLiteral("gemini-1.5-pro");
+    QTest::newRow("longer prefix beats shorter")
+        << QStringLiteral("gemini-1.5-flash-8b") << QStringLiteral("gemini-1.5-flash-8b");
+    QTest::newRow("longer prefix with suffix")
+        << QStringLiteral("gemini-1.5-flash-8b-001") << QStringLiteral("gemini-1.5-flash-8b");
+    QTest::newRow("shorter prefix still matches others")
+        << QStringLiteral("gemini-1.5-flash-002") << QStringLiteral("gemini-1.5-flash");
     QTest::newRow("unknown model") << QStringLiteral("gpt-4o") << QString();
     QTest::newRow("prefix is case sensitive") << QStringLiteral("Gemini-1.5-pro") << QString();
     QTest::newRow("a shorter name is no match") << QStringLiteral("gemini-1.5") << QString();
@@ -77,7 +80,7 @@ void PriceTableTest::longestMatchingPrefixWins()
         {"prefix": "gemini-1.5-flash-8b", "input": "0.0375", "output": "0.15"},
         {"prefix": "gemini-1.5-flash", "input": "0.075", "output": "0.30"},
         {"prefix": "gemini-1.5-pro", "input": "0.125", "output": "0.375"}]})",
-                                            QStringLiteral("test"));
+        QStringLiteral("test"));
     QVERIFY(table.ok());
     const auto price = table->find(model);
     QCOMPARE(price.has_value(), !prefix.isEmpty());
@@ -105,7 +108,8 @@ void PriceTableTest::readsPricesGivenAsStringsOrNumbers()
 {
     QFETCH(QByteArray, price);
     QFETCH(qint64, unitsPerMillion);
-    const QByteArray json = R"({"models": [{"prefix": "m", "input": )" + price + R"(, "output": )" + price + "}]}";
+    const QByteArray json
+        = R"({"models": [{"prefix": "m", "input": )" + price + R"(, "output": )" + price + "}]}";
     const auto table = PriceTable::fromJson(json, QStringLiteral("test"));
     QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error().message));
     const auto row = table->find(QStringLiteral("m"));
@@ -123,24 +127,24 @@ void PriceTableTest::refusesMalformedTables_data()
     QTest::newRow("not JSON") << QByteArray("{\"models\": [") << QStringLiteral("my-prices.json");
     QTest::newRow("empty document") << QByteArray() << QStringLiteral("my-prices.json");
     QTest::newRow("no models") << QByteArray(R"({"currency": "USD"})") << QStringLiteral("\"models\"");
-    QTest::newRow("models is not an array") << QByteArray(R"({"models": {"prefix": "m"}})")
-                                            << QStringLiteral("\"models\"");
+    QTest::newRow("models is not an array")
+        << QByteArray(R"({"models": {"prefix": "m"}})") << QStringLiteral("\"models\"");
     QTest::newRow("empty models") << QByteArray(R"({"models": []})") << QStringLiteral("\"models\"");
-    QTest::newRow("model without prefix") << QByteArray(R"({"models": [{"input": "0.1"}]})")
-                                          << QStringLiteral("\"prefix\"");
-    QTest::newRow("model without input price") << QByteArray(R"({"models": [{"prefix": "m", "output": "0.1"}]})")
-                                               << QStringLiteral("\"input\"");
-    QTest::newRow("negative input price") << QByteArray(R"({"models": [{"prefix": "m", "input": "-0.1"}]})")
-                                          << QStringLiteral("\"input\"");
-    QTest::newRow("negative number price") << QByteArray(R"({"models": [{"prefix": "m", "input": -0.1}]})")
-                                           << QStringLiteral("\"input\"");
+    QTest::newRow("model without prefix")
+        << QByteArray(R"({"models": [{"input": "0.1"}]})") << QStringLiteral("\"prefix\"");
+    QTest::newRow("model without input price")
+        << QByteArray(R"({"models": [{"prefix": "m", "output": "0.1"}]})") << QStringLiteral("\"input\"");
+    QTest::newRow("negative input price")
+        << QByteArray(R"({"models": [{"prefix": "m", "input": "-0.1"}]})") << QStringLiteral("\"input\"");
+    QTest::newRow("negative number price")
+        << QByteArray(R"({"models": [{"prefix": "m", "input": -0.1}]})") << QStringLiteral("\"input\"");
     QTest::newRow("negative output price")
         << QByteArray(R"({"models": [{"prefix": "m", "input": "0.1", "output": "-1"}]})")
         << QStringLiteral("\"output\"");
     QTest::newRow("price is not a number")
         << QByteArray(R"({"models": [{"prefix": "m", "input": "cheap"}]})") << QStringLiteral("\"input\"");
-    QTest::newRow("price is a boolean") << QByteArray(R"({"models": [{"prefix": "m", "input": true}]})")
-                                        << QStringLiteral("\"input\"");
+    QTest::newRow("price is a boolean")
+        << QByteArray(R"({"models": [{"prefix": "m", "input": true}]})") << QStringLiteral("\"input\"");
     QTest::newRow("price too large") << QByteArray(R"({"models": [{"prefix": "m", "input": 1e300}]})")
                                      << QStringLiteral("\"input\"");
 }
@@ -154,7 +158,7 @@ void PriceTableTest::refusesMalformedTables()
     QCOMPARE(table.error().kind, ErrorKind::InvalidInput);
     QCOMPARE(table.error().exitCode(), 2);
     QVERIFY2(table.error().message.startsWith(QStringLiteral("price table my-prices.json: ")),
-             qPrintable(table.error().message));
+        qPrintable(table.error().message));
     QVERIFY2(table.error().message.contains(messagePart), qPrintable(table.error().message));
 }
 

@@ -25,19 +25,21 @@ Store::OpenOptions migrating()
     return o;
 }
 
-Result<QSqlQuery> insertInteraction(const Store& store, const QString& user, const QUuid& id = QUuid::createUuid())
+Result<QSqlQuery> insertInteraction(
+    const Store& store, const QString& user, const QUuid& id = QUuid::createUuid())
 {
     const SqlDialect d(store.dialect());
     return store.exec(QStringLiteral("INSERT INTO chat_interactions (id, user_id, query, answer, created_at)"
                                      " VALUES (%1, ?, ?, ?, %2)")
                           .arg(d.uuidParam(), d.timeParam()),
-                      { d.bindUuid(id), user, QStringLiteral("q"), QStringLiteral("a"),
-                        d.bindTime(QDateTime::currentDateTimeUtc()) });
+        { d.bindUuid(id), user, QStringLiteral("q"), QStringLiteral("a"),
+            d.bindTime(QDateTime::currentDateTimeUtc()) });
 }
 
 qint64 countRows(const Store& store, const QString& userId)
 {
-    auto q = store.exec(QStringLiteral("SELECT COUNT(*) FROM chat_interactions WHERE user_id = ?"), { userId });
+    auto q
+        = store.exec(QStringLiteral("SELECT COUNT(*) FROM chat_interactions WHERE user_id = ?"), { userId });
     if (!q.ok() || !q.value().next())
         qFatal("count failed: %s", qPrintable(q.ok() ? QString() : q.error().message));
     return q.value().value(0).toLongLong();
@@ -97,8 +99,9 @@ void StoreTest::storeWithoutMonitoringTablesIsMissingSchema()
     QCOMPARE(store.error().kind, ErrorKind::MissingSchema);
     QCOMPARE(store.error().exitCode(), 3);
     QVERIFY2(store.error().message.contains(QStringLiteral("not a RagScope monitoring store")),
-             qPrintable(store.error().message));
-    QVERIFY2(store.error().message.contains(QStringLiteral("chat_interactions")), qPrintable(store.error().message));
+        qPrintable(store.error().message));
+    QVERIFY2(store.error().message.contains(QStringLiteral("chat_interactions")),
+        qPrintable(store.error().message));
 }
 
 void StoreTest::storeMissingOneTableNamesIt()
@@ -110,7 +113,7 @@ void StoreTest::storeMissingOneTableNamesIt()
     QVERIFY(!store.ok());
     QCOMPARE(store.error().kind, ErrorKind::MissingSchema);
     QVERIFY2(store.error().message.contains(QStringLiteral("table chat_feedbacks is missing")),
-             qPrintable(store.error().message));
+        qPrintable(store.error().message));
 }
 
 void StoreTest::migratingOnOpenCreatesTheTables()
@@ -183,16 +186,17 @@ void StoreTest::classifiesQueryErrors_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("exitCode");
 
-    const QString feedback = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, created_at)"
-                                            " VALUES (%1, %1, %3, %2)");
+    const QString feedback
+        = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, created_at)"
+                         " VALUES (%1, %1, %3, %2)");
     QTest::newRow("foreign key: interaction does not exist")
         << feedback.arg(QStringLiteral("%1"), QStringLiteral("%2"), QStringLiteral("3")) << false
         << int(ErrorKind::NotFound) << 3;
     QTest::newRow("check constraint: rating 7")
         << feedback.arg(QStringLiteral("%1"), QStringLiteral("%2"), QStringLiteral("7")) << true
         << int(ErrorKind::InvalidInput) << 2;
-    QTest::newRow("missing monitoring table") << QStringLiteral("SELECT * FROM chat_feedbacks_gone") << false
-                                              << int(ErrorKind::MissingSchema) << 3;
+    QTest::newRow("missing monitoring table")
+        << QStringLiteral("SELECT * FROM chat_feedbacks_gone") << false << int(ErrorKind::MissingSchema) << 3;
     QTest::newRow("syntax error") << QStringLiteral("SELEC 1") << false << int(ErrorKind::Query) << 1;
 }
 
@@ -207,11 +211,11 @@ void StoreTest::classifiesQueryErrors()
     const QUuid existing = QUuid::createUuid();
     QVERIFY(insertInteraction(*store, QStringLiteral("dave"), existing).ok());
     const SqlDialect d(store->dialect());
-    const auto q = sql.contains(QLatin1String("%1"))
-        ? store->exec(sql.arg(d.uuidParam(), d.timeParam()),
-                      { d.bindUuid(QUuid::createUuid()), d.bindUuid(ofExistingInteraction ? existing : QUuid::createUuid()),
-                        d.bindTime(QDateTime::currentDateTimeUtc()) })
-        : store->exec(sql);
+    const auto q = sql.contains(QLatin1String("%1")) ? store->exec(sql.arg(d.uuidParam(), d.timeParam()),
+                       { d.bindUuid(QUuid::createUuid()),
+                           d.bindUuid(ofExistingInteraction ? existing : QUuid::createUuid()),
+                           d.bindTime(QDateTime::currentDateTimeUtc()) })
+                                                     : store->exec(sql);
     QVERIFY(!q.ok());
     QVERIFY2(int(q.error().kind) == kind, qPrintable(q.error().message));
     QCOMPARE(q.error().exitCode(), exitCode);
@@ -314,7 +318,8 @@ void StoreSqliteTest::fileOfRandomBytesIsCorrupt()
     QVERIFY(!store.ok());
     QCOMPARE(store.error().kind, ErrorKind::Corrupt);
     QCOMPARE(store.error().exitCode(), 2);
-    QVERIFY2(store.error().message.contains(QStringLiteral("not a SQLite database")), qPrintable(store.error().message));
+    QVERIFY2(store.error().message.contains(QStringLiteral("not a SQLite database")),
+        qPrintable(store.error().message));
 }
 
 QString StoreSqliteTest::migratedFileWithRows(const QTemporaryDir& dir)
@@ -355,8 +360,9 @@ void StoreSqliteTest::damagedSqliteFileGivesAClearError()
     const auto store = Store::open(path, {});
     QVERIFY(!store.ok());
     QCOMPARE(store.error().kind, ErrorKind::Corrupt);
-    QVERIFY2(store.error().message.contains(path) && store.error().message.contains(QStringLiteral("corrupt")),
-             qPrintable(store.error().message));
+    QVERIFY2(
+        store.error().message.contains(path) && store.error().message.contains(QStringLiteral("corrupt")),
+        qPrintable(store.error().message));
 }
 
 // PostgreSQL servers: refused, unreachable, read-only roles, dropped connections.
@@ -377,14 +383,14 @@ void StorePostgresTest::wrongPasswordIsAuthFailed()
 {
     TestDatabase db;
     const QString database = StoreLocation::parse(db.url())->database;
-    const auto store = Store::open(TestDatabase::serverUrlFor(database, QStringLiteral("postgres"),
-                                                              QStringLiteral("WrongHorse")),
-                                   {});
+    const auto store = Store::open(
+        TestDatabase::serverUrlFor(database, QStringLiteral("postgres"), QStringLiteral("WrongHorse")), {});
     QVERIFY(!store.ok());
     QCOMPARE(store.error().kind, ErrorKind::AuthFailed);
     QCOMPARE(store.error().exitCode(), 4);
     QVERIFY2(store.error().message.contains(QStringLiteral("'postgres'")), qPrintable(store.error().message));
-    QVERIFY2(!store.error().message.contains(QStringLiteral("WrongHorse")), qPrintable(store.error().message));
+    QVERIFY2(
+        !store.error().message.contains(QStringLiteral("WrongHorse")), qPrintable(store.error().message));
 }
 
 void StorePostgresTest::closedPortIsUnreachable()
@@ -399,16 +405,19 @@ void StorePostgresTest::closedPortIsUnreachable()
     QVERIFY(!store.ok());
     QCOMPARE(store.error().kind, ErrorKind::Unreachable);
     QCOMPARE(store.error().exitCode(), 4);
-    QVERIFY2(store.error().message.contains(QStringLiteral("cannot reach")), qPrintable(store.error().message));
+    QVERIFY2(
+        store.error().message.contains(QStringLiteral("cannot reach")), qPrintable(store.error().message));
 }
 
 void StorePostgresTest::unknownDatabaseIsNotFound()
 {
-    const auto store = Store::open(TestDatabase::serverUrlFor(QStringLiteral("rs_no_such_database")), migrating());
+    const auto store
+        = Store::open(TestDatabase::serverUrlFor(QStringLiteral("rs_no_such_database")), migrating());
     QVERIFY(!store.ok());
     QCOMPARE(store.error().kind, ErrorKind::NotFound);
     QCOMPARE(store.error().exitCode(), 3);
-    QVERIFY2(store.error().message.contains(QStringLiteral("rs_no_such_database")), qPrintable(store.error().message));
+    QVERIFY2(store.error().message.contains(QStringLiteral("rs_no_such_database")),
+        qPrintable(store.error().message));
 }
 
 void StorePostgresTest::readOnlyRoleOpensWithoutMigrating_data()
@@ -440,7 +449,8 @@ void StorePostgresTest::readOnlyRoleOpensWithoutMigrating()
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
         QVERIFY(store.value()->isReadOnly());
         QVERIFY(!store.value()->readOnlyReason().isEmpty());
-        QCOMPARE(store.value()->schemaVersion(), migratedBefore ? MigrationRunner::available(Dialect::Postgres).last().version : 0);
+        QCOMPARE(store.value()->schemaVersion(),
+            migratedBefore ? MigrationRunner::available(Dialect::Postgres).last().version : 0);
         QVERIFY(store.value()->exec(QStringLiteral("SELECT COUNT(*) FROM chat_interactions")).ok());
     }
     const StorePtr admin = db.open(false);

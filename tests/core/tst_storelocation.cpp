@@ -39,36 +39,39 @@ void StoreLocationTest::parsesPostgresUrls_data()
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("options");
 
-    QTest::newRow("full") << QStringLiteral("postgresql://alice:secret@db.example:5433/rag") << QStringLiteral("db.example")
-                          << 5433 << QStringLiteral("rag") << QStringLiteral("alice") << QStringLiteral("secret")
-                          << QString();
+    QTest::newRow("full") << QStringLiteral("postgresql://alice:secret@db.example:5433/rag")
+                          << QStringLiteral("db.example") << 5433 << QStringLiteral("rag")
+                          << QStringLiteral("alice") << QStringLiteral("secret") << QString();
     QTest::newRow("postgres scheme") << QStringLiteral("postgres://bob@localhost/monitoring")
                                      << QStringLiteral("localhost") << -1 << QStringLiteral("monitoring")
                                      << QStringLiteral("bob") << QString() << QString();
-    QTest::newRow("percent-encoded password") << QStringLiteral("postgresql://alice:p%40ss%2Fw%3Ard@h/rag")
-                                              << QStringLiteral("h") << -1 << QStringLiteral("rag")
-                                              << QStringLiteral("alice") << QStringLiteral("p@ss/w:rd") << QString();
-    QTest::newRow("percent-encoded user and database") << QStringLiteral("postgresql://al%20ice@h/my%20db")
-                                                       << QStringLiteral("h") << -1 << QStringLiteral("my db")
-                                                       << QStringLiteral("al ice") << QString() << QString();
-    QTest::newRow("sslmode") << QStringLiteral("postgresql://alice@h:5432/rag?sslmode=require") << QStringLiteral("h")
-                             << 5432 << QStringLiteral("rag") << QStringLiteral("alice") << QString()
-                             << QStringLiteral("sslmode=require");
-    QTest::newRow("several options") << QStringLiteral("postgresql://h/rag?sslmode=verify-full&connect_timeout=3")
-                                     << QStringLiteral("h") << -1 << QStringLiteral("rag") << QString() << QString()
-                                     << QStringLiteral("sslmode=verify-full;connect_timeout=3");
-    QTest::newRow("IPv6 host") << QStringLiteral("postgresql://[::1]:6000/rag") << QStringLiteral("::1") << 6000
-                               << QStringLiteral("rag") << QString() << QString() << QString();
+    QTest::newRow("percent-encoded password")
+        << QStringLiteral("postgresql://alice:p%40ss%2Fw%3Ard@h/rag") << QStringLiteral("h") << -1
+        << QStringLiteral("rag") << QStringLiteral("alice") << QStringLiteral("p@ss/w:rd") << QString();
+    QTest::newRow("percent-encoded user and database")
+        << QStringLiteral("postgresql://al%20ice@h/my%20db") << QStringLiteral("h") << -1
+        << QStringLiteral("my db") << QStringLiteral("al ice") << QString() << QString();
+    QTest::newRow("sslmode") << QStringLiteral("postgresql://alice@h:5432/rag?sslmode=require")
+                             << QStringLiteral("h") << 5432 << QStringLiteral("rag")
+                             << QStringLiteral("alice") << QString() << QStringLiteral("sslmode=require");
+    QTest::newRow("several options") << QStringLiteral(
+        "postgresql://h/rag?sslmode=verify-full&connect_timeout=3")
+                                     << QStringLiteral("h") << -1 << QStringLiteral("rag") << QString()
+                                     << QString() << QStringLiteral("sslmode=verify-full;connect_timeout=3");
+    QTest::newRow("IPv6 host") << QStringLiteral("postgresql://[::1]:6000/rag") << QStringLiteral("::1")
+                               << 6000 << QStringLiteral("rag") << QString() << QString() << QString();
     QTest::newRow("everything from the environment") << QStringLiteral("postgresql://") << QString() << -1
                                                      << QString() << QString() << QString() << QString();
-    QTest::newRow("socket directory as parameter") << QStringLiteral("postgresql:///rag?host=/var/run/postgresql")
-                                                   << QStringLiteral("/var/run/postgresql") << -1
-                                                   << QStringLiteral("rag") << QString() << QString() << QString();
+    QTest::newRow("socket directory as parameter")
+        << QStringLiteral("postgresql:///rag?host=/var/run/postgresql")
+        << QStringLiteral("/var/run/postgresql") << -1 << QStringLiteral("rag") << QString() << QString()
+        << QString();
     QTest::newRow("parts as parameters")
-        << QStringLiteral("postgresql:///?host=h&port=7000&user=carol&password=pw&dbname=rag") << QStringLiteral("h")
-        << 7000 << QStringLiteral("rag") << QStringLiteral("carol") << QStringLiteral("pw") << QString();
-    QTest::newRow("surrounding spaces") << QStringLiteral("  postgresql://h/rag \n") << QStringLiteral("h") << -1
-                                        << QStringLiteral("rag") << QString() << QString() << QString();
+        << QStringLiteral("postgresql:///?host=h&port=7000&user=carol&password=pw&dbname=rag")
+        << QStringLiteral("h") << 7000 << QStringLiteral("rag") << QStringLiteral("carol")
+        << QStringLiteral("pw") << QString();
+    QTest::newRow("surrounding spaces") << QStringLiteral("  postgresql://h/rag \n") << QStringLiteral("h")
+                                        << -1 << QStringLiteral("rag") << QString() << QString() << QString();
 }
 
 void StoreLocationTest::parsesPostgresUrls()
@@ -102,27 +105,28 @@ void StoreLocationTest::parsesLibpqKeyValueStrings_data()
     QTest::addColumn<QString>("options");
 
     QTest::newRow("plain") << QStringLiteral("host=localhost port=5432 dbname=rag user=alice password=secret")
-                           << QStringLiteral("localhost") << 5432 << QStringLiteral("rag") << QStringLiteral("alice")
-                           << QStringLiteral("secret") << QString();
-    QTest::newRow("quoted value with a space") << QStringLiteral("dbname=rag password='se cret'") << QString() << -1
-                                               << QStringLiteral("rag") << QString() << QStringLiteral("se cret")
-                                               << QString();
-    QTest::newRow("escaped quote and backslash") << QStringLiteral(R"(password='it\'s a \\ b' dbname=x)") << QString()
-                                                 << -1 << QStringLiteral("x") << QString()
-                                                 << QStringLiteral(R"(it's a \ b)") << QString();
-    QTest::newRow("escaped backslash before an escaped quote") << QStringLiteral(R"(password='a\\\'b')") << QString()
-                                                               << -1 << QString() << QString()
-                                                               << QStringLiteral(R"(a\'b)") << QString();
+                           << QStringLiteral("localhost") << 5432 << QStringLiteral("rag")
+                           << QStringLiteral("alice") << QStringLiteral("secret") << QString();
+    QTest::newRow("quoted value with a space")
+        << QStringLiteral("dbname=rag password='se cret'") << QString() << -1 << QStringLiteral("rag")
+        << QString() << QStringLiteral("se cret") << QString();
+    QTest::newRow("escaped quote and backslash")
+        << QStringLiteral(R"(password='it\'s a \\ b' dbname=x)") << QString() << -1 << QStringLiteral("x")
+        << QString() << QStringLiteral(R"(it's a \ b)") << QString();
+    QTest::newRow("escaped backslash before an escaped quote")
+        << QStringLiteral(R"(password='a\\\'b')") << QString() << -1 << QString() << QString()
+        << QStringLiteral(R"(a\'b)") << QString();
     QTest::newRow("empty quoted value") << QStringLiteral("password='' dbname=rag") << QString() << -1
                                         << QStringLiteral("rag") << QString() << QString() << QString();
-    QTest::newRow("spaces around equals") << QStringLiteral("host = h  dbname =rag") << QStringLiteral("h") << -1
-                                          << QStringLiteral("rag") << QString() << QString() << QString();
-    QTest::newRow("hostaddr and sslmode") << QStringLiteral("hostaddr=10.0.0.5 dbname=rag sslmode=require")
-                                          << QStringLiteral("10.0.0.5") << -1 << QStringLiteral("rag") << QString()
-                                          << QString() << QStringLiteral("sslmode=require");
-    QTest::newRow("socket directory") << QStringLiteral("host=/var/run/postgresql dbname=rag")
-                                      << QStringLiteral("/var/run/postgresql") << -1 << QStringLiteral("rag")
-                                      << QString() << QString() << QString();
+    QTest::newRow("spaces around equals")
+        << QStringLiteral("host = h  dbname =rag") << QStringLiteral("h") << -1 << QStringLiteral("rag")
+        << QString() << QString() << QString();
+    QTest::newRow("hostaddr and sslmode")
+        << QStringLiteral("hostaddr=10.0.0.5 dbname=rag sslmode=require") << QStringLiteral("10.0.0.5") << -1
+        << QStringLiteral("rag") << QString() << QString() << QStringLiteral("sslmode=require");
+    QTest::newRow("socket directory")
+        << QStringLiteral("host=/var/run/postgresql dbname=rag") << QStringLiteral("/var/run/postgresql")
+        << -1 << QStringLiteral("rag") << QString() << QString() << QString();
 }
 
 void StoreLocationTest::parsesLibpqKeyValueStrings()
@@ -151,16 +155,20 @@ void StoreLocationTest::parsesSqliteLocations_data()
     QTest::addColumn<QString>("path");
 
     const QString cwd = QDir::currentPath();
-    QTest::newRow("sqlite: absolute") << QStringLiteral("sqlite:/data/store.sqlite")
-                                      << QStringLiteral("/data/store.sqlite");
-    QTest::newRow("sqlite:/// absolute") << QStringLiteral("sqlite:///data/store.sqlite")
-                                         << QStringLiteral("/data/store.sqlite");
-    QTest::newRow("sqlite: relative, any suffix") << QStringLiteral("sqlite:snap.bin") << cwd + QStringLiteral("/snap.bin");
-    QTest::newRow("bare .sqlite path") << QStringLiteral("/tmp/demo.sqlite") << QStringLiteral("/tmp/demo.sqlite");
-    QTest::newRow("bare .sqlite3 path") << QStringLiteral("/tmp/demo.sqlite3") << QStringLiteral("/tmp/demo.sqlite3");
-    QTest::newRow("bare relative .db path") << QStringLiteral("exports/window.db")
-                                            << cwd + QStringLiteral("/exports/window.db");
-    QTest::newRow("suffix in capitals") << QStringLiteral("/tmp/DEMO.SQLITE") << QStringLiteral("/tmp/DEMO.SQLITE");
+    QTest::newRow("sqlite: absolute")
+        << QStringLiteral("sqlite:/data/store.sqlite") << QStringLiteral("/data/store.sqlite");
+    QTest::newRow("sqlite:/// absolute")
+        << QStringLiteral("sqlite:///data/store.sqlite") << QStringLiteral("/data/store.sqlite");
+    QTest::newRow("sqlite: relative, any suffix")
+        << QStringLiteral("sqlite:snap.bin") << cwd + QStringLiteral("/snap.bin");
+    QTest::newRow("bare .sqlite path")
+        << QStringLiteral("/tmp/demo.sqlite") << QStringLiteral("/tmp/demo.sqlite");
+    QTest::newRow("bare .sqlite3 path")
+        << QStringLiteral("/tmp/demo.sqlite3") << QStringLiteral("/tmp/demo.sqlite3");
+    QTest::newRow("bare relative .db path")
+        << QStringLiteral("exports/window.db") << cwd + QStringLiteral("/exports/window.db");
+    QTest::newRow("suffix in capitals")
+        << QStringLiteral("/tmp/DEMO.SQLITE") << QStringLiteral("/tmp/DEMO.SQLITE");
 }
 
 void StoreLocationTest::parsesSqliteLocations()
@@ -182,20 +190,27 @@ void StoreLocationTest::refusesBadInputWithAClearMessage_data()
 
     QTest::newRow("empty") << QString() << QStringLiteral("empty");
     QTest::newRow("blank") << QStringLiteral("   ") << QStringLiteral("empty");
-    QTest::newRow("other scheme") << QStringLiteral("mysql://x") << QStringLiteral("'mysql' is not a postgresql://");
+    QTest::newRow("other scheme") << QStringLiteral("mysql://x")
+                                  << QStringLiteral("'mysql' is not a postgresql://");
     QTest::newRow("plain word") << QStringLiteral("rag") << QStringLiteral("neither a postgresql:// URL");
     QTest::newRow("port not a number") << QStringLiteral("postgresql://h:abc/rag") << QStringLiteral("port");
-    QTest::newRow("port out of range") << QStringLiteral("postgresql://h:99999/rag") << QStringLiteral("port");
-    QTest::newRow("port parameter not a number") << QStringLiteral("postgresql://h/rag?port=abc")
-                                                 << QStringLiteral("port 'abc'");
-    QTest::newRow("key=value port not a number") << QStringLiteral("host=h port=fifty") << QStringLiteral("port 'fifty'");
-    QTest::newRow("unknown URL parameter") << QStringLiteral("postgresql://h/rag?colour=blue")
-                                           << QStringLiteral("unknown parameter 'colour'");
-    QTest::newRow("unknown key") << QStringLiteral("host=h colour=blue") << QStringLiteral("unknown parameter 'colour'");
-    QTest::newRow("key=value garbage") << QStringLiteral("host=h oops") << QStringLiteral("cannot read 'oops'");
-    QTest::newRow("slash in database name") << QStringLiteral("postgresql://h/rag/extra") << QStringLiteral("'/'");
+    QTest::newRow("port out of range")
+        << QStringLiteral("postgresql://h:99999/rag") << QStringLiteral("port");
+    QTest::newRow("port parameter not a number")
+        << QStringLiteral("postgresql://h/rag?port=abc") << QStringLiteral("port 'abc'");
+    QTest::newRow("key=value port not a number")
+        << QStringLiteral("host=h port=fifty") << QStringLiteral("port 'fifty'");
+    QTest::newRow("unknown URL parameter")
+        << QStringLiteral("postgresql://h/rag?colour=blue") << QStringLiteral("unknown parameter 'colour'");
+    QTest::newRow("unknown key") << QStringLiteral("host=h colour=blue")
+                                 << QStringLiteral("unknown parameter 'colour'");
+    QTest::newRow("key=value garbage")
+        << QStringLiteral("host=h oops") << QStringLiteral("cannot read 'oops'");
+    QTest::newRow("slash in database name")
+        << QStringLiteral("postgresql://h/rag/extra") << QStringLiteral("'/'");
     QTest::newRow("sqlite without path") << QStringLiteral("sqlite:") << QStringLiteral("needs a file path");
-    QTest::newRow("bad host") << QStringLiteral("postgresql://u:Sup3rSecret@h@x/rag") << QStringLiteral("host");
+    QTest::newRow("bad host") << QStringLiteral("postgresql://u:Sup3rSecret@h@x/rag")
+                              << QStringLiteral("host");
     QTest::newRow("bad port, message keeps the password out")
         << QStringLiteral("postgresql://alice:Sup3rSecret@h:99999/rag") << QStringLiteral("port");
     QTest::newRow("unterminated quoted password stays out of the message")
@@ -210,7 +225,8 @@ void StoreLocationTest::refusesBadInputWithAClearMessage()
     QVERIFY(!loc.ok());
     QCOMPARE(loc.error().kind, ErrorKind::InvalidInput);
     QCOMPARE(loc.error().exitCode(), 2);
-    QVERIFY2(loc.error().message.startsWith(QStringLiteral("bad store URL: ")), qPrintable(loc.error().message));
+    QVERIFY2(
+        loc.error().message.startsWith(QStringLiteral("bad store URL: ")), qPrintable(loc.error().message));
     QVERIFY2(loc.error().message.contains(messagePart), qPrintable(loc.error().message));
     QVERIFY2(!loc.error().message.contains(QLatin1String("Secret")), qPrintable(loc.error().message));
 }
@@ -220,17 +236,19 @@ void StoreLocationTest::urlWithoutPasswordNeverShowsThePassword_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("URL") << QStringLiteral("postgresql://alice:Sup3rSecret@db.example:5433/rag?sslmode=require")
+    QTest::newRow("URL") << QStringLiteral(
+        "postgresql://alice:Sup3rSecret@db.example:5433/rag?sslmode=require")
                          << QStringLiteral("postgresql://alice@db.example:5433/rag?sslmode=require");
     QTest::newRow("encoded password") << QStringLiteral("postgres://alice:Sup3r%40Secret@h/rag")
                                       << QStringLiteral("postgresql://alice@h/rag");
-    QTest::newRow("password parameter") << QStringLiteral("postgresql://h/rag?password=Sup3rSecret")
-                                        << QStringLiteral("postgresql://h/rag");
+    QTest::newRow("password parameter")
+        << QStringLiteral("postgresql://h/rag?password=Sup3rSecret") << QStringLiteral("postgresql://h/rag");
     QTest::newRow("key=value") << QStringLiteral("host=h dbname=rag user=alice password='Sup3rSecret x'")
                                << QStringLiteral("postgresql://alice@h/rag");
     QTest::newRow("no host") << QStringLiteral("postgresql:///rag") << QStringLiteral("postgresql:///rag");
-    QTest::newRow("socket directory") << QStringLiteral("host=/var/run/postgresql dbname=rag password=Sup3rSecret")
-                                      << QStringLiteral("postgresql:///rag?host=/var/run/postgresql");
+    QTest::newRow("socket directory")
+        << QStringLiteral("host=/var/run/postgresql dbname=rag password=Sup3rSecret")
+        << QStringLiteral("postgresql:///rag?host=/var/run/postgresql");
 }
 
 void StoreLocationTest::urlWithoutPasswordNeverShowsThePassword()

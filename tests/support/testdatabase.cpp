@@ -1,5 +1,7 @@
 #include "testdatabase.h"
 
+#include "store/migrationrunner.h"
+
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -48,25 +50,6 @@ void runOn(const QString& url, const QStringList& statements)
         }
     }
     QSqlDatabase::removeDatabase(name);
-}
-
-QStringList splitStatements(const QString& sql)
-{
-    QStringList out;
-    QString current;
-    const QStringList lines = sql.split(QLatin1Char('\n'));
-    for (const QString& line : lines) {
-        if (line.trimmed().startsWith(QLatin1String("--")) || line.trimmed().isEmpty())
-            continue;
-        current += line + QLatin1Char('\n');
-        if (line.trimmed().endsWith(QLatin1Char(';'))) {
-            out << current.trimmed();
-            current.clear();
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        out << current.trimmed();
-    return out;
 }
 
 } // namespace
@@ -140,7 +123,7 @@ StorePtr TestDatabase::open(bool migrate) const
 
 void TestDatabase::execScript(const QString& sql) const
 {
-    runOn(m_url, splitStatements(sql));
+    runOn(m_url, MigrationRunner::statements(sql));
 }
 
 QString backendSchemaSql()

@@ -1,0 +1,353 @@
+#include "store/migrationrunner.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
+#include "testdatabase.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtTest>
+
+using namespace RagScope;
+using RagScope::Test::TestDatabase;
+
+namespace {
+
+QList<int> shippedVersions(Dialect dialect)
+{
+    QList<int> versions;
+    const QList<Migration> migrations = MigrationRunner::available(dialect);
+    for (const Migration& m : migrations)
+        versions << m.version;
+    return versions;
+}
+
+// Whether a table or index exists, from the catalog (not through the code under test).
+bool exists(const Store& store, const QString& name)
+{
+    auto q = store.dialect() == Dialect::Postgres
+        ? store.exec(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), { name })
+        : store.exec(QStringLiteral("SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = ?"), { name });
+    if (!q.ok())
+        qFatal("catalog query failed: %s", qPrintable(q.error().message));
+    return q.value().next() && q.value().value(0).toBool();
+}
+
+qint64 count(const Store& store, const QString& table)
+{
+    // table names are fixed in this file
+    auto q = store.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
+    if (!q.ok() || !q.value().next())
+        qFatal("count failed");
+    return q.value().value(0).toLongLong();
+}
+
+void addInteraction(const Store& store)
+{
+    const SqlDialect d(store.dialect());
+    const auto q
+        = store.exec(QStringLiteral("INSERT INTO chat_interactions (id, user_id, query, answer, created_at)"
+                                    " VALUES (%1, ?, ?, ?, %2)")
+                         .arg(d.uuidParam(), d.timeParam()),
+            { d.bindUuid(QUuid::createUuid()), QStringLiteral("alice"), QStringLiteral("q"),
+                QStringLiteral("a"), d.bindTime(QDateTime::currentDateTimeUtc()) });
+    if (!q.ok())
+        qFatal("insert failed: %s", qPrintable(q.error().message));
+}
+
+} // namespace
+
+// Behaviour on both dialects.
+class MigrationRunnerTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shipsTheSameMigrationsForBothDialects();
+    void openingAnEmptyStoreAppliesAllAndRecordsThem();
+    void migratingAgainAppliesNothing();
+    void rollsBackStepByStepDownToNothing();
+    void refusesToRollBackTheMonitoringTablesWhileTheyHoldRows();
+    void migratesUpAgainAfterRollback();
+    void concurrentMigrationsApplyEachVersionOnce();
+    void splitsStatements_data();
+    void splitsStatements();
+};
+
+void MigrationRunnerTest::shipsTheSameMigrationsForBothDialects()
+{
+    const QList<Migration> pg = MigrationRunner::available(Dialect::Postgres);
+    const QList<Migration> sqlite = MigrationRunner::available(Dialect::Sqlite);
+    QVERIFY(!pg.isEmpty());
+    QCOMPARE(pg.size(), sqlite.size());
+    for (qsizetype i = 0; i < pg.size(); ++i) {
+        QCOMPARE(pg[i].version, int(i + 1));
+        QCOMPARE(sqlite[i].version, pg[i].version);
+        QCOMPARE(sqlite[i].name, pg[i].name);
+        for (const Migration* m : { &pg[i], &sqlite[i] }) {
+            QVERIFY2(!MigrationRunner::statements(m->upSql).isEmpty(), qPrintable(m->name));
+            QVERIFY2(!MigrationRunner::statements(m->downSql).isEmpty(), qPrintable(m->name));
+        }
+    }
+}
+
+void MigrationRunnerTest::openingAnEmptyStoreAppliesAllAndRecordsThem()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    const MigrationRunner runner(*store);
+    const auto applied = runner.appliedVersions();
+    QVERIFY(applied.ok());
+    QCOMPARE(applied.value(), shippedVersions(db.dialect()));
+    QCOMPARE(runner.latestVersion(), shippedVersions(db.dialect()).last());
+
+    auto q = store->exec(QStringLiteral("SELECT version, name FROM ragscope_migrations ORDER BY version"));
+    QVERIFY(q.ok());
+    const QList<Migration> shipped = MigrationRunner::available(db.dialect());
+    for (const Migration& m : shipped) {
+        QVERIFY(q.value().next());
+        QCOMPARE(q.value().value(0).toInt(), m.version);
+        QCOMPARE(q.value().value(1).toString(), m.name);
+    }
+    QVERIFY(!q.value().next());
+    for (const char* name : { "chat_interactions", "chat_feedbacks", "ragscope_reviews", "ix_ci_created_id" })
+        QVERIFY2(exists(*store, QLatin1String(name)), name);
+}
+
+void MigrationRunnerTest::migratingAgainAppliesNothing()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    addInteraction(*store);
+    const MigrationRunner runner(*store);
+    const auto applied = runner.migrateUp();
+    QVERIFY(applied.ok());
+    QVERIFY(applied.value().isEmpty());
+    QCOMPARE(count(*store, QStringLiteral("ragscope_migrations")), qint64(runner.latestVersion()));
+    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(1));
+}
+
+void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    const MigrationRunner runner(*store);
+    QCOMPARE(runner.latestVersion(), 3);
+
+    QCOMPARE(runner.rollbackLatest().value(), 3);
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2 }));
+    QVERIFY(!exists(*store, QStringLiteral("ix_ci_created_id")));
+    QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
+
+    QCOMPARE(runner.rollbackLatest().value(), 2);
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1 }));
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_reviews")));
+    QVERIFY(exists(*store, QStringLiteral("chat_interactions")));
+
+    QCOMPARE(runner.rollbackLatest().value(), 1);
+    QCOMPARE(runner.appliedVersions().value(), QList<int>());
+    for (const char* name : { "chat_interactions", "chat_feedbacks", "ragscope_migrations" })
+        QVERIFY2(!exists(*store, QLatin1String(name)), name);
+
+    const auto nothing = runner.rollbackLatest();
+    QVERIFY(!nothing.ok());
+    QCOMPARE(nothing.error().kind, ErrorKind::InvalidInput);
+    QVERIFY2(nothing.error().message.contains(QStringLiteral("nothing to roll back")),
+        qPrintable(nothing.error().message));
+}
+
+void MigrationRunnerTest::refusesToRollBackTheMonitoringTablesWhileTheyHoldRows()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    addInteraction(*store);
+    addInteraction(*store);
+    const MigrationRunner runner(*store);
+    QCOMPARE(runner.rollbackLatest().value(), 3);
+    QCOMPARE(runner.rollbackLatest().value(), 2);
+
+    const auto refused = runner.rollbackLatest();
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, ErrorKind::InvalidInput);
+    QCOMPARE(refused.error().message,
+        QStringLiteral(
+            "refusing to roll back migration 1 (monitoring_tables): chat_interactions holds 2 rows"));
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1 }));
+    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(2));
+}
+
+void MigrationRunnerTest::migratesUpAgainAfterRollback()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    const MigrationRunner runner(*store);
+    for (int expected = 3; expected >= 1; --expected)
+        QCOMPARE(runner.rollbackLatest().value(), expected);
+
+    // the store is empty now: the runner applies everything
+    const auto all = runner.migrateUp();
+    QVERIFY2(all.ok(), qPrintable(all.ok() ? QString() : all.error().message));
+    QCOMPARE(all.value(), shippedVersions(db.dialect()));
+    addInteraction(*store);
+
+    QCOMPARE(runner.rollbackLatest().value(), 3);
+    QCOMPARE(runner.rollbackLatest().value(), 2);
+    const auto rest = runner.migrateUp();
+    QVERIFY(rest.ok());
+    QCOMPARE(rest.value(), QList<int>({ 2, 3 }));
+    QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
+    QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
+    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(1));
+}
+
+void MigrationRunnerTest::concurrentMigrationsApplyEachVersionOnce()
+{
+    TestDatabase db;
+    {
+        // empty it again, keeping a handle that sees the empty store
+        const StorePtr store = db.open(true);
+        const MigrationRunner runner(*store);
+        while (runner.rollbackLatest().ok()) { }
+    }
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    QList<QFuture<QString>> runs;
+    for (int i = 0; i < 4; ++i) {
+        runs << QtConcurrent::run(&pool, [url = db.url()] {
+            Store::OpenOptions options;
+            options.migrate = true;
+            const auto store = Store::open(url, options);
+            return store.ok() ? QString() : store.error().message;
+        });
+    }
+    for (QFuture<QString>& run : runs)
+        QCOMPARE(run.result(), QString());
+    const StorePtr store = db.open(false);
+    QCOMPARE(
+        count(*store, QStringLiteral("ragscope_migrations")), qint64(shippedVersions(db.dialect()).size()));
+}
+
+void MigrationRunnerTest::splitsStatements_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QStringList>("statements"); // compared with whitespace simplified
+
+    QTest::newRow("two statements") << QStringLiteral("CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n")
+                                    << QStringList { QStringLiteral("CREATE TABLE a (x INT)"),
+                                           QStringLiteral("CREATE TABLE b (y INT)") };
+    QTest::newRow("comment lines dropped")
+        << QStringLiteral("-- header;\nCREATE TABLE a (x INT);\n-- trailer\n")
+        << QStringList { QStringLiteral("CREATE TABLE a (x INT)") };
+    QTest::newRow("comment after the semicolon")
+        << QStringLiteral("CREATE TABLE a (x INT); -- done\nCREATE TABLE b (y INT);")
+        << QStringList { QStringLiteral("CREATE TABLE a (x INT)"), QStringLiteral("CREATE TABLE b (y INT)") };
+    QTest::newRow("comment ending in a semicolon inside a statement")
+        << QStringLiteral("CREATE TABLE a (\n    x INT, -- first;\n    y INT\n);")
+        << QStringList { QStringLiteral("CREATE TABLE a ( x INT, y INT )") };
+    QTest::newRow("semicolon in a string")
+        << QStringLiteral("INSERT INTO t VALUES ('a;b');\nSELECT 1;")
+        << QStringList { QStringLiteral("INSERT INTO t VALUES ('a;b')"), QStringLiteral("SELECT 1") };
+    QTest::newRow("doubled quote in a string")
+        << QStringLiteral("INSERT INTO t VALUES ('it''s; fine');")
+        << QStringList { QStringLiteral("INSERT INTO t VALUES ('it''s; fine')") };
+    QTest::newRow("dashes in a string")
+        << QStringLiteral("INSERT INTO t VALUES ('-- no comment;');")
+        << QStringList { QStringLiteral("INSERT INTO t VALUES ('-- no comment;')") };
+    QTest::newRow("semicolon in a quoted identifier")
+        << QStringLiteral("CREATE TABLE \"odd;name\" (x INT);")
+        << QStringList { QStringLiteral("CREATE TABLE \"odd;name\" (x INT)") };
+    QTest::newRow("dollar-quoted body") << QStringLiteral(
+        "CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;\nSELECT 1;")
+                                        << QStringList { QStringLiteral(
+                                                             "CREATE FUNCTION f() RETURNS int AS $$ BEGIN "
+                                                             "RETURN 1; END; $$ LANGUAGE plpgsql"),
+                                               QStringLiteral("SELECT 1") };
+    QTest::newRow("tagged dollar quote")
+        << QStringLiteral("DO $body$ BEGIN PERFORM 1; END $body$;\nSELECT 2;")
+        << QStringList { QStringLiteral("DO $body$ BEGIN PERFORM 1; END $body$"),
+               QStringLiteral("SELECT 2") };
+    QTest::newRow("positional parameter is no dollar quote") << QStringLiteral(
+        "SELECT $1; SELECT $2;") << QStringList { QStringLiteral("SELECT $1"), QStringLiteral("SELECT $2") };
+    QTest::newRow("block comment") << QStringLiteral("/* a; b */ SELECT 1;")
+                                   << QStringList { QStringLiteral("SELECT 1") };
+    QTest::newRow("last statement without semicolon") << QStringLiteral(
+        "SELECT 1;\nSELECT 2") << QStringList { QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2") };
+    QTest::newRow("several on one line") << QStringLiteral(
+        "SELECT 1; SELECT 2;") << QStringList { QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2") };
+    QTest::newRow("CRLF line endings")
+        << QStringLiteral("SELECT 1;\r\n-- c\r\nSELECT 2;\r\n")
+        << QStringList { QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2") };
+    QTest::newRow("empty statements skipped")
+        << QStringLiteral(";;\n  ;SELECT 1;;") << QStringList { QStringLiteral("SELECT 1") };
+    QTest::newRow("comments only") << QStringLiteral("-- nothing\n\n/* here */\n") << QStringList();
+    QTest::newRow("empty") << QString() << QStringList();
+}
+
+void MigrationRunnerTest::splitsStatements()
+{
+    QFETCH(QString, sql);
+    QFETCH(QStringList, statements);
+    QStringList split = MigrationRunner::statements(sql);
+    for (QString& s : split)
+        s = s.simplified();
+    QCOMPARE(split, statements);
+}
+
+// PostgreSQL: a store that the backend created with its own schema file.
+class MigrationRunnerPostgresTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acceptsTheBackendsStoreAsItIsAndKeepsItsRows();
+};
+
+void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
+{
+    TestDatabase db;
+    db.execScript(Test::backendSchemaSql());
+    db.execScript(QStringLiteral(
+        "INSERT INTO chat_interactions (id, user_id, query, answer, model_name, prompt_tokens, "
+        "completion_tokens,"
+        " total_tokens, cost_estimate, created_at) VALUES ('6f1c2b1e-8d4a-4c3e-9a57-0b1d2e3f4a5b', 'alice', "
+        "'q', 'a',"
+        " 'gemini-1.5-pro', 1000, 500, 1500, 0.00031250, '2026-11-19T10:00:00Z');\n"
+        "INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at) VALUES"
+        " ('0a9b8c7d-6e5f-4a3b-8c1d-2e3f4a5b6c7d', '6f1c2b1e-8d4a-4c3e-9a57-0b1d2e3f4a5b', 4, 'ok',"
+        " '2026-11-19T11:00:00Z');"));
+
+    const StorePtr store = db.open(true);
+    QVERIFY(!store->isReadOnly());
+    QCOMPARE(store->schemaVersion(), shippedVersions(Dialect::Postgres).last());
+    const MigrationRunner runner(*store);
+    QCOMPARE(runner.appliedVersions().value(), shippedVersions(Dialect::Postgres));
+
+    auto q = store->exec(
+        QStringLiteral("SELECT CAST(cost_estimate AS text), total_tokens FROM chat_interactions"));
+    QVERIFY(q.ok() && q.value().next());
+    QCOMPARE(q.value().value(0).toString(), QStringLiteral("0.00031250"));
+    QCOMPARE(q.value().value(1).toInt(), 1500);
+    QCOMPARE(count(*store, QStringLiteral("chat_feedbacks")), qint64(1));
+
+    // RagScope's own additions roll back; the backend's tables with rows do not
+    QCOMPARE(runner.rollbackLatest().value(), 3);
+    QCOMPARE(runner.rollbackLatest().value(), 2);
+    const auto refused = runner.rollbackLatest();
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("chat_interactions holds 1 rows")),
+        qPrintable(refused.error().message));
+    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(1));
+    QCOMPARE(count(*store, QStringLiteral("chat_feedbacks")), qint64(1));
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    MigrationRunnerTest common;
+    int failures = QTest::qExec(&common, argc, argv);
+    if (Test::dialectUnderTest() == Dialect::Postgres) {
+        MigrationRunnerPostgresTest postgres;
+        failures += QTest::qExec(&postgres, argc, argv);
+    }
+    return failures;
+}
+
+#include "tst_migrationrunner.moc"
