@@ -37,6 +37,12 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_testJob(new LatestJob(this))
 {
     setWindowTitle(tr("Open PostgreSQL store"));
+    const std::initializer_list<std::pair<QWidget*, const char*>> names {
+        { m_profiles, "profile" }, { m_url, "url" }, { m_host, "host" }, { m_port, "port" },
+        { m_database, "database" }, { m_user, "user" }, { m_password, "password" }, { m_sslMode, "sslmode" },
+        { m_savePassword, "savePassword" } };
+    for (const auto& [widget, name] : names)
+        widget->setObjectName(QLatin1String(name));
 
     m_profiles->addItem(tr("New connection"));
     const QList<StoreLocation> profiles = ConnectionProfiles::profiles();
@@ -76,6 +82,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64); // room for a whole URL at any font size
 
     connect(m_profiles, &QComboBox::activated, this, [this](int index) {
         const auto location = StoreLocation::parse(m_profiles->itemData(index).toString());

@@ -34,7 +34,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_opener(new StoreOpener(this))
 {
     m_nav->setAccessibleName(tr("Pages"));
-    m_nav->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_nav->setSpacing(fontMetrics().height() / 4);
     m_nav->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
 
     auto* dashboard = new QWidget(this);
@@ -122,6 +122,8 @@ void MainWindow::addPage(DashboardPage* page)
     m_pages << page;
     m_stack->addWidget(page);
     m_nav->addItem(page->title());
+    // Wide enough for the longest title at any font size.
+    m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + fontMetrics().averageCharWidth() * 6);
     connect(page, &DashboardPage::storeError, this, [this](const Error& error) {
         m_banner->showMessage(tr("The store reported an error; the pages show their last data.\n%1")
                                   .arg(error.message));

@@ -12,7 +12,7 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory,
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(TimeoutMs);
     connect(&m_timeout, &QTimer::timeout, this,
-            [this] { fail(tr("timed out after %1 s waiting for the pages to load").arg(TimeoutMs / 1000)); });
+            [this] { fail(tr("timed out after %1 s waiting for the store or a page to load").arg(TimeoutMs / 1000)); });
     connect(window, &MainWindow::storeOpened, this, &ScreenshotRunner::start);
     connect(window, &MainWindow::storeOpenFailed, this, [this](const Error& error) { fail(error.message); });
     m_timeout.start();
@@ -32,6 +32,7 @@ void ScreenshotRunner::start()
         fail(tr("cannot create %1").arg(m_dir.absolutePath()));
         return;
     }
+    m_timeout.stop();
     m_window->resize(1400, 900);
     m_window->show();
     showNext();
@@ -47,6 +48,7 @@ void ScreenshotRunner::showNext()
         return;
     }
     DashboardPage* page = pages.at(m_next);
+    m_timeout.start(); // each page gets the full time
     disconnect(m_loaded);
     disconnect(m_error);
     m_loaded = connect(page, &DashboardPage::loaded, this, &ScreenshotRunner::capture, Qt::SingleShotConnection);

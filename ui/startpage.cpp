@@ -48,6 +48,7 @@ StartPage::StartPage(QWidget* parent)
 
     // A readable column in the middle of the window, whatever its width.
     auto* column = new QVBoxLayout;
+    column->addSpacing(fontMetrics().height() * 3);
     column->addWidget(title);
     column->addWidget(subtitle);
     column->addSpacing(fontMetrics().height());
@@ -56,7 +57,8 @@ StartPage::StartPage(QWidget* parent)
     column->addWidget(m_progress);
     column->addSpacing(fontMetrics().height());
     column->addWidget(m_recentTitle);
-    column->addWidget(m_recent, 1);
+    column->addWidget(m_recent, 3);
+    column->addStretch(1); // keeps the column together while the list is hidden
 
     auto* outer = new QHBoxLayout(this);
     outer->addStretch(1);

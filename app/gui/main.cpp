@@ -1,2 +1,81 @@
-// placeholder until the dashboard's main lands
-int main() { return 0; }
+// ragscope: the desktop dashboard. Parses the command line, builds the window with its pages
+// and opens a store (--db, --demo, or the last one / the start page).
+
+#include "mainwindow.h"
+#include "pages/costpage.h"
+#include "pages/latencypage.h"
+#include "pages/overviewpage.h"
+#include "pages/qualitypage.h"
+#include "pages/reviewpage.h"
+#include "screenshotrunner.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTextStream>
+
+using namespace RagScope;
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("RagScope"));
+    QApplication::setApplicationName(QStringLiteral("RagScope"));
+    QApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/ragscope/icons/ragscope.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Dashboard for the monitoring store of a RAG chat service."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QApplication::translate("main", "Open the store at URL (postgresql://… or a .sqlite file)."),
+                                QStringLiteral("URL"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open the demo store (created on first use)."));
+    // For making docs/screenshots: open the store, save every page to DIR/<page>.png, exit.
+    QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                   QApplication::translate("main", "Save a PNG of each page to DIR and exit."),
+                                   QStringLiteral("DIR"));
+    screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ db, demo, screenshots });
+    parser.process(app);
+
+    QTextStream err(stderr);
+    if (parser.isSet(db) && parser.isSet(demo)) {
+        err << QApplication::translate("main", "ragscope: --db and --demo exclude each other") << Qt::endl;
+        return 2;
+    }
+
+    MainWindow window;
+    auto* review = new ReviewPage;
+    window.addPage(new OverviewPage);
+    window.addPage(new CostPage);
+    window.addPage(new LatencyPage);
+    window.addPage(new QualityPage);
+    window.addPage(review);
+    window.setDrillDownTarget(review, [review](const ReviewQueueQuery& query) { review->showQuery(query); });
+
+    if (parser.isSet(screenshots)) {
+        if (!parser.isSet(db) && !parser.isSet(demo)) {
+            err << QApplication::translate("main", "ragscope: --screenshots needs --db URL or --demo") << Qt::endl;
+            return 2;
+        }
+        auto* runner = new ScreenshotRunner(&window, parser.value(screenshots), &app);
+        QObject::connect(runner, &ScreenshotRunner::finished, &app, [&err](int code, const QString& message) {
+            err << QStringLiteral("ragscope: ") << message << Qt::endl;
+            QCoreApplication::exit(code);
+        });
+    } else {
+        window.resize(1280, 800);
+        window.show();
+    }
+
+    if (parser.isSet(db))
+        window.openUrl(parser.value(db));
+    else if (parser.isSet(demo))
+        window.openDemo();
+    else
+        window.openLastOrShowStart();
+    return app.exec();
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 namespace RagScope {
@@ -30,3 +31,5 @@ struct Error
 };
 
 } // namespace RagScope
+
+Q_DECLARE_METATYPE(RagScope::Error)

@@ -25,20 +25,10 @@ Result<QSqlQuery> run(const StorePtr& store, const BoundSql& statement)
     return store->exec(statement.sql, statement.values);
 }
 
-} // namespace
-
-MetricsCollector::MetricsCollector(StorePtr store)
-    : m_store(std::move(store))
-{ }
-
-Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
+/// The columns of MetricsSql::kpis() (and the start of reportTotals()).
+KpiTotals kpisAt(const SqlDialect& d, const QSqlQuery& q)
 {
-    PerformanceMonitor perf(QStringLiteral("metrics kpis"));
-    const SqlDialect d(m_store->dialect());
-    RAGSCOPE_TRY(q, run(m_store, MetricsSql::kpis(d, filter)));
     KpiTotals k;
-    if (!q.next())
-        return k;
     k.requests = sqlCount(q.value(0));
     k.promptTokens = sqlCount(q.value(1));
     k.completionTokens = sqlCount(q.value(2));
@@ -51,15 +41,46 @@ Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
     return k;
 }
 
+/// Counts per rating 1–5 and their mean, from MetricsSql::ratingHistogram().
+void readRatingHistogram(QSqlQuery& hist, RatingSummary* s)
+{
+    qint64 ratingSum = 0;
+    while (hist.next()) {
+        const int rating = hist.value(0).toInt();
+        if (rating < 1 || rating > 5)
+            continue;
+        s->counts[size_t(rating - 1)] = sqlCount(hist.value(1));
+        ratingSum += rating * s->counts[size_t(rating - 1)];
+    }
+    // The mean of five counted ratings: exact, and no second pass over the feedback.
+    if (s->total() > 0)
+        s->average = double(ratingSum) / double(s->total());
+}
+
+} // namespace
+
+MetricsCollector::MetricsCollector(StorePtr store)
+    : m_store(std::move(store))
+{ }
+
+Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
+{
+    PerformanceMonitor perf(QStringLiteral("metrics kpis"));
+    const SqlDialect d(m_store->dialect());
+    RAGSCOPE_TRY(q, run(m_store, MetricsSql::kpis(d, filter)));
+    return q.next() ? kpisAt(d, q) : KpiTotals {};
+}
+
 Result<LatencyPercentiles> MetricsCollector::latencyPercentiles(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics latency percentiles"));
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::latencyPercentiles(SqlDialect(m_store->dialect()), filter)));
     LatencyPercentiles result;
-    while (q.next()) {
-        const int metric = q.value(1).toInt();
-        Percentiles& target = metric == 0 ? result.total : metric == 1 ? result.retrieval : result.generation;
-        target = percentilesAt(q, 2);
+    if (q.next()) {
+        const int levels = int(Percentiles::Levels.size());
+        result.total = percentilesAt(q, 1);
+        result.retrieval = percentilesAt(q, 1 + levels);
+        result.generation = percentilesAt(q, 1 + 2 * levels);
     }
     return result;
 }
@@ -86,17 +107,7 @@ Result<RatingSummary> MetricsCollector::ratings(const Filter& filter) const
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(hist, run(m_store, MetricsSql::ratingHistogram(d, filter)));
     RatingSummary s;
-    qint64 ratingSum = 0;
-    while (hist.next()) {
-        const int rating = hist.value(0).toInt();
-        if (rating < 1 || rating > 5)
-            continue;
-        s.counts[size_t(rating - 1)] = sqlCount(hist.value(1));
-        ratingSum += rating * s.counts[size_t(rating - 1)];
-    }
-    // The mean of five counted ratings: exact, and no second pass over the feedback.
-    if (s.total() > 0)
-        s.average = double(ratingSum) / double(s.total());
+    readRatingHistogram(hist, &s);
     RAGSCOPE_TRY(rate, run(m_store, MetricsSql::feedbackRate(d, filter)));
     if (rate.next()) {
         s.interactions = sqlCount(rate.value(0));
@@ -138,12 +149,7 @@ Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filt
         p.requests = sqlCount(q.value(1));
         p.avgRetrievalMs = sqlOptionalDouble(q.value(2));
         p.avgGenerationMs = sqlOptionalDouble(q.value(3));
-    }
-    RAGSCOPE_TRY(pq, run(m_store, MetricsSql::latencyBucketPercentiles(d, filter, bucket)));
-    while (pq.next()) {
-        const auto it = points.find(pq.value(0).toString());
-        if (it != points.end())
-            it->total = percentilesAt(pq, 2);
+        p.total = percentilesAt(q, 4);
     }
     return points.values();
 }
@@ -235,19 +241,28 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
 Result<StatsReport> MetricsCollector::report(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics report"));
-    RAGSCOPE_TRY(kpiTotals, kpis(filter));
-    RAGSCOPE_TRY(latency, latencyPercentiles(filter));
-    RAGSCOPE_TRY(confidence, confidenceHistogram(filter));
-    RAGSCOPE_TRY(ratingSummary, ratings(filter));
-    RAGSCOPE_TRY(daily, dailyCost(filter));
+    // Each scan of the window once: totals (with confidence buckets and feedback presence),
+    // percentiles, daily cost; the rating histogram reads only the window's feedback.
+    const SqlDialect d(m_store->dialect());
     StatsReport r;
     r.filter = filter;
-    r.kpis = kpiTotals;
+    RAGSCOPE_TRY(totals, run(m_store, MetricsSql::reportTotals(d, filter)));
+    if (totals.next()) {
+        constexpr int FirstBucket = 9;
+        r.kpis = kpisAt(d, totals);
+        for (size_t b = 0; b < r.confidence.buckets.size(); ++b)
+            r.confidence.buckets[b] = sqlCount(totals.value(FirstBucket + int(b)));
+        r.confidence.unknown = sqlCount(totals.value(FirstBucket + 10));
+        r.ratings.interactions = r.kpis.requests;
+        r.ratings.interactionsWithFeedback = sqlCount(totals.value(FirstBucket + 11));
+    }
+    RAGSCOPE_TRY(latency, latencyPercentiles(filter));
     r.latency = latency;
-    r.confidence = confidence;
-    r.ratings = ratingSummary;
+    RAGSCOPE_TRY(hist, run(m_store, MetricsSql::ratingHistogram(d, filter)));
+    readRatingHistogram(hist, &r.ratings);
+    RAGSCOPE_TRY(daily, dailyCost(filter));
     r.dailyCost = daily;
-    r.projection = CostTracker::project(kpiTotals.totalCost, filter.from, filter.to);
+    r.projection = CostTracker::project(r.kpis.totalCost, filter.from, filter.to);
     return r;
 }
 

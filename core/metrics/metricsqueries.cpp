@@ -36,31 +36,79 @@ QString latestReviews(const SqlWhere& where)
 
 } // namespace
 
-BoundSql kpis(const SqlDialect& d, const Filter& filter)
+namespace {
+
+/// Window totals aggregated per user first (a small hash aggregate that runs in parallel), so
+/// distinct users need no sort of the whole window. Columns as kpis(); with `forReport` also
+/// the ten confidence buckets, unknown scores and interactions with feedback.
+BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool forReport)
 {
     const SqlWhere where = filterWhere(d, filter, I);
+    // Per-user sums carry the cost column's own name, so costSum() reads them back exactly.
+    const QString costName = d.costColumn(I).section(QLatin1Char('.'), 1);
+    const QString bucket = d.confidenceBucket(QStringLiteral("i.confidence_score"));
+    QString innerExtra;
+    QString outerExtra;
+    QString join;
+    QString groupExtra;
+    if (forReport) {
+        innerExtra = QStringLiteral(", %1 AS b, COUNT(f.interaction_id) AS fb").arg(bucket);
+        for (int k = 0; k < 10; ++k)
+            outerExtra += QStringLiteral(", SUM(CASE WHEN u.b = %1 THEN u.n ELSE 0 END)").arg(k);
+        outerExtra += QStringLiteral(", SUM(CASE WHEN u.b IS NULL THEN u.n ELSE 0 END), CAST(SUM(u.fb) AS BIGINT)");
+        // interaction_id is unique, so the join adds no rows.
+        join = QStringLiteral(" LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id");
+        groupExtra = QStringLiteral(", ") + bucket;
+    }
     return { QStringLiteral(
-                 "SELECT COUNT(*), SUM(i.prompt_tokens), SUM(i.completion_tokens), SUM(i.total_tokens), %1,"
-                 " SUM(CASE WHEN %2 IS NULL AND (i.prompt_tokens > 0 OR i.completion_tokens > 0"
-                 " OR i.total_tokens > 0) THEN 1 ELSE 0 END),"
-                 " AVG(i.total_latency_ms), AVG(i.confidence_score), COUNT(DISTINCT i.user_id)"
-                 " FROM chat_interactions i WHERE %3")
-                 .arg(d.costSum(I), d.costColumn(I), where.sql),
+                 "SELECT CAST(SUM(u.n) AS BIGINT), CAST(SUM(u.p) AS BIGINT), CAST(SUM(u.c) AS BIGINT),"
+                 " CAST(SUM(u.t) AS BIGINT), %1, CAST(SUM(u.unpriced) AS BIGINT),"
+                 " SUM(u.ls) / CAST(NULLIF(SUM(u.ln), 0) AS DOUBLE PRECISION),"
+                 " SUM(u.cs) / CAST(NULLIF(SUM(u.cn), 0) AS DOUBLE PRECISION), COUNT(DISTINCT u.user_id)%2"
+                 " FROM (SELECT i.user_id, COUNT(*) AS n, SUM(i.prompt_tokens) AS p, SUM(i.completion_tokens) AS c,"
+                 " SUM(i.total_tokens) AS t, SUM(%3) AS %4,"
+                 " SUM(CASE WHEN %3 IS NULL AND (i.prompt_tokens > 0 OR i.completion_tokens > 0"
+                 " OR i.total_tokens > 0) THEN 1 ELSE 0 END) AS unpriced,"
+                 " SUM(i.total_latency_ms) AS ls, COUNT(i.total_latency_ms) AS ln,"
+                 " SUM(i.confidence_score) AS cs, COUNT(i.confidence_score) AS cn%5"
+                 " FROM chat_interactions i%6 WHERE %7 GROUP BY i.user_id%8) u")
+                 .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra, join,
+                     where.sql, groupExtra),
         where.values };
+}
+
+/// The UTC day of i.created_at as a grouping key: on PostgreSQL a timestamp (cheap to hash and
+/// sort, with statistics from migration 0004), formatted by dayText(); on SQLite the day text.
+QString dayKey(const SqlDialect& d)
+{
+    return d.isPostgres() ? QStringLiteral("date_trunc('day', i.created_at AT TIME ZONE 'UTC')")
+                          : d.dayOf(QStringLiteral("i.created_at"));
+}
+
+QString dayText(const SqlDialect& d, const QString& key)
+{
+    return d.isPostgres() ? QStringLiteral("to_char(%1, 'YYYY-MM-DD')").arg(key) : key;
+}
+
+} // namespace
+
+BoundSql kpis(const SqlDialect& d, const Filter& filter)
+{
+    return windowTotals(d, filter, false);
+}
+
+BoundSql reportTotals(const SqlDialect& d, const Filter& filter)
+{
+    return windowTotals(d, filter, true);
 }
 
 BoundSql latencyPercentiles(const SqlDialect& d, const Filter& filter)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    // One pass over the window, unpivoted into the three latency metrics.
-    const QString source
-        = QStringLiteral("SELECT 0 AS grp, m.metric AS metric, CASE m.metric WHEN 0 THEN i.total_latency_ms"
-                         " WHEN 1 THEN i.retrieval_latency_ms ELSE i.generation_latency_ms END AS x"
-                         " FROM chat_interactions i"
-                         " CROSS JOIN (SELECT 0 AS metric UNION ALL SELECT 1 UNION ALL SELECT 2) m"
-                         " WHERE %1")
-              .arg(where.sql);
-    return percentileSql(d, source, where.values);
+    const QString source = QStringLiteral("SELECT 0 AS grp, i.total_latency_ms AS x0, i.retrieval_latency_ms AS x1,"
+                                          " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %1")
+                               .arg(where.sql);
+    return percentileSql(d, source, where.values, 3);
 }
 
 BoundSql confidenceHistogram(const SqlDialect& d, const Filter& filter)
@@ -73,6 +121,13 @@ BoundSql confidenceHistogram(const SqlDialect& d, const Filter& filter)
 
 BoundSql ratingHistogram(const SqlDialect& d, const Filter& filter)
 {
+    if (!filter.user && !filter.model) {
+        // Every feedback has its interaction (foreign key): without user/model there is nothing to join.
+        const SqlWhere where = filterWhere(d, filter, QStringLiteral("f"));
+        return { QStringLiteral("SELECT f.rating, COUNT(*) FROM chat_feedbacks f WHERE %1 GROUP BY f.rating")
+                     .arg(where.sql),
+            where.values };
+    }
     // Feedback is windowed on its own created_at; user and model narrow it through its
     // interaction, which the derived table exposes under the names filterWhere() expects.
     const SqlWhere where = filterWhere(d, filter, QStringLiteral("fb"));
@@ -87,9 +142,9 @@ BoundSql ratingHistogram(const SqlDialect& d, const Filter& filter)
 BoundSql feedbackRate(const SqlDialect& d, const Filter& filter)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { QStringLiteral(
-                 "SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM chat_feedbacks f"
-                 " WHERE f.interaction_id = i.id) THEN 1 ELSE 0 END) FROM chat_interactions i WHERE %1")
+    // interaction_id is unique: the join adds no rows and lets PostgreSQL hash the feedback once.
+    return { QStringLiteral("SELECT COUNT(*), COUNT(f.interaction_id) FROM chat_interactions i"
+                            " LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id WHERE %1")
                  .arg(where.sql),
         where.values };
 }
@@ -98,29 +153,23 @@ BoundSql dailyCost(const SqlDialect& d, const Filter& filter)
 {
     const SqlWhere where = filterWhere(d, filter, I);
     return { QStringLiteral(
-                 "SELECT %1, i.model_name, COUNT(*), SUM(i.prompt_tokens), SUM(i.completion_tokens), %2"
-                 " FROM chat_interactions i WHERE %3 GROUP BY %1, i.model_name"
-                 " ORDER BY %1%4, CASE WHEN i.model_name IS NULL THEN 1 ELSE 0 END, i.model_name%4")
-                 .arg(d.dayOf(QStringLiteral("i.created_at")), d.costSum(I), where.sql, byteOrder(d)),
+                 "SELECT %1, p.model_name, p.n, p.prompt, p.completion, p.cost FROM (SELECT %2 AS day, i.model_name,"
+                 " COUNT(*) AS n, SUM(i.prompt_tokens) AS prompt, SUM(i.completion_tokens) AS completion, %3 AS cost"
+                 " FROM chat_interactions i WHERE %4 GROUP BY %2, i.model_name) p"
+                 " ORDER BY p.day, CASE WHEN p.model_name IS NULL THEN 1 ELSE 0 END, p.model_name%5")
+                 .arg(dayText(d, QStringLiteral("p.day")), dayKey(d), d.costSum(I), where.sql, byteOrder(d)),
         where.values };
 }
 
 BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bucket)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { QStringLiteral("SELECT %1, COUNT(*), AVG(i.retrieval_latency_ms), AVG(i.generation_latency_ms)"
-                            " FROM chat_interactions i WHERE %2 GROUP BY %1")
-                 .arg(bucketOf(d, bucket), where.sql),
-        where.values };
-}
-
-BoundSql latencyBucketPercentiles(const SqlDialect& d, const Filter& filter, TimeBucket bucket)
-{
-    const SqlWhere where = filterWhere(d, filter, I);
-    const QString source = QStringLiteral("SELECT %1 AS grp, 0 AS metric, i.total_latency_ms AS x"
-                                          " FROM chat_interactions i WHERE %2")
-                               .arg(bucketOf(d, bucket), where.sql);
-    return percentileSql(d, source, where.values);
+    // Byte-wise bucket text: PostgreSQL sorts the window by it without locale rules.
+    const QString source = QStringLiteral("SELECT %1%2 AS grp, i.total_latency_ms AS x0, i.retrieval_latency_ms AS x1,"
+                                          " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %3")
+                               .arg(bucketOf(d, bucket), byteOrder(d), where.sql);
+    return percentileSql(d, source, where.values, 1,
+        { QStringLiteral("COUNT(*)"), QStringLiteral("AVG(x1)"), QStringLiteral("AVG(x2)") });
 }
 
 BoundSql confidenceByRating(const SqlDialect& d, const Filter& filter)

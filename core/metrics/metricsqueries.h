@@ -14,7 +14,11 @@ namespace RagScope::MetricsSql {
 /// requests, prompt, completion, total tokens, cost sum, unpriced requests, avg latency,
 /// avg confidence, distinct users (one row).
 BoundSql kpis(const SqlDialect& d, const Filter& filter);
-/// percentileSql() rows: grp 0, metric 0 total / 1 retrieval / 2 generation.
+/// kpis() columns, then confidence buckets 0…9, unknown confidence, interactions with
+/// feedback: everything of a report that scans the window's interactions but percentiles.
+BoundSql reportTotals(const SqlDialect& d, const Filter& filter);
+/// percentileSql() row (none for an empty window): grp 0, then levels of total, retrieval,
+/// generation latency.
 BoundSql latencyPercentiles(const SqlDialect& d, const Filter& filter);
 /// confidence bucket (NULL: unknown), count.
 BoundSql confidenceHistogram(const SqlDialect& d, const Filter& filter);
@@ -24,10 +28,8 @@ BoundSql ratingHistogram(const SqlDialect& d, const Filter& filter);
 BoundSql feedbackRate(const SqlDialect& d, const Filter& filter);
 /// day, model, requests, prompt, completion, cost sum; by day, then model byte-wise, NULL last.
 BoundSql dailyCost(const SqlDialect& d, const Filter& filter);
-/// bucket text, requests, avg retrieval, avg generation.
+/// bucket text, requests, avg retrieval, avg generation, then total latency levels.
 BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bucket);
-/// percentileSql() rows of total latency: grp = bucket text, metric 0.
-BoundSql latencyBucketPercentiles(const SqlDialect& d, const Filter& filter, TimeBucket bucket);
 /// rating, interactions, avg confidence.
 BoundSql confidenceByRating(const SqlDialect& d, const Filter& filter);
 /// user, requests, cost sum, avg latency, avg confidence, avg rating, low-rated; busiest first.

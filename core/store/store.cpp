@@ -51,6 +51,13 @@ struct ThreadConnections
     }
 };
 thread_local ThreadConnections t_connections;
+thread_local int t_transactionDepth = 0; // Store::transaction bodies running on this thread
+
+bool isRead(const QString& sql)
+{
+    const QString head = sql.trimmed().left(6).toUpper();
+    return head.startsWith(QLatin1String("SELECT")) || head.startsWith(QLatin1String("WITH"));
+}
 
 bool containsAny(const QString& text, std::initializer_list<const char*> needles)
 {
@@ -195,6 +202,17 @@ void Store::dropConnection() const
 
 Result<QSqlQuery> Store::exec(const QString& sql, const QVariantList& values) const
 {
+    auto result = execOnce(sql, values);
+    // A server that dropped us (restart, failover, idle kill) is noticed only on use: reads
+    // outside a transaction retry once on a fresh connection, so each pool thread does not
+    // have to fail once before it recovers. Writes are never repeated.
+    if (!result.ok() && result.error().kind == ErrorKind::ConnectionLost && t_transactionDepth == 0 && isRead(sql))
+        result = execOnce(sql, values);
+    return result;
+}
+
+Result<QSqlQuery> Store::execOnce(const QString& sql, const QVariantList& values) const
+{
     Error error;
     {
         auto db = connection();
@@ -231,7 +249,9 @@ Status Store::transaction(const std::function<Status()>& body) const
         if (!begin.ok())
             return begin.error();
     }
+    ++t_transactionDepth;
     const Status result = body();
+    --t_transactionDepth;
     if (!result.ok()) {
         exec(QStringLiteral("ROLLBACK"));
         return result;

@@ -59,6 +59,7 @@ private:
     Status inspect(const OpenOptions& options);
     QSqlDatabase openConnection(const QString& name, QString* error) const;
     void dropConnection() const;
+    Result<QSqlQuery> execOnce(const QString& sql, const QVariantList& values) const;
 
     StoreLocation m_location;
     quint64 m_serial = 0;

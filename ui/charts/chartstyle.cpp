@@ -111,34 +111,27 @@ void fitValueAxis(QValueAxis* axis, double max, ValueKind kind)
     } else if (kind == ValueKind::Count) {
         step = 1.0;
     }
+    // Fixed ticks land on multiples of `step` because the range is a whole number of steps
+    // (dynamic ticks lose their labels in Qt 6.4's axis layout).
     axis->setRange(0.0, top);
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0.0);
-    axis->setTickInterval(step);
+    axis->setTickType(QValueAxis::TicksFixed);
+    axis->setTickCount(int(std::lround(top / step)) + 1);
     axis->setMinorTickCount(0);
+    const int decimals = std::max(0, int(std::ceil(-std::log10(step) - 1e-9)));
     switch (kind) {
     case ValueKind::Count:
-        axis->setLabelFormat(QStringLiteral("%d"));
+        axis->setLabelFormat(QStringLiteral("%.0f")); // "%d" labels vanish in Qt 6.4 with localized numbers
         break;
     case ValueKind::Money:
-        axis->setLabelFormat(moneyLabelFormat(top));
+        axis->setLabelFormat(QStringLiteral("$%.%1f").arg(std::max(2, decimals)));
         break;
     case ValueKind::Milliseconds:
-        axis->setLabelFormat(step >= 1.0 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
+        axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
         break;
     case ValueKind::Fraction:
         axis->setLabelFormat(QStringLiteral("%.1f"));
         break;
     }
-}
-
-QString moneyLabelFormat(double max)
-{
-    if (max >= 1.0)
-        return QStringLiteral("$%.2f");
-    if (max >= 0.01)
-        return QStringLiteral("$%.4f");
-    return QStringLiteral("$%.6f");
 }
 
 qreal axisPosition(const QDateTime& utc)

@@ -22,10 +22,8 @@ enum class ValueKind { Count, Money, Milliseconds, Fraction };
 /// Background, title, legend, axes and series colours and fonts of `chart`.
 void apply(QChart* chart, const QPalette& palette, const QFont& font);
 /// Range 0…a round number at or above `max`, round tick steps (whole ones for counts) and
-/// labels for the kind (Fraction is fixed at 0…1).
+/// labels for the kind with as many decimals as the step needs (Fraction is fixed at 0…1).
 void fitValueAxis(QValueAxis* axis, double max, ValueKind kind);
-/// A printf-style label format for a USD axis whose values reach `max` ("$%.2f", "$%.4f"…).
-QString moneyLabelFormat(double max);
 /// QDateTimeAxis shows local time: the position of a UTC time such that it reads as UTC.
 qreal axisPosition(const QDateTime& utc);
 } // namespace ChartStyle

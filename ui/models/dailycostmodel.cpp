@@ -78,9 +78,9 @@ QVariant DailyCostModel::headerData(int section, Qt::Orientation orientation, in
     case RequestsColumn:
         return tr("Requests");
     case PromptTokensColumn:
-        return tr("Prompt tokens");
+        return tr("Prompt tok.");
     case CompletionTokensColumn:
-        return tr("Completion tokens");
+        return tr("Completion tok.");
     case CostColumn:
         return tr("Cost (USD)");
     }

@@ -70,9 +70,9 @@ QVariant PricingModel::headerData(int section, Qt::Orientation orientation, int 
     case PrefixColumn:
         return tr("Model prefix");
     case InputColumn:
-        return tr("Input (USD / 1M tokens)");
+        return tr("Input $/1M");
     case OutputColumn:
-        return tr("Output (USD / 1M tokens)");
+        return tr("Output $/1M");
     case OriginColumn:
         return tr("Origin");
     }

@@ -16,6 +16,10 @@ ReviewQueueModel::ReviewQueueModel(QObject* parent)
 
 void ReviewQueueModel::setQuery(StorePtr store, const ReviewQueueQuery& query)
 {
+    if (store && store == m_store && query == m_query) {
+        refresh();
+        return;
+    }
     m_store = std::move(store);
     m_query = query;
     reload();
@@ -30,9 +34,20 @@ void ReviewQueueModel::reload()
     m_failed = false;
     endResetModel();
     if (m_store)
-        loadPage();
+        loadPage(false);
     else
         m_job->cancel();
+}
+
+void ReviewQueueModel::refresh()
+{
+    if (m_rows.isEmpty()) {
+        reload();
+        return;
+    }
+    m_cursor.clear();
+    m_failed = false;
+    loadPage(true);
 }
 
 bool ReviewQueueModel::isLoading() const
@@ -207,27 +222,32 @@ void ReviewQueueModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent) || isLoading())
         return; // one page at a time
-    loadPage();
+    loadPage(false);
 }
 
-void ReviewQueueModel::loadPage()
+void ReviewQueueModel::loadPage(bool replace)
 {
     m_job->start([store = m_store, query = m_query, limit = m_pageSize, cursor = m_cursor] {
         return ReviewQueue(store).fetch(query, limit, cursor);
-    }, [this](const Result<Page<InteractionSummary>>& page) {
+    }, [this, replace](const Result<Page<InteractionSummary>>& page) {
         if (!page.ok()) {
             m_failed = true;
             emit loadFailed(page.error());
             return;
         }
+        // The cursor moves first: views and testers may ask for the next page while rows go in.
+        m_cursor = page->nextCursor;
+        m_complete = page->atEnd();
         const QList<InteractionSummary>& rows = page->rows;
-        if (!rows.isEmpty()) {
+        if (replace) {
+            beginResetModel();
+            m_rows = rows;
+            endResetModel();
+        } else if (!rows.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
             m_rows.append(rows);
             endInsertRows();
         }
-        m_cursor = page->nextCursor;
-        m_complete = page->atEnd();
         emit pageLoaded(int(rows.size()));
     });
 }

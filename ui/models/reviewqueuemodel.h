@@ -25,11 +25,14 @@ public:
 
     explicit ReviewQueueModel(QObject* parent = nullptr);
 
-    /// Resets to the first page of `query` on `store` (null store: empty).
+    /// Resets to the first page of `query` on `store` (null store: empty). The same query on
+    /// the same store refreshes instead: the rows shown stay until the new first page arrives.
     void setQuery(StorePtr store, const ReviewQueueQuery& query);
     const ReviewQueueQuery& query() const { return m_query; }
-    /// Loads the current query again from its first page.
+    /// Empties the model and loads the current query from its first page.
     void reload();
+    /// Loads the first page again and replaces the rows when it arrives (kept if it fails).
+    void refresh();
     void setPageSize(int rows) { m_pageSize = rows; }
 
     bool isLoading() const;
@@ -59,7 +62,7 @@ signals:
     void loadFailed(const RagScope::Error& error);
 
 private:
-    void loadPage();
+    void loadPage(bool replace);
     QVariant display(const InteractionSummary& row, int column) const;
 
     LatestJob* m_job;

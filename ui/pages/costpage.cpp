@@ -11,7 +11,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
-#include <QStyle>
+#include <QVBoxLayout>
 
 namespace RagScope {
 
@@ -93,6 +93,10 @@ CostPage::CostPage(QWidget* parent)
     form->addRow(tr("Annual (× 365 days)"), m_annual);
     m_projectionPanel->setContent(projection);
 
+    m_totalCost->setObjectName(QStringLiteral("totalCost"));
+    m_dailyAverage->setObjectName(QStringLiteral("dailyAverage"));
+    m_monthly->setObjectName(QStringLiteral("monthlyCost"));
+    m_annual->setObjectName(QStringLiteral("annualCost"));
     m_unpricedWarning->setObjectName(QStringLiteral("unpricedWarning"));
     m_unpricedWarning->setWordWrap(true);
     m_unpricedWarning->setFrameShape(QFrame::StyledPanel);
@@ -104,14 +108,15 @@ CostPage::CostPage(QWidget* parent)
 
     auto* grid = new QGridLayout(this);
     grid->addWidget(m_unpricedWarning, 0, 0, 1, 3);
+    auto* side = new QVBoxLayout;
+    side->addWidget(m_projectionPanel, 1);
+    side->addWidget(pricingPanel, 1);
     grid->addWidget(m_costPanel, 1, 0, 1, 2);
-    grid->addWidget(m_projectionPanel, 1, 2);
+    grid->addLayout(side, 1, 2);
     grid->addWidget(m_tokensPanel, 2, 0);
-    grid->addWidget(m_tablePanel, 2, 1);
-    grid->addWidget(pricingPanel, 2, 2);
-    grid->setColumnStretch(0, 3);
-    grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(2, 2);
+    grid->addWidget(m_tablePanel, 2, 1, 1, 2);
+    for (int column = 0; column < 3; ++column)
+        grid->setColumnStretch(column, 1);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 2);
 
@@ -223,8 +228,11 @@ void CostPage::showDaily(const QList<DailyCost>& rows, const Filter& filter)
         completion[i].ry() += double(row.completionTokens);
     }
     QList<TimeChart::Series> costSeries;
-    for (auto it = perModel.cbegin(); it != perModel.cend(); ++it)
-        costSeries.append({ it.key(), it.value() });
+    for (auto it = perModel.cbegin(); it != perModel.cend(); ++it) {
+        // A model without any cost (unpriced) would only draw a flat line: the warning covers it.
+        if (std::any_of(it->cbegin(), it->cend(), [](const QPointF& p) { return p.y() > 0; }))
+            costSeries.append({ it.key(), it.value() });
+    }
     m_costChart->setSeries(costSeries, TimeBucket::Day);
     m_tokensChart->setSeries(rows.isEmpty() ? QList<TimeChart::Series>()
                                             : QList<TimeChart::Series> { { tr("Prompt tokens"), prompt },
@@ -242,10 +250,9 @@ void CostPage::showTotals(const KpiTotals& totals, const Filter& filter)
     setMoney(m_monthly, projection.monthly);
     setMoney(m_annual, projection.annual);
     m_unpricedWarning->setVisible(totals.unpricedRequests > 0);
-    m_unpricedWarning->setText(
-        tr("⚠ %n request(s) in this window have no cost: their model is not in the price table, so the totals "
-           "and projections leave them out.",
-           nullptr, int(totals.unpricedRequests)));
+    m_unpricedWarning->setText(tr("⚠ Requests without a cost in this window: %1. Their model is not in the price "
+                                  "table, so the totals and projections leave them out.")
+                                   .arg(QLocale().toString(totals.unpricedRequests)));
 }
 
 QString CostPage::costTooltip(qreal x) const
@@ -257,8 +264,8 @@ QString CostPage::costTooltip(qreal x) const
         if (row.day != day)
             continue;
         total += row.cost;
-        lines << tr("%1: %2 (%n request(s))", nullptr, int(row.requests))
-                     .arg(DailyCostModel::modelLabel(row), row.cost.toDisplayString());
+        lines << tr("%1: %2 (requests: %3)")
+                     .arg(DailyCostModel::modelLabel(row), row.cost.toDisplayString(), QLocale().toString(row.requests));
     }
     lines << tr("All models: %1").arg(total.toDisplayString());
     return lines.join(QLatin1Char('\n'));

@@ -38,4 +38,3 @@ signals:
 
 } // namespace RagScope
 
-Q_DECLARE_METATYPE(RagScope::Error)

@@ -266,9 +266,8 @@ void OverviewPage::showFigures(const Figures& current, const Figures& previous)
     m_unpriced->setVisible(now.unpricedRequests > 0);
     m_unpriced->setText(tr("%1 requests of unknown models have no cost — see pricing.")
                             .arg(locale.toString(now.unpricedRequests)));
-    m_kpiPanel->setTitle(tr("Key figures, %1 – %2 UTC")
-                             .arg(locale.toString(m_filter.from, QLocale::ShortFormat),
-                                  locale.toString(m_filter.to, QLocale::ShortFormat)));
+    const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
+    m_kpiPanel->setTitle(tr("Key figures, %1 – %2 UTC").arg(m_filter.from.toString(format), m_filter.to.toString(format)));
 }
 
 } // namespace RagScope

@@ -85,8 +85,8 @@ ReviewPage::ReviewPage(QWidget* parent)
             m_table->resizeColumnsToContents();
             m_columnsSized = true;
         }
-        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
-            m_table->setCurrentIndex(m_model->index(0, ReviewQueueModel::Time));
+        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0) // keep the reviewer's place
+            m_table->setCurrentIndex(m_model->index(qMax(0, m_model->rowOf(m_lastId)), ReviewQueueModel::Time));
         updateStatus();
         finishedLoading();
     });
@@ -221,6 +221,8 @@ void ReviewPage::showInteraction(const QModelIndex& index)
 {
     const QUuid id = index.isValid() ? index.data(ReviewQueueModel::IdRole).toUuid() : QUuid();
     m_form->setInteraction(id);
+    if (!id.isNull())
+        m_lastId = id;
     if (id.isNull()) {
         m_detailJob->cancel();
         m_detail->setMessage(tr("Select an interaction to see it in full."));

@@ -56,6 +56,7 @@ private:
     ReviewQueueQuery::SortKey m_sort = ReviewQueueQuery::SortKey::CreatedAt;
     bool m_descending = true;
     QUuid m_savingId;
+    QUuid m_lastId; ///< the row selected last, selected again after a reload
     bool m_columnsSized = false;
 
     ReviewQueueModel* m_model;

@@ -43,13 +43,13 @@ void InteractionDetailView::setDetail(const InteractionDetail& detail)
 {
     m_interactionId = detail.id;
     const QLocale locale;
-    const auto ms = [&](const std::optional<double>& value) {
+    const auto ms = [&](const std::optional<double>& value) -> QString {
         return value ? tr("%1 ms").arg(locale.toString(*value, 'f', 0)) : tr("unknown");
     };
-    const auto count = [&](const std::optional<qint64>& value) {
+    const auto count = [&](const std::optional<qint64>& value) -> QString {
         return value ? locale.toString(*value) : tr("unknown");
     };
-    const auto time = [](const QDateTime& at) {
+    const auto time = [](const QDateTime& at) -> QString {
         return at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
     };
 

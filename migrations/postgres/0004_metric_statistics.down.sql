@@ -1,0 +1,1 @@
+DROP STATISTICS IF EXISTS ragscope_st_ci_day;

@@ -1,0 +1,226 @@
+#include "recorder/interactionrecorder.h"
+#include "testdatabase.h"
+#include "widgets/filterbar.h"
+
+#include <QComboBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace RagScope;
+using Preset = FilterBar::Preset;
+
+class TestFilterBar : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void presetWindowEndsAtTheNextWholeMinute_data();
+    void presetWindowEndsAtTheNextWholeMinute();
+    void loadsWithinOneMinuteGetTheSameWindow();
+    void choosingAPresetEmitsItsWindow();
+    void choicePersistsAcrossInstances_data();
+    void choicePersistsAcrossInstances();
+    void customRangeThatEndsBeforeItStartsIsNotApplied();
+    void pickersListStoreUsersAndModelsAfterAllEntry();
+    void pickingAUserNarrowsTheFilter();
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+void TestFilterBar::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("RagScopeTest-filterbar"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestFilterBar::init()
+{
+    QSettings().clear();
+}
+
+void TestFilterBar::presetWindowEndsAtTheNextWholeMinute_data()
+{
+    QTest::addColumn<Preset>("preset");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDateTime>("from");
+    QTest::addColumn<QDateTime>("to");
+    const auto utc = [](const char* iso) { return QDateTime::fromString(QLatin1String(iso), Qt::ISODateWithMs); };
+    QTest::newRow("24h mid-minute") << Preset::Last24Hours << utc("2026-03-10T12:34:56.789Z")
+                                    << utc("2026-03-09T12:35:00Z") << utc("2026-03-10T12:35:00Z");
+    QTest::newRow("7d on the minute stays") << Preset::Last7Days << utc("2026-03-10T12:34:00.000Z")
+                                            << utc("2026-03-03T12:34:00Z") << utc("2026-03-10T12:34:00Z");
+    QTest::newRow("30d one ms past") << Preset::Last30Days << utc("2026-03-10T23:59:00.001Z")
+                                     << utc("2026-02-09T00:00:00Z") << utc("2026-03-11T00:00:00Z");
+    QTest::newRow("90d from local time") << Preset::Last90Days
+                                         << QDateTime::fromString(QStringLiteral("2026-03-10T14:00:30+02:00"), Qt::ISODate)
+                                         << utc("2025-12-10T12:01:00Z") << utc("2026-03-10T12:01:00Z");
+}
+
+void TestFilterBar::presetWindowEndsAtTheNextWholeMinute()
+{
+    QFETCH(Preset, preset);
+    QFETCH(QDateTime, now);
+    QFETCH(QDateTime, from);
+    QFETCH(QDateTime, to);
+    const Filter window = FilterBar::presetWindow(preset, now);
+    QCOMPARE(window.from, from);
+    QCOMPARE(window.to, to);
+    QCOMPARE(window.to.timeSpec(), Qt::UTC);
+}
+
+void TestFilterBar::loadsWithinOneMinuteGetTheSameWindow()
+{
+    const QDateTime first = QDateTime::fromString(QStringLiteral("2026-03-10T12:34:01Z"), Qt::ISODate);
+    QCOMPARE(FilterBar::presetWindow(Preset::Last7Days, first),
+             FilterBar::presetWindow(Preset::Last7Days, first.addSecs(58)));
+    QVERIFY(!(FilterBar::presetWindow(Preset::Last7Days, first)
+              == FilterBar::presetWindow(Preset::Last7Days, first.addSecs(60))));
+}
+
+void TestFilterBar::choosingAPresetEmitsItsWindow()
+{
+    FilterBar bar;
+    QCOMPARE(bar.preset(), Preset::Last7Days); // the default
+    QSignalSpy spy(&bar, &FilterBar::filterChanged);
+    bar.setPreset(Preset::Last30Days);
+    QCOMPARE(spy.count(), 1);
+    const Filter filter = spy.at(0).at(0).value<Filter>();
+    QCOMPARE(filter.days(), 30.0);
+    QVERIFY(filter.to >= QDateTime::currentDateTimeUtc());
+    QVERIFY(filter.to <= QDateTime::currentDateTimeUtc().addSecs(60));
+    QCOMPARE(filter.to.time().second(), 0);
+    QVERIFY(!filter.user && !filter.model);
+}
+
+void TestFilterBar::choicePersistsAcrossInstances_data()
+{
+    QTest::addColumn<Preset>("preset");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("model");
+    QTest::newRow("24h, one user") << Preset::Last24Hours << QStringLiteral("alice") << QString();
+    QTest::newRow("90d, one model") << Preset::Last90Days << QString() << QStringLiteral("gemini-1.5-pro");
+    QTest::newRow("custom, both") << Preset::Custom << QStringLiteral("bob") << QStringLiteral("gemini-1.5-flash");
+}
+
+void TestFilterBar::choicePersistsAcrossInstances()
+{
+    QFETCH(Preset, preset);
+    QFETCH(QString, user);
+    QFETCH(QString, model);
+    const QDateTime from = QDateTime::fromString(QStringLiteral("2026-01-02T03:04:00Z"), Qt::ISODate);
+    const QDateTime to = QDateTime::fromString(QStringLiteral("2026-01-09T05:06:00Z"), Qt::ISODate);
+    Filter chosen;
+    {
+        FilterBar bar;
+        if (preset == Preset::Custom)
+            bar.setCustomRange(from, to);
+        else
+            bar.setPreset(preset);
+        bar.setUser(user.isEmpty() ? std::nullopt : std::optional<QString>(user));
+        bar.setModel(model.isEmpty() ? std::nullopt : std::optional<QString>(model));
+        chosen = bar.filter();
+    }
+    FilterBar again;
+    QCOMPARE(again.preset(), preset);
+    QCOMPARE(again.filter().user.value_or(QString()), user);
+    QCOMPARE(again.filter().model.value_or(QString()), model);
+    if (preset == Preset::Custom) {
+        QCOMPARE(again.filter().from, from);
+        QCOMPARE(again.filter().to, to);
+    } else {
+        QCOMPARE(again.filter().days(), chosen.days());
+    }
+}
+
+void TestFilterBar::customRangeThatEndsBeforeItStartsIsNotApplied()
+{
+    FilterBar bar;
+    const QDateTime from = QDateTime::fromString(QStringLiteral("2026-01-02T00:00:00Z"), Qt::ISODate);
+    bar.setCustomRange(from, from.addDays(1));
+    QSignalSpy spy(&bar, &FilterBar::filterChanged);
+    bar.setCustomRange(from, from.addSecs(-3600));
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(bar.filter().from, from);
+    QCOMPARE(bar.filter().to, from.addDays(1));
+}
+
+namespace {
+
+StorePtr storeWithTwoUsers(const Test::TestDatabase& db)
+{
+    const StorePtr store = db.open();
+    InteractionRecorder recorder(store);
+    const QList<std::pair<const char*, const char*>> rows { { "alice", "gemini-1.5-pro" },
+                                                            { "alice", "gemini-1.5-flash" },
+                                                            { "bob", "gemini-1.5-pro" } };
+    for (const auto& [user, model] : rows) {
+        InteractionRecord record;
+        record.userId = QLatin1String(user);
+        record.query = QStringLiteral("q");
+        record.answer = QStringLiteral("a");
+        record.model = QLatin1String(model);
+        if (!recorder.record(record).ok())
+            qFatal("cannot record the fixture");
+    }
+    return store;
+}
+
+QStringList items(const QComboBox* combo)
+{
+    QStringList out;
+    for (int i = 0; i < combo->count(); ++i)
+        out << combo->itemText(i);
+    return out;
+}
+
+} // namespace
+
+void TestFilterBar::pickersListStoreUsersAndModelsAfterAllEntry()
+{
+    Test::TestDatabase db;
+    FilterBar bar;
+    QSignalSpy loaded(&bar, &FilterBar::choicesLoaded);
+    bar.setStore(storeWithTwoUsers(db));
+    QVERIFY(loaded.wait(20000));
+    const auto combos = bar.findChildren<QComboBox*>();
+    const auto byName = [&combos](const QString& name) {
+        for (QComboBox* c : combos) {
+            if (c->accessibleName() == name)
+                return c;
+        }
+        return static_cast<QComboBox*>(nullptr);
+    };
+    QComboBox* users = byName(QStringLiteral("User"));
+    QComboBox* models = byName(QStringLiteral("Model"));
+    QVERIFY(users && models);
+    QCOMPARE(items(users), (QStringList { QStringLiteral("All users"), QStringLiteral("alice"), QStringLiteral("bob") }));
+    QCOMPARE(items(models).first(), QStringLiteral("All models"));
+    QVERIFY(items(models).contains(QStringLiteral("gemini-1.5-pro")));
+    QVERIFY(items(models).contains(QStringLiteral("gemini-1.5-flash")));
+}
+
+void TestFilterBar::pickingAUserNarrowsTheFilter()
+{
+    Test::TestDatabase db;
+    FilterBar bar;
+    QSignalSpy loaded(&bar, &FilterBar::choicesLoaded);
+    bar.setStore(storeWithTwoUsers(db));
+    QVERIFY(loaded.wait(20000));
+    QSignalSpy changed(&bar, &FilterBar::filterChanged);
+    for (QComboBox* combo : bar.findChildren<QComboBox*>()) {
+        if (combo->accessibleName() == QLatin1String("User"))
+            combo->setCurrentIndex(combo->findText(QStringLiteral("bob")));
+    }
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<Filter>().user, std::optional<QString>(QStringLiteral("bob")));
+    QVERIFY(!changed.at(0).at(0).value<Filter>().model);
+}
+
+QTEST_MAIN(TestFilterBar)
+#include "tst_filterbar.moc"

@@ -1,0 +1,193 @@
+#include "fixturewriter.h"
+#include "models/topusersmodel.h"
+#include "pages/overviewpage.h"
+#include "recorder/interactionrecorder.h"
+#include "testdatabase.h"
+#include "widgets/kpicard.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace RagScope;
+using Card = OverviewPage::Card;
+
+namespace {
+
+QDateTime utc(const char* iso)
+{
+    return QDateTime::fromString(QLatin1String(iso), Qt::ISODate);
+}
+
+// Current window [Jan 8, Jan 15): four requests, two pro ones at $0.25 each, one of an unknown
+// model, two rated (5 and 2). Previous window [Jan 1, Jan 8): two requests without cost.
+StorePtr fixtureStore(const Test::TestDatabase& db)
+{
+    const StorePtr store = db.open();
+    InteractionRecorder recorder(store);
+    Test::FixtureWriter writer(store);
+    const auto record = [&recorder](const char* user, const char* model, qint64 promptTokens, double latency,
+                                    std::optional<double> confidence, const QDateTime& at) {
+        InteractionRecord r;
+        r.userId = QLatin1String(user);
+        r.query = QStringLiteral("question");
+        r.answer = QStringLiteral("answer");
+        r.model = QLatin1String(model);
+        r.promptTokens = promptTokens;
+        r.completionTokens = 0;
+        r.totalLatencyMs = latency;
+        r.confidence = confidence;
+        r.createdAt = at;
+        const auto id = recorder.record(r);
+        if (!id.ok())
+            qFatal("fixture: %s", qPrintable(id.error().message));
+        return id.value();
+    };
+    const QUuid a = record("alice", "gemini-1.5-pro", 2'000'000, 100, 0.5, utc("2026-01-08T10:00:00Z"));
+    record("alice", "gemini-1.5-pro", 2'000'000, 200, 0.7, utc("2026-01-09T10:00:00Z"));
+    const QUuid c = record("bob", "mystery-model", 1000, 300, 0.9, utc("2026-01-10T10:00:00Z"));
+    record("alice", "gemini-1.5-pro", 0, 400, std::nullopt, utc("2026-01-14T23:59:00Z"));
+    record("carol", "gemini-1.5-pro", 0, 100, 0.8, utc("2026-01-02T10:00:00Z"));
+    record("carol", "gemini-1.5-pro", 0, 100, 0.8, utc("2026-01-03T10:00:00Z"));
+    writer.addFeedback(a, 5, utc("2026-01-08T11:00:00Z"));
+    writer.addFeedback(c, 2, utc("2026-01-10T11:00:00Z"));
+    return store;
+}
+
+Filter window(const char* from, const char* to)
+{
+    Filter f;
+    f.from = utc(from);
+    f.to = utc(to);
+    return f;
+}
+
+} // namespace
+
+class TestOverviewPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void fillsCardsFromTheStore_data();
+    void fillsCardsFromTheStore();
+    void warnsAboutRequestsOfUnknownModels();
+    void listsTheBusiestUsersFirst();
+    void changingTheFilterUpdatesTheCards();
+    void closingTheStoreEmptiesTheCards();
+};
+
+void TestOverviewPage::fillsCardsFromTheStore_data()
+{
+    QTest::addColumn<int>("card");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("change");
+    QTest::newRow("requests") << int(Card::Requests) << QStringLiteral("4")
+                              << QStringLiteral("▲ 100.0% vs previous 7 days");
+    QTest::newRow("total cost") << int(Card::TotalCost) << QStringLiteral("$0.50")
+                                << QStringLiteral("new vs previous 7 days");
+    // 0.50 / 7 days × 30 and × 365
+    QTest::newRow("monthly") << int(Card::MonthlyCost) << QStringLiteral("$2.14") << QStringLiteral("new vs previous 7 days");
+    QTest::newRow("annual") << int(Card::AnnualCost) << QStringLiteral("$26.07") << QStringLiteral("new vs previous 7 days");
+    QTest::newRow("avg latency") << int(Card::AvgLatency) << QStringLiteral("250 ms")
+                                 << QStringLiteral("▲ 150.0% vs previous 7 days");
+    // percentile_cont(0.95) of 100, 200, 300, 400 = 300 + 0.85 × 100
+    QTest::newRow("p95 latency") << int(Card::P95Latency) << QStringLiteral("385 ms")
+                                 << QStringLiteral("▲ 285.0% vs previous 7 days");
+    QTest::newRow("avg confidence") << int(Card::AvgConfidence) << QStringLiteral("0.70")
+                                    << QStringLiteral("▼ 0.10 vs previous 7 days");
+    QTest::newRow("feedback rate") << int(Card::FeedbackRate) << QStringLiteral("50.0%")
+                                   << QStringLiteral("▲ 50.00 pp vs previous 7 days");
+    QTest::newRow("avg rating") << int(Card::AvgRating) << QStringLiteral("3.50 / 5")
+                                << QStringLiteral("no previous data vs previous 7 days");
+}
+
+void TestOverviewPage::fillsCardsFromTheStore()
+{
+    QFETCH(int, card);
+    QFETCH(QString, value);
+    QFETCH(QString, change);
+    Test::TestDatabase db;
+    OverviewPage page;
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
+    page.setStore(fixtureStore(db));
+    QVERIFY(page.isBusy());
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(!page.isBusy());
+    QCOMPARE(page.card(Card(card))->value(), value);
+    QCOMPARE(page.card(Card(card))->change(), change);
+}
+
+void TestOverviewPage::warnsAboutRequestsOfUnknownModels()
+{
+    Test::TestDatabase db;
+    OverviewPage page;
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
+    page.setStore(fixtureStore(db));
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(!page.unpricedWarning()->isHidden());
+    QCOMPARE(page.unpricedWarning()->text(), QStringLiteral("1 requests of unknown models have no cost — see pricing."));
+}
+
+void TestOverviewPage::listsTheBusiestUsersFirst()
+{
+    Test::TestDatabase db;
+    OverviewPage page;
+    QAbstractItemModelTester tester(page.topUsersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
+    page.setStore(fixtureStore(db));
+    QVERIFY(loaded.wait(20000));
+    const TopUsersModel* model = page.topUsersModel();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, TopUsersModel::User).data().toString(), QStringLiteral("alice"));
+    QCOMPARE(model->index(0, TopUsersModel::Requests).data().toString(), QStringLiteral("3"));
+    QCOMPARE(model->index(0, TopUsersModel::Cost).data().toString(), QStringLiteral("$0.50"));
+    QCOMPARE(model->index(1, TopUsersModel::User).data().toString(), QStringLiteral("bob"));
+    QCOMPARE(model->index(1, TopUsersModel::AvgRating).data().toString(), QStringLiteral("2.00"));
+}
+
+void TestOverviewPage::changingTheFilterUpdatesTheCards()
+{
+    Test::TestDatabase db;
+    OverviewPage page;
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
+    page.setStore(fixtureStore(db));
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("4"));
+
+    page.setFilter(window("2026-01-01T00:00:00Z", "2026-01-08T00:00:00Z"));
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("2"));
+    QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("new vs previous 7 days"));
+    QCOMPARE(page.card(Card::TotalCost)->value(), QStringLiteral("$0.00"));
+    QCOMPARE(page.card(Card::AvgRating)->value(), QStringLiteral("—"));
+    QVERIFY(page.unpricedWarning()->isHidden());
+
+    Filter alice = window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z");
+    alice.user = QStringLiteral("alice");
+    page.setFilter(alice);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("3"));
+    QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("new vs previous 7 days"));
+}
+
+void TestOverviewPage::closingTheStoreEmptiesTheCards()
+{
+    Test::TestDatabase db;
+    OverviewPage page;
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
+    page.setStore(fixtureStore(db));
+    QVERIFY(loaded.wait(20000));
+    page.setStore(nullptr);
+    QVERIFY(!page.isBusy());
+    QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("—"));
+    QCOMPARE(page.topUsersModel()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestOverviewPage)
+#include "tst_overviewpage.moc"

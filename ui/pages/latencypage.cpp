@@ -1,0 +1,177 @@
+#include "latencypage.h"
+
+#include "charts/exportpanels.h"
+#include "charts/timechart.h"
+#include "jobs/latestjob.h"
+#include "metrics/metricscollector.h"
+#include "models/latencypercentilesmodel.h"
+#include "widgets/panel.h"
+
+#include <QGridLayout>
+
+namespace RagScope {
+
+namespace {
+
+QString ms(const std::optional<double>& value)
+{
+    return value ? LatencyPage::tr("%1 ms").arg(QLocale().toString(*value, 'f', 1)) : LatencyPage::tr("—");
+}
+
+} // namespace
+
+LatencyPage::LatencyPage(QWidget* parent)
+    : DashboardPage(parent)
+    , m_pointsJob(new LatestJob(this))
+    , m_percentilesJob(new LatestJob(this))
+    , m_percentilesModel(new LatencyPercentilesModel(this))
+    , m_percentileChart(new TimeChart(TimeChart::Mode::Lines, tr("Total latency (ms)"), ChartStyle::ValueKind::Milliseconds))
+    , m_breakdownChart(new TimeChart(TimeChart::Mode::Lines, tr("Average latency (ms)"), ChartStyle::ValueKind::Milliseconds))
+{
+    m_percentileChart->setObjectName(QStringLiteral("percentileChart"));
+    m_breakdownChart->setObjectName(QStringLiteral("breakdownChart"));
+    m_percentileChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
+    m_breakdownChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
+
+    m_percentilePanel = ExportPanels::chartPanel(tr("Latency percentiles over time"), m_percentileChart,
+                                                 QStringLiteral("latency-percentiles.png"), this);
+    m_breakdownPanel = ExportPanels::chartPanel(tr("Retrieval vs generation (average per bucket)"), m_breakdownChart,
+                                                QStringLiteral("latency-breakdown.png"), this);
+    m_tablePanel = ExportPanels::tablePanel(tr("Percentiles in this window"), m_percentilesModel,
+                                            LatencyPercentilesModel::MillisecondsRole, QStringLiteral("latency-percentiles.csv"), this);
+    m_tablePanel->setObjectName(QStringLiteral("percentilesTable"));
+
+    auto* grid = new QGridLayout(this);
+    grid->addWidget(m_percentilePanel, 0, 0, 1, 2);
+    grid->addWidget(m_breakdownPanel, 1, 0);
+    grid->addWidget(m_tablePanel, 1, 1);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 2);
+
+    connect(m_pointsJob, &LatestJob::busyChanged, m_percentilePanel, &Panel::setBusy);
+    connect(m_pointsJob, &LatestJob::busyChanged, m_breakdownPanel, &Panel::setBusy);
+    connect(m_percentilesJob, &LatestJob::busyChanged, m_tablePanel, &Panel::setBusy);
+    clear(tr("No store open"));
+}
+
+QString LatencyPage::title() const
+{
+    return tr("Latency");
+}
+
+void LatencyPage::setStore(StorePtr store)
+{
+    m_store = std::move(store);
+    m_pointsJob->cancel();
+    m_percentilesJob->cancel();
+    clear(m_store ? QString() : tr("No store open"));
+    reload();
+}
+
+void LatencyPage::setFilter(const Filter& filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+bool LatencyPage::isBusy() const
+{
+    return m_pointsJob->isBusy() || m_percentilesJob->isBusy();
+}
+
+void LatencyPage::reload()
+{
+    if (!m_store || !m_filter.from.isValid() || !m_filter.to.isValid())
+        return;
+    const StorePtr store = m_store;
+    const Filter filter = m_filter;
+    const TimeBucket bucket = MetricsCollector::bucketFor(filter);
+    m_pending = 2;
+    m_errorReported = false;
+    m_pointsJob->start([store, filter, bucket] { return MetricsCollector(store).latencyOverTime(filter, bucket); },
+                       [this, bucket](const Result<QList<LatencyPoint>>& result) {
+                           if (result.ok())
+                               showPoints(result.value(), bucket);
+                           finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+                       });
+    m_percentilesJob->start([store, filter] { return MetricsCollector(store).latencyPercentiles(filter); },
+                            [this](const Result<LatencyPercentiles>& result) {
+                                if (result.ok())
+                                    showPercentiles(result.value());
+                                finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+                            });
+}
+
+void LatencyPage::finishPanel(const std::optional<Error>& error)
+{
+    if (error && !m_errorReported) {
+        m_errorReported = true;
+        emit storeError(*error);
+    }
+    if (--m_pending == 0)
+        emit loaded();
+}
+
+void LatencyPage::clear(const QString& message)
+{
+    showPoints({}, TimeBucket::Day);
+    m_percentilesModel->setData({});
+    for (Panel* panel : { m_percentilePanel, m_breakdownPanel, m_tablePanel })
+        panel->setMessage(message);
+}
+
+void LatencyPage::showPoints(const QList<LatencyPoint>& points, TimeBucket bucket)
+{
+    m_points = points;
+    m_bucket = bucket;
+    const QString message = points.isEmpty() ? tr("No interactions in this window") : QString();
+    m_percentilePanel->setMessage(message);
+    m_breakdownPanel->setMessage(message);
+
+    QList<TimeChart::Series> percentiles;
+    for (double level : Percentiles::Levels)
+        percentiles.append({ tr("p%1").arg(qRound(level * 100)), {} });
+    TimeChart::Series retrieval { tr("Retrieval"), {} };
+    TimeChart::Series generation { tr("Generation"), {} };
+    for (const LatencyPoint& point : points) {
+        const qreal x = ChartStyle::axisPosition(point.start);
+        for (size_t k = 0; k < Percentiles::Levels.size(); ++k) {
+            if (point.total.values[k])
+                percentiles[qsizetype(k)].points.append(QPointF(x, *point.total.values[k]));
+        }
+        if (point.avgRetrievalMs)
+            retrieval.points.append(QPointF(x, *point.avgRetrievalMs));
+        if (point.avgGenerationMs)
+            generation.points.append(QPointF(x, *point.avgGenerationMs));
+    }
+    m_percentileChart->setSeries(points.isEmpty() ? QList<TimeChart::Series>() : percentiles, bucket);
+    m_breakdownChart->setSeries(points.isEmpty() ? QList<TimeChart::Series>() : QList<TimeChart::Series> { retrieval, generation },
+                                bucket);
+}
+
+void LatencyPage::showPercentiles(const LatencyPercentiles& percentiles)
+{
+    m_percentilesModel->setData(percentiles);
+    m_tablePanel->setMessage(percentiles.total.p50() ? QString() : tr("No interactions in this window"));
+}
+
+QString LatencyPage::pointTooltip(qreal x) const
+{
+    for (const LatencyPoint& point : m_points) {
+        if (ChartStyle::axisPosition(point.start) != x)
+            continue;
+        const QString when = point.start.toUTC().toString(m_bucket == TimeBucket::Hour ? QStringLiteral("yyyy-MM-dd HH:mm")
+                                                                                         : QStringLiteral("yyyy-MM-dd"));
+        QStringList lines { tr("%1 UTC — requests: %2").arg(when, QLocale().toString(point.requests)) };
+        for (size_t k = 0; k < Percentiles::Levels.size(); ++k)
+            lines << tr("p%1: %2").arg(qRound(Percentiles::Levels[k] * 100)).arg(ms(point.total.values[k]));
+        lines << tr("Retrieval (avg): %1").arg(ms(point.avgRetrievalMs));
+        lines << tr("Generation (avg): %1").arg(ms(point.avgGenerationMs));
+        return lines.join(QLatin1Char('\n'));
+    }
+    return {};
+}
+
+} // namespace RagScope
