@@ -56,10 +56,11 @@ int demoCommand(const QStringList& args)
     auto summary = DemoGenerator::createSqlite(parser.value(QStringLiteral("out")), options);
     if (!summary.ok())
         return fail(summary.error());
-    out(QStringLiteral("demo store %1: %2 interactions, %3 feedbacks, %4 → %5 (%6 ms)\n")
+    out(QStringLiteral("demo store %1: %2 interactions, %3 feedbacks, %4 reviews, %5 → %6 (%7 ms)\n")
             .arg(parser.value(QStringLiteral("out")))
             .arg(summary.value().interactions)
             .arg(summary.value().feedbacks)
+            .arg(summary.value().reviews)
             .arg(isoUtc(summary.value().from), isoUtc(summary.value().to))
             .arg(timer.elapsed()));
     return Ok;

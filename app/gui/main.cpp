@@ -38,7 +38,10 @@ int main(int argc, char* argv[])
                                    QApplication::translate("main", "Save a PNG of each page to DIR and exit."),
                                    QStringLiteral("DIR"));
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ db, demo, screenshots });
+    const QCommandLineOption pricing(QStringLiteral("pricing"),
+                                     QApplication::translate("main", "Show this price table (JSON) instead of the built-in one."),
+                                     QStringLiteral("FILE"));
+    parser.addOptions({ db, demo, screenshots, pricing });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -47,10 +50,20 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    auto* cost = new CostPage;
+    if (parser.isSet(pricing)) {
+        const auto table = PriceTable::fromFile(parser.value(pricing));
+        if (!table.ok()) {
+            err << QStringLiteral("ragscope: ") << table.error().message << Qt::endl;
+            return 2;
+        }
+        cost->setPriceTable(table.value());
+    }
+
     MainWindow window;
     auto* review = new ReviewPage;
     window.addPage(new OverviewPage);
-    window.addPage(new CostPage);
+    window.addPage(cost);
     window.addPage(new LatencyPage);
     window.addPage(new QualityPage);
     window.addPage(review);

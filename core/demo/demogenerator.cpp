@@ -136,6 +136,111 @@ int pickRating(Dice& dice, double confidence)
 
 } // namespace
 
+namespace {
+
+struct PendingFeedback
+{
+    QUuid interaction;
+    int rating;
+    QString comment;
+    QDateTime at;
+};
+
+struct PendingReview
+{
+    QUuid interaction;
+    QString reviewer;
+    int rating;
+    QString label;
+    QDateTime at;
+};
+
+// One chunk of demo rows, drawn first and then written in one transaction per table.
+struct Chunk
+{
+    QList<InteractionRecord> interactions;
+    QList<PendingFeedback> feedback;
+    QList<PendingReview> reviews;
+};
+
+InteractionRecord drawInteraction(Dice& dice, const UserPicker& users, const QDateTime& from, int days)
+{
+    const auto& topics = DemoText::topics();
+    InteractionRecord r;
+    r.id = dice.uuid();
+    r.userId = users.pick(dice);
+    const auto& topic = topics[dice.below(int(topics.size()))];
+    r.query = QString::fromUtf8(topic.query);
+    r.answer = QString::fromUtf8(topic.answer) + QStringLiteral(" [%1 source(s) cited]").arg(1 + dice.below(4));
+    const DemoModel& model = pickModel(dice);
+    r.model = QString::fromLatin1(model.name);
+    if (dice.uniform() > 0.01) {
+        const double base = dice.uniform() < 0.14 ? 0.25 + 0.35 * dice.uniform() : 0.6 + 0.4 * std::sqrt(dice.uniform());
+        r.confidence = std::round(std::clamp(base, 0.0, 1.0) * 10000.0) / 10000.0;
+    }
+    r.citations = r.confidence && *r.confidence < 0.5 ? dice.below(2) : 1 + dice.below(5);
+    r.retrievalLatencyMs = std::round(dice.logNormal(110, 0.45) * 100) / 100;
+    r.generationLatencyMs = std::round(dice.logNormal(model.generationMedianMs, 0.5) * 100) / 100;
+    r.totalLatencyMs = *r.retrievalLatencyMs + *r.generationLatencyMs + std::round(dice.logNormal(25, 0.4) * 100) / 100;
+    if (dice.uniform() < 0.02)
+        r.retrievalLatencyMs.reset(); // older clients did not report the split
+    r.promptTokens = 250 + dice.below(2800);
+    r.completionTokens = 40 + qint64(dice.logNormal(220, 0.6));
+    r.createdAt = pickTime(dice, from, days);
+    return r;
+}
+
+// Quality reviewers look at recent bad answers: about a third of them get one or two reviews.
+void drawReviews(Dice& dice, const InteractionRecord& r, std::optional<int> userRating, const QDateTime& end, Chunk& chunk)
+{
+    static const char* reviewers[] = { "maria.qa", "tom.qa", "li.qa" };
+    const double confidence = r.confidence.value_or(0.5);
+    const bool bad = (userRating && *userRating <= 2) || confidence < 0.6;
+    if (!bad || r.createdAt < end.addDays(-45) || dice.uniform() > 0.35)
+        return;
+    const int count = dice.uniform() < 0.25 ? 2 : 1;
+    for (int k = 0; k < count; ++k) {
+        // mostly within one star of the user; sometimes the reviewer sees it quite differently
+        const int delta = dice.uniform() < 0.15 ? (2 + dice.below(2)) * (dice.uniform() < 0.5 ? -1 : 1) : dice.below(3) - 1;
+        const int rating = std::clamp(userRating.value_or(confidence < 0.45 ? 2 : 3) + delta, 1, 5);
+        QString label;
+        if (rating >= 4)
+            label = QStringLiteral("good answer");
+        else if (confidence < 0.45)
+            label = dice.uniform() < 0.6 ? QStringLiteral("retrieval miss") : QStringLiteral("incomplete");
+        else
+            label = dice.uniform() < 0.5 ? QStringLiteral("hallucination") : QStringLiteral("outdated source");
+        const QDateTime at = std::min(end.addMSecs(-1), r.createdAt.addSecs(3600 * (2 + dice.below(40)) + k * 600));
+        chunk.reviews.append({ r.id, QLatin1String(reviewers[(dice.below(3) + k) % 3]), rating, label, at });
+    }
+}
+
+Status writeChunk(const StorePtr& store, const InteractionRecorder& recorder, Dice& dice, const Chunk& chunk)
+{
+    const SqlDialect d(store->dialect());
+    RAGSCOPE_TRY(ids, recorder.recordBatch(chunk.interactions));
+    const QVariant noText(QMetaType::fromType<QString>());
+    return store->transaction([&]() -> Status {
+        const QString feedbackSql = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at)"
+                                                   " VALUES (%1, %1, ?, ?, %2)")
+                                        .arg(d.uuidParam(), d.timeParam());
+        for (const PendingFeedback& f : chunk.feedback) {
+            RAGSCOPE_TRY(q, store->exec(feedbackSql, { d.bindUuid(dice.uuid()), d.bindUuid(f.interaction), f.rating,
+                                                       f.comment.isEmpty() ? noText : QVariant(f.comment), d.bindTime(f.at) }));
+        }
+        const QString reviewSql = QStringLiteral("INSERT INTO ragscope_reviews (id, interaction_id, reviewer, rating, label, created_at)"
+                                                 " VALUES (%1, %1, ?, ?, ?, %2)")
+                                      .arg(d.uuidParam(), d.timeParam());
+        for (const PendingReview& r : chunk.reviews) {
+            RAGSCOPE_TRY(q, store->exec(reviewSql, { d.bindUuid(dice.uuid()), d.bindUuid(r.interaction), r.reviewer, r.rating,
+                                                     r.label, d.bindTime(r.at) }));
+        }
+        return Done {};
+    });
+}
+
+} // namespace
+
 Result<DemoSummary> DemoGenerator::generate(const StorePtr& store, const DemoOptions& options,
                                             const std::function<bool(qint64, qint64)>& progress)
 {
@@ -148,63 +253,31 @@ Result<DemoSummary> DemoGenerator::generate(const StorePtr& store, const DemoOpt
         : QDateTime(QDateTime::currentDateTimeUtc().date().addDays(1), QTime(0, 0), QTimeZone::utc());
     const QDateTime from = end.addDays(-options.days);
     const UserPicker users(DemoText::userIds(180));
-    const auto& topics = DemoText::topics();
     const InteractionRecorder recorder(store, CostTracker(options.prices));
-    const SqlDialect d(store->dialect());
-    const QString feedbackSql = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at)"
-                                               " VALUES (%1, %1, ?, ?, %2)")
-                                    .arg(d.uuidParam(), d.timeParam());
-    constexpr int Chunk = 2000;
-    DemoSummary summary { 0, 0, from, end };
-    for (int start = 0; start < options.rows; start += Chunk) {
-        QList<InteractionRecord> records;
-        struct PendingFeedback { QUuid interaction; int rating; QString comment; QDateTime at; };
-        QList<PendingFeedback> feedback;
-        for (int i = start; i < std::min(options.rows, start + Chunk); ++i) {
-            InteractionRecord r;
-            r.id = dice.uuid();
-            r.userId = users.pick(dice);
-            const auto& topic = topics[dice.below(int(topics.size()))];
-            r.query = QString::fromUtf8(topic.query);
-            r.answer = QString::fromUtf8(topic.answer) + QStringLiteral(" [%1 source(s) cited]").arg(1 + dice.below(4));
-            const DemoModel& model = pickModel(dice);
-            r.model = QString::fromLatin1(model.name);
-            if (dice.uniform() > 0.01) {
-                const double base = dice.uniform() < 0.14 ? 0.25 + 0.35 * dice.uniform() : 0.6 + 0.4 * std::sqrt(dice.uniform());
-                r.confidence = std::round(std::clamp(base, 0.0, 1.0) * 10000.0) / 10000.0;
-            }
-            r.citations = r.confidence && *r.confidence < 0.5 ? dice.below(2) : 1 + dice.below(5);
-            r.retrievalLatencyMs = std::round(dice.logNormal(110, 0.45) * 100) / 100;
-            r.generationLatencyMs = std::round(dice.logNormal(model.generationMedianMs, 0.5) * 100) / 100;
-            r.totalLatencyMs = *r.retrievalLatencyMs + *r.generationLatencyMs + std::round(dice.logNormal(25, 0.4) * 100) / 100;
-            if (dice.uniform() < 0.02)
-                r.retrievalLatencyMs.reset(); // older clients did not report the split
-            r.promptTokens = 250 + dice.below(2800);
-            r.completionTokens = 40 + qint64(dice.logNormal(220, 0.6));
-            r.createdAt = pickTime(dice, from, options.days);
+    constexpr int ChunkSize = 2000;
+    DemoSummary summary { 0, 0, 0, from, end };
+    for (int start = 0; start < options.rows; start += ChunkSize) {
+        Chunk chunk;
+        for (int i = start; i < std::min(options.rows, start + ChunkSize); ++i) {
+            const InteractionRecord r = drawInteraction(dice, users, from, options.days);
+            std::optional<int> rating;
             if (dice.uniform() < options.feedbackShare) {
-                const int rating = pickRating(dice, r.confidence.value_or(0.5));
-                const QStringList& comments = DemoText::commentsForRating(rating);
+                rating = pickRating(dice, r.confidence.value_or(0.5));
+                const QStringList& comments = DemoText::commentsForRating(*rating);
                 const QString comment = dice.uniform() < 0.45 ? comments[dice.below(int(comments.size()))] : QString();
                 const QDateTime at = std::min(end.addMSecs(-1), r.createdAt.addSecs(20 + qint64(dice.logNormal(600, 1.2))));
-                feedback.append({ r.id, rating, comment, at });
+                chunk.feedback.append({ r.id, *rating, comment, at });
             }
-            records << r;
+            if (store->hasReviews())
+                drawReviews(dice, r, rating, end, chunk);
+            chunk.interactions << r;
         }
-        RAGSCOPE_TRY(ids, recorder.recordBatch(records));
-        summary.interactions += ids.size();
-        const Status wroteFeedback = store->transaction([&]() -> Status {
-            for (const PendingFeedback& f : std::as_const(feedback)) {
-                RAGSCOPE_TRY(q, store->exec(feedbackSql, { d.bindUuid(dice.uuid()), d.bindUuid(f.interaction), f.rating,
-                                                           f.comment.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                                               : QVariant(f.comment),
-                                                           d.bindTime(f.at) }));
-            }
-            return Done {};
-        });
-        if (!wroteFeedback.ok())
-            return wroteFeedback.error();
-        summary.feedbacks += feedback.size();
+        const Status written = writeChunk(store, recorder, dice, chunk);
+        if (!written.ok())
+            return written.error();
+        summary.interactions += chunk.interactions.size();
+        summary.feedbacks += chunk.feedback.size();
+        summary.reviews += chunk.reviews.size();
         if (progress && !progress(summary.interactions, options.rows))
             return makeError(ErrorKind::InvalidInput, QStringLiteral("demo generation cancelled"));
     }

@@ -25,13 +25,15 @@ struct DemoSummary
 {
     qint64 interactions = 0;
     qint64 feedbacks = 0;
+    qint64 reviews = 0;
     QDateTime from;
     QDateTime to;
 };
 
 /// Fills a store with realistic, deterministic demo data: several models (one the price table
 /// does not know), users with a skewed (Zipf-like) distribution, daily and weekly rhythm,
-/// latency with a long tail, confidence that correlates with ratings, ~20% feedback.
+/// latency with a long tail, confidence that correlates with ratings, ~20% feedback, and
+/// reviewers' verdicts on some recent bad answers.
 class DemoGenerator
 {
 public:

@@ -241,8 +241,8 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
 Result<StatsReport> MetricsCollector::report(const Filter& filter) const
 {
     PerformanceMonitor perf(QStringLiteral("metrics report"));
-    // Each scan of the window once: totals (with confidence buckets and feedback presence),
-    // percentiles, daily cost; the rating histogram reads only the window's feedback.
+    // Each scan of the window once: totals with confidence buckets, percentiles, feedback
+    // presence (ratings), daily cost.
     const SqlDialect d(m_store->dialect());
     StatsReport r;
     r.filter = filter;
@@ -253,13 +253,11 @@ Result<StatsReport> MetricsCollector::report(const Filter& filter) const
         for (size_t b = 0; b < r.confidence.buckets.size(); ++b)
             r.confidence.buckets[b] = sqlCount(totals.value(FirstBucket + int(b)));
         r.confidence.unknown = sqlCount(totals.value(FirstBucket + 10));
-        r.ratings.interactions = r.kpis.requests;
-        r.ratings.interactionsWithFeedback = sqlCount(totals.value(FirstBucket + 11));
     }
     RAGSCOPE_TRY(latency, latencyPercentiles(filter));
     r.latency = latency;
-    RAGSCOPE_TRY(hist, run(m_store, MetricsSql::ratingHistogram(d, filter)));
-    readRatingHistogram(hist, &r.ratings);
+    RAGSCOPE_TRY(ratingSummary, ratings(filter));
+    r.ratings = ratingSummary;
     RAGSCOPE_TRY(daily, dailyCost(filter));
     r.dailyCost = daily;
     r.projection = CostTracker::project(r.kpis.totalCost, filter.from, filter.to);

@@ -39,9 +39,9 @@ QString latestReviews(const SqlWhere& where)
 namespace {
 
 /// Window totals aggregated per user first (a small hash aggregate that runs in parallel), so
-/// distinct users need no sort of the whole window. Columns as kpis(); with `forReport` also
-/// the ten confidence buckets, unknown scores and interactions with feedback.
-BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool forReport)
+/// distinct users need no sort of the whole window. Columns as kpis(); with `withBuckets` also
+/// the ten confidence buckets and unknown scores.
+BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool withBuckets)
 {
     const SqlWhere where = filterWhere(d, filter, I);
     // Per-user sums carry the cost column's own name, so costSum() reads them back exactly.
@@ -49,16 +49,13 @@ BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool forReport)
     const QString bucket = d.confidenceBucket(QStringLiteral("i.confidence_score"));
     QString innerExtra;
     QString outerExtra;
-    QString join;
-    QString groupExtra;
-    if (forReport) {
-        innerExtra = QStringLiteral(", %1 AS b, COUNT(f.interaction_id) AS fb").arg(bucket);
-        for (int k = 0; k < 10; ++k)
-            outerExtra += QStringLiteral(", SUM(CASE WHEN u.b = %1 THEN u.n ELSE 0 END)").arg(k);
-        outerExtra += QStringLiteral(", SUM(CASE WHEN u.b IS NULL THEN u.n ELSE 0 END), CAST(SUM(u.fb) AS BIGINT)");
-        // interaction_id is unique, so the join adds no rows.
-        join = QStringLiteral(" LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id");
-        groupExtra = QStringLiteral(", ") + bucket;
+    if (withBuckets) {
+        for (int k = 0; k < 10; ++k) {
+            innerExtra += QStringLiteral(", SUM(CASE WHEN %1 = %2 THEN 1 ELSE 0 END) AS b%2").arg(bucket).arg(k);
+            outerExtra += QStringLiteral(", CAST(SUM(u.b%1) AS BIGINT)").arg(k);
+        }
+        innerExtra += QStringLiteral(", SUM(CASE WHEN i.confidence_score IS NULL THEN 1 ELSE 0 END) AS unknown");
+        outerExtra += QStringLiteral(", CAST(SUM(u.unknown) AS BIGINT)");
     }
     return { QStringLiteral(
                  "SELECT CAST(SUM(u.n) AS BIGINT), CAST(SUM(u.p) AS BIGINT), CAST(SUM(u.c) AS BIGINT),"
@@ -71,14 +68,13 @@ BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool forReport)
                  " OR i.total_tokens > 0) THEN 1 ELSE 0 END) AS unpriced,"
                  " SUM(i.total_latency_ms) AS ls, COUNT(i.total_latency_ms) AS ln,"
                  " SUM(i.confidence_score) AS cs, COUNT(i.confidence_score) AS cn%5"
-                 " FROM chat_interactions i%6 WHERE %7 GROUP BY i.user_id%8) u")
-                 .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra, join,
-                     where.sql, groupExtra),
+                 " FROM chat_interactions i WHERE %6 GROUP BY i.user_id) u")
+                 .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra, where.sql),
         where.values };
 }
 
-/// The UTC day of i.created_at as a grouping key: on PostgreSQL a timestamp (cheap to hash and
-/// sort, with statistics from migration 0004), formatted by dayText(); on SQLite the day text.
+/// The UTC day of i.created_at as a grouping key: on PostgreSQL a timestamp (far cheaper to
+/// sort than locale-collated text), formatted by dayText(); on SQLite the day text itself.
 QString dayKey(const SqlDialect& d)
 {
     return d.isPostgres() ? QStringLiteral("date_trunc('day', i.created_at AT TIME ZONE 'UTC')")

@@ -14,8 +14,8 @@ namespace RagScope::MetricsSql {
 /// requests, prompt, completion, total tokens, cost sum, unpriced requests, avg latency,
 /// avg confidence, distinct users (one row).
 BoundSql kpis(const SqlDialect& d, const Filter& filter);
-/// kpis() columns, then confidence buckets 0…9, unknown confidence, interactions with
-/// feedback: everything of a report that scans the window's interactions but percentiles.
+/// kpis() columns, then the counts of confidence buckets 0…9 and of unknown confidence
+/// (one row): kpis() and confidenceHistogram() in one scan.
 BoundSql reportTotals(const SqlDialect& d, const Filter& filter);
 /// percentileSql() row (none for an empty window): grp 0, then levels of total, retrieval,
 /// generation latency.

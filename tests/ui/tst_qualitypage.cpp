@@ -92,7 +92,7 @@ private slots:
     {
         QCOMPARE(chart("confidenceChart")->values(), (QList<qreal> { 1, 1, 0, 0, 0, 2, 1, 0, 0, 2, 1 }));
         QCOMPARE(chart("confidenceChart")->categories().first(), QStringLiteral("0.0–0.1"));
-        QCOMPARE(chart("confidenceChart")->categories().last(), QualityPage::tr("unknown"));
+        QCOMPARE(chart("confidenceChart")->categories().last(), QualityPage::tr("none"));
         QCOMPARE(chart("ratingChart")->values(), (QList<qreal> { 1, 1, 0, 2, 1 }));
         QVERIFY2(chart("ratingChart")->chart()->title().contains(QStringLiteral("3.20")), qPrintable(chart("ratingChart")->chart()->title()));
     }

@@ -142,7 +142,9 @@ void TimeChart::fitTimeAxis(TimeBucket bucket)
         first -= unit;
         span = 2;
     }
-    const qint64 step = span <= 7 ? 1 : (span + 5) / 6;
+    // As many labels as fit: about one per 110 px ("Nov 24" at the widget's font), 2 to 7.
+    const qint64 maxTicks = std::clamp<qint64>(width() / (fontMetrics().averageCharWidth() * 14), 2, 7);
+    const qint64 step = span <= maxTicks ? 1 : (span + maxTicks - 1) / maxTicks;
     const qint64 ticks = (span + step - 1) / step;
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first)),
                      QDateTime::fromMSecsSinceEpoch(qint64(first + qreal(ticks * step) * unit)));

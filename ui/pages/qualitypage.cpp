@@ -21,7 +21,7 @@ QStringList confidenceCategories()
     QStringList categories;
     for (int b = 0; b < 10; ++b)
         categories << QStringLiteral("%1–%2").arg(b / 10.0, 0, 'f', 1).arg((b + 1) / 10.0, 0, 'f', 1);
-    categories << QualityPage::tr("unknown");
+    categories << QualityPage::tr("none");
     return categories;
 }
 

@@ -1,1 +1,0 @@
-DROP STATISTICS IF EXISTS ragscope_st_ci_day;
