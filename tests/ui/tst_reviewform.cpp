@@ -103,7 +103,8 @@ void TestReviewForm::counterCountsCodePoints_data()
     QTest::newRow("empty") << QString() << QStringLiteral("0 / 2000");
     QTest::newRow("ascii") << QStringLiteral("hello") << QStringLiteral("5 / 2000");
     QTest::newRow("one emoji counts once") << ThumbsUp << QStringLiteral("1 / 2000");
-    QTest::newRow("text and emoji") << QString(QStringLiteral("ok ") + ThumbsUp) << QStringLiteral("4 / 2000");
+    QTest::newRow("text and emoji") << QString(QStringLiteral("ok ") + ThumbsUp)
+                                    << QStringLiteral("4 / 2000");
     QTest::newRow("accented letter") << QString::fromUtf8("caf\xC3\xA9") << QStringLiteral("4 / 2000");
 }
 

@@ -6,6 +6,7 @@
 #include "recorder/interactionrecorder.h"
 #include "store/sqldialect.h"
 #include "testdatabase.h"
+#include "widgets/exporter.h"
 #include "widgets/interactiondetailview.h"
 #include "widgets/reviewform.h"
 #include "widgets/reviewqueuecontrols.h"
@@ -39,14 +40,15 @@ struct FixtureRow
 
 // Six rows in the queue (rating ≤ 2 or confidence < 0.6), two outside it; index = minutes after T0.
 const QList<FixtureRow> Rows = {
-    { QStringLiteral("How do I get a refund?"), QStringLiteral("Write to support."), 0.2, 1, false },   // 0
-    { QStringLiteral("Shipping times to Norway?"), QStringLiteral("Three days."), 0.9, 2, false },      // 1
-    { QStringLiteral("Reset my password"), QStringLiteral("No REFUND needed for that."), 0.5, {}, false }, // 2
-    { QStringLiteral("Opening hours?"), QStringLiteral("9 to 5."), 0.95, 5, false },                    // 3 outside
-    { QStringLiteral("Refund for digital goods"), QStringLiteral("Within 14 days."), 0.3, 4, false },   // 4
-    { QStringLiteral("Is the API rate limited?"), QStringLiteral("Never."), 0.1, 1, true },            // 5
-    { QStringLiteral("Which plan fits me?"), QStringLiteral("The big one."), 0.8, {}, false },          // 6 outside
-    { QStringLiteral("Export to CSV?"), QStringLiteral("Yes, from the menu."), 0.55, 2, true },        // 7
+    { QStringLiteral("How do I get a refund?"), QStringLiteral("Write to support."), 0.2, 1, false }, // 0
+    { QStringLiteral("Shipping times to Norway?"), QStringLiteral("Three days."), 0.9, 2, false }, // 1
+    { QStringLiteral("Reset my password"), QStringLiteral("No REFUND needed for that."), 0.5, {},
+        false }, // 2
+    { QStringLiteral("Opening hours?"), QStringLiteral("9 to 5."), 0.95, 5, false }, // 3 outside
+    { QStringLiteral("Refund for digital goods"), QStringLiteral("Within 14 days."), 0.3, 4, false }, // 4
+    { QStringLiteral("Is the API rate limited?"), QStringLiteral("Never."), 0.1, 1, true }, // 5
+    { QStringLiteral("Which plan fits me?"), QStringLiteral("The big one."), 0.8, {}, false }, // 6 outside
+    { QStringLiteral("Export to CSV?"), QStringLiteral("Yes, from the menu."), 0.55, 2, true }, // 7
 };
 
 } // namespace
@@ -71,6 +73,7 @@ private slots:
     void showQueryAppliesDrillDown();
     void headerClickSortsInTheStore();
     void upAndDownMoveThroughTheQueue();
+    void exportWritesTheLoadedRowsAsCsv();
     void loadErrorEmitsStoreErrorAndKeepsRows();
 
 private:
@@ -123,7 +126,7 @@ void TestReviewPage::init()
     for (int i = 0; i < Rows.size(); ++i) {
         if (Rows[i].userRating)
             writer.addFeedback(m_ids[i], *Rows[i].userRating, T0.addSecs(60 * i + 30),
-                               QStringLiteral("user comment %1").arg(i));
+                QStringLiteral("user comment %1").arg(i));
         if (Rows[i].reviewed)
             writer.addReview(m_ids[i], QStringLiteral("bob"), 3, QStringLiteral("incomplete"), T0.addDays(1));
     }
@@ -140,8 +143,8 @@ void TestReviewPage::init()
 void TestReviewPage::cleanup()
 {
     if (QTest::currentTestFailed() && m_page) {
-        const QString shot = QDir::temp().filePath(QStringLiteral("tst_reviewpage-%1.png")
-                                                       .arg(QString::fromLatin1(QTest::currentTestFunction())));
+        const QString shot = QDir::temp().filePath(
+            QStringLiteral("tst_reviewpage-%1.png").arg(QString::fromLatin1(QTest::currentTestFunction())));
         m_page->grab().save(shot);
         qInfo("screenshot of the failed state: %s", qPrintable(shot));
     }
@@ -166,11 +169,12 @@ QSet<int> TestReviewPage::shownRows() const
 QList<QVariant> TestReviewPage::feedbackRow(const QUuid& interactionId) const
 {
     const SqlDialect d(m_store->dialect());
-    auto q = m_store->exec(QStringLiteral("SELECT CAST(id AS TEXT), CAST(interaction_id AS TEXT), CAST(rating AS TEXT),"
-                                          " comment, CAST(created_at AS TEXT) FROM chat_feedbacks"
-                                          " WHERE interaction_id = %1")
-                               .arg(d.uuidParam()),
-                           { d.bindUuid(interactionId) });
+    auto q = m_store->exec(
+        QStringLiteral("SELECT CAST(id AS TEXT), CAST(interaction_id AS TEXT), CAST(rating AS TEXT),"
+                       " comment, CAST(created_at AS TEXT) FROM chat_feedbacks"
+                       " WHERE interaction_id = %1")
+            .arg(d.uuidParam()),
+        { d.bindUuid(interactionId) });
     if (!q.ok() || !q.value().next())
         return {};
     QList<QVariant> values;
@@ -203,7 +207,8 @@ void TestReviewPage::pageFillsNewestFirstFromTheStore()
     for (int row = 0; row < 6; ++row)
         order << m_page->model()->summary(row).id;
     QCOMPARE(order, (QList<QUuid> { m_ids[7], m_ids[5], m_ids[4], m_ids[2], m_ids[1], m_ids[0] }));
-    QCOMPARE(m_page->model()->index(0, ReviewQueueModel::Time).data().toString(), QStringLiteral("2026-11-02 09:07:00"));
+    QCOMPARE(m_page->model()->index(0, ReviewQueueModel::Time).data().toString(),
+        QStringLiteral("2026-11-02 09:07:00"));
 
     // The newest row is selected and shown in full, with the end user's own feedback.
     QCOMPARE(m_page->form()->interaction(), m_ids[7]);
@@ -251,7 +256,8 @@ void TestReviewPage::savingReviewWritesReviewRowAndLeavesUserFeedbackUntouched()
     QCOMPARE(m_page->form()->rating(), 0);
     QCOMPARE(m_page->form()->comment(), QString());
     const int row = m_page->model()->rowOf(m_ids[0]);
-    QCOMPARE(m_page->model()->index(row, ReviewQueueModel::Review).data().toString(), QStringLiteral("4 · hallucination"));
+    QCOMPARE(m_page->model()->index(row, ReviewQueueModel::Review).data().toString(),
+        QStringLiteral("4 · hallucination"));
     QTRY_VERIFY(m_page->detailView()->toPlainText().contains(Reviewer + QStringLiteral(" rated 4")));
 
     // A second verdict is kept as history; the latest one is shown.
@@ -269,7 +275,8 @@ void TestReviewPage::invalidInputShowsErrorWritesNothingAndKeepsText_data()
     QTest::addColumn<int>("rating");
     QTest::addColumn<QString>("comment");
     QTest::addColumn<QString>("error");
-    QTest::newRow("comment of 2001 characters") << 2 << QString(2001, QLatin1Char('x')) << QStringLiteral("2001");
+    QTest::newRow("comment of 2001 characters")
+        << 2 << QString(2001, QLatin1Char('x')) << QStringLiteral("2001");
     QTest::newRow("no rating") << 0 << QStringLiteral("looks wrong") << QStringLiteral("rating");
 }
 
@@ -297,7 +304,8 @@ void TestReviewPage::storeWithoutReviewsTableDisablesSavingWithReason()
     m_page->setStore(m_db->open()); // opened again: it now knows the table is gone
     QVERIFY(waitIdle());
     QCOMPARE(m_page->model()->rowCount(), 6);
-    QVERIFY2(m_page->form()->message().contains(QLatin1String("Saving is off")), qPrintable(m_page->form()->message()));
+    QVERIFY2(m_page->form()->message().contains(QLatin1String("Saving is off")),
+        qPrintable(m_page->form()->message()));
     QVERIFY(!m_page->form()->findChild<QPushButton*>()->isEnabled());
     QVERIFY(!m_page->form()->saveAction()->isEnabled());
 }
@@ -358,8 +366,8 @@ void TestReviewPage::headerClickSortsInTheStore()
     QHeaderView* header = m_page->table()->horizontalHeader();
     const auto click = [&](int column) {
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
-                          QPoint(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
-                                 header->height() / 2));
+            QPoint(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                header->height() / 2));
     };
     click(ReviewQueueModel::Confidence);
     QCOMPARE(m_page->query().sort, ReviewQueueQuery::SortKey::Confidence);
@@ -392,6 +400,28 @@ void TestReviewPage::upAndDownMoveThroughTheQueue()
     QTest::keyClick(m_page->table(), Qt::Key_Up);
     QCOMPARE(m_page->table()->currentIndex().row(), 0);
     QCOMPARE(m_page->form()->interaction(), m_ids[7]);
+
+    // In the comment the arrow keys move the text cursor, not the queue.
+    auto* comment = m_page->form()->findChild<QPlainTextEdit*>();
+    comment->setPlainText(QStringLiteral("first line\nsecond line"));
+    comment->setFocus();
+    QTRY_VERIFY(comment->hasFocus());
+    QTest::keyClick(comment, Qt::Key_Up);
+    QCOMPARE(m_page->table()->currentIndex().row(), 0);
+    QCOMPARE(comment->textCursor().blockNumber(), 0);
+}
+
+void TestReviewPage::exportWritesTheLoadedRowsAsCsv()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("queue.csv"));
+    QCOMPARE(Exporter::saveModelCsv(m_page->model(), path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 6);
+    QVERIFY(lines.first().startsWith(QLatin1String("Time (UTC),User,Model,Confidence")));
+    QVERIFY2(lines.at(1).contains(Rows[7].query), qPrintable(lines.at(1)));
 }
 
 void TestReviewPage::loadErrorEmitsStoreErrorAndKeepsRows()

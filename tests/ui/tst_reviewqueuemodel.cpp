@@ -106,8 +106,8 @@ void TestReviewQueueModel::initTestCase()
 void TestReviewQueueModel::init()
 {
     m_model = std::make_unique<ReviewQueueModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
-                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void TestReviewQueueModel::cleanup()
@@ -119,8 +119,8 @@ void TestReviewQueueModel::cleanup()
 void TestReviewQueueModel::firstLoadHoldsOnePage()
 {
     QList<int> rowsAtFirstPage;
-    connect(m_model.get(), &ReviewQueueModel::pageLoaded, this,
-            [&] { rowsAtFirstPage << m_model->rowCount(); });
+    connect(
+        m_model.get(), &ReviewQueueModel::pageLoaded, this, [&] { rowsAtFirstPage << m_model->rowCount(); });
     QSignalSpy pages(m_model.get(), &ReviewQueueModel::pageLoaded);
     m_model->setQuery(m_store, queryOf(Kind::LowConfidence));
     QCOMPARE(m_model->rowCount(), 0);
@@ -157,7 +157,7 @@ void TestReviewQueueModel::fetchMorePagesThroughEveryRowOnceNewestFirst()
     }
     QCOMPARE(seen, m_lowConfidence);
     QCOMPARE(m_model->index(0, ReviewQueueModel::Time).data().toString(),
-             T0.addSecs(((LowConfidenceRows - 1) / 3) * 60).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        T0.addSecs(((LowConfidenceRows - 1) / 3) * 60).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 }
 
 void TestReviewQueueModel::kindSelectsRows_data()
@@ -290,7 +290,8 @@ void TestReviewQueueModel::savedReviewShowsInItsRow()
     review.label = QStringLiteral("good answer");
     m_model->applyReview(review);
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(m_model->index(3, ReviewQueueModel::Review).data().toString(), QStringLiteral("4 · good answer"));
+    QCOMPARE(
+        m_model->index(3, ReviewQueueModel::Review).data().toString(), QStringLiteral("4 · good answer"));
     QCOMPARE(m_model->summary(3).reviewerRating, std::optional<int>(4));
 }
 

@@ -131,8 +131,9 @@ QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const
         return display(row, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Query)
-            return row.answerPreview.isEmpty() ? row.queryPreview
-                                               : tr("%1\n\nAnswer: %2").arg(row.queryPreview, row.answerPreview);
+            return row.answerPreview.isEmpty()
+                ? row.queryPreview
+                : tr("%1\n\nAnswer: %2").arg(row.queryPreview, row.answerPreview);
         return {};
     case Qt::TextAlignmentRole:
         switch (index.column()) {
@@ -227,29 +228,29 @@ void ReviewQueueModel::fetchMore(const QModelIndex& parent)
 
 void ReviewQueueModel::loadPage(bool replace)
 {
-    m_job->start([store = m_store, query = m_query, limit = m_pageSize, cursor = m_cursor] {
-        return ReviewQueue(store).fetch(query, limit, cursor);
-    }, [this, replace](const Result<Page<InteractionSummary>>& page) {
-        if (!page.ok()) {
-            m_failed = true;
-            emit loadFailed(page.error());
-            return;
-        }
-        // The cursor moves first: views and testers may ask for the next page while rows go in.
-        m_cursor = page->nextCursor;
-        m_complete = page->atEnd();
-        const QList<InteractionSummary>& rows = page->rows;
-        if (replace) {
-            beginResetModel();
-            m_rows = rows;
-            endResetModel();
-        } else if (!rows.isEmpty()) {
-            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
-            m_rows.append(rows);
-            endInsertRows();
-        }
-        emit pageLoaded(int(rows.size()));
-    });
+    m_job->start([store = m_store, query = m_query, limit = m_pageSize,
+                     cursor = m_cursor] { return ReviewQueue(store).fetch(query, limit, cursor); },
+        [this, replace](const Result<Page<InteractionSummary>>& page) {
+            if (!page.ok()) {
+                m_failed = true;
+                emit loadFailed(page.error());
+                return;
+            }
+            // The cursor moves first: views and testers may ask for the next page while rows go in.
+            m_cursor = page->nextCursor;
+            m_complete = page->atEnd();
+            const QList<InteractionSummary>& rows = page->rows;
+            if (replace) {
+                beginResetModel();
+                m_rows = rows;
+                endResetModel();
+            } else if (!rows.isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
+                m_rows.append(rows);
+                endInsertRows();
+            }
+            emit pageLoaded(int(rows.size()));
+        });
 }
 
 } // namespace RagScope

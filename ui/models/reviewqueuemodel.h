@@ -19,7 +19,7 @@ public:
     enum Columns { Time, User, Model, Confidence, UserRating, Latency, Cost, Review, Query, ColumnCount };
     enum Roles {
         IdRole = Qt::UserRole, ///< QUuid of the interaction
-        SummaryRole,           ///< the whole InteractionSummary
+        SummaryRole, ///< the whole InteractionSummary
     };
     static constexpr int DefaultPageSize = 200;
 

@@ -20,6 +20,8 @@ namespace RagScope {
 
 namespace {
 
+constexpr int MinQueryWidth = 160;
+
 QString readOnlyReason(const StorePtr& store)
 {
     if (!store)
@@ -27,7 +29,8 @@ QString readOnlyReason(const StorePtr& store)
     if (store->isReadOnly())
         return QObject::tr("Saving is off: this store is read-only (%1).").arg(store->readOnlyReason());
     if (!store->hasReviews())
-        return QObject::tr("Saving is off: this store has no reviews table (RagScope's migrations have not run).");
+        return QObject::tr(
+            "Saving is off: this store has no reviews table (RagScope's migrations have not run).");
     return {};
 }
 
@@ -56,6 +59,7 @@ ReviewPage::ReviewPage(QWidget* parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     QHeaderView* header = m_table->horizontalHeader();
     header->setStretchLastSection(true);
     header->setSectionsClickable(true);
@@ -63,12 +67,12 @@ ReviewPage::ReviewPage(QWidget* parent)
     header->setSortIndicator(ReviewQueueModel::Time, Qt::DescendingOrder);
     connect(header, &QHeaderView::sortIndicatorChanged, this, &ReviewPage::sortIndicatorChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { showInteraction(current); });
+        [this](const QModelIndex& current) { showInteraction(current); });
 
     auto* exportCsv = new QAction(tr("Export CSV…"), this);
     exportCsv->setToolTip(tr("Save the loaded rows as CSV"));
     connect(exportCsv, &QAction::triggered, this,
-            [this] { Exporter::exportModelCsv(this, m_model, QStringLiteral("review-queue.csv")); });
+        [this] { Exporter::exportModelCsv(this, m_model, QStringLiteral("review-queue.csv")); });
     m_queuePanel->addHeaderAction(exportCsv);
     m_queuePanel->setContent(m_table);
     m_detailPanel->setContent(m_detail);
@@ -82,11 +86,12 @@ ReviewPage::ReviewPage(QWidget* parent)
     });
     connect(m_model, &ReviewQueueModel::pageLoaded, this, [this] {
         if (!m_columnsSized && m_model->rowCount() > 0) {
-            m_table->resizeColumnsToContents();
+            sizeColumns();
             m_columnsSized = true;
         }
         if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0) // keep the reviewer's place
-            m_table->setCurrentIndex(m_model->index(qMax(0, m_model->rowOf(m_lastId)), ReviewQueueModel::Time));
+            m_table->setCurrentIndex(
+                m_model->index(qMax(0, m_model->rowOf(m_lastId)), ReviewQueueModel::Time));
         updateStatus();
         finishedLoading();
     });
@@ -116,11 +121,13 @@ ReviewPage::ReviewPage(QWidget* parent)
     side->addWidget(m_formPanel);
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 2);
+    side->setSizes({ 600, 400 }); // proportions: the panels' size hints would favour the form
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_queuePanel);
     split->addWidget(side);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 7);
+    split->setStretchFactor(1, 3);
+    split->setSizes({ 700, 300 });
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -170,8 +177,9 @@ void ReviewPage::showQuery(const ReviewQueueQuery& query)
     {
         const QSignalBlocker blocker(m_table->horizontalHeader());
         m_table->horizontalHeader()->setSortIndicator(ReviewQueueModel::columnForSortKey(query.sort),
-                                                      query.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+            query.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     }
+    fitSortedColumn();
     m_filter = query.filter;
     m_sort = query.sort;
     m_descending = query.descending;
@@ -206,6 +214,28 @@ void ReviewPage::updateStatus()
     m_queuePanel->setMessage(empty ? tr("Nothing to review for these filters.") : QString());
 }
 
+void ReviewPage::sizeColumns()
+{
+    // Sized to the first page, with room for the sort arrow only in the sorted column (a
+    // column gets it when sorted); the long query preview takes what is left.
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSortIndicatorShown(false);
+    m_table->resizeColumnsToContents();
+    header->setSortIndicatorShown(true);
+    fitSortedColumn();
+    int used = 0;
+    for (int column = 0; column < ReviewQueueModel::Query; ++column)
+        used += header->sectionSize(column);
+    header->resizeSection(ReviewQueueModel::Query, qMax(MinQueryWidth, m_table->viewport()->width() - used));
+}
+
+void ReviewPage::fitSortedColumn()
+{
+    QHeaderView* header = m_table->horizontalHeader();
+    const int column = header->sortIndicatorSection();
+    header->resizeSection(column, qMax(header->sectionSize(column), header->sectionSizeHint(column)));
+}
+
 void ReviewPage::moveCurrent(int delta)
 {
     const int rows = m_model->rowCount();
@@ -236,15 +266,15 @@ void ReviewPage::loadDetail(const QUuid& interactionId)
     if (!m_store)
         return;
     m_detailJob->start([store = m_store, interactionId] { return ReviewQueue(store).detail(interactionId); },
-                       [this](const Result<InteractionDetail>& detail) {
-                           if (detail.ok()) {
-                               m_detail->setDetail(*detail);
-                           } else {
-                               m_detail->setMessage(detail.error().message);
-                               emit storeError(detail.error());
-                           }
-                           finishedLoading();
-                       });
+        [this](const Result<InteractionDetail>& detail) {
+            if (detail.ok()) {
+                m_detail->setDetail(*detail);
+            } else {
+                m_detail->setMessage(detail.error().message);
+                emit storeError(detail.error());
+            }
+            finishedLoading();
+        });
 }
 
 void ReviewPage::saveReview(const ReviewDraft& draft)
@@ -256,14 +286,15 @@ void ReviewPage::saveReview(const ReviewDraft& draft)
     m_savingId = draft.interactionId;
     m_saveJob->start(
         [store = m_store, draft] {
-            return ReviewService(store).save(draft.interactionId, draft.reviewer, draft.rating, draft.label,
-                                             draft.comment);
+            return ReviewService(store).save(
+                draft.interactionId, draft.reviewer, draft.rating, draft.label, draft.comment);
         },
         [this, id = draft.interactionId](const Result<RagScope::Review>& saved) {
             if (!saved.ok()) {
                 m_form->saveFailed(id, saved.error().message);
                 const ErrorKind kind = saved.error().kind;
-                if (kind != ErrorKind::InvalidInput && kind != ErrorKind::NotFound && kind != ErrorKind::PermissionDenied)
+                if (kind != ErrorKind::InvalidInput && kind != ErrorKind::NotFound
+                    && kind != ErrorKind::PermissionDenied)
                     emit storeError(saved.error());
                 finishedLoading();
                 return;
@@ -282,11 +313,12 @@ void ReviewPage::sortIndicatorChanged(int column, Qt::SortOrder order)
     if (!key) { // the queue cannot sort by this column: put the indicator back
         const QSignalBlocker blocker(m_table->horizontalHeader());
         m_table->horizontalHeader()->setSortIndicator(ReviewQueueModel::columnForSortKey(m_sort),
-                                                      m_descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+            m_descending ? Qt::DescendingOrder : Qt::AscendingOrder);
         return;
     }
     m_sort = *key;
     m_descending = order == Qt::DescendingOrder;
+    fitSortedColumn();
     applyControls();
 }
 

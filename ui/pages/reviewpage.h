@@ -44,6 +44,8 @@ public:
 private:
     void applyControls();
     void updateStatus();
+    void sizeColumns();
+    void fitSortedColumn();
     void moveCurrent(int delta);
     void showInteraction(const QModelIndex& index);
     void loadDetail(const QUuid& interactionId);

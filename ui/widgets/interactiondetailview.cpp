@@ -21,7 +21,8 @@ QString row(const QString& name, const QString& value)
 
 QString heading(const QString& text)
 {
-    return QStringLiteral("<h4 style='margin-top:10px; margin-bottom:4px'>") + escaped(text) + QStringLiteral("</h4>");
+    return QStringLiteral("<h4 style='margin-top:10px; margin-bottom:4px'>") + escaped(text)
+        + QStringLiteral("</h4>");
 }
 
 QString paragraph(const QString& text)
@@ -53,20 +54,22 @@ void InteractionDetailView::setDetail(const InteractionDetail& detail)
         return at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
     };
 
-    QString html = heading(tr("Query")) + paragraph(detail.query) + heading(tr("Answer")) + paragraph(detail.answer);
+    QString html
+        = heading(tr("Query")) + paragraph(detail.query) + heading(tr("Answer")) + paragraph(detail.answer);
 
     html += heading(tr("Metrics")) + QStringLiteral("<table>");
     html += row(tr("Time"), time(detail.createdAt));
     html += row(tr("User"), detail.userId);
     html += row(tr("Model"), detail.model.value_or(tr("unknown")));
-    html += row(tr("Confidence"), detail.confidence ? locale.toString(*detail.confidence, 'f', 3) : tr("unknown"));
+    html += row(
+        tr("Confidence"), detail.confidence ? locale.toString(*detail.confidence, 'f', 3) : tr("unknown"));
     html += row(tr("Citations"), locale.toString(detail.citations));
     html += row(tr("Total latency"), ms(detail.totalLatencyMs));
     html += row(tr("Retrieval latency"), ms(detail.retrievalLatencyMs));
     html += row(tr("Generation latency"), ms(detail.generationLatencyMs));
-    html += row(tr("Tokens (prompt / completion / total)"),
-                tr("%1 / %2 / %3")
-                    .arg(count(detail.promptTokens), count(detail.completionTokens), count(detail.totalTokens)));
+    html += row(tr("Tokens (in / out / total)"),
+        tr("%1 / %2 / %3")
+            .arg(count(detail.promptTokens), count(detail.completionTokens), count(detail.totalTokens)));
     html += row(tr("Cost"), detail.cost ? detail.cost->toDisplayString(8) : tr("unknown (model not priced)"));
     html += QStringLiteral("</table>");
 
@@ -84,12 +87,16 @@ void InteractionDetailView::setDetail(const InteractionDetail& detail)
     if (detail.latestReviews.isEmpty())
         html += paragraph(tr("Not reviewed yet."));
     for (const Review& review : detail.latestReviews) {
-        QString line = tr("%1 rated %2 of 5 on %3").arg(review.reviewer).arg(review.rating).arg(time(review.createdAt));
+        QString line = tr("%1 rated %2 of 5 on %3")
+                           .arg(review.reviewer)
+                           .arg(review.rating)
+                           .arg(time(review.createdAt));
         if (!review.label.isEmpty())
             line += tr(" — %1").arg(ReviewSettings::displayLabel(review.label));
         html += paragraph(line);
         if (!review.comment.isEmpty())
-            html += QStringLiteral("<blockquote>") + escaped(review.comment) + QStringLiteral("</blockquote>");
+            html
+                += QStringLiteral("<blockquote>") + escaped(review.comment) + QStringLiteral("</blockquote>");
     }
     setHtml(html);
 }

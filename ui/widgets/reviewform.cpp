@@ -79,20 +79,23 @@ ReviewForm::ReviewForm(QWidget* parent)
     m_counter->setAccessibleName(tr("Comment length"));
 
     m_reviewer->setAccessibleName(tr("Reviewer"));
+    m_reviewer->setPlaceholderText(tr("Your name, saved with every review"));
     m_reviewer->setMaxLength(255);
     connect(m_reviewer, &QLineEdit::textChanged, this, &ReviewForm::updateState);
     connect(m_reviewer, &QLineEdit::editingFinished, this,
-            [this] { ReviewSettings::setReviewer(m_reviewer->text()); });
+        [this] { ReviewSettings::setReviewer(m_reviewer->text()); });
 
     m_message->setWordWrap(true);
     m_message->setAccessibleName(tr("Review status"));
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_saveAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_saveAction->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
     m_saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_saveAction, &QAction::triggered, this, &ReviewForm::save);
     m_saveButton->setAccessibleName(tr("Save review"));
-    m_saveButton->setToolTip(tr("Save review (%1)").arg(m_saveAction->shortcut().toString(QKeySequence::NativeText)));
+    m_saveButton->setToolTip(
+        tr("Save review (%1)").arg(m_saveAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_saveButton, &QPushButton::clicked, this, &ReviewForm::save);
     addActions(shortcutActions());
 
@@ -117,7 +120,8 @@ void ReviewForm::setInteraction(const QUuid& interactionId)
     if (interactionId == m_interactionId)
         return;
     const ReviewDraft current = draft();
-    if (!m_interactionId.isNull() && (current.rating != 0 || !current.label.isEmpty() || !current.comment.isEmpty()))
+    if (!m_interactionId.isNull()
+        && (current.rating != 0 || !current.label.isEmpty() || !current.comment.isEmpty()))
         m_drafts.insert(m_interactionId, current);
     m_interactionId = interactionId;
     m_saveError.clear();
@@ -260,9 +264,9 @@ void ReviewForm::updateState()
         error = validationError();
     m_message->setStyleSheet(error.isEmpty() ? QString() : ErrorStyle);
     m_message->setText(!error.isEmpty() ? error
-                           : m_saving   ? tr("Saving…")
-                           : hasInteraction ? QString()
-                                            : tr("Select an interaction to review."));
+            : m_saving                  ? tr("Saving…")
+            : hasInteraction            ? QString()
+                                        : tr("Select an interaction to review."));
 
     for (QAbstractButton* button : m_ratings->buttons())
         button->setEnabled(hasInteraction);

@@ -109,7 +109,7 @@ void ReviewQueueControls::updateDrillDown()
     if (m_drillBucket)
         parts << tr("confidence %1–%2")
                      .arg(locale.toString(*m_drillBucket / 10.0, 'f', 1),
-                          locale.toString((*m_drillBucket + 1) / 10.0, 'f', 1));
+                         locale.toString((*m_drillBucket + 1) / 10.0, 'f', 1));
     m_drillLabel->setText(parts.isEmpty() ? QString() : tr("Only %1").arg(parts.join(tr(", "))));
     m_drillLabel->setVisible(!parts.isEmpty());
     m_clearDrill->setVisible(!parts.isEmpty());

@@ -9,8 +9,10 @@ namespace {
 
 const char* const LabelContext = "ReviewSettings";
 const char* const DefaultLabels[] = {
-    QT_TRANSLATE_NOOP("ReviewSettings", "hallucination"),   QT_TRANSLATE_NOOP("ReviewSettings", "retrieval miss"),
-    QT_TRANSLATE_NOOP("ReviewSettings", "outdated source"), QT_TRANSLATE_NOOP("ReviewSettings", "incomplete"),
+    QT_TRANSLATE_NOOP("ReviewSettings", "hallucination"),
+    QT_TRANSLATE_NOOP("ReviewSettings", "retrieval miss"),
+    QT_TRANSLATE_NOOP("ReviewSettings", "outdated source"),
+    QT_TRANSLATE_NOOP("ReviewSettings", "incomplete"),
     QT_TRANSLATE_NOOP("ReviewSettings", "good answer"),
 };
 
@@ -54,7 +56,10 @@ QString displayLabel(const QString& label)
 QString reviewer()
 {
     const QString configured = QSettings().value(reviewerKey()).toString().trimmed();
-    return configured.isEmpty() ? qEnvironmentVariable("USER") : configured;
+    if (!configured.isEmpty())
+        return configured;
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user; // USERNAME: Windows
 }
 
 void setReviewer(const QString& reviewer)
