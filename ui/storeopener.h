@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pages/dashboardpage.h" // declares RagScope::Error as a metatype (used by failed)
+#include "base/error.h"
 #include "store/store.h"
 
 #include <QObject>

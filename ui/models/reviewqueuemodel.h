@@ -1,7 +1,7 @@
 #pragma once
 
 #include "feedback/reviewqueue.h"
-#include "pages/dashboardpage.h" // declares RagScope::Error as a metatype (used by loadFailed)
+#include "base/error.h"
 
 #include <QAbstractTableModel>
 
