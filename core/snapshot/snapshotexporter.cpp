@@ -5,7 +5,7 @@
 #include "store/sqldialect.h"
 #include "store/sqlitefilebuilder.h"
 
-#include <QSqlRecord>
+#include <QSqlQuery>
 
 namespace RagScope {
 
@@ -16,6 +16,12 @@ constexpr int Batch = 5000;
 QVariant nullOr(const QVariant& v, QMetaType type)
 {
     return v.isNull() ? QVariant(type) : v;
+}
+
+// PostgreSQL hands UUIDs over as "{…}"; SQLite stores canonical lowercase text.
+QVariant uuidText(const QVariant& v)
+{
+    return v.toString().remove(QLatin1Char('{')).remove(QLatin1Char('}')).toLower();
 }
 
 // Which interactions go into the snapshot (see the class comment), as a WHERE on alias ci.
@@ -68,59 +74,26 @@ public:
     }
 
 private:
-    QString whereAnd(const QString& condition) const
-    {
-        return QStringLiteral(" WHERE ") + (m_where.sql.isEmpty() ? condition : m_where.sql + QStringLiteral(" AND ") + condition);
-    }
-
     bool reportProgress()
     {
         return !m_progress || m_progress(m_copied);
     }
 
-    Result<qint64> copyInteractions()
+    // Rows of the source as they will be inserted; `cursor` gets the keyset values of the row.
+    using RowReader = std::function<QVariantList(const QSqlQuery& row, QVariantList* cursor)>;
+
+    // Keyset-paged copy: `first` reads the first batch, `next` the batch after the cursor.
+    Result<qint64> copyPaged(const QString& first, const QString& next, const QString& insert, const RowReader& read)
     {
-        const QString cols = QStringLiteral("ci.id, ci.user_id, ci.query, ci.answer, ci.confidence_score, ci.citations_count,"
-                                            " ci.total_latency_ms, ci.retrieval_latency_ms, ci.generation_latency_ms,"
-                                            " ci.prompt_tokens, ci.completion_tokens, ci.total_tokens, ci.model_name");
-        const QString select = QStringLiteral("SELECT %1, %2, %3 AS ts FROM chat_interactions ci")
-                                   .arg(cols, m_from.costColumn(QStringLiteral("ci")), m_from.timeText(QStringLiteral("ci.created_at")));
-        const QString first = select + (m_where.sql.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where.sql)
-            + QStringLiteral(" ORDER BY ci.created_at, ci.id LIMIT %1").arg(Batch);
-        const QString next = select
-            + whereAnd(QStringLiteral("(ci.created_at, ci.id) > (%1, %2)").arg(m_from.timeParam(), m_from.uuidParam()))
-            + QStringLiteral(" ORDER BY ci.created_at, ci.id LIMIT %1").arg(Batch);
-        const QString insert = QStringLiteral("INSERT INTO chat_interactions (id, user_id, query, answer, confidence_score,"
-                                              " citations_count, total_latency_ms, retrieval_latency_ms, generation_latency_ms,"
-                                              " prompt_tokens, completion_tokens, total_tokens, model_name, %1, created_at)"
-                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                   .arg(m_to.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1));
         qint64 copied = 0;
-        QString lastTs, lastId;
+        QVariantList cursor;
         for (;;) {
-            auto rows = lastId.isEmpty() ? m_source->exec(first, m_where.values)
-                                         : m_source->exec(next, m_where.values + QVariantList { lastTs, lastId });
+            auto rows = m_source->exec(cursor.isEmpty() ? first : next, m_where.values + cursor);
             if (!rows.ok())
                 return rows.error();
             QList<QVariantList> batch;
-            QSqlQuery& q = rows.value();
-            while (q.next()) {
-                QVariantList values;
-                for (int c = 0; c < 13; ++c)
-                    values << q.value(c);
-                values[0] = values[0].toString().remove(QLatin1Char('{')).remove(QLatin1Char('}')).toLower();
-                for (int c : { 4, 6, 7, 8 })
-                    values[c] = nullOr(values[c], QMetaType::fromType<double>());
-                for (int c : { 9, 10, 11 })
-                    values[c] = nullOr(values[c], QMetaType::fromType<qint64>());
-                values[12] = nullOr(values[12], QMetaType::fromType<QString>());
-                const QVariant cost = q.value(13);
-                values << (cost.isNull() ? QVariant(QMetaType::fromType<qint64>()) : m_to.bindMoney(m_from.moneyValue(cost)));
-                lastTs = q.value(14).toString();
-                lastId = values[0].toString();
-                values << lastTs;
-                batch << values;
-            }
+            while (rows.value().next())
+                batch << read(rows.value(), &cursor);
             if (batch.isEmpty())
                 return copied;
             RAGSCOPE_TRY(written, writeBatch(insert, batch));
@@ -128,6 +101,48 @@ private:
             if (!reportProgress())
                 return makeError(ErrorKind::InvalidInput, QStringLiteral("export cancelled"));
         }
+    }
+
+    QString selectWhere(const QString& select, const QString& keysetCondition, const QString& order) const
+    {
+        if (keysetCondition.isEmpty())
+            return select + (m_where.sql.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where.sql) + order;
+        return select + QStringLiteral(" WHERE ")
+            + (m_where.sql.isEmpty() ? keysetCondition : m_where.sql + QStringLiteral(" AND ") + keysetCondition) + order;
+    }
+
+    Result<qint64> copyInteractions()
+    {
+        const QString select = QStringLiteral("SELECT ci.id, ci.user_id, ci.query, ci.answer, ci.confidence_score, ci.citations_count,"
+                                              " ci.total_latency_ms, ci.retrieval_latency_ms, ci.generation_latency_ms,"
+                                              " ci.prompt_tokens, ci.completion_tokens, ci.total_tokens, ci.model_name, %1, %2"
+                                              " FROM chat_interactions ci")
+                                   .arg(m_from.costColumn(QStringLiteral("ci")), m_from.timeText(QStringLiteral("ci.created_at")));
+        const QString order = QStringLiteral(" ORDER BY ci.created_at, ci.id LIMIT %1").arg(Batch);
+        const QString keyset = QStringLiteral("(ci.created_at, ci.id) > (%1, %2)").arg(m_from.timeParam(), m_from.uuidParam());
+        const QString insert = QStringLiteral("INSERT INTO chat_interactions (id, user_id, query, answer, confidence_score,"
+                                              " citations_count, total_latency_ms, retrieval_latency_ms, generation_latency_ms,"
+                                              " prompt_tokens, completion_tokens, total_tokens, model_name, %1, created_at)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                   .arg(m_to.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1));
+        return copyPaged(selectWhere(select, {}, order), selectWhere(select, keyset, order), insert,
+                         [this](const QSqlQuery& q, QVariantList* cursor) {
+                             QVariantList values;
+                             for (int c = 0; c < 13; ++c)
+                                 values << q.value(c);
+                             values[0] = uuidText(values[0]);
+                             for (int c : { 4, 6, 7, 8 })
+                                 values[c] = nullOr(values[c], QMetaType::fromType<double>());
+                             for (int c : { 9, 10, 11 })
+                                 values[c] = nullOr(values[c], QMetaType::fromType<qint64>());
+                             values[12] = nullOr(values[12], QMetaType::fromType<QString>());
+                             const QVariant cost = q.value(13);
+                             values << (cost.isNull() ? QVariant(QMetaType::fromType<qint64>())
+                                                      : m_to.bindMoney(m_from.moneyValue(cost)));
+                             values << q.value(14).toString(); // exact microseconds
+                             *cursor = { values[14], values[0] };
+                             return values;
+                         });
     }
 
     // Feedback or reviews of the selected interactions, keyset-paged by their own id.
@@ -137,43 +152,26 @@ private:
         const QStringList names = columns.split(QStringLiteral(", "));
         for (const QString& c : names)
             qualified << QStringLiteral("t.") + c;
-        const QString select = QStringLiteral("SELECT t.id, t.interaction_id, %1, %2 AS ts FROM %3 t"
+        const QString select = QStringLiteral("SELECT t.id, t.interaction_id, %1, %2 FROM %3 t"
                                               " JOIN chat_interactions ci ON ci.id = t.interaction_id")
                                    .arg(qualified.join(QStringLiteral(", ")), m_from.timeText(QStringLiteral("t.created_at")), table);
-        const QString tail = QStringLiteral(" ORDER BY t.id LIMIT %1").arg(Batch);
-        const QString first = select + (m_where.sql.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where.sql) + tail;
-        const QString next = select + whereAnd(QStringLiteral("t.id > %1").arg(m_from.uuidParam())) + tail;
+        const QString order = QStringLiteral(" ORDER BY t.id LIMIT %1").arg(Batch);
         QStringList marks;
         for (int i = 0; i < names.size() + 3; ++i)
             marks << QStringLiteral("?");
         const QString insert = QStringLiteral("INSERT INTO %1 (id, interaction_id, %2, created_at) VALUES (%3)")
                                    .arg(table, columns, marks.join(QStringLiteral(", ")));
-        qint64 copied = 0;
-        QString lastId;
-        for (;;) {
-            auto rows = lastId.isEmpty() ? m_source->exec(first, m_where.values)
-                                         : m_source->exec(next, m_where.values + QVariantList { lastId });
-            if (!rows.ok())
-                return rows.error();
-            QList<QVariantList> batch;
-            QSqlQuery& q = rows.value();
-            const int count = q.record().count();
-            while (q.next()) {
-                QVariantList values;
-                for (int c = 0; c < count; ++c)
-                    values << (q.value(c).isNull() ? QVariant(QMetaType::fromType<QString>()) : q.value(c));
-                for (int c : { 0, 1 })
-                    values[c] = values[c].toString().remove(QLatin1Char('{')).remove(QLatin1Char('}')).toLower();
-                lastId = values[0].toString();
-                batch << values;
-            }
-            if (batch.isEmpty())
-                return copied;
-            RAGSCOPE_TRY(written, writeBatch(insert, batch));
-            copied += written;
-            if (!reportProgress())
-                return makeError(ErrorKind::InvalidInput, QStringLiteral("export cancelled"));
-        }
+        const int width = int(names.size()) + 3;
+        return copyPaged(selectWhere(select, {}, order), selectWhere(select, QStringLiteral("t.id > %1").arg(m_from.uuidParam()), order),
+                         insert, [width](const QSqlQuery& q, QVariantList* cursor) {
+                             QVariantList values;
+                             for (int c = 0; c < width; ++c)
+                                 values << nullOr(q.value(c), QMetaType::fromType<QString>());
+                             values[0] = uuidText(values[0]);
+                             values[1] = uuidText(values[1]);
+                             *cursor = { values[0] };
+                             return values;
+                         });
     }
 
     Result<qint64> writeBatch(const QString& insert, const QList<QVariantList>& batch)
