@@ -8,12 +8,6 @@ namespace {
 
 const QString I = QStringLiteral("i"); // alias of chat_interactions throughout
 
-/// Byte-wise text order on PostgreSQL, so both dialects sort alike (SQLite's BINARY already is).
-QString byteOrder(const SqlDialect& d)
-{
-    return d.isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString();
-}
-
 QString bucketOf(const SqlDialect& d, TimeBucket bucket)
 {
     return bucket == TimeBucket::Hour ? d.hourOf(QStringLiteral("i.created_at"))
@@ -71,19 +65,6 @@ BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool withBucket
                  " FROM chat_interactions i WHERE %6 GROUP BY i.user_id) u")
                  .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra, where.sql),
         where.values };
-}
-
-/// The UTC day of i.created_at as a grouping key: on PostgreSQL a timestamp (far cheaper to
-/// sort than locale-collated text), formatted by dayText(); on SQLite the day text itself.
-QString dayKey(const SqlDialect& d)
-{
-    return d.isPostgres() ? QStringLiteral("date_trunc('day', i.created_at AT TIME ZONE 'UTC')")
-                          : d.dayOf(QStringLiteral("i.created_at"));
-}
-
-QString dayText(const SqlDialect& d, const QString& key)
-{
-    return d.isPostgres() ? QStringLiteral("to_char(%1, 'YYYY-MM-DD')").arg(key) : key;
 }
 
 } // namespace
@@ -153,7 +134,7 @@ BoundSql dailyCost(const SqlDialect& d, const Filter& filter)
                  " COUNT(*) AS n, SUM(i.prompt_tokens) AS prompt, SUM(i.completion_tokens) AS completion, %3 AS cost"
                  " FROM chat_interactions i WHERE %4 GROUP BY %2, i.model_name) p"
                  " ORDER BY p.day, CASE WHEN p.model_name IS NULL THEN 1 ELSE 0 END, p.model_name%5")
-                 .arg(dayText(d, QStringLiteral("p.day")), dayKey(d), d.costSum(I), where.sql, byteOrder(d)),
+                 .arg(d.dayKeyText(QStringLiteral("p.day")), d.dayKey(QStringLiteral("i.created_at")), d.costSum(I), where.sql, d.byteOrder()),
         where.values };
 }
 
@@ -163,7 +144,7 @@ BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bu
     // Byte-wise bucket text: PostgreSQL sorts the window by it without locale rules.
     const QString source = QStringLiteral("SELECT %1%2 AS grp, i.total_latency_ms AS x0, i.retrieval_latency_ms AS x1,"
                                           " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %3")
-                               .arg(bucketOf(d, bucket), byteOrder(d), where.sql);
+                               .arg(bucketOf(d, bucket), d.byteOrder(), where.sql);
     return percentileSql(d, source, where.values, 1,
         { QStringLiteral("COUNT(*)"), QStringLiteral("AVG(x1)"), QStringLiteral("AVG(x2)") });
 }
@@ -185,7 +166,7 @@ BoundSql userStats(const SqlDialect& d, const Filter& filter, int limit)
                  " AVG(CAST(f.rating AS DOUBLE PRECISION)), SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END)"
                  " FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
                  " WHERE %2 GROUP BY i.user_id ORDER BY COUNT(*) DESC, i.user_id%3 LIMIT ?")
-                 .arg(d.costSum(I), where.sql, byteOrder(d)),
+                 .arg(d.costSum(I), where.sql, d.byteOrder()),
         where.values + QVariantList { qMax(limit, 0) } };
 }
 
@@ -203,7 +184,7 @@ BoundSql models(const SqlDialect& d)
 {
     return { QStringLiteral("SELECT i.model_name FROM chat_interactions i WHERE i.model_name IS NOT NULL"
                             " GROUP BY i.model_name ORDER BY i.model_name%1")
-                 .arg(byteOrder(d)),
+                 .arg(d.byteOrder()),
         {} };
 }
 
@@ -211,7 +192,7 @@ BoundSql busiestUsers(const SqlDialect& d, int limit)
 {
     return { QStringLiteral("SELECT i.user_id FROM chat_interactions i GROUP BY i.user_id"
                             " ORDER BY COUNT(*) DESC, i.user_id%1 LIMIT ?")
-                 .arg(byteOrder(d)),
+                 .arg(d.byteOrder()),
         { qMax(limit, 0) } };
 }
 
@@ -222,7 +203,7 @@ BoundSql reviewLabels(const SqlDialect& d, const Filter& filter)
             + QStringLiteral("SELECT l.label, COUNT(*) FROM latest l WHERE l.per_reviewer = 1"
                              " AND l.label IS NOT NULL AND l.label <> ''"
                              " GROUP BY l.label ORDER BY COUNT(*) DESC, l.label%1")
-                  .arg(byteOrder(d)),
+                  .arg(d.byteOrder()),
         where.values };
 }
 

@@ -50,6 +50,23 @@ QString SqlDialect::hourOf(const QString& column) const
     return QStringLiteral("(substr(%1, 1, 13) || ':00:00Z')").arg(column);
 }
 
+QString SqlDialect::dayKey(const QString& column) const
+{
+    if (isPostgres())
+        return QStringLiteral("date_trunc('day', %1 AT TIME ZONE 'UTC')").arg(column);
+    return dayOf(column);
+}
+
+QString SqlDialect::dayKeyText(const QString& key) const
+{
+    return isPostgres() ? QStringLiteral("to_char(%1, 'YYYY-MM-DD')").arg(key) : key;
+}
+
+QString SqlDialect::byteOrder() const
+{
+    return isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString();
+}
+
 QString SqlDialect::confidenceBucket(const QString& column) const
 {
     if (isPostgres()) // LEAST ignores NULLs: keep unknown scores out of bucket 9 explicitly

@@ -41,6 +41,13 @@ public:
     QString dayOf(const QString& column) const;
     /// The UTC hour of a timestamp column, as 'YYYY-MM-DDTHH:00:00Z'.
     QString hourOf(const QString& column) const;
+    /// The UTC day of a timestamp column as a grouping key: on PostgreSQL a timestamp (far
+    /// cheaper to group and sort than text), on SQLite the day text. dayKeyText() formats it.
+    QString dayKey(const QString& column) const;
+    /// A dayKey() value as 'YYYY-MM-DD'.
+    QString dayKeyText(const QString& key) const;
+    /// " COLLATE \"C\"" on PostgreSQL: byte-wise text order, as SQLite's BINARY already is.
+    QString byteOrder() const;
     /// Confidence bucket 0…9 of a score column (NULL stays NULL).
     QString confidenceBucket(const QString& column) const;
 
