@@ -68,6 +68,16 @@ bool containsAny(const QString& text, std::initializer_list<const char*> needles
     return false;
 }
 
+// By its permission bits, not access(2): root may write anything, but a snapshot someone
+// made read-only should stay that way.
+bool sqliteFileIsWritable(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return true; // about to be created
+    return info.permissions() & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther);
+}
+
 bool looksLikeSqliteFile(const QString& path)
 {
     QFile f(path);
@@ -143,7 +153,9 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
         db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     } else {
         db.setDatabaseName(m_location.sqlitePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        // A file without write permission is opened read-only, so even root cannot change it.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000")
+                             + (sqliteFileIsWritable(m_location.sqlitePath) ? QString() : QStringLiteral(";QSQLITE_OPEN_READONLY")));
     }
     if (!db.open()) {
         *error = db.lastError().text();
@@ -349,7 +361,7 @@ Status Store::inspect(const OpenOptions& options)
                                          " AND has_table_privilege('chat_feedbacks', 'UPDATE')"));
             if (q.ok() && q.value().next() && !q.value().value(0).toBool())
                 m_readOnlyReason = QStringLiteral("this role may only read chat_feedbacks");
-        } else if (!QFileInfo(m_location.sqlitePath).isWritable()) {
+        } else if (!sqliteFileIsWritable(m_location.sqlitePath)) {
             m_readOnlyReason = QStringLiteral("the file is not writable");
         }
     }
