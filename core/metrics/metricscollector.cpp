@@ -131,6 +131,7 @@ Result<QList<DailyCost>> MetricsCollector::dailyCost(const Filter& filter) const
         c.promptTokens = sqlCount(q.value(3));
         c.completionTokens = sqlCount(q.value(4));
         c.cost = d.moneyValue(q.value(5));
+        c.unpricedRequests = sqlCount(q.value(6));
         rows << c;
     }
     return rows;

@@ -130,11 +130,12 @@ BoundSql dailyCost(const SqlDialect& d, const Filter& filter)
 {
     const SqlWhere where = filterWhere(d, filter, I);
     return { QStringLiteral(
-                 "SELECT %1, p.model_name, p.n, p.prompt, p.completion, p.cost FROM (SELECT %2 AS day, i.model_name,"
-                 " COUNT(*) AS n, SUM(i.prompt_tokens) AS prompt, SUM(i.completion_tokens) AS completion, %3 AS cost"
-                 " FROM chat_interactions i WHERE %4 GROUP BY %2, i.model_name) p"
+                 "SELECT %1, p.model_name, p.n, p.prompt, p.completion, p.cost, p.n - p.priced FROM (SELECT %2 AS day,"
+                 " i.model_name, COUNT(*) AS n, SUM(i.prompt_tokens) AS prompt, SUM(i.completion_tokens) AS completion,"
+                 " %3 AS cost, COUNT(%6) AS priced FROM chat_interactions i WHERE %4 GROUP BY %2, i.model_name) p"
                  " ORDER BY p.day, CASE WHEN p.model_name IS NULL THEN 1 ELSE 0 END, p.model_name%5")
-                 .arg(d.dayKeyText(QStringLiteral("p.day")), d.dayKey(QStringLiteral("i.created_at")), d.costSum(I), where.sql, d.byteOrder()),
+                 .arg(d.dayKeyText(QStringLiteral("p.day")), d.dayKey(QStringLiteral("i.created_at")), d.costSum(I), where.sql,
+                      d.byteOrder(), d.costColumn(I)),
         where.values };
 }
 

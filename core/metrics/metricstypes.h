@@ -81,6 +81,7 @@ struct DailyCost
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     Money cost;
+    qint64 unpricedRequests = 0; ///< requests stored without a cost (model not in the price table)
 };
 
 enum class TimeBucket { Hour, Day };

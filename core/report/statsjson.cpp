@@ -68,7 +68,8 @@ QJsonObject statsToJson(const StatsReport& r)
                                    { QStringLiteral("requests"), d.requests },
                                    { QStringLiteral("prompt_tokens"), d.promptTokens },
                                    { QStringLiteral("completion_tokens"), d.completionTokens },
-                                   { QStringLiteral("cost_usd"), d.cost.toString() } });
+                                   { QStringLiteral("cost_usd"), d.cost.toString() },
+                                   { QStringLiteral("unpriced_requests"), d.unpricedRequests } });
     }
     o.insert(QStringLiteral("daily_cost"), daily);
     o.insert(QStringLiteral("projection"),

@@ -49,7 +49,13 @@ QVariant DailyCostModel::data(const QModelIndex& index, int role) const
         case CompletionTokensColumn:
             return row.completionTokens;
         case CostColumn:
-            return role == SortRole ? QVariant(row.cost.units()) : QVariant(row.cost.toString());
+            if (role == SortRole)
+                return row.cost.units();
+            // a model missing from the price table has no cost, which is not the same as $0
+            if (row.unpricedRequests == row.requests)
+                return tr("no price");
+            return row.unpricedRequests > 0 ? tr("%1 + %2 unpriced").arg(row.cost.toString()).arg(row.unpricedRequests)
+                                            : row.cost.toString();
         }
         break;
     case CostUnitsRole:
