@@ -1,7 +1,7 @@
 #include "feedback/feedbackrules.h"
 #include "feedback/feedbackservice.h"
+#include "fixtures.h"
 #include "fixturewriter.h"
-#include "recorder/interactionrecorder.h"
 #include "store/sqldialect.h"
 #include "testdatabase.h"
 
@@ -28,18 +28,7 @@ QUuid addInteraction(const StorePtr& store, const QDateTime& at, std::optional<d
     r.answer = QStringLiteral("Open Settings, then Security.");
     r.confidence = confidence;
     r.createdAt = at;
-    const auto id = InteractionRecorder(store).record(r);
-    if (!id.ok())
-        qFatal("fixture interaction: %s", qPrintable(id.error().message));
-    return id.value();
-}
-
-qint64 count(const StorePtr& store, const QString& table)
-{
-    auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
-    if (!q.ok() || !q.value().next())
-        qFatal("cannot count %s", qPrintable(table));
-    return q.value().value(0).toLongLong();
+    return Test::recordInteraction(store, r);
 }
 
 // The store as a role that may only read it: a SELECT-only PostgreSQL role, or a SQLite file
@@ -87,28 +76,6 @@ QList<QUuid> newestFirst(QList<Expected> rows)
     return ids;
 }
 
-using PageFn = std::function<Result<Page<InteractionSummary>>(int, const QString&)>;
-
-QList<QUuid> collectPages(const PageFn& fetch, int pageSize)
-{
-    QList<QUuid> ids;
-    QString cursor;
-    for (int guard = 0; guard < 100; ++guard) {
-        const auto page = fetch(pageSize, cursor);
-        if (!page.ok())
-            qFatal("page failed: %s", qPrintable(page.error().message));
-        if (page->rows.size() > pageSize)
-            qFatal("page larger than asked");
-        for (const InteractionSummary& s : page->rows)
-            ids << s.id;
-        if (page->atEnd())
-            return ids;
-        cursor = page->nextCursor;
-    }
-    qFatal("paging did not end");
-    return ids;
-}
-
 } // namespace
 
 class TestFeedbackService : public QObject
@@ -153,7 +120,7 @@ void TestFeedbackService::rejectsRatingOutsideOneToFiveAndWritesNothing()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
     QVERIFY2(result.error().message.contains(QLatin1String("rating")), qPrintable(result.error().message));
-    QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 0);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 0);
 }
 
 void TestFeedbackService::limitsCommentTo2000Characters_data()
@@ -181,7 +148,7 @@ void TestFeedbackService::limitsCommentTo2000Characters()
     QCOMPARE(result.ok(), accepted);
     if (!accepted) {
         QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
-        QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 0);
+        QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 0);
         return;
     }
     const auto stored = service.byInteraction(interaction);
@@ -197,7 +164,7 @@ void TestFeedbackService::unknownInteractionIsNotFound()
     const auto result = FeedbackService(store).submit(QUuid::createUuid(), 3, QString());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, ErrorKind::NotFound);
-    QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 0);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 0);
 }
 
 void TestFeedbackService::malformedInteractionIdIsInvalidInput()
@@ -235,7 +202,7 @@ void TestFeedbackService::resubmitUpdatesTheSameRow()
     QVERIFY(second.ok());
     QCOMPARE(second->id, first->id);
     QCOMPARE(second->createdAt, first->createdAt);
-    QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 1);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 1);
 
     const auto stored = service.byId(first->id);
     QVERIFY(stored.ok() && stored.value().has_value());
@@ -271,7 +238,7 @@ void TestFeedbackService::concurrentSubmitsLeaveExactlyOneRow()
     }
     pool.waitForDone();
     QCOMPARE(ids.size(), 1);
-    QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 1);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 1);
     const auto stored = FeedbackService(store).byInteraction(interaction);
     QVERIFY(stored.ok() && stored.value().has_value());
     QCOMPARE(stored.value()->id, *ids.cbegin());
@@ -288,8 +255,8 @@ void TestFeedbackService::sqlInjectionInCommentIsStoredVerbatim()
     const auto stored = service.byInteraction(interaction);
     QVERIFY(stored.ok() && stored.value().has_value());
     QCOMPARE(stored.value()->comment, evil);
-    QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 1);
-    QCOMPARE(count(store, QStringLiteral("chat_interactions")), 1);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 1);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_interactions")), 1);
 }
 
 void TestFeedbackService::readOnlyStoreRefusesWithTheReason()
@@ -307,7 +274,7 @@ void TestFeedbackService::readOnlyStoreRefusesWithTheReason()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, ErrorKind::PermissionDenied);
     QVERIFY2(result.error().message.contains(readOnly->readOnlyReason()), qPrintable(result.error().message));
-    QCOMPARE(count(writable, QStringLiteral("chat_feedbacks")), 0);
+    QCOMPARE(Test::countRows(*writable, QStringLiteral("chat_feedbacks")), 0);
 }
 
 void TestFeedbackService::byUserIsNewestFirstAndLimited()
@@ -356,7 +323,7 @@ void TestFeedbackService::lowRatedIsNewestFirstAcrossPages()
     const QList<QUuid> expected = newestFirst(low);
     QCOMPARE(expected.size(), 6);
     for (int pageSize : { 1, 2, 4, 100 }) {
-        const QList<QUuid> paged = collectPages(
+        const QList<QUuid> paged = Test::collectPageIds(
             [&](int limit, const QString& cursor) { return service.lowRated(limit, cursor); }, pageSize);
         QCOMPARE(paged, expected);
     }
@@ -385,7 +352,7 @@ void TestFeedbackService::lowConfidenceIsNewestFirstAcrossPages()
     const QList<QUuid> expected = newestFirst(low);
     QCOMPARE(expected.size(), 8);
     for (int pageSize : { 1, 3, 5, 100 }) {
-        const QList<QUuid> paged = collectPages(
+        const QList<QUuid> paged = Test::collectPageIds(
             [&](int limit, const QString& cursor) { return service.lowConfidence(limit, cursor); }, pageSize);
         QCOMPARE(paged, expected);
     }
@@ -422,7 +389,7 @@ void TestFeedbackService::deletingInteractionDeletesItsFeedback()
     QVERIFY(!service.byId(gone->id).value().has_value());
     QVERIFY(!service.byInteraction(removed).value().has_value());
     QVERIFY(service.byInteraction(kept).value().has_value());
-    QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 1);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFeedbackService)

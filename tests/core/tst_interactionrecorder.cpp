@@ -1,3 +1,4 @@
+#include "fixtures.h"
 #include "recorder/interactionrecorder.h"
 #include "store/sqldialect.h"
 #include "testdatabase.h"
@@ -10,6 +11,7 @@
 Q_DECLARE_METATYPE(RagScope::InteractionRecord)
 
 using namespace RagScope;
+using RagScope::Test::countRows;
 using RagScope::Test::TestDatabase;
 
 namespace {
@@ -57,14 +59,6 @@ StoredRow readBack(const Store& store, const QUuid& id)
     row.createdAt = q.value().value(2).toString();
     row.userId = q.value().value(3).toString();
     return row;
-}
-
-qint64 countRows(const Store& store)
-{
-    auto q = store.exec(QStringLiteral("SELECT COUNT(*) FROM chat_interactions"));
-    if (!q.ok() || !q.value().next())
-        qFatal("count failed");
-    return q.value().value(0).toLongLong();
 }
 
 } // namespace
@@ -259,18 +253,18 @@ void InteractionRecorderTest::refusesInvalidRecordsAndWritesNothing()
 {
     QFETCH(InteractionRecord, record);
     QFETCH(QString, messagePart);
-    const qint64 before = countRows(*m_store);
+    const qint64 before = countRows(*m_store, QStringLiteral("chat_interactions"));
     const auto id = InteractionRecorder(m_store).record(record);
     QVERIFY(!id.ok());
     QCOMPARE(id.error().kind, ErrorKind::InvalidInput);
     QVERIFY2(id.error().message.contains(messagePart), qPrintable(id.error().message));
-    QCOMPARE(countRows(*m_store), before);
+    QCOMPARE(countRows(*m_store, QStringLiteral("chat_interactions")), before);
 }
 
 void InteractionRecorderTest::batchIsAllOrNothing()
 {
     const InteractionRecorder recorder(m_store);
-    const qint64 before = countRows(*m_store);
+    const qint64 before = countRows(*m_store, QStringLiteral("chat_interactions"));
 
     // refused up front: the third record is invalid
     QList<InteractionRecord> batch(4, answer(QStringLiteral("gemini-1.5-flash"), 10, 10));
@@ -280,7 +274,7 @@ void InteractionRecorderTest::batchIsAllOrNothing()
     QCOMPARE(invalid.error().kind, ErrorKind::InvalidInput);
     QVERIFY2(invalid.error().message.startsWith(QStringLiteral("record 3: ")),
         qPrintable(invalid.error().message));
-    QCOMPARE(countRows(*m_store), before);
+    QCOMPARE(countRows(*m_store, QStringLiteral("chat_interactions")), before);
 
     // refused by the store half way: the last record repeats the first one's id
     batch[2].confidence = 0.5;
@@ -288,7 +282,7 @@ void InteractionRecorderTest::batchIsAllOrNothing()
     batch[3].id = batch[0].id;
     const auto duplicate = recorder.recordBatch(batch);
     QVERIFY(!duplicate.ok());
-    QCOMPARE(countRows(*m_store), before);
+    QCOMPARE(countRows(*m_store, QStringLiteral("chat_interactions")), before);
 }
 
 void InteractionRecorderTest::batchReturnsIdsInOrder()
@@ -300,12 +294,12 @@ void InteractionRecorderTest::batchReturnsIdsInOrder()
         batch << r;
     }
     batch[1].id = QUuid::createUuid();
-    const qint64 before = countRows(*m_store);
+    const qint64 before = countRows(*m_store, QStringLiteral("chat_interactions"));
     const auto ids = InteractionRecorder(m_store).recordBatch(batch);
     QVERIFY2(ids.ok(), qPrintable(ids.ok() ? QString() : ids.error().message));
     QCOMPARE(ids->size(), 5);
     QCOMPARE(ids->at(1), batch[1].id);
-    QCOMPARE(countRows(*m_store), before + 5);
+    QCOMPARE(countRows(*m_store, QStringLiteral("chat_interactions")), before + 5);
     for (int i = 0; i < 5; ++i)
         QCOMPARE(readBack(*m_store, ids->at(i)).userId, QStringLiteral("batch-user-%1").arg(i));
 }
@@ -359,7 +353,7 @@ void InteractionRecorderTest::recordsFromSeveralThreadsAtOnce()
     pool.setMaxThreadCount(4);
     QList<int> jobs(40);
     std::iota(jobs.begin(), jobs.end(), 0);
-    const qint64 before = countRows(*m_store);
+    const qint64 before = countRows(*m_store, QStringLiteral("chat_interactions"));
     QTest::ignoreMessage(
         QtWarningMsg, QRegularExpression(QStringLiteral("^no price for model unknown-[0-4]")));
     for (int i = 1; i < 5; ++i)
@@ -369,7 +363,7 @@ void InteractionRecorderTest::recordsFromSeveralThreadsAtOnce()
         return recorder.record(answer(QStringLiteral("unknown-%1").arg(i % 5), 10, 10)).ok();
     });
     QVERIFY(!written.contains(false));
-    QCOMPARE(countRows(*m_store), before + 40);
+    QCOMPARE(countRows(*m_store, QStringLiteral("chat_interactions")), before + 40);
     QStringList unpriced = recorder.unpricedModels();
     unpriced.sort();
     QCOMPARE(unpriced,

@@ -1,3 +1,4 @@
+#include "fixtures.h"
 #include "store/migrationrunner.h"
 #include "store/sqldialect.h"
 #include "store/store.h"
@@ -7,6 +8,7 @@
 #include <QtTest>
 
 using namespace RagScope;
+using RagScope::Test::countRows;
 using RagScope::Test::TestDatabase;
 
 namespace {
@@ -29,15 +31,6 @@ bool exists(const Store& store, const QString& name)
     if (!q.ok())
         qFatal("catalog query failed: %s", qPrintable(q.error().message));
     return q.value().next() && q.value().value(0).toBool();
-}
-
-qint64 count(const Store& store, const QString& table)
-{
-    // table names are fixed in this file
-    auto q = store.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
-    if (!q.ok() || !q.value().next())
-        qFatal("count failed");
-    return q.value().value(0).toLongLong();
 }
 
 void addInteraction(const Store& store)
@@ -121,8 +114,8 @@ void MigrationRunnerTest::migratingAgainAppliesNothing()
     const auto applied = runner.migrateUp();
     QVERIFY(applied.ok());
     QVERIFY(applied.value().isEmpty());
-    QCOMPARE(count(*store, QStringLiteral("ragscope_migrations")), qint64(runner.latestVersion()));
-    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(1));
+    QCOMPARE(countRows(*store, QStringLiteral("ragscope_migrations")), qint64(runner.latestVersion()));
+    QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
 }
 
 void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
@@ -171,7 +164,7 @@ void MigrationRunnerTest::refusesToRollBackTheMonitoringTablesWhileTheyHoldRows(
         QStringLiteral(
             "refusing to roll back migration 1 (monitoring_tables): chat_interactions holds 2 rows"));
     QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1 }));
-    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(2));
+    QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(2));
 }
 
 void MigrationRunnerTest::migratesUpAgainAfterRollback()
@@ -195,7 +188,7 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     QCOMPARE(rest.value(), QList<int>({ 2, 3 }));
     QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
     QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
-    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(1));
+    QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
 }
 
 void MigrationRunnerTest::concurrentMigrationsApplyEachVersionOnce()
@@ -222,7 +215,7 @@ void MigrationRunnerTest::concurrentMigrationsApplyEachVersionOnce()
         QCOMPARE(run.result(), QString());
     const StorePtr store = db.open(false);
     QCOMPARE(
-        count(*store, QStringLiteral("ragscope_migrations")), qint64(shippedVersions(db.dialect()).size()));
+        countRows(*store, QStringLiteral("ragscope_migrations")), qint64(shippedVersions(db.dialect()).size()));
 }
 
 void MigrationRunnerTest::splitsStatements_data()
@@ -325,7 +318,7 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
     QVERIFY(q.ok() && q.value().next());
     QCOMPARE(q.value().value(0).toString(), QStringLiteral("0.00031250"));
     QCOMPARE(q.value().value(1).toInt(), 1500);
-    QCOMPARE(count(*store, QStringLiteral("chat_feedbacks")), qint64(1));
+    QCOMPARE(countRows(*store, QStringLiteral("chat_feedbacks")), qint64(1));
 
     // RagScope's own additions roll back; the backend's tables with rows do not
     QCOMPARE(runner.rollbackLatest().value(), 3);
@@ -334,8 +327,8 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.contains(QStringLiteral("chat_interactions holds 1 rows")),
         qPrintable(refused.error().message));
-    QCOMPARE(count(*store, QStringLiteral("chat_interactions")), qint64(1));
-    QCOMPARE(count(*store, QStringLiteral("chat_feedbacks")), qint64(1));
+    QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
+    QCOMPARE(countRows(*store, QStringLiteral("chat_feedbacks")), qint64(1));
 }
 
 int main(int argc, char** argv)

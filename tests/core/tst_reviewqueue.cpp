@@ -1,4 +1,5 @@
 #include "feedback/reviewqueue.h"
+#include "fixtures.h"
 #include "fixturewriter.h"
 #include "recorder/interactionrecorder.h"
 #include "testdatabase.h"
@@ -75,10 +76,7 @@ QUuid record(const StorePtr& store, const Row& row)
     if (row.costUnits)
         r.cost = Money::fromUnits(*row.costUnits);
     r.createdAt = T0.addSecs(row.seconds);
-    const auto id = InteractionRecorder(store).record(r);
-    if (!id.ok())
-        qFatal("fixture interaction: %s", qPrintable(id.error().message));
-    return id.value();
+    return Test::recordInteraction(store, r);
 }
 
 QList<Row> seed(const StorePtr& store, QList<Row> rows)
@@ -141,22 +139,8 @@ QList<QUuid> expectedOrder(QList<Row> rows, Kind kind, SortKey key, bool descend
 
 QList<QUuid> fetchAll(const ReviewQueue& queue, const ReviewQueueQuery& query, int pageSize)
 {
-    QList<QUuid> ids;
-    QString cursor;
-    for (int guard = 0; guard < 100; ++guard) {
-        const auto page = queue.fetch(query, pageSize, cursor);
-        if (!page.ok())
-            qFatal("page failed: %s", qPrintable(page.error().message));
-        if (page->rows.size() > pageSize)
-            qFatal("page larger than asked");
-        for (const InteractionSummary& s : page->rows)
-            ids << s.id;
-        if (page->atEnd())
-            return ids;
-        cursor = page->nextCursor;
-    }
-    qFatal("paging did not end");
-    return ids;
+    return Test::collectPageIds(
+        [&](int limit, const QString& cursor) { return queue.fetch(query, limit, cursor); }, pageSize);
 }
 
 } // namespace

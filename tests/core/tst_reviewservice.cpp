@@ -1,7 +1,7 @@
 #include "feedback/feedbackservice.h"
 #include "feedback/reviewservice.h"
+#include "fixtures.h"
 #include "fixturewriter.h"
-#include "recorder/interactionrecorder.h"
 #include "testdatabase.h"
 
 #include <QtTest>
@@ -22,18 +22,7 @@ QUuid addInteraction(const StorePtr& store, const QDateTime& at = T0)
     r.answer = QStringLiteral("30 days.");
     r.confidence = 0.4;
     r.createdAt = at;
-    const auto id = InteractionRecorder(store).record(r);
-    if (!id.ok())
-        qFatal("fixture interaction: %s", qPrintable(id.error().message));
-    return id.value();
-}
-
-qint64 count(const StorePtr& store, const QString& table)
-{
-    auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
-    if (!q.ok() || !q.value().next())
-        qFatal("cannot count %s", qPrintable(table));
-    return q.value().value(0).toLongLong();
+    return Test::recordInteraction(store, r);
 }
 
 QList<QUuid> idsOf(const QList<Review>& reviews)
@@ -92,7 +81,7 @@ void TestReviewService::refusesInvalidReviewsAndWritesNothing()
     const auto saved = ReviewService(store).save(interaction, reviewer, rating, label, comment);
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().kind, ErrorKind::InvalidInput);
-    QCOMPARE(count(store, QStringLiteral("ragscope_reviews")), 0);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("ragscope_reviews")), 0);
 }
 
 void TestReviewService::acceptsLongestAllowedValues()
@@ -126,7 +115,7 @@ void TestReviewService::unknownInteractionIsNotFound()
         = ReviewService(store).save(QUuid::createUuid(), QStringLiteral("dana"), 2, QString(), QString());
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().kind, ErrorKind::NotFound);
-    QCOMPARE(count(store, QStringLiteral("ragscope_reviews")), 0);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("ragscope_reviews")), 0);
 }
 
 void TestReviewService::emptyLabelAndCommentAreStoredAsNull()
@@ -165,7 +154,7 @@ void TestReviewService::historyKeepsEverySaveNewestFirst()
     QCOMPARE(history->last().rating, 1);
     for (const Review& r : history.value())
         QCOMPARE(r.interactionId, interaction);
-    QCOMPARE(count(store, QStringLiteral("ragscope_reviews")), 5);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("ragscope_reviews")), 5);
 }
 
 void TestReviewService::latestPerReviewerKeepsNewestOfEachReviewer()
@@ -220,8 +209,8 @@ void TestReviewService::reviewsNeverTouchTheEndUsersFeedback()
     QCOMPARE(after.value()->rating, 5);
     QCOMPARE(after.value()->comment, QStringLiteral("perfect"));
     QCOMPARE(after.value()->createdAt, before->createdAt);
-    QCOMPARE(count(store, QStringLiteral("chat_feedbacks")), 1);
-    QCOMPARE(count(store, QStringLiteral("ragscope_reviews")), 2);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("chat_feedbacks")), 1);
+    QCOMPARE(Test::countRows(*store, QStringLiteral("ragscope_reviews")), 2);
 }
 
 void TestReviewService::storeWithoutReviewsTableAsksForMigration()

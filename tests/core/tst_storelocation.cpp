@@ -5,6 +5,30 @@
 
 using namespace RagScope;
 
+namespace {
+
+// Parses text and compares it with the PostgreSQL parts in the current data row's columns.
+void verifyPostgresLocation(const QString& text)
+{
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, database);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(QString, options);
+    const auto loc = StoreLocation::parse(text);
+    QVERIFY2(loc.ok(), qPrintable(loc.ok() ? QString() : loc.error().message));
+    QCOMPARE(loc->dialect, Dialect::Postgres);
+    QCOMPARE(loc->host, host);
+    QCOMPARE(loc->port, port);
+    QCOMPARE(loc->database, database);
+    QCOMPARE(loc->user, user);
+    QCOMPARE(loc->password, password);
+    QCOMPARE(loc->connectOptions, options);
+}
+
+} // namespace
+
 class StoreLocationTest : public QObject
 {
     Q_OBJECT
@@ -77,21 +101,7 @@ void StoreLocationTest::parsesPostgresUrls_data()
 void StoreLocationTest::parsesPostgresUrls()
 {
     QFETCH(QString, url);
-    QFETCH(QString, host);
-    QFETCH(int, port);
-    QFETCH(QString, database);
-    QFETCH(QString, user);
-    QFETCH(QString, password);
-    QFETCH(QString, options);
-    const auto loc = StoreLocation::parse(url);
-    QVERIFY2(loc.ok(), qPrintable(loc.ok() ? QString() : loc.error().message));
-    QCOMPARE(loc->dialect, Dialect::Postgres);
-    QCOMPARE(loc->host, host);
-    QCOMPARE(loc->port, port);
-    QCOMPARE(loc->database, database);
-    QCOMPARE(loc->user, user);
-    QCOMPARE(loc->password, password);
-    QCOMPARE(loc->connectOptions, options);
+    verifyPostgresLocation(url);
 }
 
 void StoreLocationTest::parsesLibpqKeyValueStrings_data()
@@ -132,21 +142,7 @@ void StoreLocationTest::parsesLibpqKeyValueStrings_data()
 void StoreLocationTest::parsesLibpqKeyValueStrings()
 {
     QFETCH(QString, text);
-    QFETCH(QString, host);
-    QFETCH(int, port);
-    QFETCH(QString, database);
-    QFETCH(QString, user);
-    QFETCH(QString, password);
-    QFETCH(QString, options);
-    const auto loc = StoreLocation::parse(text);
-    QVERIFY2(loc.ok(), qPrintable(loc.ok() ? QString() : loc.error().message));
-    QCOMPARE(loc->dialect, Dialect::Postgres);
-    QCOMPARE(loc->host, host);
-    QCOMPARE(loc->port, port);
-    QCOMPARE(loc->database, database);
-    QCOMPARE(loc->user, user);
-    QCOMPARE(loc->password, password);
-    QCOMPARE(loc->connectOptions, options);
+    verifyPostgresLocation(text);
 }
 
 void StoreLocationTest::parsesSqliteLocations_data()

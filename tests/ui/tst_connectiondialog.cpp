@@ -1,5 +1,6 @@
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
+#include "guitest.h"
 #include "pgpassfile.h"
 #include "testdatabase.h"
 
@@ -65,9 +66,7 @@ private:
 void TestConnectionDialog::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("RagScopeTest-connectiondialog"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    Test::useSettingsIn(m_dir, QStringLiteral("RagScopeTest-connectiondialog"));
     qputenv("PGPASSFILE", m_dir.filePath(QStringLiteral("pgpass")).toLocal8Bit());
 }
 

@@ -1,4 +1,5 @@
-#include "recorder/interactionrecorder.h"
+#include "fixtures.h"
+#include "guitest.h"
 #include "testdatabase.h"
 #include "widgets/filterbar.h"
 
@@ -34,9 +35,7 @@ private:
 void TestFilterBar::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("RagScopeTest-filterbar"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Test::useSettingsIn(m_settingsDir, QStringLiteral("RagScopeTest-filterbar"));
 }
 
 void TestFilterBar::init()
@@ -155,7 +154,6 @@ namespace {
 StorePtr storeWithTwoUsers(const Test::TestDatabase& db)
 {
     const StorePtr store = db.open();
-    InteractionRecorder recorder(store);
     const QList<std::pair<const char*, const char*>> rows { { "alice", "gemini-1.5-pro" },
                                                             { "alice", "gemini-1.5-flash" },
                                                             { "bob", "gemini-1.5-pro" } };
@@ -165,8 +163,7 @@ StorePtr storeWithTwoUsers(const Test::TestDatabase& db)
         record.query = QStringLiteral("q");
         record.answer = QStringLiteral("a");
         record.model = QLatin1String(model);
-        if (!recorder.record(record).ok())
-            qFatal("cannot record the fixture");
+        Test::recordInteraction(store, record);
     }
     return store;
 }

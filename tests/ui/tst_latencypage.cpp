@@ -1,4 +1,5 @@
 #include "charts/timechart.h"
+#include "guitest.h"
 #include "pages/latencypage.h"
 #include "recorder/interactionrecorder.h"
 #include "testdatabase.h"
@@ -182,14 +183,10 @@ private slots:
 
     void rendersToPng()
     {
-        QString dir = qEnvironmentVariable("RAGSCOPE_SCREENSHOT_DIR");
         QTemporaryDir scratch;
-        if (dir.isEmpty())
-            dir = scratch.path();
-        QTest::qWait(50); // charts lay out their axes on the next event loop pass
-        const QImage image = m_page->grab().toImage();
+        const QImage image = Test::renderSettled(m_page.get());
         QCOMPARE(image.size(), QSize(1400, 900));
-        QVERIFY(image.save(dir + QStringLiteral("/latencypage-%1.png").arg(Test::dialectName())));
+        QVERIFY(image.save(Test::screenshotPath(scratch, QStringLiteral("latencypage"))));
     }
 
 private:

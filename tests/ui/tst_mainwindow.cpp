@@ -1,4 +1,5 @@
 #include "connectionprofiles.h"
+#include "guitest.h"
 #include "mainwindow.h"
 #include "pages/overviewpage.h"
 #include "recorder/interactionrecorder.h"
@@ -100,9 +101,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("RagScopeTest-mainwindow"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    Test::useSettingsIn(m_dir, QStringLiteral("RagScopeTest-mainwindow"));
 }
 
 void TestMainWindow::init()

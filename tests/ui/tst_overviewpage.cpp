@@ -1,7 +1,7 @@
 #include "fixturewriter.h"
+#include "fixtures.h"
 #include "models/topusersmodel.h"
 #include "pages/overviewpage.h"
-#include "recorder/interactionrecorder.h"
 #include "testdatabase.h"
 #include "widgets/kpicard.h"
 
@@ -25,9 +25,8 @@ QDateTime utc(const char* iso)
 StorePtr fixtureStore(const Test::TestDatabase& db)
 {
     const StorePtr store = db.open();
-    InteractionRecorder recorder(store);
     Test::FixtureWriter writer(store);
-    const auto record = [&recorder](const char* user, const char* model, qint64 promptTokens, double latency,
+    const auto record = [&store](const char* user, const char* model, qint64 promptTokens, double latency,
                                     std::optional<double> confidence, const QDateTime& at) {
         InteractionRecord r;
         r.userId = QLatin1String(user);
@@ -39,10 +38,7 @@ StorePtr fixtureStore(const Test::TestDatabase& db)
         r.totalLatencyMs = latency;
         r.confidence = confidence;
         r.createdAt = at;
-        const auto id = recorder.record(r);
-        if (!id.ok())
-            qFatal("fixture: %s", qPrintable(id.error().message));
-        return id.value();
+        return Test::recordInteraction(store, r);
     };
     const QUuid a = record("alice", "gemini-1.5-pro", 2'000'000, 100, 0.5, utc("2026-01-08T10:00:00Z"));
     record("alice", "gemini-1.5-pro", 2'000'000, 200, 0.7, utc("2026-01-09T10:00:00Z"));
@@ -61,6 +57,13 @@ Filter window(const char* from, const char* to)
     f.from = utc(from);
     f.to = utc(to);
     return f;
+}
+
+// Starts loading the fixture's current window [Jan 8, Jan 15) on page.
+void showCurrentWeek(OverviewPage& page, const Test::TestDatabase& db)
+{
+    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
+    page.setStore(fixtureStore(db));
 }
 
 } // namespace
@@ -110,8 +113,7 @@ void TestOverviewPage::fillsCardsFromTheStore()
     Test::TestDatabase db;
     OverviewPage page;
     QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
-    page.setStore(fixtureStore(db));
+    showCurrentWeek(page, db);
     QVERIFY(page.isBusy());
     QVERIFY(loaded.wait(20000));
     QVERIFY(!page.isBusy());
@@ -124,8 +126,7 @@ void TestOverviewPage::warnsAboutRequestsOfUnknownModels()
     Test::TestDatabase db;
     OverviewPage page;
     QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
-    page.setStore(fixtureStore(db));
+    showCurrentWeek(page, db);
     QVERIFY(loaded.wait(20000));
     QVERIFY(!page.unpricedWarning()->isHidden());
     QCOMPARE(page.unpricedWarning()->text(), QStringLiteral("1 requests of unknown models have no cost — see pricing."));
@@ -137,8 +138,7 @@ void TestOverviewPage::listsTheBusiestUsersFirst()
     OverviewPage page;
     QAbstractItemModelTester tester(page.topUsersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
-    page.setStore(fixtureStore(db));
+    showCurrentWeek(page, db);
     QVERIFY(loaded.wait(20000));
     const TopUsersModel* model = page.topUsersModel();
     QCOMPARE(model->rowCount(), 2);
@@ -154,8 +154,7 @@ void TestOverviewPage::changingTheFilterUpdatesTheCards()
     Test::TestDatabase db;
     OverviewPage page;
     QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
-    page.setStore(fixtureStore(db));
+    showCurrentWeek(page, db);
     QVERIFY(loaded.wait(20000));
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("4"));
 
@@ -180,8 +179,7 @@ void TestOverviewPage::closingTheStoreEmptiesTheCards()
     Test::TestDatabase db;
     OverviewPage page;
     QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
-    page.setStore(fixtureStore(db));
+    showCurrentWeek(page, db);
     QVERIFY(loaded.wait(20000));
     page.setStore(nullptr);
     QVERIFY(!page.isBusy());

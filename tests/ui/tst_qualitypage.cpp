@@ -1,5 +1,6 @@
 #include "charts/barchart.h"
 #include "fixturewriter.h"
+#include "guitest.h"
 #include "pages/qualitypage.h"
 #include "recorder/interactionrecorder.h"
 #include "testdatabase.h"
@@ -191,14 +192,10 @@ private slots:
 
     void rendersToPng()
     {
-        QString dir = qEnvironmentVariable("RAGSCOPE_SCREENSHOT_DIR");
         QTemporaryDir scratch;
-        if (dir.isEmpty())
-            dir = scratch.path();
-        QTest::qWait(50); // charts lay out their axes on the next event loop pass
-        const QImage image = m_page->grab().toImage();
+        const QImage image = Test::renderSettled(m_page.get());
         QCOMPARE(image.size(), QSize(1400, 900));
-        QVERIFY(image.save(dir + QStringLiteral("/qualitypage-%1.png").arg(Test::dialectName())));
+        QVERIFY(image.save(Test::screenshotPath(scratch, QStringLiteral("qualitypage"))));
     }
 
 private:

@@ -1,3 +1,4 @@
+#include "guitest.h"
 #include "widgets/reviewform.h"
 #include "widgets/reviewsettings.h"
 
@@ -64,9 +65,8 @@ private:
 void TestReviewForm::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("RagScopeTests"));
+    Test::useSettingsIn(m_settingsDir, QStringLiteral("RagScopeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_reviewform"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     qputenv("USER", "os-user");
 }
 

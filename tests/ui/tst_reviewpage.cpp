@@ -1,6 +1,7 @@
 #include "feedback/feedbackservice.h"
 #include "feedback/reviewservice.h"
 #include "fixturewriter.h"
+#include "guitest.h"
 #include "models/reviewqueuemodel.h"
 #include "pages/reviewpage.h"
 #include "recorder/interactionrecorder.h"
@@ -93,9 +94,8 @@ private:
 void TestReviewPage::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("RagScopeTests"));
+    Test::useSettingsIn(m_settingsDir, QStringLiteral("RagScopeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_reviewpage"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     qputenv("USER", Reviewer.toUtf8());
 }
 
