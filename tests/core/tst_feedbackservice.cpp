@@ -46,14 +46,14 @@ StorePtr openAsReader(const TestDatabase& db)
             qFatal("cannot open as reader: %s", qPrintable(opened.error().message));
         return opened.value();
     }
+    // A file without write permission (the store goes by the permission bits, so this holds for root too).
     const QString path = StoreLocation::parse(db.url())->sqlitePath;
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
-    const bool honoured = !QFileInfo(path).isWritable();
     auto opened = Store::open(db.url(), {});
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (!opened.ok())
         qFatal("cannot open as reader: %s", qPrintable(opened.error().message));
-    return honoured ? opened.value() : StorePtr();
+    return opened.value();
 }
 
 struct Expected
@@ -265,10 +265,6 @@ void TestFeedbackService::readOnlyStoreRefusesWithTheReason()
     const StorePtr writable = db.open();
     const QUuid interaction = addInteraction(writable, T0);
     const StorePtr readOnly = openAsReader(db);
-    if (!readOnly) {
-        QCOMPARE(db.dialect(), Dialect::Sqlite); // root: no read-only file to test with
-        return;
-    }
     QVERIFY(readOnly->isReadOnly());
     const auto result = FeedbackService(readOnly).submit(interaction, 3, QString());
     QVERIFY(!result.ok());
