@@ -20,7 +20,7 @@ int demoCommand(const QStringList& args)
         { QStringLiteral("rows"), QStringLiteral("Interactions (default 20000)."), QStringLiteral("n"), QStringLiteral("20000") },
         { QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("n"), QStringLiteral("42") },
         { QStringLiteral("days"), QStringLiteral("Days of history (default 90)."), QStringLiteral("n"), QStringLiteral("90") },
-        { QStringLiteral("end"), QStringLiteral("End of the data (ISO 8601, default: start of tomorrow UTC)."), QStringLiteral("time") },
+        { QStringLiteral("end"), QStringLiteral("End of the data (ISO 8601, default: now, cut to the hour)."), QStringLiteral("time") },
         { QStringLiteral("pricing"), QStringLiteral("Price table JSON to cost the rows with (default: the built-in table)."), QStringLiteral("file") },
     });
     int exitNow = Ok;

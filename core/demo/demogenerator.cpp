@@ -119,6 +119,13 @@ QDateTime pickTime(Dice& dice, const QDateTime& from, int days)
     }
 }
 
+// The default end: now, cut to the hour, so no row lies in the future and "last 24 h" has data.
+QDateTime lastFullHour()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return QDateTime(now.date(), QTime(now.time().hour(), 0), QTimeZone::utc());
+}
+
 int pickRating(Dice& dice, double confidence)
 {
     // Low confidence answers are rated worse; a few good answers get bad ratings anyway.
@@ -196,7 +203,8 @@ void drawReviews(Dice& dice, const InteractionRecord& r, std::optional<int> user
     static const char* reviewers[] = { "maria.qa", "tom.qa", "li.qa" };
     const double confidence = r.confidence.value_or(0.5);
     const bool bad = (userRating && *userRating <= 2) || confidence < 0.6;
-    if (!bad || r.createdAt < end.addDays(-45) || dice.uniform() > 0.35)
+    // reviewers work through the last six weeks, a couple of days behind
+    if (!bad || r.createdAt < end.addDays(-45) || r.createdAt > end.addDays(-2) || dice.uniform() > 0.35)
         return;
     const int count = dice.uniform() < 0.25 ? 2 : 1;
     for (int k = 0; k < count; ++k) {
@@ -210,7 +218,7 @@ void drawReviews(Dice& dice, const InteractionRecord& r, std::optional<int> user
             label = dice.uniform() < 0.6 ? QStringLiteral("retrieval miss") : QStringLiteral("incomplete");
         else
             label = dice.uniform() < 0.5 ? QStringLiteral("hallucination") : QStringLiteral("outdated source");
-        const QDateTime at = std::min(end.addMSecs(-1), r.createdAt.addSecs(3600 * (2 + dice.below(40)) + k * 600));
+        const QDateTime at = r.createdAt.addSecs(3600 * (2 + dice.below(40)) + k * 600);
         chunk.reviews.append({ r.id, QLatin1String(reviewers[(dice.below(3) + k) % 3]), rating, label, at });
     }
 }
@@ -250,7 +258,7 @@ Result<DemoSummary> DemoGenerator::generate(const StorePtr& store, const DemoOpt
     Dice dice(options.seed);
     const QDateTime end = options.end.isValid()
         ? options.end.toUTC()
-        : QDateTime(QDateTime::currentDateTimeUtc().date().addDays(1), QTime(0, 0), QTimeZone::utc());
+        : lastFullHour();
     const QDateTime from = end.addDays(-options.days);
     const UserPicker users(DemoText::userIds(180));
     const InteractionRecorder recorder(store, CostTracker(options.prices));

@@ -16,7 +16,7 @@ struct DemoOptions
     int rows = 20000;
     quint64 seed = 42;
     int days = 90;
-    QDateTime end;               ///< invalid: the start of tomorrow (UTC), so "last 24 h" has data
+    QDateTime end;               ///< invalid: now, cut to the hour (UTC), so "last 24 h" has data
     double feedbackShare = 0.2;  ///< about this share of interactions get end-user feedback
     PriceTable prices = PriceTable::builtIn(); ///< what the rows cost (unknown models: no cost)
 };
