@@ -1,0 +1,62 @@
+#include "errorclassifier.h"
+
+#include <QSqlError>
+
+namespace RagScope {
+
+namespace {
+
+bool containsAny(const QString& text, std::initializer_list<const char*> needles)
+{
+    for (const char* n : needles) {
+        if (text.contains(QLatin1String(n), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Error classifyDriverError(const QSqlError& error, const StoreLocation& location, const QString& context)
+{
+    const QString text = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed();
+    const QString where = location.displayName();
+    const auto make = [&](ErrorKind kind, const QString& message) { return makeError(kind, message); };
+
+    if (containsAny(text, { "password authentication failed", "no password supplied", "authentication failed",
+                            "fe_sendauth", "pg_hba.conf" }))
+        return make(ErrorKind::AuthFailed,
+                    QStringLiteral("%1 refused the credentials for user '%2': %3").arg(where, location.user, text));
+    if (containsAny(text, { "does not exist" }) && text.contains(QLatin1String("database"), Qt::CaseInsensitive)
+        && error.type() == QSqlError::ConnectionError)
+        return make(ErrorKind::NotFound, QStringLiteral("%1: %2").arg(where, text));
+    if (containsAny(text, { "server closed the connection", "terminating connection", "no connection to the server",
+                            "could not receive data", "could not send data", "connection not open",
+                            "server conn crashed", "SSL SYSCALL" }))
+        return make(ErrorKind::ConnectionLost, QStringLiteral("lost the connection to %1: %2").arg(where, text));
+    if (containsAny(text, { "permission denied", "readonly database", "read-only", "attempt to write a readonly" }))
+        return make(ErrorKind::PermissionDenied, QStringLiteral("%1: %2").arg(context, text));
+    if (containsAny(text, { "no such table", "relation \"chat_", "relation \"ragscope_" }) && containsAny(text, { "no such table", "does not exist" }))
+        return make(ErrorKind::MissingSchema,
+                    QStringLiteral("%1 is not a RagScope monitoring store (%2)").arg(where, text));
+    if (containsAny(text, { "file is not a database", "database disk image is malformed", "file is encrypted" }))
+        return make(ErrorKind::Corrupt, QStringLiteral("%1 is corrupt: %2").arg(where, text));
+    if (containsAny(text, { "violates foreign key", "FOREIGN KEY constraint failed" }))
+        return make(ErrorKind::NotFound, QStringLiteral("%1: %2").arg(context, text));
+    if (containsAny(text, { "violates check constraint", "CHECK constraint failed", "value too long",
+                            "invalid input syntax" }))
+        return make(ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(context, text));
+    // Checked last: QSQLITE reports every failed statement as a ConnectionError too.
+    if (location.dialect == Dialect::Sqlite) {
+        if (error.type() == QSqlError::ConnectionError && containsAny(text, { "unable to open" }))
+            return make(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(where, text));
+    } else if (error.type() == QSqlError::ConnectionError
+               || containsAny(text, { "could not connect", "Connection refused", "could not translate host",
+                                      "timeout expired", "No such file or directory",
+                                      "Network is unreachable" })) {
+        return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
+    }
+    return make(ErrorKind::Query, QStringLiteral("%1: %2").arg(context, text.isEmpty() ? error.text() : text));
+}
+
+} // namespace RagScope

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "base/error.h"
+#include "storelocation.h"
+
+class QSqlError;
+
+namespace RagScope {
+
+/// Turns a Qt SQL driver error into a typed Error with one readable sentence: auth refused,
+/// unreachable, lost connection, missing schema, corrupt file, constraint violations… Drivers
+/// only give text, so this matches libpq's and SQLite's messages. Never shows the password.
+Error classifyDriverError(const QSqlError& error, const StoreLocation& location, const QString& context);
+
+} // namespace RagScope
