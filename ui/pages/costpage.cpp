@@ -54,9 +54,9 @@ void setMoney(QLabel* label, Money amount)
 } // namespace
 
 CostPage::CostPage(QWidget* parent)
-    : DashboardPage(parent)
-    , m_dailyJob(new LatestJob(this))
-    , m_totalsJob(new LatestJob(this))
+    : MetricsPage(parent)
+    , m_dailyJob(addJob())
+    , m_totalsJob(addJob())
     , m_dailyModel(new DailyCostModel(this))
     , m_pricingModel(new PricingModel(this))
     , m_costChart(new TimeChart(TimeChart::Mode::StackedAreas, tr("Cost (USD)"), ChartStyle::ValueKind::Money))
@@ -131,39 +131,17 @@ QString CostPage::title() const
     return tr("Cost");
 }
 
-void CostPage::setStore(StorePtr store)
-{
-    m_store = std::move(store);
-    m_dailyJob->cancel();
-    m_totalsJob->cancel();
-    clear(m_store ? QString() : tr("No store open"));
-    reload();
-}
-
-void CostPage::setFilter(const Filter& filter)
-{
-    m_filter = filter;
-    reload();
-}
-
 void CostPage::setPriceTable(const PriceTable& table)
 {
     m_pricingModel->setTable(table);
 }
 
-bool CostPage::isBusy() const
-{
-    return m_dailyJob->isBusy() || m_totalsJob->isBusy();
-}
-
 void CostPage::reload()
 {
-    if (!m_store || !m_filter.from.isValid() || !m_filter.to.isValid())
+    if (!beginLoad())
         return;
-    const StorePtr store = m_store;
-    const Filter filter = m_filter;
-    m_pending = 2;
-    m_errorReported = false;
+    const StorePtr store = this->store();
+    const Filter filter = this->filter();
     m_dailyJob->start([store, filter] { return MetricsCollector(store).dailyCost(filter); },
                       [this, filter](const Result<QList<DailyCost>>& result) {
                           if (result.ok())
@@ -176,16 +154,6 @@ void CostPage::reload()
                                showTotals(result.value(), filter);
                            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
                        });
-}
-
-void CostPage::finishPanel(const std::optional<Error>& error)
-{
-    if (error && !m_errorReported) {
-        m_errorReported = true;
-        emit storeError(*error);
-    }
-    if (--m_pending == 0)
-        emit loaded();
 }
 
 void CostPage::clear(const QString& message)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboardpage.h"
+#include "metricspage.h"
 #include "metrics/metricstypes.h"
 #include "money/pricetable.h"
 
@@ -18,17 +18,14 @@ class TimeChart;
 
 /// Cost page: daily cost per model, tokens per day, projection, the daily table and the
 /// price table in use; warns when requests of unknown models have no cost.
-class CostPage : public DashboardPage
+class CostPage : public MetricsPage
 {
     Q_OBJECT
 public:
     explicit CostPage(QWidget* parent = nullptr);
 
     QString title() const override;
-    void setStore(StorePtr store) override;
-    void setFilter(const Filter& filter) override;
     void reload() override;
-    bool isBusy() const override;
 
     /// The price table the store's costs were computed with (shown in the pricing panel).
     void setPriceTable(const PriceTable& table);
@@ -36,17 +33,12 @@ public:
 private:
     void showDaily(const QList<DailyCost>& rows, const Filter& filter);
     void showTotals(const KpiTotals& totals, const Filter& filter);
-    void finishPanel(const std::optional<Error>& error);
-    void clear(const QString& message);
+    void clear(const QString& message) override;
     QString costTooltip(qreal x) const;
     QString tokensTooltip(qreal x) const;
 
-    StorePtr m_store;
-    Filter m_filter;
     LatestJob* m_dailyJob;
     LatestJob* m_totalsJob;
-    int m_pending = 0;
-    bool m_errorReported = false;
 
     DailyCostModel* m_dailyModel;
     PricingModel* m_pricingModel;

@@ -21,9 +21,9 @@ QString ms(const std::optional<double>& value)
 } // namespace
 
 LatencyPage::LatencyPage(QWidget* parent)
-    : DashboardPage(parent)
-    , m_pointsJob(new LatestJob(this))
-    , m_percentilesJob(new LatestJob(this))
+    : MetricsPage(parent)
+    , m_pointsJob(addJob())
+    , m_percentilesJob(addJob())
     , m_percentilesModel(new LatencyPercentilesModel(this))
     , m_percentileChart(new TimeChart(TimeChart::Mode::Lines, tr("Total latency (ms)"), ChartStyle::ValueKind::Milliseconds))
     , m_breakdownChart(new TimeChart(TimeChart::Mode::Lines, tr("Average latency (ms)"), ChartStyle::ValueKind::Milliseconds))
@@ -61,35 +61,13 @@ QString LatencyPage::title() const
     return tr("Latency");
 }
 
-void LatencyPage::setStore(StorePtr store)
-{
-    m_store = std::move(store);
-    m_pointsJob->cancel();
-    m_percentilesJob->cancel();
-    clear(m_store ? QString() : tr("No store open"));
-    reload();
-}
-
-void LatencyPage::setFilter(const Filter& filter)
-{
-    m_filter = filter;
-    reload();
-}
-
-bool LatencyPage::isBusy() const
-{
-    return m_pointsJob->isBusy() || m_percentilesJob->isBusy();
-}
-
 void LatencyPage::reload()
 {
-    if (!m_store || !m_filter.from.isValid() || !m_filter.to.isValid())
+    if (!beginLoad())
         return;
-    const StorePtr store = m_store;
-    const Filter filter = m_filter;
+    const StorePtr store = this->store();
+    const Filter filter = this->filter();
     const TimeBucket bucket = MetricsCollector::bucketFor(filter);
-    m_pending = 2;
-    m_errorReported = false;
     m_pointsJob->start([store, filter, bucket] { return MetricsCollector(store).latencyOverTime(filter, bucket); },
                        [this, bucket](const Result<QList<LatencyPoint>>& result) {
                            if (result.ok())
@@ -102,16 +80,6 @@ void LatencyPage::reload()
                                     showPercentiles(result.value());
                                 finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
                             });
-}
-
-void LatencyPage::finishPanel(const std::optional<Error>& error)
-{
-    if (error && !m_errorReported) {
-        m_errorReported = true;
-        emit storeError(*error);
-    }
-    if (--m_pending == 0)
-        emit loaded();
 }
 
 void LatencyPage::clear(const QString& message)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboardpage.h"
+#include "metricspage.h"
 #include "metrics/metricstypes.h"
 
 #include <optional>
@@ -14,31 +14,23 @@ class TimeChart;
 
 /// Latency page: p50…p99 per hour or day, retrieval vs generation per bucket, and the
 /// window's percentiles of total, retrieval and generation latency.
-class LatencyPage : public DashboardPage
+class LatencyPage : public MetricsPage
 {
     Q_OBJECT
 public:
     explicit LatencyPage(QWidget* parent = nullptr);
 
     QString title() const override;
-    void setStore(StorePtr store) override;
-    void setFilter(const Filter& filter) override;
     void reload() override;
-    bool isBusy() const override;
 
 private:
     void showPoints(const QList<LatencyPoint>& points, TimeBucket bucket);
     void showPercentiles(const LatencyPercentiles& percentiles);
-    void finishPanel(const std::optional<Error>& error);
-    void clear(const QString& message);
+    void clear(const QString& message) override;
     QString pointTooltip(qreal x) const;
 
-    StorePtr m_store;
-    Filter m_filter;
     LatestJob* m_pointsJob;
     LatestJob* m_percentilesJob;
-    int m_pending = 0;
-    bool m_errorReported = false;
 
     QList<LatencyPoint> m_points;
     TimeBucket m_bucket = TimeBucket::Day;

@@ -44,7 +44,7 @@ QLabel* valueLabel(QWidget* parent)
 } // namespace
 
 QualityPage::QualityPage(QWidget* parent)
-    : DashboardPage(parent)
+    : MetricsPage(parent)
     , m_confidenceChart(new BarChart(Qt::Vertical, tr("Confidence score"), tr("Interactions"), ChartStyle::ValueKind::Count))
     , m_ratingChart(new BarChart(Qt::Vertical, tr("User rating"), tr("Ratings"), ChartStyle::ValueKind::Count))
     , m_byRatingChart(new BarChart(Qt::Vertical, tr("User rating"), tr("Average confidence"), ChartStyle::ValueKind::Fraction))
@@ -54,10 +54,8 @@ QualityPage::QualityPage(QWidget* parent)
     , m_agreeing(valueLabel(this))
     , m_meanDifference(valueLabel(this))
 {
-    for (int i = 0; i < 4; ++i) {
-        auto* job = new LatestJob(this);
-        m_jobs.append(job);
-    }
+    for (int panel = 0; panel < 4; ++panel) // one job per loaded panel (the agreement shares the labels')
+        addJob();
     m_confidenceChart->setObjectName(QStringLiteral("confidenceChart"));
     m_ratingChart->setObjectName(QStringLiteral("ratingChart"));
     m_byRatingChart->setObjectName(QStringLiteral("confidenceByRatingChart"));
@@ -94,8 +92,8 @@ QualityPage::QualityPage(QWidget* parent)
 
     // Panel i is fed by job i; the review summary feeds labels and agreement.
     for (int i = 0; i < 4; ++i)
-        connect(m_jobs[i], &LatestJob::busyChanged, m_panels[i], &Panel::setBusy);
-    connect(m_jobs[LabelsPanel], &LatestJob::busyChanged, m_panels[AgreementPanel], &Panel::setBusy);
+        connect(jobs()[i], &LatestJob::busyChanged, m_panels[i], &Panel::setBusy);
+    connect(jobs()[LabelsPanel], &LatestJob::busyChanged, m_panels[AgreementPanel], &Panel::setBusy);
     connect(m_confidenceChart, &BarChart::barClicked, this, &QualityPage::confidenceClicked);
     connect(m_ratingChart, &BarChart::barClicked, this, &QualityPage::ratingClicked);
     m_confidenceChart->setTooltip([this](int b) {
@@ -125,37 +123,15 @@ QString QualityPage::title() const
     return tr("Quality");
 }
 
-void QualityPage::setStore(StorePtr store)
-{
-    m_store = std::move(store);
-    for (LatestJob* job : std::as_const(m_jobs))
-        job->cancel();
-    clear(m_store ? QString() : tr("No store open"));
-    reload();
-}
-
-void QualityPage::setFilter(const Filter& filter)
-{
-    m_filter = filter;
-    reload();
-}
-
-bool QualityPage::isBusy() const
-{
-    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [](const LatestJob* job) { return job->isBusy(); });
-}
-
 void QualityPage::reload()
 {
-    if (!m_store || !m_filter.from.isValid() || !m_filter.to.isValid())
+    if (!beginLoad())
         return;
-    const StorePtr store = m_store;
-    const Filter filter = m_filter;
-    m_pending = int(m_jobs.size());
-    m_errorReported = false;
+    const StorePtr store = this->store();
+    const Filter filter = this->filter();
     // One LatestJob per panel; each result is shown, or reported while the old data stays.
     auto load = [this, store, filter](int panel, auto query, auto show) {
-        m_jobs[panel]->start([store, filter, query] { return (MetricsCollector(store).*query)(filter); },
+        jobs()[panel]->start([store, filter, query] { return (MetricsCollector(store).*query)(filter); },
                              [this, show](const auto& result) {
                                  if (result.ok())
                                      (this->*show)(result.value());
@@ -166,16 +142,6 @@ void QualityPage::reload()
     load(RatingPanel, &MetricsCollector::ratings, &QualityPage::showRatings);
     load(ByRatingPanel, &MetricsCollector::confidenceByRating, &QualityPage::showConfidenceByRating);
     load(LabelsPanel, &MetricsCollector::reviewSummary, &QualityPage::showReviews);
-}
-
-void QualityPage::finishPanel(const std::optional<Error>& error)
-{
-    if (error && !m_errorReported) {
-        m_errorReported = true;
-        emit storeError(*error);
-    }
-    if (--m_pending == 0)
-        emit loaded();
 }
 
 void QualityPage::clear(const QString& message)
@@ -263,7 +229,7 @@ void QualityPage::confidenceClicked(int bucket)
     if (bucket >= 10)
         return; // the queue cannot list "no score" on its own
     ReviewQueueQuery query;
-    query.filter = m_filter;
+    query.filter = filter();
     query.kind = bucket <= 5 ? ReviewQueueQuery::Kind::LowConfidence : ReviewQueueQuery::Kind::Either;
     query.confidenceBucket = bucket;
     emit drillDown(query);
@@ -273,7 +239,7 @@ void QualityPage::ratingClicked(int index)
 {
     const int rating = index + 1;
     ReviewQueueQuery query;
-    query.filter = m_filter;
+    query.filter = filter();
     query.kind = rating <= 2 ? ReviewQueueQuery::Kind::LowRated : ReviewQueueQuery::Kind::Either;
     query.userRating = rating;
     emit drillDown(query);

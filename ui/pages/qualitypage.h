@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboardpage.h"
+#include "metricspage.h"
 #include "metrics/metricstypes.h"
 
 #include <optional>
@@ -16,33 +16,24 @@ class Panel;
 /// Quality page: confidence and rating histograms (a click on a bar opens those interactions
 /// on the Review page), average confidence per rating, reviewers' labels and how reviewers'
 /// ratings agree with end users'.
-class QualityPage : public DashboardPage
+class QualityPage : public MetricsPage
 {
     Q_OBJECT
 public:
     explicit QualityPage(QWidget* parent = nullptr);
 
     QString title() const override;
-    void setStore(StorePtr store) override;
-    void setFilter(const Filter& filter) override;
     void reload() override;
-    bool isBusy() const override;
 
 private:
     void showConfidence(const ConfidenceHistogram& histogram);
     void showRatings(const RatingSummary& ratings);
     void showConfidenceByRating(const ConfidenceByRating& byRating);
     void showReviews(const ReviewSummary& reviews);
-    void finishPanel(const std::optional<Error>& error);
-    void clear(const QString& message);
+    void clear(const QString& message) override;
     void confidenceClicked(int bucket);
     void ratingClicked(int index);
 
-    StorePtr m_store;
-    Filter m_filter;
-    QList<LatestJob*> m_jobs;
-    int m_pending = 0;
-    bool m_errorReported = false;
 
     ConfidenceHistogram m_confidence;
     RatingSummary m_ratings;
