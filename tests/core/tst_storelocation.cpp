@@ -47,6 +47,18 @@ private slots:
     void urlWithoutPasswordNeverShowsThePassword();
 };
 
+// The columns of a data table whose rows are (input, the PostgreSQL location it parses to).
+static void addLocationColumns(const char* input)
+{
+    QTest::addColumn<QString>(input);
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("options");
+}
+
 void StoreLocationTest::initTestCase()
 {
     // urlWithoutPassword() falls back to PGHOST; keep the expectations independent of it
@@ -55,13 +67,7 @@ void StoreLocationTest::initTestCase()
 
 void StoreLocationTest::parsesPostgresUrls_data()
 {
-    QTest::addColumn<QString>("url");
-    QTest::addColumn<QString>("host");
-    QTest::addColumn<int>("port");
-    QTest::addColumn<QString>("database");
-    QTest::addColumn<QString>("user");
-    QTest::addColumn<QString>("password");
-    QTest::addColumn<QString>("options");
+    addLocationColumns("url");
 
     QTest::newRow("full") << QStringLiteral("postgresql://alice:secret@db.example:5433/rag")
                           << QStringLiteral("db.example") << 5433 << QStringLiteral("rag")
@@ -106,13 +112,7 @@ void StoreLocationTest::parsesPostgresUrls()
 
 void StoreLocationTest::parsesLibpqKeyValueStrings_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("host");
-    QTest::addColumn<int>("port");
-    QTest::addColumn<QString>("database");
-    QTest::addColumn<QString>("user");
-    QTest::addColumn<QString>("password");
-    QTest::addColumn<QString>("options");
+    addLocationColumns("text");
 
     QTest::newRow("plain") << QStringLiteral("host=localhost port=5432 dbname=rag user=alice password=secret")
                            << QStringLiteral("localhost") << 5432 << QStringLiteral("rag")
