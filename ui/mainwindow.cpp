@@ -239,8 +239,27 @@ void MainWindow::openFailed(const Error& error, const StoreLocation& location)
         m_central->setCurrentWidget(m_startPage);
     m_startPage->setStatus(message);
     emit storeOpenFailed(error);
+    if (error.kind == ErrorKind::EmptyStore)
+        askCreateSchema(location);
     if (error.kind == ErrorKind::AuthFailed && location.dialect == Dialect::Postgres && isVisible())
         askPostgres(location, message);
+}
+
+// Window-modal and asynchronous: the GUI keeps running while the question is open.
+void MainWindow::askCreateSchema(const StoreLocation& location)
+{
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Create a monitoring store?"),
+                                tr("%1 holds no tables. Create RagScope's monitoring tables in it?")
+                                    .arg(location.displayName()),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("createSchemaQuestion"));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, location](int answer) {
+        if (answer == QMessageBox::Yes)
+            m_opener->open(location, true);
+    });
+    box->open();
 }
 
 void MainWindow::askPostgres(const StoreLocation& prefill, const QString& message)

@@ -70,6 +70,7 @@ private:
     void syncPage(DashboardPage* page);
     void setStore(const StorePtr& store);
     void openFailed(const Error& error, const StoreLocation& location);
+    void askCreateSchema(const StoreLocation& location);
     void askPostgres(const StoreLocation& prefill = {}, const QString& message = {});
     void askSnapshot();
     void updateRecentMenu();

@@ -50,10 +50,21 @@ void StoreOpener::cancel()
     m_job->cancel();
 }
 
-void StoreOpener::open(const StoreLocation& location)
+namespace {
+Store::OpenOptions guiOptions(bool createSchema = false)
+{
+    Store::OpenOptions options;
+    options.access = Store::Access::Write;
+    options.migrate = true;
+    options.createSchema = createSchema;
+    return options;
+}
+} // namespace
+
+void StoreOpener::open(const StoreLocation& location, bool createSchema)
 {
     cancel();
-    m_job->start([location] { return Store::open(location, Store::OpenOptions { true, false }); },
+    m_job->start([location, createSchema] { return Store::open(location, guiOptions(createSchema)); },
                  [this, location](const Result<std::shared_ptr<Store>>& store) { deliver(store, location); });
 }
 
@@ -83,7 +94,7 @@ void StoreOpener::openDemo()
                                                           });
             if (!made.ok())
                 return made.error();
-            return Store::open(location, Store::OpenOptions { true, false });
+            return Store::open(location, guiOptions());
         },
         [this, location, today](const Result<std::shared_ptr<Store>>& store) {
             if (store.ok())

@@ -22,7 +22,9 @@ class StoreOpener : public QObject
 public:
     explicit StoreOpener(QObject* parent = nullptr);
 
-    void open(const StoreLocation& location);
+    /// Opens for reading and writing reviews; migrates a monitoring store when the role may.
+    /// `createSchema`: also create the monitoring tables in an empty store (the user agreed).
+    void open(const StoreLocation& location, bool createSchema = false);
     /// Opens the demo store in the application data folder, creating it first if it is missing
     /// or was made on an earlier day (its data ends "now").
     void openDemo();

@@ -56,14 +56,20 @@ bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
 
 Result<StorePtr> openStore(const QCommandLineParser& parser, bool migrate, bool create)
 {
+    Store::OpenOptions options;
+    options.migrate = migrate;
+    options.createSchema = create;
+    options.createIfMissing = create;
+    return openStore(parser, options);
+}
+
+Result<StorePtr> openStore(const QCommandLineParser& parser, Store::OpenOptions options)
+{
     QString url = parser.value(QStringLiteral("db"));
     if (url.isEmpty() && (qEnvironmentVariableIsSet("PGHOST") || qEnvironmentVariableIsSet("PGDATABASE")))
         url = QStringLiteral("postgresql://"); // everything from the PG* variables
     if (url.isEmpty())
         return makeError(ErrorKind::InvalidInput, QStringLiteral("--db URL is required"));
-    Store::OpenOptions options;
-    options.migrate = migrate;
-    options.createIfMissing = create;
     auto store = Store::open(url, options);
     if (!store.ok())
         return store.error();

@@ -25,9 +25,12 @@ void addDbOption(QCommandLineParser& parser);
 /// --help and returns exit 0 through `exitNow` when asked, or exit 2 on unknown options.
 bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow);
 
-/// Opens --db (required) or fails with a message. `migrate`: apply pending migrations;
-/// `create`: a SQLite file that does not exist yet is created.
+/// Opens --db (required) or fails with a message. Without `migrate` the store is opened for
+/// reading only; `migrate`: apply pending migrations; `create`: also create the schema in an
+/// empty store or a SQLite file that does not exist yet.
 Result<StorePtr> openStore(const QCommandLineParser& parser, bool migrate, bool create = false);
+/// Opens --db with explicit options (feedback writes, migrate decides what runs).
+Result<StorePtr> openStore(const QCommandLineParser& parser, Store::OpenOptions options);
 
 /// ISO 8601 ("2026-11-19", "2026-11-19T10:00:00Z", "…+01:00"); a time without zone is UTC.
 Result<QDateTime> parseTime(const QString& text, const QString& option);

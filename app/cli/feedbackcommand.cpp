@@ -37,7 +37,9 @@ int feedbackCommand(const QStringList& args)
         if (!check.ok())
             return fail(check.error());
     }
-    auto store = openStore(parser, false);
+    Store::OpenOptions writing;
+    writing.access = Store::Access::Write;
+    auto store = openStore(parser, writing);
     if (!store.ok())
         return fail(store.error());
     const FeedbackService service(store.value());

@@ -14,12 +14,15 @@ int migrateCommand(const QStringList& args)
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
-    // Open without migrating: this command decides what runs.
-    auto store = openStore(parser, false);
-    if (!store.ok() && store.error().kind != ErrorKind::MissingSchema && store.error().kind != ErrorKind::NotFound)
+    // Open for writing without migrating: this command decides what runs. Another
+    // application's database (MissingSchema) is refused here and stays untouched.
+    Store::OpenOptions writing;
+    writing.access = Store::Access::Write;
+    auto store = openStore(parser, writing);
+    if (!store.ok() && store.error().kind != ErrorKind::EmptyStore && store.error().kind != ErrorKind::NotFound)
         return fail(store.error());
     if (!store.ok()) {
-        // an empty database or a new SQLite file: opening with migrations creates the tables
+        // an empty database or a new SQLite file: opening with consent creates the tables
         auto migrated = openStore(parser, true, true);
         if (!migrated.ok())
             return fail(migrated.error());

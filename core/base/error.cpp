@@ -10,6 +10,7 @@ int Error::exitCode() const
         return 2;
     case ErrorKind::NotFound:
     case ErrorKind::MissingSchema:
+    case ErrorKind::EmptyStore:
         return 3;
     case ErrorKind::Unreachable:
     case ErrorKind::AuthFailed:
@@ -37,6 +38,8 @@ QString Error::kindName() const
         return QStringLiteral("missing schema");
     case ErrorKind::PermissionDenied:
         return QStringLiteral("permission denied");
+    case ErrorKind::EmptyStore:
+        return QStringLiteral("empty store");
     case ErrorKind::ConnectionLost:
         return QStringLiteral("connection lost");
     case ErrorKind::Corrupt:

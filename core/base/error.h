@@ -11,7 +11,8 @@ enum class ErrorKind {
     NotFound,         ///< the thing asked for does not exist (interaction, database, file)
     Unreachable,      ///< the server cannot be reached (closed port, unknown host)
     AuthFailed,       ///< the server refused the credentials
-    MissingSchema,    ///< the store lacks the monitoring tables
+    MissingSchema,    ///< the store lacks the monitoring tables (another application's database or file)
+    EmptyStore,       ///< the store holds no tables at all: creating the schema needs consent
     PermissionDenied, ///< the role may not do this (read-only store)
     ConnectionLost,   ///< an open connection dropped; retrying may work
     Corrupt,          ///< the file is not a usable store (corrupt snapshot)

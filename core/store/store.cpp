@@ -108,18 +108,29 @@ Result<std::shared_ptr<Store>> Store::open(const QString& url, OpenOptions optio
 
 Result<std::shared_ptr<Store>> Store::open(const StoreLocation& location, OpenOptions options)
 {
+    // Each consent implies the ones below it: a new file needs a schema, a schema needs
+    // migrations, migrations need write access.
+    options.createSchema = options.createSchema || options.createIfMissing;
+    options.migrate = options.migrate || options.createSchema;
+    if (options.migrate)
+        options.access = Access::Write;
+    std::shared_ptr<Store> store(new Store(location));
+    store->m_access = options.access;
     if (location.dialect == Dialect::Sqlite) {
         const QFileInfo info(location.sqlitePath);
         if (!info.exists() && !options.createIfMissing)
             return makeError(ErrorKind::NotFound, QStringLiteral("no SQLite store at %1").arg(location.sqlitePath));
+        if (info.isDir())
+            return makeError(ErrorKind::InvalidInput, QStringLiteral("%1 is a folder, not a SQLite store").arg(location.sqlitePath));
         if (info.exists() && !looksLikeSqliteFile(location.sqlitePath))
             return makeError(ErrorKind::Corrupt,
                              QStringLiteral("%1 is not a SQLite database (corrupt or another kind of file)")
                                  .arg(location.sqlitePath));
-        if (!info.exists())
-            options.migrate = true; // a new file gets the schema
+        if (store->writes() && !sqliteFileIsWritable(location.sqlitePath)) {
+            store->m_access = Access::Read;
+            store->m_readOnlyReason = QStringLiteral("the file is not writable");
+        }
     }
-    std::shared_ptr<Store> store(new Store(location));
     const Status inspected = store->inspect(options);
     if (!inspected.ok())
         return inspected.error();
@@ -146,23 +157,23 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
         db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     } else {
         db.setDatabaseName(m_location.sqlitePath);
-        // A file without write permission is opened read-only, so even root cannot change it.
+        // Reads open the file read-only, so nothing (not even root) can change it on a read path.
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000")
-                             + (sqliteFileIsWritable(m_location.sqlitePath) ? QString() : QStringLiteral(";QSQLITE_OPEN_READONLY")));
+                             + (writes() ? QString() : QStringLiteral(";QSQLITE_OPEN_READONLY")));
     }
     if (!db.open()) {
         *error = db.lastError().text();
         return db;
     }
+    QSqlQuery q(db);
     if (!pg) {
-        QSqlQuery q(db);
+        // Connection settings only: the file's journal mode is its owner's, never switched here.
         q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     } else {
-        QSqlQuery q(db);
         q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
         q.exec(QStringLiteral("SET client_min_messages TO warning")); // no "already exists, skipping" notices on stderr
+        if (!writes()) // the server itself refuses any write on a read path
+            q.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
     }
     return db;
 }
@@ -274,27 +285,63 @@ Error Store::classify(const QSqlError& error, const QString& context) const
     return classifyDriverError(error, m_location, context);
 }
 
+// A monitoring store has the interactions table or RagScope's own record; an empty one holds
+// no tables at all. Anything else belongs to another application and is never written.
+Status Store::checkKind(const OpenOptions& options)
+{
+    const QString tables = m_location.dialect == Dialect::Postgres
+        ? QStringLiteral("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+                         " ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
+                         " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'");
+    RAGSCOPE_TRY(q, exec(tables));
+    QSet<QString> names;
+    while (q.next())
+        names.insert(q.value(0).toString());
+    if (names.contains(QStringLiteral("chat_interactions")) || names.contains(QStringLiteral("ragscope_migrations")))
+        return Done {};
+    if (names.isEmpty()) {
+        if (options.createSchema)
+            return Done {};
+        return makeError(ErrorKind::EmptyStore,
+                         QStringLiteral("%1 holds no tables: it is not a monitoring store yet (`ragscope-cli migrate` creates one)")
+                             .arg(m_location.displayName()));
+    }
+    return makeError(ErrorKind::MissingSchema,
+                     QStringLiteral("%1 is not a RagScope monitoring store: it has no chat_interactions table"
+                                    " (it holds %2 other tables, which RagScope leaves alone)")
+                         .arg(m_location.displayName())
+                         .arg(names.size()));
+}
+
 Status Store::inspect(const OpenOptions& options)
 {
     PerformanceMonitor perf(QStringLiteral("open store"));
     {
         RAGSCOPE_TRY(db, connection()); // fail early with the connection's own error
     }
+    RAGSCOPE_TRY(kind, checkKind(options));
     MigrationRunner runner(*this);
-    RAGSCOPE_TRY(applied, runner.appliedVersions());
-    const bool needsMigrations = runner.latestVersion() > (applied.isEmpty() ? 0 : applied.last());
-    if (options.migrate && needsMigrations) {
-        const auto migrated = runner.migrateUp();
-        if (!migrated.ok()) {
-            if (migrated.error().kind != ErrorKind::PermissionDenied)
-                return migrated.error();
-            m_readOnlyReason = QStringLiteral("this role may not run RagScope's migrations (%1)")
-                                   .arg(migrated.error().message);
+    auto applied = runner.appliedVersions();
+    // The contract's minimum role may read only the two monitoring tables: RagScope's own
+    // record stays unknown then, and nothing is migrated.
+    if (!applied.ok() && applied.error().kind != ErrorKind::PermissionDenied)
+        return applied.error();
+    if (applied.ok()) {
+        const bool needsMigrations = runner.latestVersion() > (applied.value().isEmpty() ? 0 : applied.value().last());
+        if (options.migrate && writes() && needsMigrations) {
+            const auto migrated = runner.migrateUp();
+            if (!migrated.ok()) {
+                if (migrated.error().kind != ErrorKind::PermissionDenied)
+                    return migrated.error();
+                m_readOnlyReason = QStringLiteral("this role may not run RagScope's migrations (%1)")
+                                       .arg(migrated.error().message);
+            }
+            RAGSCOPE_TRY(reread, runner.appliedVersions());
+            applied = reread;
         }
-        RAGSCOPE_TRY(reread, runner.appliedVersions());
-        applied = reread;
+        m_schemaVersion = applied.value().isEmpty() ? 0 : applied.value().last();
     }
-    m_schemaVersion = applied.isEmpty() ? 0 : applied.last();
 
     // The monitoring tables must be there, whatever recorded the schema.
     for (const char* table : { "chat_interactions", "chat_feedbacks" }) {
@@ -309,17 +356,22 @@ Status Store::inspect(const OpenOptions& options)
             return e;
         }
     }
-    m_hasReviews = exec(QStringLiteral("SELECT 1 FROM ragscope_reviews WHERE 1 = 0")).ok();
+    const auto reviews = exec(QStringLiteral("SELECT 1 FROM ragscope_reviews WHERE 1 = 0"));
+    m_hasReviews = reviews.ok();
+    if (!reviews.ok())
+        m_reviewsOffReason = reviews.error().kind == ErrorKind::PermissionDenied
+            ? QStringLiteral("this role may not read RagScope's reviewers' table (ragscope_reviews)")
+            : QStringLiteral("this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate`");
 
-    if (m_readOnlyReason.isEmpty()) {
-        if (m_location.dialect == Dialect::Postgres) {
-            auto q = exec(QStringLiteral("SELECT has_table_privilege('chat_feedbacks', 'INSERT')"
-                                         " AND has_table_privilege('chat_feedbacks', 'UPDATE')"));
-            if (q.ok() && q.value().next() && !q.value().value(0).toBool())
-                m_readOnlyReason = QStringLiteral("this role may only read chat_feedbacks");
-        } else if (!sqliteFileIsWritable(m_location.sqlitePath)) {
-            m_readOnlyReason = QStringLiteral("the file is not writable");
-        }
+    if (!m_readOnlyReason.isEmpty())
+        return Done {};
+    if (!writes()) {
+        m_readOnlyReason = QStringLiteral("opened for reading only");
+    } else if (m_location.dialect == Dialect::Postgres) {
+        auto q = exec(QStringLiteral("SELECT has_table_privilege('chat_feedbacks', 'INSERT')"
+                                     " AND has_table_privilege('chat_feedbacks', 'UPDATE')"));
+        if (q.ok() && q.value().next() && !q.value().value(0).toBool())
+            m_readOnlyReason = QStringLiteral("this role may only read chat_feedbacks");
     }
     return Done {};
 }

@@ -19,10 +19,23 @@ namespace RagScope {
 class Store
 {
 public:
+    /// What the caller will do with the store; the one rule set for opening (README, "Connecting").
+    enum class Access {
+        Read,  ///< reads only: SQLite opens read-only, a PostgreSQL session is READ ONLY, nothing is migrated
+        Write, ///< feedback and reviews too (falls back to read-only, with a reason, where the role or file may not write)
+    };
     struct OpenOptions
     {
-        bool migrate = false;       ///< apply pending migrations if the role may (else open read-only)
-        bool createIfMissing = false; ///< SQLite: create the file (with the schema) if absent
+        Access access = Access::Read;
+        /// Write access, and upgrade RagScope's own schema when the store is a monitoring store
+        /// (it has the monitoring tables or RagScope's record) and the role may.
+        bool migrate = false;
+        /// Also create the monitoring tables in a store that holds no tables at all (explicit
+        /// consent: `ragscope-cli migrate`, the GUI after asking). A store holding other
+        /// applications' tables is never touched.
+        bool createSchema = false;
+        /// SQLite: create the file (and its schema) if absent.
+        bool createIfMissing = false;
     };
 
     static Result<std::shared_ptr<Store>> open(const StoreLocation& location, OpenOptions options);
@@ -37,8 +50,10 @@ public:
     QString readOnlyReason() const { return m_readOnlyReason; }
     /// Highest migration applied (0: none recorded, e.g. a seed-schema store opened read-only).
     int schemaVersion() const { return m_schemaVersion; }
-    /// Whether RagScope's reviewers' table exists (it comes with a migration).
+    /// Whether RagScope's reviewers' table exists and this role may read it.
     bool hasReviews() const { return m_hasReviews; }
+    /// Why reviewers' verdicts are off when hasReviews() is false (empty when they are on).
+    QString reviewsOffReason() const { return m_reviewsOffReason; }
 
     /// This thread's connection, opened on demand.
     Result<QSqlDatabase> connection() const;
@@ -57,13 +72,17 @@ public:
 private:
     explicit Store(StoreLocation location);
     Status inspect(const OpenOptions& options);
+    Status checkKind(const OpenOptions& options);
+    bool writes() const { return m_access == Access::Write; }
     QSqlDatabase openConnection(const QString& name, QString* error) const;
     void dropConnection() const;
     Result<QSqlQuery> execOnce(const QString& sql, const QVariantList& values) const;
 
     StoreLocation m_location;
     quint64 m_serial = 0;
+    Access m_access = Access::Read;
     QString m_readOnlyReason;
+    QString m_reviewsOffReason;
     int m_schemaVersion = 0;
     bool m_hasReviews = false;
 };

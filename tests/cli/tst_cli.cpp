@@ -97,8 +97,8 @@ private slots:
 
         TestDatabase empty;
         run = runCli(QStringList { QStringLiteral("stats"), QStringLiteral("--db"), empty.url() } + window);
-        QCOMPARE(run.exitCode, 3); // SQLite: no file yet; PostgreSQL: a database without the tables
-        QVERIFY2(run.err.contains(QStringLiteral("not a RagScope monitoring store")) || run.err.contains(QStringLiteral("no SQLite store")), qPrintable(run.err));
+        QCOMPARE(run.exitCode, 3); // SQLite: no file yet; PostgreSQL: a database without tables
+        QVERIFY2(run.err.contains(QStringLiteral("holds no tables")) || run.err.contains(QStringLiteral("no SQLite store")), qPrintable(run.err));
     }
 
     void unreachableOrRefusedServersExitWithFour()

@@ -4,6 +4,7 @@
 #include "testdatabase.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTcpServer>
@@ -61,7 +62,9 @@ private slots:
     void opensAMigratedStore();
     void storeWithoutMonitoringTablesIsMissingSchema();
     void storeMissingOneTableNamesIt();
-    void migratingOnOpenCreatesTheTables();
+    void migratingLeavesAnotherApplicationsStoreAlone();
+    void emptyStoreGetsTheSchemaOnlyWithConsent();
+    void readAccessWritesNothing();
     void bindsValuesInsteadOfSplicingThem();
     void transactionCommitsOnSuccess();
     void transactionRollsBackOnFailure();
@@ -116,16 +119,52 @@ void StoreTest::storeMissingOneTableNamesIt()
         qPrintable(store.error().message));
 }
 
-void StoreTest::migratingOnOpenCreatesTheTables()
+void StoreTest::migratingLeavesAnotherApplicationsStoreAlone()
 {
     TestDatabase db;
     db.execScript(QStringLiteral("CREATE TABLE unrelated (x INTEGER);"));
     Store::OpenOptions options;
     options.migrate = true;
+    options.createSchema = true; // even with consent: the tables are someone else's
     const auto store = Store::open(db.url(), options);
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().kind, ErrorKind::MissingSchema);
+    QVERIFY2(store.error().message.contains(QStringLiteral("leaves alone")), qPrintable(store.error().message));
+    db.execScript(QStringLiteral("CREATE TABLE chat_interactions (x INTEGER);")); // fails if migrations had run
+}
+
+void StoreTest::emptyStoreGetsTheSchemaOnlyWithConsent()
+{
+    TestDatabase db;
+    if (db.dialect() == Dialect::Sqlite) {
+        QFile empty(db.url().mid(7));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
+    Store::OpenOptions options;
+    options.migrate = true;
+    const auto refused = Store::open(db.url(), options);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, ErrorKind::EmptyStore);
+    QCOMPARE(refused.error().exitCode(), 3);
+    if (db.dialect() == Dialect::Sqlite)
+        QCOMPARE(QFileInfo(db.url().mid(7)).size(), qint64(0));
+    options.createSchema = true;
+    const auto created = Store::open(db.url(), options);
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+    QCOMPARE(created.value()->schemaVersion(), MigrationRunner::available(db.dialect()).last().version);
+}
+
+void StoreTest::readAccessWritesNothing()
+{
+    TestDatabase db;
+    db.open(); // migrated
+    const auto store = Store::open(db.url(), {});
     QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-    QCOMPARE(store.value()->schemaVersion(), MigrationRunner::available(db.dialect()).last().version);
-    QVERIFY(store.value()->exec(QStringLiteral("SELECT COUNT(*) FROM unrelated")).ok());
+    QVERIFY(store.value()->isReadOnly());
+    const auto inserted = insertInteraction(*store.value(), QStringLiteral("mallory"));
+    QVERIFY(!inserted.ok());
+    QCOMPARE(inserted.error().kind, ErrorKind::PermissionDenied);
+    QCOMPARE(countRows(*db.open(false), QStringLiteral("mallory")), qint64(0));
 }
 
 void StoreTest::bindsValuesInsteadOfSplicingThem()

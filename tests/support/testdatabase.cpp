@@ -113,8 +113,9 @@ TestDatabase::~TestDatabase()
 StorePtr TestDatabase::open(bool migrate) const
 {
     Store::OpenOptions options;
-    options.migrate = migrate;
-    options.createIfMissing = true;
+    options.access = Store::Access::Write;
+    options.createSchema = migrate;
+    options.createIfMissing = migrate;
     auto store = Store::open(m_url, options);
     if (!store.ok())
         qFatal("cannot open test store %s: %s", qPrintable(m_url), qPrintable(store.error().message));

@@ -8,6 +8,7 @@
 #include "widgets/banner.h"
 #include "widgets/kpicard.h"
 
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -64,6 +65,43 @@ void runSql(const QString& url, const QString& sql)
     QSqlDatabase::removeDatabase(name);
 }
 
+// The tables a side connection sees (only RagScope's and the test's own names).
+QStringList tableNames(const QString& url)
+{
+    const auto location = StoreLocation::parse(url);
+    const bool pg = location->dialect == Dialect::Postgres;
+    const QString name = QStringLiteral("tst_mainwindow-tables");
+    QStringList names;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(pg ? location->database : location->sqlitePath);
+        db.setHostName(location->host);
+        db.setPort(location->port);
+        db.setUserName(location->user);
+        db.setPassword(location->password);
+        if (!pg)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.exec(pg ? QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+                          : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"));
+            while (query.next())
+                names << query.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return names;
+}
+
+// A database that exists and holds nothing: an empty PostgreSQL database or a 0-byte file.
+void makeEmpty(const Test::TestDatabase& db)
+{
+    if (db.dialect() == Dialect::Sqlite) {
+        QFile f(StoreLocation::parse(db.url())->sqlitePath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+}
+
 void recordRecentRequests(const StorePtr& store, int count)
 {
     InteractionRecorder recorder(store);
@@ -90,6 +128,8 @@ private slots:
     void titleAndStatusNameTheStoreWithoutPassword();
     void failedOpenWithoutStoreShowsTheStartPage();
     void failedOpenKeepsTheOpenStore();
+    void anotherApplicationsStoreIsRefusedUntouched();
+    void emptyStoreIsCreatedOnlyWhenTheUserAgrees();
     void onlyThePageOnScreenLoads();
     void drillDownShowsTheTargetPageWithTheQuery();
     void lostStoreShowsBannerKeepsDataAndRetryRecovers();
@@ -161,6 +201,44 @@ void TestMainWindow::failedOpenKeepsTheOpenStore()
     QVERIFY(window.banner()->message().contains(QStringLiteral("missing.sqlite")));
     QVERIFY(window.banner()->retryButton()->isHidden());
     QVERIFY(!window.startPage()->isVisibleTo(&window));
+}
+
+void TestMainWindow::anotherApplicationsStoreIsRefusedUntouched()
+{
+    Test::TestDatabase db;
+    runSql(db.url(), QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"));
+    MainWindow window;
+    QSignalSpy failed(&window, &MainWindow::storeOpenFailed);
+    window.openUrl(db.url());
+    QVERIFY(failed.wait(20000));
+    QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::MissingSchema);
+    QCOMPARE(tableNames(db.url()), QStringList { QStringLiteral("notes") });
+    QVERIFY(!window.findChild<QMessageBox*>(QStringLiteral("createSchemaQuestion")));
+}
+
+void TestMainWindow::emptyStoreIsCreatedOnlyWhenTheUserAgrees()
+{
+    Test::TestDatabase db;
+    makeEmpty(db);
+    MainWindow window;
+    QSignalSpy failed(&window, &MainWindow::storeOpenFailed);
+    QSignalSpy opened(&window, &MainWindow::storeOpened);
+
+    window.openUrl(db.url());
+    QVERIFY(failed.wait(20000));
+    QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::EmptyStore);
+    auto* question = window.findChild<QMessageBox*>(QStringLiteral("createSchemaQuestion"));
+    QVERIFY(question);
+    question->button(QMessageBox::No)->click();
+    QTest::qWait(200);
+    QVERIFY(opened.isEmpty());
+    QCOMPARE(tableNames(db.url()), QStringList {});
+
+    window.openUrl(db.url());
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>(QStringLiteral("createSchemaQuestion")), 20000);
+    window.findChild<QMessageBox*>(QStringLiteral("createSchemaQuestion"))->button(QMessageBox::Yes)->click();
+    QVERIFY(opened.wait(20000));
+    QVERIFY(tableNames(db.url()).contains(QStringLiteral("chat_interactions")));
 }
 
 void TestMainWindow::onlyThePageOnScreenLoads()

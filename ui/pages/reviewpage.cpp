@@ -29,8 +29,7 @@ QString readOnlyReason(const StorePtr& store)
     if (store->isReadOnly())
         return QObject::tr("Saving is off: this store is read-only (%1).").arg(store->readOnlyReason());
     if (!store->hasReviews())
-        return QObject::tr(
-            "Saving is off: this store has no reviews table (RagScope's migrations have not run).");
+        return QObject::tr("Saving is off: %1.").arg(store->reviewsOffReason());
     return {};
 }
 
