@@ -3,6 +3,7 @@
 # socket, password auth over TCP (so wrong-password tests mean something), trust on the socket.
 #   pg-fixture.sh start STATE_DIR   → writes STATE_DIR/url (superuser URL) and STATE_DIR/datadir
 #   pg-fixture.sh stop STATE_DIR
+#   pg-fixture.sh pause|resume STATE_DIR   → stops / starts the same server (same data, port)
 # Runs the server as the unprivileged 'postgres' user when invoked as root (initdb refuses root).
 set -euo pipefail
 cmd=${1:?start|stop}
@@ -42,9 +43,12 @@ start)
     port=$(( 20000 + RANDOM % 30000 ))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
   done
-  as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/data/server.log" -w -t 30 \
-    -o "-p $port -k $tmp/data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null || { cat "$tmp/data/server.log" >&2; exit 1; }
+  # settings in the config file, so that `resume` starts the same server with a plain pg_ctl start
+  printf '%s\n' "port = $port" "unix_socket_directories = '$tmp/data'" "listen_addresses = '127.0.0.1'" \
+    "fsync = off" "synchronous_commit = off" "full_page_writes = off" "max_connections = 200" \
+    | as_pg tee -a "$tmp/data/postgresql.conf" >/dev/null
+  as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/data/server.log" -w -t 30 start >/dev/null \
+    || { cat "$tmp/data/server.log" >&2; exit 1; }
   echo "$tmp" > "$state/datadir"
   echo "postgresql://postgres:${password}@127.0.0.1:${port}/postgres" > "$state/url"
   echo "pg-fixture: PostgreSQL running on 127.0.0.1:$port (data in $tmp)"
@@ -58,8 +62,16 @@ stop)
   rm -rf "$tmp" "$state/datadir" "$state/url"
   echo "pg-fixture: stopped"
   ;;
+pause)
+  as_pg "$bindir/pg_ctl" -D "$(cat "$state/datadir")/data" -m fast -w stop >/dev/null
+  ;;
+resume)
+  tmp=$(cat "$state/datadir")
+  as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/data/server.log" -w -t 30 start >/dev/null \
+    || { cat "$tmp/data/server.log" >&2; exit 1; }
+  ;;
 *)
-  echo "usage: $0 start|stop STATE_DIR" >&2
+  echo "usage: $0 start|stop|pause|resume STATE_DIR" >&2
   exit 2
   ;;
 esac

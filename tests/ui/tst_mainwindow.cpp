@@ -2,6 +2,7 @@
 #include "guitest.h"
 #include "mainwindow.h"
 #include "pages/overviewpage.h"
+#include "privateserver.h"
 #include "recorder/interactionrecorder.h"
 #include "startpage.h"
 #include "testdatabase.h"
@@ -133,6 +134,7 @@ private slots:
     void onlyThePageOnScreenLoads();
     void drillDownShowsTheTargetPageWithTheQuery();
     void lostStoreShowsBannerKeepsDataAndRetryRecovers();
+    void serverStoppedAndStartedWhileOpenRecoversOnRetry();
 
 private:
     QTemporaryDir m_dir;
@@ -330,6 +332,44 @@ void TestMainWindow::lostStoreShowsBannerKeepsDataAndRetryRecovers()
     QVERIFY2(errors.isEmpty(), "Retry after the store came back must succeed");
     QVERIFY(window.banner()->isHidden());
     QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("3"));
+}
+
+
+// The fault drill with a real server of the test's own (in both dialect runs: SQLite has no
+// server to stop): it stops while the window is open, so connections drop and new ones are
+// refused; the banner shows over the last data; it starts again and one Retry recovers.
+void TestMainWindow::serverStoppedAndStartedWhileOpenRecoversOnRetry()
+{
+    Test::PrivateServer server;
+    Store::OpenOptions create;
+    create.createSchema = true;
+    const auto made = Store::open(server.url(), create);
+    QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
+    recordRecentRequests(made.value(), 4);
+    MainWindow window;
+    auto* overview = new OverviewPage;
+    window.addPage(overview);
+    window.show();
+    QSignalSpy opened(&window, &MainWindow::storeOpened);
+    QSignalSpy loaded(overview, &DashboardPage::loaded);
+    QSignalSpy errors(overview, &DashboardPage::storeError);
+    window.openUrl(server.url());
+    QVERIFY(opened.wait(20000));
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("4"));
+
+    server.pause();
+    window.refresh();
+    QVERIFY(errors.wait(20000));
+    QVERIFY(!window.banner()->isHidden());
+    QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("4"));
+
+    server.resume();
+    loaded.clear();
+    QTest::mouseClick(window.banner()->retryButton(), Qt::LeftButton);
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(window.banner()->isHidden());
+    QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("4"));
 }
 
 QTEST_MAIN(TestMainWindow)
