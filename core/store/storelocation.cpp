@@ -42,10 +42,9 @@ QString withoutQuotedInput(QString message, const QString& input)
         QStringLiteral(R"re(^(.*?(?:: |after |option ))"(.*)"((?: in connection info string)?)$)re"));
     message.replace(quotedInput, QStringLiteral(R"(\1"…"\3)"));
     // A message libpq words otherwise (a translation, a newer version) may quote input anywhere.
+    static const QRegularExpression oneCharacterQuote(QStringLiteral(R"("[^"]?")")); // "=", "…"
     static const QRegularExpression anyQuote(QStringLiteral(R"(["„“”«»‹›])"));
-    QString rest = message;
-    rest.remove(QRegularExpression(QStringLiteral(R"("[^"]?")")));
-    if (rest.contains(anyQuote))
+    if (QString(message).remove(oneCharacterQuote).contains(anyQuote))
         return QStringLiteral("libpq cannot read it");
     return message;
 }
