@@ -18,7 +18,7 @@
 namespace RagScope {
 
 namespace {
-const QString kSslMode = QStringLiteral("sslmode=");
+const QString kSslMode = QStringLiteral("sslmode");
 } // namespace
 
 ConnectionDialog::ConnectionDialog(QWidget* parent)
@@ -98,37 +98,32 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
 
 StoreLocation ConnectionDialog::location() const
 {
-    StoreLocation location;
+    StoreLocation location = m_base;
     location.dialect = Dialect::Postgres;
     location.host = m_host->text().trimmed();
-    location.port = m_port->value() > 0 ? m_port->value() : -1;
+    if (m_port->value() > 0)
+        location.port = QString::number(m_port->value());
+    else if (!location.port.contains(QLatin1Char(','))) // a port list shows as "Default" and stays
+        location.port.clear();
     location.database = m_database->text().trimmed();
     location.user = m_user->text().trimmed();
     location.password = m_password->text();
-    QStringList options = m_extraOptions;
     if (m_sslMode->currentIndex() > 0)
-        options.prepend(kSslMode + m_sslMode->currentData().toString());
-    location.connectOptions = options.join(QLatin1Char(';'));
+        location.options.insert(kSslMode, m_sslMode->currentData().toString());
+    else if (m_sslMode->findData(location.options.value(kSslMode)) > 0)
+        location.options.remove(kSslMode);
     return location;
 }
 
 void ConnectionDialog::setLocation(const StoreLocation& location)
 {
+    m_base = location;
     m_host->setText(location.host);
-    m_port->setValue(location.port > 0 ? location.port : 0);
+    m_port->setValue(location.port.toInt()); // 0 ("Default") for none or a list
     m_database->setText(location.database);
     m_user->setText(location.user);
     m_password->setText(location.password);
-    m_extraOptions.clear();
-    m_sslMode->setCurrentIndex(0);
-    const QStringList options = location.connectOptions.split(QLatin1Char(';'), Qt::SkipEmptyParts);
-    for (const QString& option : options) {
-        const int mode = option.startsWith(kSslMode) ? m_sslMode->findData(option.mid(kSslMode.size())) : -1;
-        if (mode > 0)
-            m_sslMode->setCurrentIndex(mode);
-        else
-            m_extraOptions << option;
-    }
+    m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(location.options.value(kSslMode))));
 }
 
 void ConnectionDialog::setStatus(const QString& message)

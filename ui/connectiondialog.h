@@ -52,7 +52,8 @@ private:
     QLabel* m_status;
     QDialogButtonBox* m_buttons;
     LatestJob* m_testJob;
-    QStringList m_extraOptions; ///< libpq options from a pasted URL other than sslmode
+    /// The last location set: keeps what the fields do not show (libpq options, a port list).
+    StoreLocation m_base;
 };
 
 } // namespace RagScope

@@ -37,7 +37,7 @@ QString PgPassFile::path()
 QString PgPassFile::line(const StoreLocation& location)
 {
     const QString host = location.host.isEmpty() ? QStringLiteral("localhost") : location.host;
-    const QString port = location.port > 0 ? QString::number(location.port) : QStringLiteral("*");
+    const QString port = location.port.isEmpty() ? QStringLiteral("*") : location.port;
     const QStringList fields { escaped(host), port, escaped(location.database), escaped(location.user),
                                escaped(location.password) };
     return fields.join(QLatin1Char(':'));
@@ -47,6 +47,11 @@ Status PgPassFile::save(const StoreLocation& location)
 {
     if (location.dialect != Dialect::Postgres || location.password.isEmpty())
         return makeError(ErrorKind::InvalidInput, QStringLiteral("only a PostgreSQL password can be saved"));
+    // one line names one server; libpq looks a password up per host it tries
+    if (location.host.contains(QLatin1Char(',')) || location.port.contains(QLatin1Char(',')))
+        return makeError(ErrorKind::InvalidInput,
+                         QStringLiteral("a password for several hosts cannot be saved; add a line per host to %1")
+                             .arg(path()));
     const QString file = path();
     const QString newLine = line(location);
     const QString key = keyOf(newLine);

@@ -29,9 +29,10 @@ void out(const QString& text)
 void addDbOption(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("db"),
-                       QStringLiteral("Store URL: postgresql://user[:password]@host[:port]/db[?sslmode=…], a libpq "
-                                      "key=value string, sqlite:PATH or a .sqlite file. Unset PostgreSQL parts fall back "
-                                      "to PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE."),
+                       QStringLiteral("Store: a libpq connection string, postgresql://user[:password]@host[:port][,…]"
+                                      "/db[?keyword=value&…] or key=value (e.g. service=NAME), sqlite:PATH or a .sqlite "
+                                      "file. Unset PostgreSQL parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, "
+                                      "PGDATABASE, a service file or ~/.pgpass."),
                        QStringLiteral("url") });
 }
 

@@ -19,7 +19,9 @@ bool containsAny(const QString& text, std::initializer_list<const char*> needles
 
 Error classifyDriverError(const QSqlError& error, const StoreLocation& location, const QString& context)
 {
-    const QString text = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed();
+    // libpq may quote a value it refused, e.g. an sslmode that hides "password=…"
+    const QString text = location.withoutSecrets(
+        (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed());
     const QString where = location.displayName();
     const auto make = [&](ErrorKind kind, const QString& message) { return makeError(kind, message); };
 
@@ -56,7 +58,8 @@ Error classifyDriverError(const QSqlError& error, const StoreLocation& location,
                                       "Network is unreachable" })) {
         return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
     }
-    return make(ErrorKind::Query, QStringLiteral("%1: %2").arg(context, text.isEmpty() ? error.text() : text));
+    return make(ErrorKind::Query,
+                QStringLiteral("%1: %2").arg(context, text.isEmpty() ? location.withoutSecrets(error.text()) : text));
 }
 
 } // namespace RagScope

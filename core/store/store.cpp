@@ -1,6 +1,7 @@
 #include "store.h"
 #include "errorclassifier.h"
 #include "migrationrunner.h"
+#include "pgconnectoptions.h"
 
 #include "base/performancemonitor.h"
 
@@ -142,17 +143,10 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
     const bool pg = m_location.dialect == Dialect::Postgres;
     QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
     if (pg) {
-        db.setHostName(m_location.host);
-        db.setDatabaseName(m_location.database);
-        db.setUserName(m_location.user);
-        db.setPassword(m_location.password);
-        if (m_location.port > 0)
-            db.setPort(m_location.port);
-        QString options = m_location.connectOptions;
-        if (!options.contains(QLatin1String("connect_timeout")))
-            options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("connect_timeout=10");
-        options += QStringLiteral(";application_name=ragscope");
-        db.setConnectOptions(options);
+        if (const Status configured = configurePostgresConnection(db, m_location); !configured.ok()) {
+            *error = configured.error().message;
+            return db;
+        }
         // NUMERIC (money) as exact text; Qt's default would hand it over as a double.
         db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     } else {

@@ -1,6 +1,7 @@
 #include "testdatabase.h"
 
 #include "store/migrationrunner.h"
+#include "store/pgconnectoptions.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -33,11 +34,8 @@ void runOn(const QString& url, const QStringList& statements)
         QSqlDatabase db = QSqlDatabase::addDatabase(
             loc->dialect == Dialect::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
         if (loc->dialect == Dialect::Postgres) {
-            db.setHostName(loc->host);
-            db.setPort(loc->port);
-            db.setUserName(loc->user);
-            db.setPassword(loc->password);
-            db.setDatabaseName(loc->database);
+            if (!configurePostgresConnection(db, *loc).ok())
+                qFatal("cannot pass %s to QPSQL", qPrintable(url));
         } else {
             db.setDatabaseName(loc->sqlitePath);
         }

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 using namespace RagScope;
+using Options = QMap<QString, QString>;
 
 namespace {
 
@@ -53,6 +54,7 @@ private slots:
     void buildsLocationFromFields_data();
     void buildsLocationFromFields();
     void pastedUrlFillsTheFields();
+    void keepsLibpqOptionsTheFieldsDoNotShow();
     void acceptRemembersProfileWithoutPassword();
     void savePasswordWritesPgpassLineWithMode0600();
     void savingAgainReplacesThePgpassLine();
@@ -84,13 +86,12 @@ void TestConnectionDialog::buildsLocationFromFields_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("sslmode");
     QTest::addColumn<QString>("display");
-    QTest::addColumn<QString>("options");
-    QTest::newRow("all fields") << QStringLiteral("db.example") << 6543 << QStringLiteral("rag") << QStringLiteral("alice")
-                                << QStringLiteral("require") << QStringLiteral("postgresql://alice@db.example:6543/rag?sslmode=require")
-                                << QStringLiteral("sslmode=require");
-    QTest::newRow("default port and ssl") << QStringLiteral("10.0.0.5") << 0 << QStringLiteral("metrics")
-                                          << QStringLiteral("bob") << QString()
-                                          << QStringLiteral("postgresql://bob@10.0.0.5/metrics") << QString();
+    QTest::newRow("all fields") << QStringLiteral("db.example") << 6543 << QStringLiteral("rag")
+                                << QStringLiteral("alice") << QStringLiteral("require")
+                                << QStringLiteral("postgresql://alice@db.example:6543/rag?sslmode=require");
+    QTest::newRow("default port and ssl")
+        << QStringLiteral("10.0.0.5") << 0 << QStringLiteral("metrics") << QStringLiteral("bob") << QString()
+        << QStringLiteral("postgresql://bob@10.0.0.5/metrics");
 }
 
 void TestConnectionDialog::buildsLocationFromFields()
@@ -101,7 +102,6 @@ void TestConnectionDialog::buildsLocationFromFields()
     QFETCH(QString, user);
     QFETCH(QString, sslmode);
     QFETCH(QString, display);
-    QFETCH(QString, options);
     ConnectionDialog dialog;
     type(dialog, "host", host);
     field<QSpinBox>(dialog, "port")->setValue(port);
@@ -114,18 +114,21 @@ void TestConnectionDialog::buildsLocationFromFields()
     const StoreLocation location = dialog.location();
     QCOMPARE(location.dialect, Dialect::Postgres);
     QCOMPARE(location.host, host);
-    QCOMPARE(location.port, port > 0 ? port : -1);
+    QCOMPARE(location.port, port > 0 ? QString::number(port) : QString());
     QCOMPARE(location.database, database);
     QCOMPARE(location.user, user);
     QCOMPARE(location.password, QStringLiteral("p:w"));
-    QCOMPARE(location.connectOptions, options);
+    QCOMPARE(location.options,
+        (sslmode.isEmpty() ? Options() : Options { { QStringLiteral("sslmode"), sslmode } }));
     QCOMPARE(location.displayName(), display);
 }
 
 void TestConnectionDialog::pastedUrlFillsTheFields()
 {
     ConnectionDialog dialog;
-    type(dialog, "url", QStringLiteral("postgresql://carol:s%40cret@pg.example:5433/rag?sslmode=verify-full&connect_timeout=5"));
+    type(dialog, "url",
+        QStringLiteral(
+            "postgresql://carol:s%40cret@pg.example:5433/rag?sslmode=verify-full&connect_timeout=5"));
     emit field<QLineEdit>(dialog, "url")->editingFinished();
     QCOMPARE(field<QLineEdit>(dialog, "host")->text(), QStringLiteral("pg.example"));
     QCOMPARE(field<QSpinBox>(dialog, "port")->value(), 5433);
@@ -134,14 +137,50 @@ void TestConnectionDialog::pastedUrlFillsTheFields()
     QCOMPARE(field<QComboBox>(dialog, "sslmode")->currentData().toString(), QStringLiteral("verify-full"));
     QVERIFY(field<QLineEdit>(dialog, "url")->text().isEmpty());
     const StoreLocation location = dialog.location();
-    QCOMPARE(location.connectOptions, QStringLiteral("sslmode=verify-full;connect_timeout=5"));
+    QCOMPARE(location.options,
+        (Options { { QStringLiteral("sslmode"), QStringLiteral("verify-full") },
+            { QStringLiteral("connect_timeout"), QStringLiteral("5") } }));
+}
+
+// What the fields do not show (a host and port list, libpq options, an SSL key password) stays in
+// the location, and only the password-free part is remembered.
+void TestConnectionDialog::keepsLibpqOptionsTheFieldsDoNotShow()
+{
+    {
+        ConnectionDialog dialog;
+        type(dialog, "url",
+            QStringLiteral("postgresql://carol:Sup3rSecret@h1:5432,h2:5433/rag"
+                           "?target_session_attrs=read-write&sslpassword=KeyS3cret&sslmode=require"));
+        emit field<QLineEdit>(dialog, "url")->editingFinished();
+        QCOMPARE(field<QLineEdit>(dialog, "host")->text(), QStringLiteral("h1,h2"));
+        QCOMPARE(field<QSpinBox>(dialog, "port")->value(), 0);
+        QCOMPARE(field<QComboBox>(dialog, "sslmode")->currentData().toString(), QStringLiteral("require"));
+        const StoreLocation location = dialog.location();
+        QCOMPARE(location.port, QStringLiteral("5432,5433"));
+        QCOMPARE(location.password, QStringLiteral("Sup3rSecret"));
+        QCOMPARE(location.options,
+            (Options { { QStringLiteral("target_session_attrs"), QStringLiteral("read-write") },
+                { QStringLiteral("sslpassword"), QStringLiteral("KeyS3cret") },
+                { QStringLiteral("sslmode"), QStringLiteral("require") } }));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    const QByteArray stored = settingsBytes();
+    QVERIFY(stored.contains("h1:5432,h2:5433"));
+    QVERIFY(!stored.contains("Sup3rSecret"));
+    QVERIFY(!stored.contains("KeyS3cret"));
+    const QList<StoreLocation> profiles = ConnectionProfiles::profiles();
+    QCOMPARE(profiles.size(), 1);
+    QCOMPARE(
+        profiles.first().options.value(QStringLiteral("target_session_attrs")), QStringLiteral("read-write"));
 }
 
 void TestConnectionDialog::acceptRemembersProfileWithoutPassword()
 {
     {
         ConnectionDialog dialog;
-        dialog.setLocation(StoreLocation::parse(QStringLiteral("postgresql://dave:Very-Secret-1@pg.example/rag")).value());
+        dialog.setLocation(
+            StoreLocation::parse(QStringLiteral("postgresql://dave:Very-Secret-1@pg.example/rag")).value());
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
@@ -167,14 +206,17 @@ void TestConnectionDialog::acceptRemembersProfileWithoutPassword()
 void TestConnectionDialog::savePasswordWritesPgpassLineWithMode0600()
 {
     ConnectionDialog dialog;
-    dialog.setLocation(StoreLocation::parse(QStringLiteral("postgresql://erin:pa:ss@pg.example:5432/rag")).value());
+    dialog.setLocation(
+        StoreLocation::parse(QStringLiteral("postgresql://erin:pa:ss@pg.example:5432/rag")).value());
     field<QCheckBox>(dialog, "savePassword")->setChecked(true);
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QFile pgpass(PgPassFile::path());
     QVERIFY(pgpass.open(QIODevice::ReadOnly));
     QCOMPARE(pgpass.readAll(), QByteArray("pg.example:5432:rag:erin:pa\\:ss\n"));
-    struct stat info {};
+    struct stat info
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(PgPassFile::path()).constData(), &info), 0);
     QCOMPARE(info.st_mode & 0777, 0600u); // libpq ignores a .pgpass that others can read
     QVERIFY(!settingsBytes().contains("pa:ss"));
@@ -187,11 +229,13 @@ void TestConnectionDialog::savingAgainReplacesThePgpassLine()
     existing.write("other.example:*:db:someone:keep-me\npg.example:5432:rag:erin:old\n");
     existing.close();
 
-    StoreLocation location = StoreLocation::parse(QStringLiteral("postgresql://erin:new@pg.example:5432/rag")).value();
+    StoreLocation location
+        = StoreLocation::parse(QStringLiteral("postgresql://erin:new@pg.example:5432/rag")).value();
     QVERIFY(PgPassFile::save(location).ok());
     QFile pgpass(PgPassFile::path());
     QVERIFY(pgpass.open(QIODevice::ReadOnly));
-    QCOMPARE(pgpass.readAll(), QByteArray("other.example:*:db:someone:keep-me\npg.example:5432:rag:erin:new\n"));
+    QCOMPARE(
+        pgpass.readAll(), QByteArray("other.example:*:db:someone:keep-me\npg.example:5432:rag:erin:new\n"));
 }
 
 void TestConnectionDialog::testConnectionReportsSuccess()
@@ -218,7 +262,8 @@ void TestConnectionDialog::testConnectionReportsRefusedPassword()
     dialog.testConnection();
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.at(0).at(0).toBool(), false);
-    QVERIFY2(dialog.status().contains(QStringLiteral("refused the credentials")), qPrintable(dialog.status()));
+    QVERIFY2(
+        dialog.status().contains(QStringLiteral("refused the credentials")), qPrintable(dialog.status()));
     QVERIFY(!dialog.status().contains(QStringLiteral("wrong-password")));
 }
 

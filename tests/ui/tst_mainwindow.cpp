@@ -5,6 +5,7 @@
 #include "privateserver.h"
 #include "recorder/interactionrecorder.h"
 #include "startpage.h"
+#include "store/pgconnectoptions.h"
 #include "testdatabase.h"
 #include "widgets/banner.h"
 #include "widgets/kpicard.h"
@@ -54,11 +55,10 @@ void runSql(const QString& url, const QString& sql)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(
             location->dialect == Dialect::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(location->dialect == Dialect::Postgres ? location->database : location->sqlitePath);
-        db.setHostName(location->host);
-        db.setPort(location->port);
-        db.setUserName(location->user);
-        db.setPassword(location->password);
+        if (location->dialect == Dialect::Postgres)
+            QVERIFY(configurePostgresConnection(db, *location).ok());
+        else
+            db.setDatabaseName(location->sqlitePath);
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery query(db);
         QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
