@@ -75,13 +75,12 @@ QStringList tableNames(const QString& url)
     QStringList names;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(pg ? location->database : location->sqlitePath);
-        db.setHostName(location->host);
-        db.setPort(location->port);
-        db.setUserName(location->user);
-        db.setPassword(location->password);
-        if (!pg)
+        if (pg) {
+            configurePostgresConnection(db, *location);
+        } else {
+            db.setDatabaseName(location->sqlitePath);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        }
         if (db.open()) {
             QSqlQuery query(db);
             query.exec(pg ? QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
