@@ -71,34 +71,31 @@ double roundedMean(const std::array<Int128, Parts>& sums, Int128 count)
 
 QStringList parts(const SqlDialect& d, const QString& x)
 {
-    // trunc() as a double and as an integer: CAST to INTEGER truncates on SQLite, while
-    // PostgreSQL's CAST rounds, hence its trunc(). Remainders stay below 1, so no CAST overflows.
-    const auto truncated = [&d](const QString& e) {
-        return d.isPostgres() ? QStringLiteral("trunc(%1)").arg(e)
-                              : QStringLiteral("CAST(%1 AS INTEGER)").arg(e);
-    };
-    const auto integer = [&d](const QString& e) {
-        return d.isPostgres() ? QStringLiteral("CAST(trunc(%1) AS BIGINT)").arg(e)
-                              : QStringLiteral("CAST(%1 AS INTEGER)").arg(e);
-    };
-    QStringList out { integer(x) };
+    // Part k is trunc(x·2^26k) − trunc(x·2^26(k−1))·2^26: every step is exact in binary.
+    // PostgreSQL computes it so (its CAST rounds, hence trunc()); SQLite, whose trunc() is
+    // optional and whose CAST to INTEGER would overflow on x·2^78, peels off the fraction left
+    // after each part instead, which gives the same integers and never leaves the range.
+    QStringList out;
+    if (d.isPostgres()) {
+        const auto scaled = [&x](int k) {
+            return k == 0 ? x
+                          : QStringLiteral("%1 * CAST(%2 AS DOUBLE PRECISION)")
+                                .arg(x, QString::number(std::ldexp(1.0, PartBits * k), 'f', 0));
+        };
+        out << QStringLiteral("CAST(trunc(%1) AS BIGINT)").arg(x);
+        for (int k = 1; k < Parts; ++k)
+            out << QStringLiteral("CAST(trunc(%1) - trunc(%2) * CAST(%3 AS DOUBLE PRECISION) AS BIGINT)")
+                       .arg(scaled(k), scaled(k - 1))
+                       .arg(qint64(1) << PartBits);
+        return out;
+    }
+    out << QStringLiteral("CAST(%1 AS INTEGER)").arg(x);
     QString rest = x;
     for (int k = 1; k < Parts; ++k) {
-        // the fraction left, shifted up by 26 bits: exact, as both steps are in binary
-        rest = QStringLiteral("((%1 - %2) * CAST(%3 AS DOUBLE PRECISION))")
-                   .arg(rest, truncated(rest))
-                   .arg(qint64(1) << PartBits);
-        out << integer(rest);
+        rest = QStringLiteral("((%1 - CAST(%1 AS INTEGER)) * %2.0)").arg(rest).arg(qint64(1) << PartBits);
+        out << QStringLiteral("CAST(%1 AS INTEGER)").arg(rest);
     }
     return out;
-}
-
-QStringList aggregates(const SqlDialect& d, const QString& x)
-{
-    QStringList columns;
-    for (const QString& part : parts(d, x))
-        columns << QStringLiteral("CAST(SUM(%1) AS BIGINT)").arg(part);
-    return columns << QStringLiteral("COUNT(%1)").arg(x);
 }
 
 QString partialAggregates(const SqlDialect& d, const QString& x, const QString& name)

@@ -18,14 +18,14 @@ namespace RagScope::ExactMean {
 // an integer, exact in any order, and the mean is that exact sum ÷ count, rounded once to the
 // nearest double. Exact for 2^-26 ≤ |x| < 2^63 and 0; a smaller value loses the bits below
 // 2^-78, in both dialects alike.
+// It costs PostgreSQL about 0.5 µs per value, so it serves the means the contract promises as one
+// double (the window's avg_latency_ms and avg_confidence); means only ever shown rounded stay AVG().
 
 constexpr int Parts = 4;
 
 /// The integer parts p0…p3 of `x` (NULL when x is NULL), one SQL expression each.
 QStringList parts(const SqlDialect& d, const QString& x);
-/// SUM(p0), …, SUM(p3), COUNT(x): the columns meanAt() reads, one aggregate each.
-QStringList aggregates(const SqlDialect& d, const QString& x);
-/// Two-level aggregation: the same sums per group, named <name>0…<name>4 …
+/// Sums of p0…p3 and COUNT(x) per group (two-level aggregation), named <name>0…<name>4 …
 QString partialAggregates(const SqlDialect& d, const QString& x, const QString& name);
 /// … and their totals over the groups (table alias `alias`): the columns meanAt() reads.
 QString totalsOfPartials(const QString& alias, const QString& name);

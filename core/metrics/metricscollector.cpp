@@ -147,12 +147,10 @@ Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filt
     while (q.next()) {
         LatencyPoint& p = points[q.value(0).toString()];
         p.start = bucketStart(q.value(0).toString(), bucket);
-        constexpr int Retrieval = 2;
-        constexpr int Generation = Retrieval + ExactMean::Parts + 1;
         p.requests = sqlCount(q.value(1));
-        p.avgRetrievalMs = ExactMean::meanAt(q, Retrieval);
-        p.avgGenerationMs = ExactMean::meanAt(q, Generation);
-        p.total = percentilesAt(q, Generation + ExactMean::Parts + 1);
+        p.avgRetrievalMs = sqlOptionalDouble(q.value(2));
+        p.avgGenerationMs = sqlOptionalDouble(q.value(3));
+        p.total = percentilesAt(q, 4);
     }
     return points.values();
 }
@@ -167,7 +165,7 @@ Result<ConfidenceByRating> MetricsCollector::confidenceByRating(const Filter& fi
         if (rating < 1 || rating > 5)
             continue;
         c.counts[size_t(rating - 1)] = sqlCount(q.value(1));
-        c.avgConfidence[size_t(rating - 1)] = ExactMean::meanAt(q, 2);
+        c.avgConfidence[size_t(rating - 1)] = sqlOptionalDouble(q.value(2));
     }
     return c;
 }
@@ -183,14 +181,11 @@ Result<QList<UserStats>> MetricsCollector::userStats(const Filter& filter, int l
         u.user = q.value(0).toString();
         u.requests = sqlCount(q.value(1));
         u.cost = d.moneyValue(q.value(2));
-        constexpr int Latency = 3;
-        constexpr int Confidence = Latency + ExactMean::Parts + 1;
-        constexpr int Rating = Confidence + ExactMean::Parts + 1;
-        u.avgLatencyMs = ExactMean::meanAt(q, Latency);
-        u.avgConfidence = ExactMean::meanAt(q, Confidence);
-        u.avgRating = sqlOptionalDouble(q.value(Rating));
-        u.lowRated = sqlCount(q.value(Rating + 1));
-        u.unpricedRequests = sqlCount(q.value(Rating + 2));
+        u.avgLatencyMs = sqlOptionalDouble(q.value(3));
+        u.avgConfidence = sqlOptionalDouble(q.value(4));
+        u.avgRating = sqlOptionalDouble(q.value(5));
+        u.lowRated = sqlCount(q.value(6));
+        u.unpricedRequests = sqlCount(q.value(7));
         users << u;
     }
     return users;

@@ -152,16 +152,15 @@ BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bu
                                           " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %3")
                                .arg(bucketOf(d, bucket), d.byteOrder(), where.sql);
     return percentileSql(d, source, where.values, 1,
-        QStringList { QStringLiteral("COUNT(*)") } + ExactMean::aggregates(d, QStringLiteral("x1"))
-            + ExactMean::aggregates(d, QStringLiteral("x2")));
+        { QStringLiteral("COUNT(*)"), QStringLiteral("AVG(x1)"), QStringLiteral("AVG(x2)") });
 }
 
 BoundSql confidenceByRating(const SqlDialect& d, const Filter& filter)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { QStringLiteral("SELECT f.rating, COUNT(*), %2 FROM chat_interactions i"
+    return { QStringLiteral("SELECT f.rating, COUNT(*), AVG(i.confidence_score) FROM chat_interactions i"
                             " JOIN chat_feedbacks f ON f.interaction_id = i.id WHERE %1 GROUP BY f.rating")
-                 .arg(where.sql, ExactMean::aggregates(d, QStringLiteral("i.confidence_score")).join(QStringLiteral(", "))),
+                 .arg(where.sql),
         where.values };
 }
 
@@ -169,13 +168,11 @@ BoundSql userStats(const SqlDialect& d, const Filter& filter, int limit)
 {
     const SqlWhere where = filterWhere(d, filter, I);
     return { QStringLiteral(
-                 "SELECT i.user_id, COUNT(*), %1, %5, %6,"
+                 "SELECT i.user_id, COUNT(*), %1, AVG(i.total_latency_ms), AVG(i.confidence_score),"
                  " AVG(CAST(f.rating AS DOUBLE PRECISION)), SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END),"
                  " COUNT(*) - COUNT(%4) FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
                  " WHERE %2 GROUP BY i.user_id ORDER BY COUNT(*) DESC, i.user_id%3 LIMIT ?")
-                 .arg(d.costSum(I), where.sql, d.byteOrder(), d.costColumn(I),
-                     ExactMean::aggregates(d, QStringLiteral("i.total_latency_ms")).join(QStringLiteral(", ")),
-                     ExactMean::aggregates(d, QStringLiteral("i.confidence_score")).join(QStringLiteral(", "))),
+                 .arg(d.costSum(I), where.sql, d.byteOrder(), d.costColumn(I)),
         where.values + QVariantList { qMax(limit, 0) } };
 }
 

@@ -36,13 +36,12 @@ BoundSql ratingHistogram(const SqlDialect& d, const Filter& filter);
 BoundSql feedbackRate(const SqlDialect& d, const Filter& filter);
 /// day, model, requests, prompt, completion, cost sum; by day, then model byte-wise, NULL last.
 BoundSql dailyCost(const SqlDialect& d, const Filter& filter);
-/// bucket text, requests, retrieval and generation latency as ExactMean columns each, then total
-/// latency levels.
+/// bucket text, requests, avg retrieval, avg generation, then total latency levels.
 BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bucket);
-/// rating, interactions, confidence as ExactMean columns.
+/// rating, interactions, avg confidence.
 BoundSql confidenceByRating(const SqlDialect& d, const Filter& filter);
-/// user, requests, cost sum, latency and confidence as ExactMean columns each, avg rating
-/// (integers: exact as doubles), low-rated, requests without a cost; busiest first.
+/// user, requests, cost sum, avg latency, avg confidence, avg rating, low-rated, requests without
+/// a cost; busiest first. (Plain AVG: shown rounded, where ExactMean's cost would buy nothing.)
 BoundSql userStats(const SqlDialect& d, const Filter& filter, int limit);
 /// interactions, distinct users, first and last created_at as timeText(), feedbacks (one row).
 BoundSql storeTotals(const SqlDialect& d);
