@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "metrics/metricscollector.h"
+#include "money/costdisplay.h"
 #include "report/statsjson.h"
 
 #include <QJsonDocument>
@@ -24,12 +25,12 @@ QString humanReport(const StatsReport& r)
     line(QStringLiteral("window"), isoUtc(r.filter.from) + QStringLiteral(" → ") + isoUtc(r.filter.to));
     line(QStringLiteral("requests"), QString::number(r.kpis.requests));
     line(QStringLiteral("tokens (in/out)"), QStringLiteral("%1 / %2").arg(r.kpis.promptTokens).arg(r.kpis.completionTokens));
-    line(QStringLiteral("total cost"), r.kpis.totalCost.toDisplayString() + QStringLiteral("  (") + r.kpis.totalCost.toString() + QStringLiteral(" USD)"));
+    const auto cost = [&r](Money amount) { return CostDisplay::sum(amount, r.kpis.requests, r.kpis.unpricedRequests); };
+    line(QStringLiteral("total cost"), cost(r.kpis.totalCost) + QStringLiteral("  (") + r.kpis.totalCost.toString() + QStringLiteral(" USD)"));
     if (r.kpis.unpricedRequests > 0)
         line(QStringLiteral("WARNING"), QStringLiteral("%1 requests of models without a price have no cost").arg(r.kpis.unpricedRequests));
     line(QStringLiteral("projection"), QStringLiteral("%1/day, %2/month, %3/year")
-                                           .arg(r.projection.dailyAverage.toDisplayString(), r.projection.monthly.toDisplayString(),
-                                                r.projection.annual.toDisplayString()));
+                                           .arg(cost(r.projection.dailyAverage), cost(r.projection.monthly), cost(r.projection.annual)));
     line(QStringLiteral("avg latency"), number(r.kpis.avgLatencyMs) + QStringLiteral(" ms"));
     const auto pcts = [&](const QString& name, const Percentiles& p) {
         line(name, QStringLiteral("p50 %1  p75 %2  p90 %3  p95 %4  p99 %5 ms")
@@ -53,7 +54,7 @@ QString humanReport(const StatsReport& r)
     for (const DailyCost& d : r.dailyCost)
         s += QStringLiteral("  %1  %2 %3 %4\n")
                  .arg(d.day, d.model.value_or(QStringLiteral("(no model)")).leftJustified(26), QString::number(d.requests).rightJustified(7),
-                      d.cost.toString().rightJustified(16));
+                      CostDisplay::sum(d.cost, d.requests, d.unpricedRequests, CostDisplay::Style::Plain).rightJustified(16));
     return s;
 }
 

@@ -143,19 +143,28 @@ QString containsPattern(const QString& text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-// filterWhere() with open ends where the window's ends are not set.
-SqlWhere windowWhere(const SqlDialect& d, Filter filter)
+// filterWhere() with open ends where the window's ends are not set. The window applies to the
+// interaction (alias i) or to its feedback (alias f); user and model always narrow the interaction.
+SqlWhere windowWhere(const SqlDialect& d, const ReviewQueueQuery& query)
 {
+    Filter filter = query.filter;
     if (!filter.from.isValid())
         filter.from = QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone::utc());
     if (!filter.to.isValid())
         filter.to = QDateTime(QDate(9999, 12, 31), QTime(0, 0), QTimeZone::utc());
-    return filterWhere(d, filter, QStringLiteral("i"));
+    if (query.windowOn == ReviewQueueQuery::WindowOn::Interaction)
+        return filterWhere(d, filter, QStringLiteral("i"));
+    SqlWhere where = filterWhere(d, { filter.from, filter.to, {}, {} }, QStringLiteral("f"));
+    if (filter.user)
+        where.add(QStringLiteral("i.user_id = ?"), { *filter.user });
+    if (filter.model)
+        where.add(QStringLiteral("i.model_name = ?"), { *filter.model });
+    return where;
 }
 
 Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const ReviewQueueQuery& query)
 {
-    SqlWhere where = windowWhere(d, query.filter);
+    SqlWhere where = windowWhere(d, query);
     switch (query.kind) {
     case ReviewQueueQuery::Kind::LowRated:
         where.add(QStringLiteral("f.rating <= 2"));

@@ -11,9 +11,15 @@ struct ReviewQueueQuery
 {
     enum class Kind { LowRated, LowConfidence, Either };
     enum class SortKey { CreatedAt, Confidence, UserRating, Latency, Cost };
+    /// Whose created_at the filter's window applies to.
+    enum class WindowOn {
+        Interaction,
+        Feedback ///< the end user's feedback (how ratings are counted): unrated rows drop out
+    };
 
     Kind kind = Kind::Either;
-    Filter filter; ///< window on the interaction's created_at (an invalid end is open), user, model
+    Filter filter; ///< window (an invalid end is open) on `windowOn`'s created_at; user, model
+    WindowOn windowOn = WindowOn::Interaction;
     QString search; ///< case-insensitive substring of query or answer (bound, never spliced)
     bool unreviewedOnly = false; ///< only interactions without any reviewer's review
     std::optional<int> userRating; ///< only this end-user rating (Quality page drill-down)

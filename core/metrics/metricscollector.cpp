@@ -35,9 +35,9 @@ KpiTotals kpisAt(const SqlDialect& d, const QSqlQuery& q)
     k.totalTokens = sqlCount(q.value(3));
     k.totalCost = d.moneyValue(q.value(4));
     k.unpricedRequests = sqlCount(q.value(5));
-    k.avgLatencyMs = sqlOptionalDouble(q.value(6));
-    k.avgConfidence = sqlOptionalDouble(q.value(7));
-    k.distinctUsers = sqlCount(q.value(8));
+    k.avgLatencyMs = ExactMean::meanAt(q, MetricsSql::KpiColumns::Latency);
+    k.avgConfidence = ExactMean::meanAt(q, MetricsSql::KpiColumns::Confidence);
+    k.distinctUsers = sqlCount(q.value(MetricsSql::KpiColumns::DistinctUsers));
     return k;
 }
 
@@ -185,6 +185,7 @@ Result<QList<UserStats>> MetricsCollector::userStats(const Filter& filter, int l
         u.avgConfidence = sqlOptionalDouble(q.value(4));
         u.avgRating = sqlOptionalDouble(q.value(5));
         u.lowRated = sqlCount(q.value(6));
+        u.unpricedRequests = sqlCount(q.value(7));
         users << u;
     }
     return users;
@@ -249,7 +250,7 @@ Result<StatsReport> MetricsCollector::report(const Filter& filter) const
     r.filter = filter;
     RAGSCOPE_TRY(totals, run(m_store, MetricsSql::reportTotals(d, filter)));
     if (totals.next()) {
-        constexpr int FirstBucket = 9;
+        constexpr int FirstBucket = MetricsSql::KpiColumns::End;
         r.kpis = kpisAt(d, totals);
         for (size_t b = 0; b < r.confidence.buckets.size(); ++b)
             r.confidence.buckets[b] = sqlCount(totals.value(FirstBucket + int(b)));

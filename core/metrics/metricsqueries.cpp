@@ -1,5 +1,6 @@
 #include "metricsqueries.h"
 
+#include "exactmean.h"
 #include "filtersql.h"
 
 namespace RagScope::MetricsSql {
@@ -41,6 +42,12 @@ BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool withBucket
     // Per-user sums carry the cost column's own name, so costSum() reads them back exactly.
     const QString costName = d.costColumn(I).section(QLatin1Char('.'), 1);
     const QString bucket = d.confidenceBucket(QStringLiteral("i.confidence_score"));
+    // Latency and confidence means from exact per-user sums (ExactMean): the same double on both dialects.
+    const QString meanPartials
+        = ExactMean::partialAggregates(d, QStringLiteral("i.total_latency_ms"), QStringLiteral("l")) + QStringLiteral(", ")
+        + ExactMean::partialAggregates(d, QStringLiteral("i.confidence_score"), QStringLiteral("s"));
+    const QString meanTotals = ExactMean::totalsOfPartials(QStringLiteral("u"), QStringLiteral("l")) + QStringLiteral(", ")
+        + ExactMean::totalsOfPartials(QStringLiteral("u"), QStringLiteral("s"));
     QString innerExtra;
     QString outerExtra;
     if (withBuckets) {
@@ -53,17 +60,15 @@ BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool withBucket
     }
     return { QStringLiteral(
                  "SELECT CAST(SUM(u.n) AS BIGINT), CAST(SUM(u.p) AS BIGINT), CAST(SUM(u.c) AS BIGINT),"
-                 " CAST(SUM(u.t) AS BIGINT), %1, CAST(SUM(u.unpriced) AS BIGINT),"
-                 " SUM(u.ls) / CAST(NULLIF(SUM(u.ln), 0) AS DOUBLE PRECISION),"
-                 " SUM(u.cs) / CAST(NULLIF(SUM(u.cn), 0) AS DOUBLE PRECISION), COUNT(DISTINCT u.user_id)%2"
+                 " CAST(SUM(u.t) AS BIGINT), %1, CAST(SUM(u.unpriced) AS BIGINT), %7,"
+                 " COUNT(DISTINCT u.user_id)%2"
                  " FROM (SELECT i.user_id, COUNT(*) AS n, SUM(i.prompt_tokens) AS p, SUM(i.completion_tokens) AS c,"
                  " SUM(i.total_tokens) AS t, SUM(%3) AS %4,"
                  " SUM(CASE WHEN %3 IS NULL AND (i.prompt_tokens > 0 OR i.completion_tokens > 0"
-                 " OR i.total_tokens > 0) THEN 1 ELSE 0 END) AS unpriced,"
-                 " SUM(i.total_latency_ms) AS ls, COUNT(i.total_latency_ms) AS ln,"
-                 " SUM(i.confidence_score) AS cs, COUNT(i.confidence_score) AS cn%5"
+                 " OR i.total_tokens > 0) THEN 1 ELSE 0 END) AS unpriced, %8%5"
                  " FROM chat_interactions i WHERE %6 GROUP BY i.user_id) u")
-                 .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra, where.sql),
+                 .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra, where.sql,
+                      meanTotals, meanPartials),
         where.values };
 }
 
@@ -164,10 +169,10 @@ BoundSql userStats(const SqlDialect& d, const Filter& filter, int limit)
     const SqlWhere where = filterWhere(d, filter, I);
     return { QStringLiteral(
                  "SELECT i.user_id, COUNT(*), %1, AVG(i.total_latency_ms), AVG(i.confidence_score),"
-                 " AVG(CAST(f.rating AS DOUBLE PRECISION)), SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END)"
-                 " FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
+                 " AVG(CAST(f.rating AS DOUBLE PRECISION)), SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END),"
+                 " COUNT(*) - COUNT(%4) FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
                  " WHERE %2 GROUP BY i.user_id ORDER BY COUNT(*) DESC, i.user_id%3 LIMIT ?")
-                 .arg(d.costSum(I), where.sql, d.byteOrder()),
+                 .arg(d.costSum(I), where.sql, d.byteOrder(), d.costColumn(I)),
         where.values + QVariantList { qMax(limit, 0) } };
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exactmean.h"
 #include "filter.h"
 #include "metricstypes.h"
 #include "percentilesql.h"
@@ -11,9 +12,16 @@ namespace RagScope::MetricsSql {
 // lists the columns the statement yields. Window, user and model always come from filterWhere();
 // every value is bound.
 
-/// requests, prompt, completion, total tokens, cost sum, unpriced requests, avg latency,
-/// avg confidence, distinct users (one row).
+/// requests, prompt, completion, total tokens, cost sum, unpriced requests, latency and
+/// confidence as ExactMean columns each, distinct users (one row). See KpiColumns.
 BoundSql kpis(const SqlDialect& d, const Filter& filter);
+/// Where kpis() puts its columns.
+namespace KpiColumns {
+constexpr int Latency = 6; ///< ExactMean::meanAt() columns
+constexpr int Confidence = Latency + ExactMean::Parts + 1; ///< ExactMean::meanAt() columns
+constexpr int DistinctUsers = Confidence + ExactMean::Parts + 1;
+constexpr int End = DistinctUsers + 1; ///< reportTotals() continues here
+} // namespace KpiColumns
 /// kpis() columns, then the counts of confidence buckets 0…9 and of unknown confidence
 /// (one row): kpis() and confidenceHistogram() in one scan.
 BoundSql reportTotals(const SqlDialect& d, const Filter& filter);
@@ -32,7 +40,8 @@ BoundSql dailyCost(const SqlDialect& d, const Filter& filter);
 BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bucket);
 /// rating, interactions, avg confidence.
 BoundSql confidenceByRating(const SqlDialect& d, const Filter& filter);
-/// user, requests, cost sum, avg latency, avg confidence, avg rating, low-rated; busiest first.
+/// user, requests, cost sum, avg latency, avg confidence, avg rating, low-rated, requests without
+/// a cost; busiest first. (Plain AVG: shown rounded, where ExactMean's cost would buy nothing.)
 BoundSql userStats(const SqlDialect& d, const Filter& filter, int limit);
 /// interactions, distinct users, first and last created_at as timeText(), feedbacks (one row).
 BoundSql storeTotals(const SqlDialect& d);

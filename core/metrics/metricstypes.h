@@ -109,6 +109,7 @@ struct UserStats
     QString user;
     qint64 requests = 0;
     Money cost;
+    qint64 unpricedRequests = 0; ///< requests stored without a cost (model not in the price table)
     std::optional<double> avgLatencyMs;
     std::optional<double> avgConfidence;
     std::optional<double> avgRating;

@@ -39,8 +39,10 @@ CostProjection CostTracker::project(Money total, const QDateTime& from, const QD
     const qint64 windowMs = from.msecsTo(to);
     if (windowMs <= 0)
         return {};
-    const Money daily = total.scaled(MsPerDay, windowMs);
-    return { daily, daily * 30, daily * 365 };
+    // Each figure from the exact quotient total × days ÷ window, rounded once: rounding the
+    // daily average first and multiplying it would carry its rounding error × 365.
+    return { total.scaled(MsPerDay, windowMs), total.scaled(30 * MsPerDay, windowMs),
+        total.scaled(365 * MsPerDay, windowMs) };
 }
 
 } // namespace RagScope

@@ -31,12 +31,9 @@ public:
     /// Cost of embedding `tokens` with an embedding model (input price only); none if unknown.
     std::optional<Money> embeddingCost(const QString& model, qint64 tokens) const;
 
-    /// Daily average = total ÷ window length in days (fractional), rounded to 8 places;
-    /// monthly = daily × 30, annual = daily × 365.
+    /// Daily average = total ÷ window length in days (fractional); monthly = daily × 30, annual =
+    /// daily × 365, each computed exactly (total × 30 ÷ days…) and rounded once, half-to-even.
     static CostProjection project(Money total, const QDateTime& from, const QDateTime& to);
-
-    /// "$1,234.57" for people (more places for sub-cent amounts).
-    static QString format(Money amount) { return amount.toDisplayString(); }
 
 private:
     PriceTable m_table;

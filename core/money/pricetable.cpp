@@ -69,6 +69,12 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
         row.prefix = o.value(QStringLiteral("prefix")).toString();
         if (row.prefix.isEmpty())
             return bad(QStringLiteral("a model without \"prefix\""));
+        // find() picks the longest prefix: two rows with one prefix would make the file's order
+        // decide silently which price applies.
+        for (const ModelPrice& earlier : std::as_const(table.m_rows)) {
+            if (earlier.prefix == row.prefix)
+                return bad(QStringLiteral("prefix \"%1\" is listed twice").arg(row.prefix));
+        }
         const auto input = priceFrom(o.value(QStringLiteral("input")));
         if (!input)
             return bad(

@@ -38,7 +38,7 @@ CliRun runCli(const QStringList& args, const QStringList& extraEnvironment)
     return run;
 }
 
-QString diffJson(const QJsonValue& expected, const QJsonValue& actual, const QString& path)
+QString diffJson(const QJsonValue& expected, const QJsonValue& actual, double relativeTolerance, const QString& path)
 {
     const auto show = [](const QJsonValue& v) {
         return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact));
@@ -50,7 +50,7 @@ QString diffJson(const QJsonValue& expected, const QJsonValue& actual, const QSt
         for (auto it = e.begin(); it != e.end(); ++it) {
             if (!a.contains(it.key()))
                 return QStringLiteral("%1.%2: missing").arg(path, it.key());
-            const QString d = diffJson(it.value(), a.value(it.key()), path + QLatin1Char('.') + it.key());
+            const QString d = diffJson(it.value(), a.value(it.key()), relativeTolerance, path + QLatin1Char('.') + it.key());
             if (!d.isEmpty())
                 return d;
         }
@@ -61,7 +61,7 @@ QString diffJson(const QJsonValue& expected, const QJsonValue& actual, const QSt
         if (e.size() != a.size())
             return QStringLiteral("%1: %2 vs %3 elements").arg(path).arg(e.size()).arg(a.size());
         for (qsizetype i = 0; i < e.size(); ++i) {
-            const QString d = diffJson(e[i], a[i], QStringLiteral("%1[%2]").arg(path).arg(i));
+            const QString d = diffJson(e[i], a[i], relativeTolerance, QStringLiteral("%1[%2]").arg(path).arg(i));
             if (!d.isEmpty())
                 return d;
         }
@@ -71,8 +71,9 @@ QString diffJson(const QJsonValue& expected, const QJsonValue& actual, const QSt
         const double e = expected.toDouble(), a = actual.toDouble();
         const bool integral = expected.toVariant().typeId() != QMetaType::Double;
         const bool same = integral ? expected.toInteger() == actual.toInteger()
-                                   : std::abs(e - a) <= 1e-9 * std::max({ 1.0, std::abs(e), std::abs(a) });
-        return same ? QString() : QStringLiteral("%1: %2 vs %3").arg(path, show(expected), show(actual));
+                                   : std::abs(e - a) <= relativeTolerance * std::max({ 1.0, std::abs(e), std::abs(a) });
+        return same ? QString()
+                    : QStringLiteral("%1: %2 vs %3").arg(path, QString::number(e, 'g', 17), QString::number(a, 'g', 17));
     }
     return expected == actual ? QString() : QStringLiteral("%1: %2 vs %3").arg(path, show(expected), show(actual));
 }

@@ -17,8 +17,10 @@ struct CliRun
 
 CliRun runCli(const QStringList& args, const QStringList& extraEnvironment = {});
 
-/// Compares two stats objects: integers and strings exactly, floats to 1e-9 relative, nulls as nulls.
-/// Returns the path of the first difference ("latency_percentiles_ms.total.p95: 1 vs 2"), empty if equal.
-QString diffJson(const QJsonValue& expected, const QJsonValue& actual, const QString& path = {});
+/// Compares two stats objects: integers, strings and nulls exactly, floats to `relativeTolerance`
+/// (0: the same double). Returns the path of the first difference
+/// ("latency_percentiles_ms.total.p95: 1 vs 2"), empty if equal.
+QString diffJson(const QJsonValue& expected, const QJsonValue& actual, double relativeTolerance = 0.0,
+                 const QString& path = {});
 
 } // namespace RagScope::Test

@@ -248,6 +248,23 @@ private slots:
         QVERIFY(make(QStringLiteral("c.sqlite"), QStringLiteral("8")) != a);
     }
 
+    void pricingWithADuplicatePrefixIsRefused()
+    {
+        const QString prices = m_dir.filePath(QStringLiteral("duplicate-prices.json"));
+        QFile f(prices);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"models": [{"prefix": "gemini-1.5-flash", "input": "0.075", "output": "0.3"},
+                               {"prefix": "gemini-1.5-flash", "input": "0.15", "output": "0.6"}]})");
+        f.close();
+        const QString out = m_dir.filePath(QStringLiteral("never-written.sqlite"));
+        const CliRun run = runCli({ QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--rows"), QStringLiteral("10"),
+                                    QStringLiteral("--pricing"), prices });
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+        QVERIFY2(run.err.contains(QStringLiteral("prefix \"gemini-1.5-flash\" is listed twice")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(out));
+    }
+
     void snapshotOfAWindowAnswersLikeItsSource()
     {
         const QString url = demoUrl();

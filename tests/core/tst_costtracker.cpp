@@ -41,7 +41,6 @@ private slots:
     void usesAUserPriceTable();
     void projectsDailyMonthlyAnnual_data();
     void projectsDailyMonthlyAnnual();
-    void formatsForPeople();
 };
 
 void CostTrackerTest::chatCostIsExactAndRoundedHalfEven_data()
@@ -183,15 +182,16 @@ void CostTrackerTest::projectsDailyMonthlyAnnual_data()
     QTest::newRow("a day and a half")
         << QStringLiteral("3") << utc(2026, 11, 18) << utc(2026, 11, 19, 12) << QStringLiteral("2.00000000")
         << QStringLiteral("60.00000000") << QStringLiteral("730.00000000");
-    QTest::newRow("thirds round to 8 places")
+    // monthly and annual come from the exact quotient, not from the rounded daily average
+    QTest::newRow("thirds: each figure rounded once")
         << QStringLiteral("1") << utc(2026, 11, 1) << utc(2026, 11, 4) << QStringLiteral("0.33333333")
-        << QStringLiteral("9.99999990") << QStringLiteral("121.66666545");
-    QTest::newRow("daily tie rounds to even (down)")
+        << QStringLiteral("10.00000000") << QStringLiteral("121.66666667");
+    QTest::newRow("daily tie rounds to even (down); annual 182.5e-8 too")
         << QStringLiteral("0.00000001") << utc(2026, 11, 1) << utc(2026, 11, 3)
-        << QStringLiteral("0.00000000") << QStringLiteral("0.00000000") << QStringLiteral("0.00000000");
-    QTest::newRow("daily tie rounds to even (up)")
+        << QStringLiteral("0.00000000") << QStringLiteral("0.00000015") << QStringLiteral("0.00000182");
+    QTest::newRow("daily tie rounds to even (up); annual 547.5e-8 too")
         << QStringLiteral("0.00000003") << utc(2026, 11, 1) << utc(2026, 11, 3)
-        << QStringLiteral("0.00000002") << QStringLiteral("0.00000060") << QStringLiteral("0.00000730");
+        << QStringLiteral("0.00000002") << QStringLiteral("0.00000045") << QStringLiteral("0.00000548");
     QTest::newRow("zero-length window")
         << QStringLiteral("5") << utc(2026, 11, 19) << utc(2026, 11, 19) << QStringLiteral("0.00000000")
         << QStringLiteral("0.00000000") << QStringLiteral("0.00000000");
@@ -204,8 +204,8 @@ void CostTrackerTest::projectsDailyMonthlyAnnual_data()
         << QStringLiteral("3650.00000000");
     QTest::newRow("90 days of large spend")
         << QStringLiteral("123456.78901234") << utc(2026, 8, 22) << utc(2026, 11, 20)
-        << QStringLiteral("1371.74210014") << QStringLiteral("41152.26300420")
-        << QStringLiteral("500685.86655110");
+        << QStringLiteral("1371.74210014") << QStringLiteral("41152.26300411")
+        << QStringLiteral("500685.86655005");
 }
 
 void CostTrackerTest::projectsDailyMonthlyAnnual()
@@ -220,13 +220,6 @@ void CostTrackerTest::projectsDailyMonthlyAnnual()
     QCOMPARE(p.dailyAverage.toString(), daily);
     QCOMPARE(p.monthly.toString(), monthly);
     QCOMPARE(p.annual.toString(), annual);
-}
-
-void CostTrackerTest::formatsForPeople()
-{
-    QCOMPARE(
-        CostTracker::format(Money::parse(QStringLiteral("1234.5678")).value()), QStringLiteral("$1,234.57"));
-    QCOMPARE(CostTracker::format(Money::fromUnits(12)), QStringLiteral("$0.0000001"));
 }
 
 QTEST_GUILESS_MAIN(CostTrackerTest)

@@ -118,6 +118,7 @@ class TestMetricsCollector : public QObject
 private slots:
     void initTestCase();
     void kpisTotalTheWindow();
+    void averagesAreTheExactMeanRoundedOnce();
     void kpisNarrowToUserAndModel_data();
     void kpisNarrowToUserAndModel();
     void windowIncludesFromAndExcludesTo_data();
@@ -579,6 +580,35 @@ void TestMetricsCollector::confidenceByRatingAveragesPerUserRating()
         COMPARE_NEAR(c->avgConfidence[i], averages[i]);
 }
 
+void TestMetricsCollector::averagesAreTheExactMeanRoundedOnce()
+{
+    // Summed as doubles in any order, 0.1 + 0.2 + 0.3 ÷ 3 gives 0.20000000000000004 or
+    // 0.19999999999999998, and which one depends on the engine's row order; the exact mean of the
+    // three doubles rounds to 0.2. Both dialects must give exactly that double.
+    Test::TestDatabase db;
+    const StorePtr store = db.open();
+    const QList<std::pair<QString, double>> values { { u"tenths"_s, 0.1 }, { u"tenths"_s, 0.2 }, { u"tenths"_s, 0.3 },
+        { u"wide"_s, 1e15 }, { u"wide"_s, 0.1 }, { u"wide"_s, 0.1 } };
+    for (const auto& [user, value] : values) {
+        InteractionRecord r = recordOf(rows().first());
+        r.id = QUuid::createUuid();
+        r.userId = user;
+        r.totalLatencyMs = value;
+        r.confidence = user == u"tenths"_s ? std::optional<double>(value) : std::nullopt;
+        QVERIFY(InteractionRecorder(store).record(r).ok());
+    }
+    const MetricsCollector metrics(store);
+    const auto tenths = metrics.kpis(window(u"tenths"_s));
+    QVERIFY2(tenths.ok(), qPrintable(tenths ? QString() : tenths.error().message));
+    QCOMPARE(tenths->avgLatencyMs, std::optional<double>(0.2));
+    QCOMPARE(tenths->avgConfidence, std::optional<double>(0.2));
+    // (1e15 + 2 × 0.1000000000000000055511) ÷ 3 rounds to …333.4; double sums give …333.44
+    const auto report = metrics.report(window(u"wide"_s));
+    QVERIFY(report.ok());
+    QCOMPARE(report->kpis.avgLatencyMs, std::optional<double>(333333333333333.4));
+    QCOMPARE(report->kpis.avgConfidence, std::optional<double>());
+}
+
 void TestMetricsCollector::userStatsBusiestFirstAndLimited()
 {
     const MetricsCollector metrics(m_store);
@@ -589,6 +619,7 @@ void TestMetricsCollector::userStatsBusiestFirstAndLimited()
     QCOMPARE(alice.user, u"alice"_s);
     QCOMPARE(alice.requests, 6);
     QCOMPARE(alice.cost, usd(u"0.39000012"_s));
+    QCOMPARE(alice.unpricedRequests, 1); // row 10: no model
     COMPARE_NEAR(alice.avgLatencyMs, 520.0); // (100 + 200 + 600 + 700 + 1000) / 5
     COMPARE_NEAR(alice.avgConfidence, 0.519998); // (0 + .59999 + .25 + .85 + .9) / 5
     COMPARE_NEAR(alice.avgRating, 8.0 / 3); // 5, 1, 2
@@ -597,6 +628,7 @@ void TestMetricsCollector::userStatsBusiestFirstAndLimited()
     QCOMPARE(bob.user, u"bob"_s);
     QCOMPARE(bob.requests, 4);
     QCOMPARE(bob.cost, usd(u"0.39000012"_s));
+    QCOMPARE(bob.unpricedRequests, 1); // row 4: no model
     COMPARE_NEAR(bob.avgLatencyMs, 500.0);
     COMPARE_NEAR(bob.avgConfidence, 2.3 / 3);
     COMPARE_NEAR(bob.avgRating, 3.5);
@@ -605,6 +637,7 @@ void TestMetricsCollector::userStatsBusiestFirstAndLimited()
     QCOMPARE(carol.user, u"carol"_s);
     QCOMPARE(carol.requests, 2);
     QCOMPARE(carol.cost, usd(u"0.09000009"_s));
+    QCOMPARE(carol.unpricedRequests, 1); // row 5: a model without a price
     COMPARE_NEAR(carol.avgLatencyMs, 700.0);
     COMPARE_NEAR(carol.avgConfidence, 0.75);
     COMPARE_NEAR(carol.avgRating, 5.0);

@@ -159,6 +159,7 @@ private slots:
     void searchIsCaseInsensitiveAndLiteral();
     void unreviewedOnlyHidesReviewedInteractions();
     void drillsDownByUserRatingAndConfidenceBucket();
+    void windowOnFeedbackListsWhatTheRatingsCount();
     void summaryCarriesPreviewsRatingsAndNewestReview();
     void refusesBadArguments();
     void worksOnStoreWithoutReviewsTable();
@@ -331,6 +332,63 @@ void TestReviewQueue::drillsDownByUserRatingAndConfidenceBucket()
     QVERIFY(top.ok());
     QCOMPARE(top->rows.size(), 1);
     QCOMPARE(top->rows.first().id, rows[5].id);
+}
+
+void TestReviewQueue::windowOnFeedbackListsWhatTheRatingsCount()
+{
+    TestDatabase db;
+    const StorePtr store = db.open();
+    // Interactions at T0 + 0…8 s; the feedback of row k a good while later, at T0 + 100 + k s.
+    QList<Row> rows = queueRows();
+    const FixtureWriter writer(store);
+    for (qsizetype k = 0; k < rows.size(); ++k) {
+        rows[k].id = record(store, rows[k]);
+        if (rows[k].rating)
+            writer.addFeedback(rows[k].id, *rows[k].rating, T0.addSecs(100 + k));
+    }
+    const auto feedbackIn = [&rows](qsizetype first, qsizetype end, std::optional<QString> user = {}) {
+        QList<Row> picked;
+        for (qsizetype k = first; k < end; ++k) {
+            if (rows[k].rating && (!user || rows[k].user == *user))
+                picked << rows[k];
+        }
+        return picked;
+    };
+    const ReviewQueue queue(store);
+    ReviewQueueQuery query;
+    query.kind = Kind::LowRated;
+    query.filter.from = T0.addSecs(102);
+    query.filter.to = T0.addSecs(110); // the feedback of rows 2…9
+    QVERIFY(fetchAll(queue, query, 2).isEmpty()); // no interaction was created in that window
+
+    query.windowOn = ReviewQueueQuery::WindowOn::Feedback;
+    const QList<QUuid> lowRated = expectedOrder(feedbackIn(2, 10), Kind::LowRated, SortKey::CreatedAt, true);
+    QCOMPARE(lowRated.size(), 5);
+    QCOMPARE(fetchAll(queue, query, 1000), lowRated);
+    QCOMPARE(fetchAll(queue, query, 2), lowRated);
+    QCOMPARE(fetchAll(queue, query, 1), lowRated);
+
+    // A rating bar's drill-down: as many rows as ratings of that value given in the window.
+    query.userRating = 1;
+    QList<Row> ratedOne = feedbackIn(2, 10);
+    ratedOne.removeIf([](const Row& r) { return r.rating != 1; });
+    QCOMPARE(ratedOne.size(), 2);
+    QCOMPARE(fetchAll(queue, query, 1), expectedOrder(ratedOne, Kind::LowRated, SortKey::CreatedAt, true));
+
+    // user and model still narrow the interaction
+    query.userRating.reset();
+    query.filter.user = QStringLiteral("bob");
+    const QList<QUuid> bobs = expectedOrder(feedbackIn(2, 10, QStringLiteral("bob")), Kind::LowRated, SortKey::CreatedAt, true);
+    QCOMPARE(bobs.size(), 2);
+    QCOMPARE(fetchAll(queue, query, 1), bobs);
+    query.filter.model = QStringLiteral("gemini-1.5-pro");
+    QVERIFY(fetchAll(queue, query, 1).isEmpty());
+
+    // other sorts page the same way
+    query.filter.user.reset();
+    query.filter.model.reset();
+    query.sort = SortKey::Latency;
+    QCOMPARE(fetchAll(queue, query, 1), expectedOrder(feedbackIn(2, 10), Kind::LowRated, SortKey::Latency, true));
 }
 
 void TestReviewQueue::summaryCarriesPreviewsRatingsAndNewestReview()

@@ -128,12 +128,22 @@ private slots:
     void projectsFromTheWindowTotalExactly()
     {
         QVERIFY(load(window()));
-        // $0.65 over 7 days: 0.092857142857… → 0.09285714; × 30; × 365.
+        // $0.65 over 7 days: 0.092857142857… → 0.09285714; 0.65 × 30 / 7 = 2.785714285… and
+        // 0.65 × 365 / 7 = 33.892857142… each rounded once (not the rounded daily × 30 or × 365).
         QCOMPARE(label("totalCost")->toolTip(), QStringLiteral("0.65000000 USD"));
         QCOMPARE(label("dailyAverage")->toolTip(), QStringLiteral("0.09285714 USD"));
-        QCOMPARE(label("monthlyCost")->toolTip(), QStringLiteral("2.78571420 USD"));
-        QCOMPARE(label("annualCost")->toolTip(), QStringLiteral("33.89285610 USD"));
-        QCOMPARE(label("dailyAverage")->text(), QStringLiteral("$0.09"));
+        QCOMPARE(label("monthlyCost")->toolTip(), QStringLiteral("2.78571429 USD"));
+        QCOMPARE(label("annualCost")->toolTip(), QStringLiteral("33.89285714 USD"));
+        QCOMPARE(label("dailyAverage")->text(), QStringLiteral("$0.09 (+1 no price)"));
+        QVERIFY(load(window(Flash)));
+        QCOMPARE(label("dailyAverage")->text(), QStringLiteral("$0.02"));
+    }
+
+    void unpricedRequestsReadNoPrice()
+    {
+        QVERIFY(load(window(Mystery)));
+        for (const char* name : { "totalCost", "dailyAverage", "monthlyCost", "annualCost" })
+            QCOMPARE(label(name)->text(), QStringLiteral("no price")); // not $0.00
     }
 
     void warnsAboutRequestsOfUnpricedModels()

@@ -60,10 +60,14 @@ private slots:
         QTest::addColumn<qint64>("unpriced");
         QTest::addColumn<QString>("cost");
         QTest::addColumn<QString>("display");
-        QTest::newRow("every request priced") << qint64(4) << qint64(0) << QStringLiteral("1.5") << QStringLiteral("1.50000000");
-        QTest::newRow("model not in the price table") << qint64(4) << qint64(4) << QStringLiteral("0") << DailyCostModel::tr("no price");
+        QTest::addColumn<QString>("toolTip");
+        // the same words as every other page and the CLI (CostDisplay)
+        QTest::newRow("every request priced") << qint64(4) << qint64(0) << QStringLiteral("1.5") << QStringLiteral("1.50000000")
+                                              << QStringLiteral("$1.50");
+        QTest::newRow("model not in the price table") << qint64(4) << qint64(4) << QStringLiteral("0") << QStringLiteral("no price")
+                                                      << QStringLiteral("no price");
         QTest::newRow("some requests unpriced") << qint64(5) << qint64(2) << QStringLiteral("1.5")
-                                                << DailyCostModel::tr("%1 + %2 unpriced").arg(QStringLiteral("1.50000000")).arg(2);
+                                                << QStringLiteral("1.50000000 (+2 no price)") << QStringLiteral("$1.50 (+2 no price)");
     }
 
     void unpricedCostIsNotShownAsZero()
@@ -72,12 +76,14 @@ private slots:
         QFETCH(qint64, unpriced);
         QFETCH(QString, cost);
         QFETCH(QString, display);
+        QFETCH(QString, toolTip);
         DailyCost r = row(QStringLiteral("2026-11-02"), QStringLiteral("claude-3-haiku"), requests, cost);
         r.unpricedRequests = unpriced;
         DailyCostModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setData({ r });
         QCOMPARE(model.index(0, DailyCostModel::CostColumn).data().toString(), display);
+        QCOMPARE(model.index(0, DailyCostModel::CostColumn).data(Qt::ToolTipRole).toString(), toolTip);
     }
 
     void sortsCostAsANumber()

@@ -87,11 +87,12 @@ void TestOverviewPage::fillsCardsFromTheStore_data()
     QTest::addColumn<QString>("change");
     QTest::newRow("requests") << int(Card::Requests) << QStringLiteral("4")
                               << QStringLiteral("▲ 100.0% vs previous 7 days");
-    QTest::newRow("total cost") << int(Card::TotalCost) << QStringLiteral("$0.50")
+    // the unknown model's request has no price, which is not $0
+    QTest::newRow("total cost") << int(Card::TotalCost) << QStringLiteral("$0.50 (+1 no price)")
                                 << QStringLiteral("new vs previous 7 days");
     // 0.50 / 7 days × 30 and × 365
-    QTest::newRow("monthly") << int(Card::MonthlyCost) << QStringLiteral("$2.14") << QStringLiteral("new vs previous 7 days");
-    QTest::newRow("annual") << int(Card::AnnualCost) << QStringLiteral("$26.07") << QStringLiteral("new vs previous 7 days");
+    QTest::newRow("monthly") << int(Card::MonthlyCost) << QStringLiteral("$2.14 (+1 no price)") << QStringLiteral("new vs previous 7 days");
+    QTest::newRow("annual") << int(Card::AnnualCost) << QStringLiteral("$26.07 (+1 no price)") << QStringLiteral("new vs previous 7 days");
     QTest::newRow("avg latency") << int(Card::AvgLatency) << QStringLiteral("250 ms")
                                  << QStringLiteral("▲ 150.0% vs previous 7 days");
     // percentile_cont(0.95) of 100, 200, 300, 400 = 300 + 0.85 × 100
@@ -146,6 +147,7 @@ void TestOverviewPage::listsTheBusiestUsersFirst()
     QCOMPARE(model->index(0, TopUsersModel::Requests).data().toString(), QStringLiteral("3"));
     QCOMPARE(model->index(0, TopUsersModel::Cost).data().toString(), QStringLiteral("$0.50"));
     QCOMPARE(model->index(1, TopUsersModel::User).data().toString(), QStringLiteral("bob"));
+    QCOMPARE(model->index(1, TopUsersModel::Cost).data().toString(), QStringLiteral("no price")); // not $0.00
     QCOMPARE(model->index(1, TopUsersModel::AvgRating).data().toString(), QStringLiteral("2.00"));
 }
 

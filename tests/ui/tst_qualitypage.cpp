@@ -1,7 +1,10 @@
 #include "charts/barchart.h"
+#include "feedback/reviewqueue.h"
+#include "fixtures.h"
 #include "fixturewriter.h"
 #include "guitest.h"
 #include "pages/qualitypage.h"
+#include "pages/reviewpage.h"
 #include "recorder/interactionrecorder.h"
 #include "testdatabase.h"
 #include "widgets/panel.h"
@@ -157,6 +160,52 @@ private slots:
         QCOMPARE(query.filter, window());
         QCOMPARE(query.confidenceBucket.value_or(-1), confidenceBucket);
         QCOMPARE(query.userRating.value_or(-1), userRating);
+        // a rating bar counts feedback by its own time, and so does its drill-down
+        QCOMPARE(query.windowOn, userRating > 0 ? ReviewQueueQuery::WindowOn::Feedback : ReviewQueueQuery::WindowOn::Interaction);
+    }
+
+    void ratingDrillDownListsAsManyAsTheBarCounts()
+    {
+        // Rated 1 in the window: one interaction from before the window and one inside it.
+        // Not counted: an interaction inside the window whose rating came after it.
+        Test::TestDatabase db;
+        const StorePtr store = db.open();
+        const Test::FixtureWriter writer(store);
+        QSet<QUuid> ratedInWindow;
+        for (const auto& [created, rated] : { std::pair { utc(1, 0).addDays(-2), utc(2, 0) }, { utc(4, 0), utc(5, 0) }, { utc(7, 0), utc(9, 0) } }) {
+            InteractionRecord r;
+            r.userId = QStringLiteral("carol");
+            r.query = QStringLiteral("q");
+            r.answer = QStringLiteral("a");
+            r.createdAt = created;
+            const QUuid id = Test::recordInteraction(store, r);
+            writer.addFeedback(id, 1, rated);
+            if (rated < window().to)
+                ratedInWindow << id;
+        }
+        m_page->setStore(store);
+        QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
+        m_page->reload();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(chart("ratingChart")->values().first(), 2.0);
+
+        QSignalSpy drill(m_page.get(), &DashboardPage::drillDown);
+        BarChart* ratings = chart("ratingChart");
+        QTest::qWait(50); // let the chart lay out its bars
+        QTest::mouseClick(ratings->viewport(), Qt::LeftButton, {}, barCenter(ratings, 0));
+        QCOMPARE(drill.size(), 1);
+        const auto query = drill.first().first().value<ReviewQueueQuery>();
+        const auto page = ReviewQueue(store).fetch(query, 100);
+        QVERIFY2(page.ok(), qPrintable(page ? QString() : page.error().message));
+        QSet<QUuid> listed;
+        for (const InteractionSummary& row : page->rows)
+            listed << row.id;
+        QCOMPARE(listed, ratedInWindow);
+
+        // the Review page keeps that drill-down until it is cleared
+        ReviewPage review;
+        review.showQuery(query);
+        QCOMPARE(review.query(), query);
     }
 
     void failedLoadKeepsDataAndReportsError()

@@ -49,6 +49,7 @@ private slots:
     void failedRefreshKeepsRowsShown();
     void failedPageKeepsRowsAndStopsFetching();
     void savedReviewShowsInItsRow();
+    void rowsWithoutACostReadNoPrice();
 
 private:
     static StorePtr smallStore(Test::TestDatabase& db);
@@ -293,6 +294,18 @@ void TestReviewQueueModel::savedReviewShowsInItsRow()
     QCOMPARE(
         m_model->index(3, ReviewQueueModel::Review).data().toString(), QStringLiteral("4 · good answer"));
     QCOMPARE(m_model->summary(3).reviewerRating, std::optional<int>(4));
+}
+
+void TestReviewQueueModel::rowsWithoutACostReadNoPrice()
+{
+    // the low-rated rows have no model, hence no cost: not a blank cell, the words of every page
+    m_model->setQuery(m_store, queryOf(Kind::LowRated));
+    QVERIFY(waitIdle(*m_model));
+    QVERIFY(m_model->rowCount() > 0);
+    QCOMPARE(m_model->index(0, ReviewQueueModel::Cost).data().toString(), QStringLiteral("no price"));
+    m_model->setQuery(m_store, queryOf(Kind::LowConfidence));
+    QVERIFY(waitIdle(*m_model));
+    QVERIFY(m_model->index(0, ReviewQueueModel::Cost).data().toString().startsWith(QLatin1Char('$')));
 }
 
 QTEST_MAIN(TestReviewQueueModel)

@@ -1,5 +1,7 @@
 #include "dailycostmodel.h"
 
+#include "money/costdisplay.h"
+
 namespace RagScope {
 
 DailyCostModel::DailyCostModel(QObject* parent)
@@ -51,18 +53,14 @@ QVariant DailyCostModel::data(const QModelIndex& index, int role) const
         case CostColumn:
             if (role == SortRole)
                 return row.cost.units();
-            // a model missing from the price table has no cost, which is not the same as $0
-            if (row.unpricedRequests == row.requests)
-                return tr("no price");
-            return row.unpricedRequests > 0 ? tr("%1 + %2 unpriced").arg(row.cost.toString()).arg(row.unpricedRequests)
-                                            : row.cost.toString();
+            return CostDisplay::sum(row.cost, row.requests, row.unpricedRequests, CostDisplay::Style::Plain);
         }
         break;
     case CostUnitsRole:
         return row.cost.units();
     case Qt::ToolTipRole:
         if (index.column() == CostColumn)
-            return row.cost.toDisplayString();
+            return CostDisplay::sum(row.cost, row.requests, row.unpricedRequests);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() >= RequestsColumn)

@@ -1,6 +1,7 @@
 #include "reviewqueuemodel.h"
 
 #include "jobs/latestjob.h"
+#include "money/costdisplay.h"
 #include "widgets/reviewsettings.h"
 
 #include <QLocale>
@@ -171,7 +172,7 @@ QVariant ReviewQueueModel::display(const InteractionSummary& row, int column) co
     case Latency:
         return row.totalLatencyMs ? tr("%1 ms").arg(locale.toString(*row.totalLatencyMs, 'f', 0)) : QString();
     case Cost:
-        return row.cost ? row.cost->toDisplayString() : QString();
+        return CostDisplay::amount(row.cost);
     case Review:
         if (!row.reviewerRating)
             return QString();

@@ -1,5 +1,7 @@
 #include "topusersmodel.h"
 
+#include "money/costdisplay.h"
+
 #include <QLocale>
 
 namespace RagScope {
@@ -74,7 +76,7 @@ QVariant TopUsersModel::data(const QModelIndex& index, int role) const
     case Requests:
         return locale.toString(row.requests);
     case Cost:
-        return row.cost.toDisplayString();
+        return CostDisplay::sum(row.cost, row.requests, row.unpricedRequests);
     case AvgLatency:
         return orDash(row.avgLatencyMs, [&locale](double v) { return tr("%1 ms").arg(locale.toString(v, 'f', 0)); });
     case AvgRating:

@@ -4,6 +4,7 @@
 #include "charts/timechart.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
+#include "money/costdisplay.h"
 #include "models/dailycostmodel.h"
 #include "models/pricingmodel.h"
 #include "widgets/panel.h"
@@ -45,9 +46,10 @@ QLabel* valueLabel(QWidget* parent)
     return label;
 }
 
-void setMoney(QLabel* label, Money amount)
+// An amount over the window's requests: what is priced, and "no price" for those without one.
+void setMoney(QLabel* label, Money amount, const KpiTotals& totals)
 {
-    label->setText(amount.toDisplayString());
+    label->setText(CostDisplay::sum(amount, totals.requests, totals.unpricedRequests));
     label->setToolTip(amount.toString() + QStringLiteral(" USD"));
 }
 
@@ -213,10 +215,10 @@ void CostPage::showTotals(const KpiTotals& totals, const Filter& filter)
     m_projectionPanel->setMessage(totals.requests == 0 ? tr("No interactions in this window") : QString());
     const CostProjection projection = CostTracker::project(totals.totalCost, filter.from, filter.to);
     m_requests->setText(QLocale().toString(totals.requests));
-    setMoney(m_totalCost, totals.totalCost);
-    setMoney(m_dailyAverage, projection.dailyAverage);
-    setMoney(m_monthly, projection.monthly);
-    setMoney(m_annual, projection.annual);
+    setMoney(m_totalCost, totals.totalCost, totals);
+    setMoney(m_dailyAverage, projection.dailyAverage, totals);
+    setMoney(m_monthly, projection.monthly, totals);
+    setMoney(m_annual, projection.annual, totals);
     m_unpricedWarning->setVisible(totals.unpricedRequests > 0);
     m_unpricedWarning->setText(tr("⚠ Requests without a cost in this window: %1. Their model is not in the price "
                                   "table, so the totals and projections leave them out.")
@@ -228,14 +230,19 @@ QString CostPage::costTooltip(qreal x) const
     const QString day = dayOf(x);
     QStringList lines { day };
     Money total;
+    qint64 requests = 0;
+    qint64 unpriced = 0;
     for (const DailyCost& row : m_dailyModel->rows()) {
         if (row.day != day)
             continue;
         total += row.cost;
+        requests += row.requests;
+        unpriced += row.unpricedRequests;
         lines << tr("%1: %2 (requests: %3)")
-                     .arg(DailyCostModel::modelLabel(row), row.cost.toDisplayString(), QLocale().toString(row.requests));
+                     .arg(DailyCostModel::modelLabel(row), CostDisplay::sum(row.cost, row.requests, row.unpricedRequests),
+                          QLocale().toString(row.requests));
     }
-    lines << tr("All models: %1").arg(total.toDisplayString());
+    lines << tr("All models: %1").arg(CostDisplay::sum(total, requests, unpriced));
     return lines.join(QLatin1Char('\n'));
 }
 

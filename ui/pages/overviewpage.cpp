@@ -2,6 +2,7 @@
 
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
+#include "money/costdisplay.h"
 #include "models/topusersmodel.h"
 #include "widgets/exporter.h"
 #include "widgets/kpicard.h"
@@ -246,11 +247,11 @@ void OverviewPage::showFigures(const Figures& current, const Figures& previous)
     const KpiTotals& before = previous.kpis;
     set(Requests, locale.toString(now.requests),
         relativeChange(double(now.requests), double(before.requests)));
-    set(TotalCost, CostTracker::format(now.totalCost),
-        relativeChange(moneyValue(now.totalCost), moneyValue(before.totalCost)));
-    set(MonthlyCost, CostTracker::format(current.projection.monthly),
+    const auto cost = [&now](Money amount) { return CostDisplay::sum(amount, now.requests, now.unpricedRequests); };
+    set(TotalCost, cost(now.totalCost), relativeChange(moneyValue(now.totalCost), moneyValue(before.totalCost)));
+    set(MonthlyCost, cost(current.projection.monthly),
         relativeChange(moneyValue(current.projection.monthly), moneyValue(previous.projection.monthly)));
-    set(AnnualCost, CostTracker::format(current.projection.annual),
+    set(AnnualCost, cost(current.projection.annual),
         relativeChange(moneyValue(current.projection.annual), moneyValue(previous.projection.annual)));
     set(AvgLatency, milliseconds(now.avgLatencyMs), relativeChange(now.avgLatencyMs, before.avgLatencyMs));
     set(P95Latency, milliseconds(current.p95LatencyMs), relativeChange(current.p95LatencyMs, previous.p95LatencyMs));

@@ -242,6 +242,8 @@ void QualityPage::ratingClicked(int index)
     query.filter = filter();
     query.kind = rating <= 2 ? ReviewQueueQuery::Kind::LowRated : ReviewQueueQuery::Kind::Either;
     query.userRating = rating;
+    // The bar counts feedback given in the window (contract §3), so list exactly those.
+    query.windowOn = ReviewQueueQuery::WindowOn::Feedback;
     emit drillDown(query);
 }
 

@@ -1,5 +1,6 @@
 #include "interactiondetailview.h"
 
+#include "money/costdisplay.h"
 #include "reviewsettings.h"
 
 #include <QLocale>
@@ -70,7 +71,7 @@ void InteractionDetailView::setDetail(const InteractionDetail& detail)
     html += row(tr("Tokens (in / out / total)"),
         tr("%1 / %2 / %3")
             .arg(count(detail.promptTokens), count(detail.completionTokens), count(detail.totalTokens)));
-    html += row(tr("Cost"), detail.cost ? detail.cost->toDisplayString(8) : tr("unknown (model not priced)"));
+    html += row(tr("Cost"), CostDisplay::amount(detail.cost, CostDisplay::Style::DollarsAllPlaces));
     html += QStringLiteral("</table>");
 
     html += heading(tr("End user's feedback"));

@@ -54,6 +54,7 @@ ReviewQueueControls::ReviewQueueControls(QWidget* parent)
     connect(m_clearDrill, &QToolButton::clicked, this, [this] {
         m_drillRating.reset();
         m_drillBucket.reset();
+        m_drillWindowOn = ReviewQueueQuery::WindowOn::Interaction;
         updateDrillDown();
         emitChanged();
     });
@@ -79,6 +80,7 @@ void ReviewQueueControls::applyTo(ReviewQueueQuery& query) const
     query.unreviewedOnly = m_unreviewed->isChecked();
     query.userRating = m_drillRating;
     query.confidenceBucket = m_drillBucket;
+    query.windowOn = m_drillWindowOn;
 }
 
 void ReviewQueueControls::setQuery(const ReviewQueueQuery& query)
@@ -92,6 +94,7 @@ void ReviewQueueControls::setQuery(const ReviewQueueQuery& query)
     m_searchDebounce.stop();
     m_drillRating = query.userRating;
     m_drillBucket = query.confidenceBucket;
+    m_drillWindowOn = query.windowOn;
     updateDrillDown();
 }
 
@@ -105,7 +108,9 @@ void ReviewQueueControls::updateDrillDown()
     const QLocale locale;
     QStringList parts;
     if (m_drillRating)
-        parts << tr("user rating %1").arg(*m_drillRating);
+        parts << (m_drillWindowOn == ReviewQueueQuery::WindowOn::Feedback
+                ? tr("user rating %1 given in the window").arg(*m_drillRating)
+                : tr("user rating %1").arg(*m_drillRating));
     if (m_drillBucket)
         parts << tr("confidence %1–%2")
                      .arg(locale.toString(*m_drillBucket / 10.0, 'f', 1),
