@@ -21,7 +21,8 @@ Panel* chartPanel(const QString& title, QWidget* chart, const QString& fileName,
     return panel;
 }
 
-Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName, QWidget* parent)
+Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName,
+    CsvSource csv, QWidget* parent)
 {
     auto* panel = new Panel(title, parent);
     auto* proxy = new QSortFilterProxyModel(panel);
@@ -40,9 +41,8 @@ Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole,
     panel->setContent(view);
     auto* exportCsv = new QAction(Panel::tr("Export CSV…"), panel);
     exportCsv->setToolTip(Panel::tr("Save this table as CSV"));
-    QObject::connect(exportCsv, &QAction::triggered, panel, [panel, proxy, fileName] {
-        Exporter::exportModelCsv(panel, proxy, fileName);
-    });
+    QObject::connect(exportCsv, &QAction::triggered, panel,
+        [panel, fileName, csv = std::move(csv)] { Exporter::exportTableCsv(panel, csv(), fileName); });
     panel->addHeaderAction(exportCsv);
     return panel;
 }
