@@ -77,6 +77,7 @@ Result<CsvExportSummary> ReviewQueueCsv::exportTo(const QString& path, const Rev
             control.report(summary.rows, std::max(*total, summary.rows));
             cursor = page.nextCursor;
         } while (!cursor.isEmpty());
+        summary.cancelled = control.cancelled(); // a Cancel during the last page still counts
         return summary;
     });
 }

@@ -65,6 +65,7 @@ private slots:
     void nullsAreEmptyFields();
     void exportsOnlyTheQueryRows();
     void reportsProgressOfTotal();
+    void cancelledExportLeavesNoFile_data();
     void cancelledExportLeavesNoFile();
 
 private:
@@ -222,18 +223,27 @@ void TestReviewQueueCsv::reportsProgressOfTotal()
     QCOMPARE(reports.size(), 1 + 2); // after counting, then once per page
 }
 
+void TestReviewQueueCsv::cancelledExportLeavesNoFile_data()
+{
+    QTest::addColumn<qint64>("cancelAfter");
+    QTest::newRow("at once") << qint64(-1);
+    QTest::newRow("after the first page") << qint64(ReviewQueueCsv::DefaultPageSize);
+    QTest::newRow("during the last page") << qint64(QueueRows + 2);
+}
+
 void TestReviewQueueCsv::cancelledExportLeavesNoFile()
 {
+    QFETCH(qint64, cancelAfter);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cancelled.csv"));
-    qint64 written = 0;
+    qint64 written = -1;
     CsvExportControl control;
     control.progress = [&written](qint64 done, qint64) { written = done; };
-    control.isCancelled = [&written] { return written > 0; }; // after the first page
+    control.isCancelled = [&written, cancelAfter] { return written >= cancelAfter; };
     const auto summary = ReviewQueueCsv(m_store).exportTo(path, {}, {}, control);
     QVERIFY(summary.ok());
     QVERIFY(summary->cancelled);
-    QCOMPARE(written, qint64(ReviewQueueCsv::DefaultPageSize));
+    QCOMPARE(written, cancelAfter);
     QVERIFY(QDir(dir.path()).isEmpty());
 }
 

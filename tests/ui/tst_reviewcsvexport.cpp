@@ -43,7 +43,8 @@ private slots:
     void cancelLeavesNoFile();
 
 private:
-    /// Triggers the page's "Export CSV…" and accepts its file dialog's suggestion in `dir`.
+    /// Triggers the page's "Export CSV…" and accepts its file dialog's suggestion in `dir`; the
+    /// export job it started.
     CsvExportJob* exportThroughDialog(const QString& dir, bool byteOrderMark);
     bool waitIdle() const;
 
@@ -111,26 +112,13 @@ CsvExportJob* TestReviewCsvExport::exportThroughDialog(const QString& dir, bool 
     auto* action = m_page->findChild<QAction*>(QStringLiteral("exportCsv"));
     if (!action)
         return nullptr;
-    bool answered = false;
-    // The dialog runs its own event loop; answer it from a timer inside that loop.
-    auto* answer = new QTimer(this);
-    answer->setInterval(20);
-    connect(answer, &QTimer::timeout, this, [&answered, answer, byteOrderMark] {
-        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        answer->stop();
-        answer->deleteLater();
+    Test::acceptNextFileDialog([byteOrderMark](QFileDialog* dialog) {
         if (auto* bom = dialog->findChild<QCheckBox*>(QStringLiteral("byteOrderMark")))
             bom->setChecked(byteOrderMark);
-        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept() checks the name like a click
-        answered = true;
     });
-    answer->start();
     action->trigger();
-    if (!answered)
-        return nullptr;
-    return m_page->findChild<CsvExportJob*>();
+    const auto jobs = m_page->findChildren<CsvExportJob*>(); // the newest last; older ones may await deletion
+    return jobs.isEmpty() ? nullptr : jobs.constLast();
 }
 
 void TestReviewCsvExport::exportsEveryRowOfTheQueryThroughThePage_data()

@@ -39,12 +39,17 @@ Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole,
     view->horizontalHeader()->setStretchLastSection(true);
     view->setAccessibleName(title);
     panel->setContent(view);
+    addCsvAction(panel, std::move(csv), fileName);
+    return panel;
+}
+
+void addCsvAction(Panel* panel, CsvSource csv, const QString& fileName)
+{
     auto* exportCsv = new QAction(Panel::tr("Export CSV…"), panel);
-    exportCsv->setToolTip(Panel::tr("Save this table as CSV"));
+    exportCsv->setToolTip(Panel::tr("Save this data as CSV, with raw values"));
     QObject::connect(exportCsv, &QAction::triggered, panel,
         [panel, fileName, csv = std::move(csv)] { Exporter::exportTableCsv(panel, csv(), fileName); });
     panel->addHeaderAction(exportCsv);
-    return panel;
 }
 
 QTableView* tableView(const Panel* panel)

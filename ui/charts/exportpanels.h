@@ -24,6 +24,8 @@ using CsvSource = std::function<CsvTable()>;
 /// "Export CSV…" of what `csv` gives.
 Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName,
     CsvSource csv, QWidget* parent);
+/// Adds "Export CSV…" of what `csv` gives to a panel's header (e.g. a chart's data).
+void addCsvAction(Panel* panel, CsvSource csv, const QString& fileName);
 /// The table view inside a panel made by tablePanel().
 QTableView* tableView(const Panel* panel);
 } // namespace ExportPanels
