@@ -5,9 +5,9 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileDialog>
-#include <QTimer>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QWidget>
 #include <QtTest>
 
