@@ -2,9 +2,12 @@
 
 #include "testdatabase.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QFileDialog>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QWidget>
 #include <QtTest>
 
@@ -29,6 +32,23 @@ QString screenshotPath(const QTemporaryDir& scratch, const QString& name)
     if (dir.isEmpty())
         dir = scratch.path();
     return dir + QStringLiteral("/%1-%2.png").arg(name, dialectName());
+}
+
+void acceptNextFileDialog(const std::function<void(QFileDialog*)>& adjust)
+{
+    auto* poll = new QTimer(qApp);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, adjust] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        if (adjust)
+            adjust(dialog);
+        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept() checks the name as Save does
+    });
+    poll->start();
 }
 
 } // namespace RagScope::Test

@@ -3,6 +3,9 @@
 #include <QImage>
 #include <QString>
 
+#include <functional>
+
+class QFileDialog;
 class QTemporaryDir;
 class QWidget;
 
@@ -17,5 +20,9 @@ QImage renderSettled(QWidget* widget);
 
 /// Where a screenshot named <name>-<dialect>.png goes: RAGSCOPE_SCREENSHOT_DIR, else scratch.
 QString screenshotPath(const QTemporaryDir& scratch, const QString& name);
+
+/// Answers the next modal file dialog from inside its event loop: `adjust` may change it (tick
+/// a check box), then it is accepted as a click on Save. Call it just before the action.
+void acceptNextFileDialog(const std::function<void(QFileDialog*)>& adjust = {});
 
 } // namespace RagScope::Test

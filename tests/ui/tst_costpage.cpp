@@ -6,9 +6,11 @@
 #include "testdatabase.h"
 #include "widgets/panel.h"
 
+#include <QAction>
 #include <QAreaSeries>
 #include <QLabel>
 #include <QLineSeries>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QToolTip>
@@ -168,6 +170,29 @@ private slots:
         QCOMPARE(model->index(1, 5).data().toString(), QStringLiteral("0.50000000"));
         QCOMPARE(model->index(3, 1).data().toString(), Mystery);
         QCOMPARE(model->index(3, 5).data().toString(), QStringLiteral("no price")); // not $0: the model has no price
+    }
+
+    void dailyCostCsvHoldsRawValues()
+    {
+        QVERIFY(load(window()));
+        QTemporaryDir dir;
+        Test::useSettingsIn(dir, QStringLiteral("RagScopeTests"));
+        QSettings().setValue(QStringLiteral("export/lastDir"), dir.path());
+        auto* panel = m_page->findChild<Panel*>(QStringLiteral("dailyCostTable"));
+        QAction* exportCsv = nullptr;
+        for (QAction* action : panel->findChildren<QAction*>())
+            exportCsv = action->text() == Panel::tr("Export CSV…") ? action : exportCsv;
+        QVERIFY(exportCsv);
+        Test::acceptNextFileDialog();
+        exportCsv->trigger();
+        QFile file(dir.filePath(QStringLiteral("daily-cost.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()),
+            QStringLiteral("day,model_name,requests,prompt_tokens,completion_tokens,cost_usd,unpriced_requests\r\n"
+                           "2026-11-02,gemini-1.5-flash-001,1,2000,100,0.10000000,0\r\n"
+                           "2026-11-02,gemini-1.5-pro-002,2,2000,400,0.50000000,0\r\n"
+                           "2026-11-04,gemini-1.5-flash-001,1,500,50,0.05000000,0\r\n"
+                           "2026-11-04,mystery-model,1,300,30,0.00000000,1\r\n"));
     }
 
     void showsThePriceTableInUse()

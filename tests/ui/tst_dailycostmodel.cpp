@@ -1,8 +1,6 @@
 #include "models/dailycostmodel.h"
-#include "widgets/exporter.h"
 
 #include <QAbstractItemModelTester>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace RagScope;
@@ -103,20 +101,6 @@ private slots:
         model.setData(Rows);
         model.setData({});
         QCOMPARE(model.rowCount(), 0);
-    }
-
-    void exportsExactCsv()
-    {
-        DailyCostModel model;
-        model.setData(Rows);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("daily.csv"));
-        QCOMPARE(Exporter::saveModelCsv(&model, path), QString());
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 4);
-        QCOMPARE(lines.at(1), QStringLiteral("2026-11-02,gemini-1.5-pro-002,2,200,20,12.34567891"));
     }
 };
 

@@ -7,7 +7,6 @@
 #include "recorder/interactionrecorder.h"
 #include "store/sqldialect.h"
 #include "testdatabase.h"
-#include "widgets/exporter.h"
 #include "widgets/interactiondetailview.h"
 #include "widgets/reviewform.h"
 #include "widgets/reviewqueuecontrols.h"
@@ -74,7 +73,6 @@ private slots:
     void showQueryAppliesDrillDown();
     void headerClickSortsInTheStore();
     void upAndDownMoveThroughTheQueue();
-    void exportWritesTheLoadedRowsAsCsv();
     void loadErrorEmitsStoreErrorAndKeepsRows();
 
 private:
@@ -409,19 +407,6 @@ void TestReviewPage::upAndDownMoveThroughTheQueue()
     QTest::keyClick(comment, Qt::Key_Up);
     QCOMPARE(m_page->table()->currentIndex().row(), 0);
     QCOMPARE(comment->textCursor().blockNumber(), 0);
-}
-
-void TestReviewPage::exportWritesTheLoadedRowsAsCsv()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("queue.csv"));
-    QCOMPARE(Exporter::saveModelCsv(m_page->model(), path), QString());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 1 + 6);
-    QVERIFY(lines.first().startsWith(QLatin1String("Time (UTC),User,Model,Confidence")));
-    QVERIFY2(lines.at(1).contains(Rows[7].query), qPrintable(lines.at(1)));
 }
 
 void TestReviewPage::loadErrorEmitsStoreErrorAndKeepsRows()

@@ -21,7 +21,8 @@ Panel* chartPanel(const QString& title, QWidget* chart, const QString& fileName,
     return panel;
 }
 
-Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName, QWidget* parent)
+Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName,
+    CsvSource csv, QWidget* parent)
 {
     auto* panel = new Panel(title, parent);
     auto* proxy = new QSortFilterProxyModel(panel);
@@ -38,13 +39,17 @@ Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole,
     view->horizontalHeader()->setStretchLastSection(true);
     view->setAccessibleName(title);
     panel->setContent(view);
-    auto* exportCsv = new QAction(Panel::tr("Export CSV…"), panel);
-    exportCsv->setToolTip(Panel::tr("Save this table as CSV"));
-    QObject::connect(exportCsv, &QAction::triggered, panel, [panel, proxy, fileName] {
-        Exporter::exportModelCsv(panel, proxy, fileName);
-    });
-    panel->addHeaderAction(exportCsv);
+    addCsvAction(panel, std::move(csv), fileName);
     return panel;
+}
+
+void addCsvAction(Panel* panel, CsvSource csv, const QString& fileName)
+{
+    auto* exportCsv = new QAction(Panel::tr("Export CSV…"), panel);
+    exportCsv->setToolTip(Panel::tr("Save this data as CSV, with raw values"));
+    QObject::connect(exportCsv, &QAction::triggered, panel,
+        [panel, fileName, csv = std::move(csv)] { Exporter::exportTableCsv(panel, csv(), fileName); });
+    panel->addHeaderAction(exportCsv);
 }
 
 QTableView* tableView(const Panel* panel)

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "export/csvwriter.h"
+
 #include <QString>
+
+#include <functional>
 
 class QAbstractItemModel;
 class QTableView;
@@ -14,9 +18,14 @@ class Panel;
 namespace ExportPanels {
 /// A panel showing `chart`, with "Export PNG…" (suggested file `fileName`).
 Panel* chartPanel(const QString& title, QWidget* chart, const QString& fileName, QWidget* parent);
+/// The data behind a table panel as CSV for machines (raw values, not the shown text).
+using CsvSource = std::function<CsvTable()>;
 /// A panel with a sortable table of `model` (sorted through a proxy by `sortRole`), with
-/// "Export CSV…" of the rows as shown.
-Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName, QWidget* parent);
+/// "Export CSV…" of what `csv` gives.
+Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole, const QString& fileName,
+    CsvSource csv, QWidget* parent);
+/// Adds "Export CSV…" of what `csv` gives to a panel's header (e.g. a chart's data).
+void addCsvAction(Panel* panel, CsvSource csv, const QString& fileName);
 /// The table view inside a panel made by tablePanel().
 QTableView* tableView(const Panel* panel);
 } // namespace ExportPanels

@@ -20,6 +20,7 @@ public:
     explicit LatencyPercentilesModel(QObject* parent = nullptr);
 
     void setData(const LatencyPercentiles& percentiles);
+    const LatencyPercentiles& percentiles() const { return m_data; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

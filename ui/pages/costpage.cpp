@@ -2,6 +2,7 @@
 
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
+#include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "money/costdisplay.h"
@@ -79,9 +80,11 @@ CostPage::CostPage(QWidget* parent)
     m_costPanel = ExportPanels::chartPanel(tr("Daily cost per model"), m_costChart, QStringLiteral("daily-cost.png"), this);
     m_tokensPanel = ExportPanels::chartPanel(tr("Tokens per day"), m_tokensChart, QStringLiteral("tokens-per-day.png"), this);
     m_tablePanel = ExportPanels::tablePanel(tr("Daily cost table"), m_dailyModel, DailyCostModel::SortRole,
-                                            QStringLiteral("daily-cost.csv"), this);
+                                            QStringLiteral("daily-cost.csv"),
+                                            [this] { return MetricsCsv::dailyCost(m_dailyModel->rows()); }, this);
     Panel* pricingPanel = ExportPanels::tablePanel(tr("Prices in use (USD per 1M tokens)"), m_pricingModel, Qt::DisplayRole,
-                                                   QStringLiteral("pricing.csv"), this);
+                                                   QStringLiteral("pricing.csv"),
+                                                   [this] { return MetricsCsv::prices(m_pricingModel->table()); }, this);
     m_tablePanel->setObjectName(QStringLiteral("dailyCostTable"));
     pricingPanel->setObjectName(QStringLiteral("pricingTable"));
 

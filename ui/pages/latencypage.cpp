@@ -2,6 +2,7 @@
 
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
+#include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "models/latencypercentilesmodel.h"
@@ -37,8 +38,10 @@ LatencyPage::LatencyPage(QWidget* parent)
                                                  QStringLiteral("latency-percentiles.png"), this);
     m_breakdownPanel = ExportPanels::chartPanel(tr("Retrieval vs generation (average per bucket)"), m_breakdownChart,
                                                 QStringLiteral("latency-breakdown.png"), this);
-    m_tablePanel = ExportPanels::tablePanel(tr("Percentiles in this window"), m_percentilesModel,
-                                            LatencyPercentilesModel::MillisecondsRole, QStringLiteral("latency-percentiles.csv"), this);
+    m_tablePanel = ExportPanels::tablePanel(
+        tr("Percentiles in this window"), m_percentilesModel, LatencyPercentilesModel::MillisecondsRole,
+        QStringLiteral("latency-percentiles.csv"),
+        [this] { return MetricsCsv::latencyPercentiles(m_percentilesModel->percentiles()); }, this);
     m_tablePanel->setObjectName(QStringLiteral("percentilesTable"));
 
     auto* grid = new QGridLayout(this);

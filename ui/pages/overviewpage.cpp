@@ -1,5 +1,6 @@
 #include "overviewpage.h"
 
+#include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "money/costdisplay.h"
@@ -132,7 +133,10 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_usersPanel->setContent(m_usersView);
     auto* exportCsv = new QAction(tr("Export CSV…"), this);
     connect(exportCsv, &QAction::triggered, this,
-            [this] { Exporter::exportModelCsv(this, m_usersModel, QStringLiteral("top-users.csv")); });
+            [this] {
+                Exporter::exportTableCsv(this, MetricsCsv::topUsers(m_usersModel->rows()),
+                                         QStringLiteral("top-users.csv"));
+            });
     m_usersPanel->addHeaderAction(exportCsv);
 
     connect(m_usersView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {

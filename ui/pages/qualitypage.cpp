@@ -2,6 +2,7 @@
 
 #include "charts/barchart.h"
 #include "charts/exportpanels.h"
+#include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "widgets/panel.h"
@@ -78,6 +79,10 @@ QualityPage::QualityPage(QWidget* parent)
     form->addRow(tr("Agreeing (ratings differ by ≤ 1)"), m_agreeing);
     form->addRow(tr("Mean absolute difference"), m_meanDifference);
     m_panels[AgreementPanel]->setContent(agreement);
+    ExportPanels::addCsvAction(m_panels[ConfidencePanel], [this] { return MetricsCsv::confidenceBuckets(m_confidence); },
+                               QStringLiteral("confidence.csv"));
+    ExportPanels::addCsvAction(m_panels[RatingPanel], [this] { return MetricsCsv::ratings(m_ratings); },
+                               QStringLiteral("ratings.csv"));
     m_agreeing->setObjectName(QStringLiteral("agreeing"));
     m_meanDifference->setObjectName(QStringLiteral("meanDifference"));
 

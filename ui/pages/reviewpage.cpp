@@ -69,9 +69,11 @@ ReviewPage::ReviewPage(QWidget* parent)
         [this](const QModelIndex& current) { showInteraction(current); });
 
     auto* exportCsv = new QAction(tr("Export CSV…"), this);
-    exportCsv->setToolTip(tr("Save the loaded rows as CSV"));
-    connect(exportCsv, &QAction::triggered, this,
-        [this] { Exporter::exportModelCsv(this, m_model, QStringLiteral("review-queue.csv")); });
+    exportCsv->setObjectName(QStringLiteral("exportCsv"));
+    exportCsv->setToolTip(tr("Save every interaction of this queue as CSV, with ids and full texts"));
+    connect(exportCsv, &QAction::triggered, this, [this] {
+        Exporter::exportReviewQueueCsv(this, m_store, m_model->query(), QStringLiteral("review-queue.csv"));
+    });
     m_queuePanel->addHeaderAction(exportCsv);
     m_queuePanel->setContent(m_table);
     m_detailPanel->setContent(m_detail);

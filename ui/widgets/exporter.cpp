@@ -1,38 +1,45 @@
 #include "exporter.h"
 
-#include <QAbstractItemModel>
+#include "csvexportjob.h"
+#include "export/csvfile.h"
+#include "export/reviewqueuecsv.h"
+
+#include <QCheckBox>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QMessageBox>
 #include <QPixmap>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTextStream>
 #include <QWidget>
 
 namespace RagScope::Exporter {
 
 namespace {
 
-QString csvField(const QString& value)
+const QString LastDirKey = QStringLiteral("export/lastDir");
+const QString ByteOrderMarkKey = QStringLiteral("export/csvByteOrderMark");
+
+QString startPath(const QString& suggestedName)
 {
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n'))
-        && !value.contains(QLatin1Char('\r')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    const QString dir
+        = QSettings()
+              .value(LastDirKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .toString();
+    return dir + QLatin1Char('/') + suggestedName;
+}
+
+void rememberDir(const QString& path)
+{
+    if (!path.isEmpty())
+        QSettings().setValue(LastDirKey, QFileInfo(path).absolutePath());
 }
 
 QString askPath(QWidget* parent, const QString& suggestedName, const QString& filter)
 {
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("export/lastDir"),
-                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                            .toString();
-    const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export"), dir + QLatin1Char('/') + suggestedName, filter);
-    if (!path.isEmpty())
-        settings.setValue(QStringLiteral("export/lastDir"), QFileInfo(path).absolutePath());
+    const QString path
+        = QFileDialog::getSaveFileName(parent, QObject::tr("Export"), startPath(suggestedName), filter);
+    rememberDir(path);
     return path;
 }
 
@@ -46,28 +53,6 @@ QString saveWidgetPng(QWidget* widget, const QString& path)
     return {};
 }
 
-QString saveModelCsv(const QAbstractItemModel* model, const QString& path)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
-    QTextStream out(&file);
-    QStringList fields;
-    for (int c = 0; c < model->columnCount(); ++c)
-        fields << csvField(model->headerData(c, Qt::Horizontal).toString());
-    out << fields.join(QLatin1Char(',')) << '\n';
-    for (int r = 0; r < model->rowCount(); ++r) {
-        fields.clear();
-        for (int c = 0; c < model->columnCount(); ++c)
-            fields << csvField(model->index(r, c).data().toString());
-        out << fields.join(QLatin1Char(',')) << '\n';
-    }
-    out.flush();
-    if (!file.commit())
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
-    return {};
-}
-
 void exportWidgetPng(QWidget* widget, const QString& suggestedName)
 {
     const QString path = askPath(widget, suggestedName, QObject::tr("PNG image (*.png)"));
@@ -78,14 +63,54 @@ void exportWidgetPng(QWidget* widget, const QString& suggestedName)
         QMessageBox::warning(widget, QObject::tr("Export failed"), error);
 }
 
-void exportModelCsv(QWidget* parent, const QAbstractItemModel* model, const QString& suggestedName)
+QString askCsvPath(QWidget* parent, const QString& suggestedName, CsvOptions* options)
 {
-    const QString path = askPath(parent, suggestedName, QObject::tr("CSV file (*.csv)"));
+    // Qt's own dialog, because a native one cannot hold the extra check box.
+    QFileDialog dialog(
+        parent, QObject::tr("Export CSV"), startPath(suggestedName), QObject::tr("CSV file (*.csv)"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("csv"));
+    auto* bom = new QCheckBox(QObject::tr("Start with a byte order mark (for Excel)"), &dialog);
+    bom->setObjectName(QStringLiteral("byteOrderMark"));
+    bom->setToolTip(QObject::tr("Excel needs it to read UTF-8 text; other programs do not."));
+    bom->setChecked(QSettings().value(ByteOrderMarkKey, false).toBool());
+    if (auto* grid = qobject_cast<QGridLayout*>(dialog.layout()))
+        grid->addWidget(bom, grid->rowCount(), 0, 1, grid->columnCount());
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    QSettings().setValue(ByteOrderMarkKey, bom->isChecked());
+    options->byteOrderMark = bom->isChecked();
+    const QString path = dialog.selectedFiles().constFirst();
+    rememberDir(path);
+    return path;
+}
+
+void exportTableCsv(QWidget* parent, const CsvTable& table, const QString& suggestedName)
+{
+    CsvOptions options;
+    const QString path = askCsvPath(parent, suggestedName, &options);
     if (path.isEmpty())
         return;
-    const QString error = saveModelCsv(model, path);
-    if (!error.isEmpty())
-        QMessageBox::warning(parent, QObject::tr("Export failed"), error);
+    const auto written = CsvFile::write(path, options, table);
+    if (!written.ok())
+        QMessageBox::warning(parent, QObject::tr("Export failed"), written.error().message);
+}
+
+CsvExportJob* exportReviewQueueCsv(
+    QWidget* parent, StorePtr store, const ReviewQueueQuery& query, const QString& suggestedName)
+{
+    if (!store)
+        return nullptr;
+    CsvOptions options;
+    const QString path = askCsvPath(parent, suggestedName, &options);
+    if (path.isEmpty())
+        return nullptr;
+    return new CsvExportJob(
+        [store = std::move(store), query, path, options](const CsvExportControl& control) {
+            return ReviewQueueCsv(store).exportTo(path, query, options, control);
+        },
+        path, parent);
 }
 
 } // namespace RagScope::Exporter

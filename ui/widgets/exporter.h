@@ -1,21 +1,33 @@
 #pragma once
 
+#include "export/csvwriter.h"
+#include "feedback/reviewqueue.h"
+
 #include <QString>
 
-class QAbstractItemModel;
 class QWidget;
 
 namespace RagScope {
 
-/// Saving what a page shows: a widget (chart) as PNG, a model (table) as CSV.
+class CsvExportJob;
+
+/// Saving what a page shows: a widget (chart) as PNG, a table as CSV for machines (raw values,
+/// ids, every row of the query; see core/export).
 namespace Exporter {
 /// Renders `widget` into a PNG at `path`; returns an error message or an empty string.
 QString saveWidgetPng(QWidget* widget, const QString& path);
-/// Writes the model's visible columns (DisplayRole, header row first) as RFC 4180 CSV.
-QString saveModelCsv(const QAbstractItemModel* model, const QString& path);
 /// Asks for a file name (remembering the last folder) and saves; shows errors in a message box.
 void exportWidgetPng(QWidget* widget, const QString& suggestedName);
-void exportModelCsv(QWidget* parent, const QAbstractItemModel* model, const QString& suggestedName);
+
+/// Asks for a CSV file name, with the "byte order mark" choice (remembered in QSettings,
+/// off by default); an empty path when the user cancels.
+QString askCsvPath(QWidget* parent, const QString& suggestedName, CsvOptions* options);
+/// Asks for a file name and writes a small in-memory table (a chart panel's data).
+void exportTableCsv(QWidget* parent, const CsvTable& table, const QString& suggestedName);
+/// Asks for a file name and exports every row of `query` off the GUI thread, with a progress
+/// dialog and Cancel. Returns the running job (its signals tell how it ended), or null.
+CsvExportJob* exportReviewQueueCsv(
+    QWidget* parent, StorePtr store, const ReviewQueueQuery& query, const QString& suggestedName);
 } // namespace Exporter
 
 } // namespace RagScope
