@@ -42,14 +42,15 @@ Generated fill(const StorePtr& store)
 {
     QRandomGenerator rng(42);
     const FixtureWriter writer(store);
-    const QStringList models { QStringLiteral("gemini-1.5-pro-latest"), QStringLiteral("gemini-1.5-flash-latest"),
-        QStringLiteral("Zeta-model"), QString() };
+    const QStringList models { QStringLiteral("gemini-1.5-pro-latest"),
+        QStringLiteral("gemini-1.5-flash-latest"), QStringLiteral("Zeta-model"), QString() };
     const qint64 span = DataStart.msecsTo(Now);
     Generated g;
     const auto latency = [&rng](double median) -> std::optional<double> {
         if (rng.bounded(25) == 0)
             return std::nullopt;
-        return median * std::exp(1.1 * (rng.generateDouble() + rng.generateDouble() + rng.generateDouble() - 1.5));
+        return median
+            * std::exp(1.1 * (rng.generateDouble() + rng.generateDouble() + rng.generateDouble() - 1.5));
     };
     for (int n = 0; n < 1200; ++n) {
         InteractionRecord r;
@@ -96,7 +97,11 @@ void comparePercentiles(const Percentiles& exact, const Percentiles& approx, con
         const double e = *exact.values[l];
         const double a = *approx.values[l];
         QVERIFY2(std::fabs(a - e) <= 0.01 * std::fabs(e) + 1e-9,
-            qPrintable(QStringLiteral("%1 p%2: %3 vs exact %4").arg(QLatin1String(what)).arg(Percentiles::Levels[l] * 100).arg(a).arg(e)));
+            qPrintable(QStringLiteral("%1 p%2: %3 vs exact %4")
+                           .arg(QLatin1String(what))
+                           .arg(Percentiles::Levels[l] * 100)
+                           .arg(a)
+                           .arg(e)));
     }
 }
 
@@ -182,7 +187,8 @@ QString dump(const Store& store, const QString& table)
     while (q.value().next()) {
         QStringList cells;
         for (int c = 0; c < q.value().record().count(); ++c)
-            cells << q.value().value(c).toString() + QString::fromLatin1(q.value().value(c).toByteArray().toHex());
+            cells << q.value().value(c).toString()
+                    + QString::fromLatin1(q.value().value(c).toByteArray().toHex());
         rows << cells.join(QLatin1Char('|'));
     }
     rows.sort();
@@ -197,7 +203,8 @@ StorePtr openAsReader(const TestDatabase& db, const QString& extraGrant = {})
                                      "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1;\n%2")
                           .arg(role, QString(extraGrant).replace(QStringLiteral("%ROLE"), role)));
         const QString database = StoreLocation::parse(db.url())->database;
-        auto opened = Store::open(TestDatabase::serverUrlFor(database, role, QStringLiteral("reader")), { true, false });
+        auto opened = Store::open(
+            TestDatabase::serverUrlFor(database, role, QStringLiteral("reader")), { true, false });
         if (!opened.ok())
             qFatal("cannot open as reader: %s", qPrintable(opened.error().message));
         return opened.value();
@@ -237,8 +244,10 @@ private slots:
         both.user = QStringLiteral("user-1");
         both.model = QStringLiteral("gemini-1.5-pro-latest");
         QTest::addRow("user and model: raw") << both << false;
-        QTest::addRow("inside one hour: raw") << window("2026-03-05T10:05:00Z", "2026-03-05T10:55:00Z") << false;
-        QTest::addRow("only the open hour: raw") << window("2026-03-10T12:00:00Z", "2026-03-10T13:00:00Z") << false;
+        QTest::addRow("inside one hour: raw")
+            << window("2026-03-05T10:05:00Z", "2026-03-05T10:55:00Z") << false;
+        QTest::addRow("only the open hour: raw")
+            << window("2026-03-10T12:00:00Z", "2026-03-10T13:00:00Z") << false;
         QTest::addRow("before the data") << window("2026-02-01T00:00:00Z", "2026-02-03T00:00:00Z") << true;
     }
     void rollupAnswerEqualsRawAnswer()
@@ -269,9 +278,9 @@ private slots:
         const StorePtr store = db.open();
         fill(store);
         refresh(store);
-        const QStringList tables { QStringLiteral("ragscope_rollup_hour_model"), QStringLiteral("ragscope_rollup_day_user"),
-            QStringLiteral("ragscope_rollup_feedback_hour_model"), QStringLiteral("ragscope_rollup_feedback_day_user"),
-            QStringLiteral("ragscope_rollup_state") };
+        const QStringList tables { QStringLiteral("ragscope_rollup_hour_model"),
+            QStringLiteral("ragscope_rollup_day_user"), QStringLiteral("ragscope_rollup_feedback_hour_model"),
+            QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("ragscope_rollup_state") };
         QStringList before;
         for (const QString& t : tables)
             before << dump(*store, t);
@@ -313,10 +322,12 @@ private slots:
         // An interaction from the first day without feedback gets one eight days later.
         QUuid target;
         for (qsizetype i = 0; i < g.ids.size() && target.isNull(); ++i) {
-            auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM chat_feedbacks WHERE interaction_id = %1")
-                                     .arg(SqlDialect(store->dialect()).uuidParam()),
-                { g.ids[i].toString(QUuid::WithoutBraces) });
-            if (g.times[i] < at("2026-03-02T00:00:00Z") && q.ok() && q.value().next() && q.value().value(0).toInt() == 0)
+            auto q
+                = store->exec(QStringLiteral("SELECT COUNT(*) FROM chat_feedbacks WHERE interaction_id = %1")
+                                  .arg(SqlDialect(store->dialect()).uuidParam()),
+                    { g.ids[i].toString(QUuid::WithoutBraces) });
+            if (g.times[i] < at("2026-03-02T00:00:00Z") && q.ok() && q.value().next()
+                && q.value().value(0).toInt() == 0)
                 target = g.ids[i];
         }
         QVERIFY(!target.isNull());
@@ -336,12 +347,15 @@ private slots:
         fill(store);
         refresh(store);
         // Re-rate one feedback in place (same row, same created_at): only its rating changes.
-        auto q = store->exec(QStringLiteral("SELECT id, rating FROM chat_feedbacks ORDER BY created_at LIMIT 1"));
+        auto q = store->exec(
+            QStringLiteral("SELECT id, rating FROM chat_feedbacks ORDER BY created_at LIMIT 1"));
         QVERIFY(q.ok() && q.value().next());
         const QString id = q.value().value(0).toString();
         const int rating = q.value().value(1).toInt();
-        QVERIFY(store->exec(QStringLiteral("UPDATE chat_feedbacks SET rating = ? WHERE id = %1").arg(SqlDialect(store->dialect()).uuidParam()),
-                            { rating == 5 ? 1 : rating + 1, id })
+        QVERIFY(store
+                    ->exec(QStringLiteral("UPDATE chat_feedbacks SET rating = ? WHERE id = %1")
+                               .arg(SqlDialect(store->dialect()).uuidParam()),
+                        { rating == 5 ? 1 : rating + 1, id })
                     .ok());
         const RollupRefresh r = refresh(store);
         QCOMPARE(r.feedbackHours, 1);
@@ -356,10 +370,13 @@ private slots:
         fill(store);
         refresh(store);
         // One with feedback: the cascade removes that too.
-        auto q = store->exec(QStringLiteral("SELECT interaction_id FROM chat_feedbacks ORDER BY created_at LIMIT 1"));
+        auto q = store->exec(
+            QStringLiteral("SELECT interaction_id FROM chat_feedbacks ORDER BY created_at LIMIT 1"));
         QVERIFY(q.ok() && q.value().next());
-        QVERIFY(store->exec(QStringLiteral("DELETE FROM chat_interactions WHERE id = %1").arg(SqlDialect(store->dialect()).uuidParam()),
-                            { q.value().value(0).toString() })
+        QVERIFY(store
+                    ->exec(QStringLiteral("DELETE FROM chat_interactions WHERE id = %1")
+                               .arg(SqlDialect(store->dialect()).uuidParam()),
+                        { q.value().value(0).toString() })
                     .ok());
         const RollupRefresh r = refresh(store);
         QVERIFY(r.hours >= 1 && r.hours <= 2);
@@ -374,8 +391,10 @@ private slots:
         fill(store);
         refresh(store);
         const SqlDialect d(store->dialect());
-        auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM ragscope_rollup_hour_model WHERE bucket >= %1").arg(d.timeParam()),
-                             { d.bindTime(at("2026-03-10T12:00:00Z")) });
+        auto q
+            = store->exec(QStringLiteral("SELECT COUNT(*) FROM ragscope_rollup_hour_model WHERE bucket >= %1")
+                              .arg(d.timeParam()),
+                { d.bindTime(at("2026-03-10T12:00:00Z")) });
         QVERIFY(q.ok() && q.value().next());
         QCOMPARE(q.value().value(0).toLongLong(), 0);
         // A row arriving in the open hour after the refresh is counted at once (read raw).
@@ -395,7 +414,8 @@ private slots:
         QTest::addColumn<QString>("extraGrant");
         QTest::addRow("select only") << QString();
         if (dialectUnderTest() == Dialect::Postgres) // may leave feedback, may not write rollups
-            QTest::addRow("feedback writer") << QStringLiteral("GRANT INSERT, UPDATE ON chat_feedbacks TO %ROLE;");
+            QTest::addRow("feedback writer")
+                << QStringLiteral("GRANT INSERT, UPDATE ON chat_feedbacks TO %ROLE;");
     }
     void roleThatMayNotWriteGetsReadOnly()
     {
