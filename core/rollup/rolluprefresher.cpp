@@ -304,8 +304,9 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
 
     // New or changed feedback also changes its interaction's "has feedback" count, in the
     // interaction's own (possibly much older) hour and day.
+    // (Skipped on the first refresh, which rebuilds every hour anyway.)
     QStringList touched;
-    for (const Run& run : runsOf(feedbackHours, 3600)) {
+    for (const Run& run : runsOf(storedHourRows.isEmpty() ? QStringList() : feedbackHours, 3600)) {
         const BoundSql q = interactionHoursOfFeedback(d, run.from, run.to, run.buckets);
         RAGSCOPE_TRY(rows, m_store->exec(q.sql, q.values));
         while (rows.next()) {
