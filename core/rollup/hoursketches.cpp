@@ -17,6 +17,7 @@ namespace {
 /// (hour text, has a model, model): a NULL model is its own row, apart from an empty name.
 using RowKey = std::tuple<QString, bool, QString>;
 using RowSketches = std::array<LatencySketch, 3>;
+constexpr int StageRowsPerInsert = 150;
 
 QVariant sketchValue(const LatencySketch& s)
 {
@@ -25,22 +26,21 @@ QVariant sketchValue(const LatencySketch& s)
 
 } // namespace
 
-Result<qint64> HourSketches::build(const QString& from, const QString& to, const QStringList& hours) const
+Result<qint64> HourSketches::build(const QString& from, const QString& to) const
 {
     using namespace RollupSql;
     const SqlDialect d(m_store.dialect());
-    const QString bucket = bucketOf(d, Grain::HourModel, QStringLiteral("i.created_at"));
     // PostgreSQL hands out the hour as a number (formatting millions of timestamps costs more
     // than the rest of the stream); SQLite's text bucket is already cheap.
     const QString hourKey = d.isPostgres()
         ? QStringLiteral("CAST(floor(extract(epoch FROM i.created_at) / 3600) AS bigint)")
-        : bucket;
+        : bucketOf(d, Grain::HourModel, QStringLiteral("i.created_at"));
     RAGSCOPE_TRY(q,
         m_store.exec(QStringLiteral("SELECT %1, i.model_name, i.total_latency_ms, i.retrieval_latency_ms,"
                                     " i.generation_latency_ms FROM chat_interactions i"
-                                    " WHERE i.created_at >= %2 AND i.created_at < %2 AND %3")
-                         .arg(hourKey, d.timeParam(), inBuckets(d, bucket)),
-            { from, to, bucketList(d, hours) }));
+                                    " WHERE i.created_at >= %2 AND i.created_at < %2")
+                         .arg(hourKey, d.timeParam()),
+            { from, to }));
     std::map<RowKey, RowSketches> rows;
     QHash<qint64, QString> hourTexts;
     qint64 streamed = 0;
@@ -65,20 +65,46 @@ Result<qint64> HourSketches::build(const QString& from, const QString& to, const
                 s[size_t(c)].add(v.toDouble());
         }
     }
-    const QString sameModel = d.isPostgres()
-        ? QStringLiteral("model_name IS NOT DISTINCT FROM CAST(? AS text)")
-        : QStringLiteral("model_name IS ?");
-    const QString update
-        = QStringLiteral("UPDATE ragscope_rollup_hour_model SET total_sketch = ?, retrieval_sketch = ?,"
-                         " generation_sketch = ? WHERE bucket = %1 AND %2")
-              .arg(d.timeParam(), sameModel);
+    // Staged with multi-row INSERTs and applied by one UPDATE … FROM: thousands of rows cost a
+    // few round trips instead of one each.
+    const QString blob = d.isPostgres() ? QStringLiteral("bytea") : QStringLiteral("BLOB");
+    RAGSCOPE_TRY(stage,
+        m_store.exec(
+            QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS ragscope_sketch_stage (bucket %1,"
+                           " model_name TEXT, t %2, r %2, g %2)")
+                .arg(d.isPostgres() ? QStringLiteral("timestamptz") : QStringLiteral("TEXT"), blob)));
+    RAGSCOPE_TRY(clear, m_store.exec(QStringLiteral("DELETE FROM ragscope_sketch_stage")));
+    QStringList tuples;
+    QVariantList values;
+    const auto flush = [&]() -> Status {
+        if (tuples.isEmpty())
+            return Done {};
+        auto q = m_store.exec(
+            QStringLiteral("INSERT INTO ragscope_sketch_stage (bucket, model_name, t, r, g) VALUES ")
+                + tuples.join(QStringLiteral(", ")),
+            values);
+        tuples.clear();
+        values.clear();
+        return q.ok() ? Status(Done {}) : Status(q.error());
+    };
     for (const auto& [key, sketches] : rows) {
         const auto& [hour, hasModel, model] = key;
-        RAGSCOPE_TRY(u,
-            m_store.exec(update,
-                { sketchValue(sketches[0]), sketchValue(sketches[1]), sketchValue(sketches[2]), hour,
-                    hasModel ? QVariant(model) : QVariant(QMetaType::fromType<QString>()) }));
+        tuples << QStringLiteral("(%1, ?, ?, ?, ?)").arg(d.timeParam());
+        values << hour << (hasModel ? QVariant(model) : QVariant(QMetaType::fromType<QString>()))
+               << sketchValue(sketches[0]) << sketchValue(sketches[1]) << sketchValue(sketches[2]);
+        if (tuples.size() == StageRowsPerInsert) {
+            RAGSCOPE_TRY(done, flush());
+        }
     }
+    RAGSCOPE_TRY(done, flush());
+    const QString sameModel = d.isPostgres() ? QStringLiteral("IS NOT DISTINCT FROM") : QStringLiteral("IS");
+    RAGSCOPE_TRY(update,
+        m_store.exec(
+            QStringLiteral("UPDATE ragscope_rollup_hour_model SET total_sketch = s.t, retrieval_sketch = s.r,"
+                           " generation_sketch = s.g FROM ragscope_sketch_stage s"
+                           " WHERE ragscope_rollup_hour_model.bucket = s.bucket"
+                           " AND ragscope_rollup_hour_model.model_name %1 s.model_name")
+                .arg(sameModel)));
     return streamed;
 }
 

@@ -17,8 +17,8 @@ public:
         : m_store(store)
     { }
 
-    /// The hours (bucket texts) lie in [from, to); returns the number of interactions streamed.
-    Result<qint64> build(const QString& from, const QString& to, const QStringList& hours) const;
+    /// For the hours in [from, to) (bucket texts); returns the number of interactions streamed.
+    Result<qint64> build(const QString& from, const QString& to) const;
 
 private:
     const Store& m_store;

@@ -16,9 +16,9 @@ namespace {
 /// bucket text → (rows, checksum)
 using Fingerprints = QMap<QString, QPair<qint64, qint64>>;
 
-/// A run of changed buckets rebuilt by one statement: [from, to) with the buckets in it. Close
-/// buckets share a run (one range scan); far ones get their own, so a late row in an old hour
-/// does not scan the months between it and the newest hour.
+/// A run of changed buckets rebuilt by one range statement: [from, to) holds the run's buckets
+/// and otherwise only buckets without rows, so no list of buckets is needed and the planners see
+/// plain ranges: a full refresh is one scan, a late row in an old hour one index range.
 struct Run
 {
     QString from;
@@ -26,7 +26,6 @@ struct Run
     QStringList buckets;
 };
 
-constexpr qint64 MaxGapBuckets = 48;
 constexpr int StateRowsPerInsert = 200;
 
 QString shifted(const QString& bucket, qint64 seconds)
@@ -34,13 +33,15 @@ QString shifted(const QString& bucket, qint64 seconds)
     return SqlDialect::isoTime(SqlDialect::parseTime(bucket).addSecs(seconds));
 }
 
-QList<Run> runsOf(const QStringList& sortedBuckets, qint64 seconds)
+/// `sortedBuckets` grouped into runs; two buckets share a run when no bucket between them has
+/// rows in `current`.
+QList<Run> runsOf(const QStringList& sortedBuckets, qint64 seconds, const Fingerprints& current)
 {
     QList<Run> runs;
     for (const QString& b : sortedBuckets) {
-        if (runs.isEmpty()
-            || SqlDialect::parseTime(runs.last().to).secsTo(SqlDialect::parseTime(b))
-                > MaxGapBuckets * seconds)
+        const bool rowsBetween = !runs.isEmpty() && current.lowerBound(runs.last().to) != current.end()
+            && current.lowerBound(runs.last().to).key() < b;
+        if (runs.isEmpty() || rowsBetween)
             runs.append({ b, {}, {} });
         runs.last().buckets << b;
         runs.last().to = shifted(b, seconds);
@@ -107,9 +108,9 @@ public:
     }
 
     /// Replaces the interaction rollup rows of `buckets` (sketches included).
-    Status interactions(const QStringList& buckets, qint64* latencyRows) const
+    Status interactions(const QStringList& buckets, const Fingerprints& current, qint64* latencyRows) const
     {
-        for (const Run& run : runsOf(buckets, m_info.seconds)) {
+        for (const Run& run : runsOf(buckets, m_info.seconds, current)) {
             RAGSCOPE_TRY(del, deleteBuckets(m_info.table, run));
             const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
             RAGSCOPE_TRY(ins,
@@ -117,11 +118,11 @@ public:
                                             " FROM chat_interactions i LEFT JOIN chat_feedbacks f"
                                             " ON f.interaction_id = i.id WHERE %6 GROUP BY %4, i.%2")
                                  .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket,
-                                     aggregate(m_d, true), rangeWhere(QStringLiteral("i"), bucket)),
+                                     aggregate(m_d, true), rangeWhere(QStringLiteral("i"))),
                     rangeValues(run)));
             if (m_info.sketches) {
                 HourSketches sketches(m_store);
-                RAGSCOPE_TRY(rows, sketches.build(run.from, run.to, run.buckets));
+                RAGSCOPE_TRY(rows, sketches.build(run.from, run.to));
                 *latencyRows += rows;
             }
         }
@@ -129,18 +130,18 @@ public:
     }
 
     /// Replaces the feedback counts of `buckets` (of the feedback's own created_at).
-    Status feedback(const QStringList& buckets) const
+    Status feedback(const QStringList& buckets, const Fingerprints& current) const
     {
-        for (const Run& run : runsOf(buckets, m_info.seconds)) {
+        for (const Run& run : runsOf(buckets, m_info.seconds, current)) {
             RAGSCOPE_TRY(del, deleteBuckets(m_info.feedbackTable, run));
             const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("f.created_at"));
             RAGSCOPE_TRY(ins,
-                m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, rating, feedbacks)"
-                                            " SELECT %3, i.%2, f.rating, COUNT(*) FROM chat_feedbacks f"
-                                            " JOIN chat_interactions i ON i.id = f.interaction_id"
-                                            " WHERE %4 GROUP BY %3, i.%2, f.rating")
-                                 .arg(m_info.feedbackTable, m_info.key, bucket,
-                                     rangeWhere(QStringLiteral("f"), bucket)),
+                m_store.exec(
+                    QStringLiteral("INSERT INTO %1 (bucket, %2, rating, feedbacks)"
+                                   " SELECT %3, i.%2, f.rating, COUNT(*) FROM chat_feedbacks f"
+                                   " JOIN chat_interactions i ON i.id = f.interaction_id"
+                                   " WHERE %4 GROUP BY %3, i.%2, f.rating")
+                        .arg(m_info.feedbackTable, m_info.key, bucket, rangeWhere(QStringLiteral("f"))),
                     rangeValues(run)));
         }
         return Done {};
@@ -149,12 +150,12 @@ public:
     /// Records the fingerprints the rebuilt `buckets` now reflect.
     Status state(const QString& source, const QStringList& buckets, const Fingerprints& current) const
     {
-        for (const Run& run : runsOf(buckets, m_info.seconds)) {
+        for (const Run& run : runsOf(buckets, m_info.seconds, current)) {
             RAGSCOPE_TRY(del,
                 m_store.exec(QStringLiteral("DELETE FROM ragscope_rollup_state WHERE grain = ? AND source = ?"
-                                            " AND %1")
-                                 .arg(inBuckets(m_d, QStringLiteral("bucket"))),
-                    { m_info.name, source, bucketList(m_d, run.buckets) }));
+                                            " AND bucket >= %1 AND bucket < %1")
+                                 .arg(m_d.timeParam()),
+                    { m_info.name, source, run.from, run.to }));
         }
         QStringList rows;
         QVariantList values;
@@ -199,18 +200,14 @@ private:
     Result<QSqlQuery> deleteBuckets(const QString& table, const Run& run) const
     {
         return m_store.exec(
-            QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, inBuckets(m_d, QStringLiteral("bucket"))),
-            { bucketList(m_d, run.buckets) });
+            QStringLiteral("DELETE FROM %1 WHERE bucket >= %2 AND bucket < %2").arg(table, m_d.timeParam()),
+            { run.from, run.to });
     }
-    QString rangeWhere(const QString& alias, const QString& bucket) const
+    QString rangeWhere(const QString& alias) const
     {
-        return QStringLiteral("%1.created_at >= %2 AND %1.created_at < %2 AND %3")
-            .arg(alias, m_d.timeParam(), inBuckets(m_d, bucket));
+        return QStringLiteral("%1.created_at >= %2 AND %1.created_at < %2").arg(alias, m_d.timeParam());
     }
-    QVariantList rangeValues(const Run& run) const
-    {
-        return { run.from, run.to, bucketList(m_d, run.buckets) };
-    }
+    static QVariantList rangeValues(const Run& run) { return { run.from, run.to }; }
 
     const Store& m_store;
     SqlDialect m_d;
@@ -306,8 +303,9 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
     // interaction's own (possibly much older) hour and day.
     // (Skipped on the first refresh, which rebuilds every hour anyway.)
     QStringList touched;
-    for (const Run& run : runsOf(storedHourRows.isEmpty() ? QStringList() : feedbackHours, 3600)) {
-        const BoundSql q = interactionHoursOfFeedback(d, run.from, run.to, run.buckets);
+    for (const Run& run :
+        runsOf(storedHourRows.isEmpty() ? QStringList() : feedbackHours, 3600, hourFeedback)) {
+        const BoundSql q = interactionHoursOfFeedback(d, run.from, run.to);
         RAGSCOPE_TRY(rows, m_store->exec(q.sql, q.values));
         while (rows.next()) {
             const QString hour = rows.value(0).toString();
@@ -326,13 +324,13 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
     rowHours = united(rowHours, touched);
     rowDays = united(rowDays, touchedDays);
 
-    RAGSCOPE_TRY(h1, hours.interactions(rowHours, &result->latencyRows));
-    RAGSCOPE_TRY(h2, hours.feedback(feedbackHours));
+    RAGSCOPE_TRY(h1, hours.interactions(rowHours, hourRows, &result->latencyRows));
+    RAGSCOPE_TRY(h2, hours.feedback(feedbackHours, hourFeedback));
     RAGSCOPE_TRY(h3, hours.state(QStringLiteral("i"), rowHours, hourRows));
     RAGSCOPE_TRY(h4, hours.state(QStringLiteral("f"), feedbackHours, hourFeedback));
     RAGSCOPE_TRY(h5, hours.horizon(hourCutoff, utc));
-    RAGSCOPE_TRY(d1, days.interactions(rowDays, &result->latencyRows));
-    RAGSCOPE_TRY(d2, days.feedback(feedbackDays));
+    RAGSCOPE_TRY(d1, days.interactions(rowDays, dayRows, &result->latencyRows));
+    RAGSCOPE_TRY(d2, days.feedback(feedbackDays, dayFeedback));
     RAGSCOPE_TRY(d3, days.state(QStringLiteral("i"), rowDays, dayRows));
     RAGSCOPE_TRY(d4, days.state(QStringLiteral("f"), feedbackDays, dayFeedback));
     RAGSCOPE_TRY(d5, days.horizon(SqlDialect::parseTime(dayCutoff), utc));

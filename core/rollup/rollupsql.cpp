@@ -1,8 +1,5 @@
 #include "rollupsql.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace RagScope::RollupSql {
 
 namespace {
@@ -45,22 +42,6 @@ QString bucketOf(const SqlDialect& d, Grain grain, const QString& column)
             .arg(hour ? QStringLiteral("hour") : QStringLiteral("day"), column);
     return hour ? QStringLiteral("(substr(%1, 1, 13) || ':00:00.000000Z')").arg(column)
                 : QStringLiteral("(substr(%1, 1, 10) || 'T00:00:00.000000Z')").arg(column);
-}
-
-QString inBuckets(const SqlDialect& d, const QString& expr)
-{
-    // A subquery, so that both planners hash the list instead of scanning it per row.
-    if (d.isPostgres())
-        return QStringLiteral("%1 IN (SELECT unnest(CAST(? AS timestamptz[])))").arg(expr);
-    return QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(expr);
-}
-
-QVariant bucketList(const SqlDialect& d, const QStringList& buckets)
-{
-    if (d.isPostgres()) // bucket texts hold only digits, '-', ':', '.', 'T' and 'Z': no quoting needed
-        return QString(QLatin1Char('{') + buckets.join(QLatin1Char(',')) + QLatin1Char('}'));
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(buckets)).toJson(QJsonDocument::Compact));
 }
 
 QString sumColumnNames(const SqlDialect& d)
@@ -135,17 +116,14 @@ BoundSql fingerprints(const SqlDialect& d, bool feedback, const QDateTime& cutof
         { d.bindTime(cutoff) } };
 }
 
-BoundSql interactionHoursOfFeedback(
-    const SqlDialect& d, const QString& from, const QString& to, const QStringList& feedbackHours)
+BoundSql interactionHoursOfFeedback(const SqlDialect& d, const QString& from, const QString& to)
 {
-    const QString fb = bucketOf(d, Grain::HourModel, QStringLiteral("f.created_at"));
     return {
         QStringLiteral(
             "SELECT DISTINCT %1 FROM chat_feedbacks f JOIN chat_interactions i ON i.id = f.interaction_id"
-            " WHERE f.created_at >= %2 AND f.created_at < %2 AND %3")
-            .arg(d.timeText(bucketOf(d, Grain::HourModel, QStringLiteral("i.created_at"))), d.timeParam(),
-                inBuckets(d, fb)),
-        { from, to, bucketList(d, feedbackHours) }
+            " WHERE f.created_at >= %2 AND f.created_at < %2")
+            .arg(d.timeText(bucketOf(d, Grain::HourModel, QStringLiteral("i.created_at"))), d.timeParam()),
+        { from, to }
     };
 }
 

@@ -29,9 +29,6 @@ const GrainInfo& info(Grain grain);
 
 /// The start of the bucket holding a timestamp column (a timestamptz / text value).
 QString bucketOf(const SqlDialect& d, Grain grain, const QString& column);
-/// "<expr> IN (<bound list of bucket texts>)"; bind bucketList() for its one placeholder.
-QString inBuckets(const SqlDialect& d, const QString& expr);
-QVariant bucketList(const SqlDialect& d, const QStringList& buckets);
 
 /// The columns a rollup row sums, in the order of the table and of aggregate()/sum().
 QString sumColumnNames(const SqlDialect& d);
@@ -46,8 +43,7 @@ constexpr int SumColumns = 26;
 /// bucket text, rows, checksum per hour before `cutoff`, of chat_interactions (id checksum) or
 /// of chat_feedbacks (checksum of id × rating, so a changed rating changes it).
 BoundSql fingerprints(const SqlDialect& d, bool feedback, const QDateTime& cutoff);
-/// Distinct hours of the interactions whose feedback lies in the listed feedback hours.
-BoundSql interactionHoursOfFeedback(
-    const SqlDialect& d, const QString& from, const QString& to, const QStringList& feedbackHours);
+/// Distinct hours (bucket texts) of the interactions whose feedback lies in [from, to).
+BoundSql interactionHoursOfFeedback(const SqlDialect& d, const QString& from, const QString& to);
 
 } // namespace RagScope::RollupSql
