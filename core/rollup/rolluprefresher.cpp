@@ -3,7 +3,6 @@
 #include "hoursketches.h"
 #include "rollupsql.h"
 
-#include <QElapsedTimer>
 #include <QMap>
 #include <QSet>
 
