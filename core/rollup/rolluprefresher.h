@@ -34,6 +34,9 @@ struct RollupRefresh
 /// changes in one hour whose hashes cancel exactly. The open hour (and the open day) is never
 /// rolled up; readers take it raw.
 ///
+/// A row committed into a closed hour while a refresh runs is caught by the next one: the
+/// fingerprint recorded is the one read before the rebuild, so it no longer matches.
+///
 /// All aggregation runs in SQL; latency sketches are built here from the streamed latencies of
 /// the rebuilt hours only. One transaction per refresh (serialized by an advisory lock on
 /// PostgreSQL). Blocking: call it from a worker thread or the CLI.
