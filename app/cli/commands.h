@@ -12,5 +12,6 @@ int lowRatedCommand(const QStringList& args);
 int demoCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int benchCommand(const QStringList& args);
+int rollupCommand(const QStringList& args);
 
 } // namespace RagScope::Cli

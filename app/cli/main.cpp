@@ -1,5 +1,5 @@
 // ragscope-cli: headless RagScope — migrate, stats as JSON, feedback, review queues, demo
-// data, snapshots and benchmarks, all thin over ragscope_core.
+// data, snapshots, rollups and benchmarks, all thin over ragscope_core.
 #include "clicommon.h"
 #include "commands.h"
 
@@ -28,6 +28,7 @@ const std::map<QString, Command>& commands()
         { QStringLiteral("low-rated"), { "list low-rated interactions, newest first (keyset pages)", lowRatedCommand } },
         { QStringLiteral("demo"), { "create a deterministic demo SQLite store", demoCommand } },
         { QStringLiteral("export"), { "export a store or a window of it as a SQLite snapshot", exportCommand } },
+        { QStringLiteral("rollup"), { "refresh the rollup tables incrementally (stats --approx reads them)", rollupCommand } },
         { QStringLiteral("bench"), { "measure query times on a store (no pass/fail)", benchCommand } },
     };
     return table;

@@ -4,6 +4,7 @@
 #include "metrics/metricscollector.h"
 #include "money/costdisplay.h"
 #include "report/statsjson.h"
+#include "rollup/rollupcollector.h"
 
 #include <QJsonDocument>
 
@@ -33,8 +34,10 @@ QString humanReport(const StatsReport& r)
                                            .arg(cost(r.projection.dailyAverage), cost(r.projection.monthly), cost(r.projection.annual)));
     line(QStringLiteral("avg latency"), number(r.kpis.avgLatencyMs) + QStringLiteral(" ms"));
     const auto pcts = [&](const QString& name, const Percentiles& p) {
-        line(name, QStringLiteral("p50 %1  p75 %2  p90 %3  p95 %4  p99 %5 ms")
-                       .arg(number(p.values[0]), number(p.values[1]), number(p.values[2]), number(p.values[3]), number(p.values[4])));
+        line(name,
+            QStringLiteral("p50 %1  p75 %2  p90 %3  p95 %4  p99 %5 ms")
+                .arg(number(p.values[0]), number(p.values[1]), number(p.values[2]), number(p.values[3]),
+                    number(p.values[4])));
     };
     pcts(QStringLiteral("latency total"), r.latency.total);
     pcts(QStringLiteral("latency retrieval"), r.latency.retrieval);
@@ -43,13 +46,16 @@ QString humanReport(const StatsReport& r)
     QStringList buckets;
     for (qint64 n : r.confidence.buckets)
         buckets << QString::number(n);
-    line(QStringLiteral("confidence buckets"), buckets.join(QLatin1Char(' ')) + QStringLiteral("  unknown %1").arg(r.confidence.unknown));
+    line(QStringLiteral("confidence buckets"),
+        buckets.join(QLatin1Char(' ')) + QStringLiteral("  unknown %1").arg(r.confidence.unknown));
     QStringList ratings;
     for (int i = 0; i < 5; ++i)
         ratings << QStringLiteral("%1★ %2").arg(i + 1).arg(r.ratings.counts[size_t(i)]);
-    line(QStringLiteral("ratings"), ratings.join(QStringLiteral("  ")) + QStringLiteral("  avg ") + number(r.ratings.average, 2));
+    line(QStringLiteral("ratings"),
+        ratings.join(QStringLiteral("  ")) + QStringLiteral("  avg ") + number(r.ratings.average, 2));
     const auto rate = r.ratings.feedbackRate();
-    line(QStringLiteral("feedback rate"), rate ? QString::number(*rate * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—"));
+    line(QStringLiteral("feedback rate"),
+        rate ? QString::number(*rate * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—"));
     s += QStringLiteral("\ndaily cost\n");
     for (const DailyCost& d : r.dailyCost)
         s += QStringLiteral("  %1  %2 %3 %4\n")
@@ -63,10 +69,16 @@ QString humanReport(const StatsReport& r)
 int statsCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Metrics of a window (store contract §3), as a table or as JSON (§5)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Metrics of a window (store contract §3), as a table or as JSON (§5)."));
     addDbOption(parser);
     addFilterOptions(parser);
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print one JSON object (store contract §5).") });
+    parser.addOption(
+        { QStringLiteral("json"), QStringLiteral("Print one JSON object (store contract §5).") });
+    parser.addOption({ QStringLiteral("approx"),
+        QStringLiteral(
+            "Answer from the rollups (`ragscope-cli rollup`) where they cover the window: counts and money "
+            "exact, percentiles within 1%. Adds \"mode\": \"rollup\" or \"raw\" (no usable rollups).") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -76,14 +88,28 @@ int statsCommand(const QStringList& args)
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());
-    const MetricsCollector metrics(store.value());
-    auto report = metrics.report(filter.value());
+    const bool approx = parser.isSet(QStringLiteral("approx"));
+    Result<RollupReport> report = RollupReport {};
+    if (approx) {
+        report = RollupCollector(store.value()).report(filter.value());
+    } else {
+        auto exact = MetricsCollector(store.value()).report(filter.value());
+        if (!exact.ok())
+            return fail(exact.error());
+        report = RollupReport { exact.value(), false };
+    }
     if (!report.ok())
         return fail(report.error());
-    if (parser.isSet(QStringLiteral("json")))
-        out(QString::fromUtf8(QJsonDocument(statsToJson(report.value())).toJson(QJsonDocument::Indented)));
-    else
-        out(humanReport(report.value()));
+    const QString mode = report.value().fromRollups ? QStringLiteral("rollup") : QStringLiteral("raw");
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json = statsToJson(report.value().report);
+        if (approx)
+            json.insert(QStringLiteral("mode"), mode);
+        out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+    } else {
+        out(humanReport(report.value().report)
+            + (approx ? QStringLiteral("\nmode: %1\n").arg(mode) : QString()));
+    }
     return Ok;
 }
 

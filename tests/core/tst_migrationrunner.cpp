@@ -123,7 +123,13 @@ void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    QCOMPARE(runner.latestVersion(), 3);
+    QCOMPARE(runner.latestVersion(), 4);
+
+    QCOMPARE(runner.rollbackLatest().value(), 4);
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3 }));
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_hour_model")));
+    QVERIFY(!exists(*store, QStringLiteral("ix_cf_created_id_rating")));
+    QVERIFY(exists(*store, QStringLiteral("ix_ci_created_id")));
 
     QCOMPARE(runner.rollbackLatest().value(), 3);
     QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2 }));
@@ -154,6 +160,7 @@ void MigrationRunnerTest::refusesToRollBackTheMonitoringTablesWhileTheyHoldRows(
     addInteraction(*store);
     addInteraction(*store);
     const MigrationRunner runner(*store);
+    QCOMPARE(runner.rollbackLatest().value(), 4);
     QCOMPARE(runner.rollbackLatest().value(), 3);
     QCOMPARE(runner.rollbackLatest().value(), 2);
 
@@ -172,7 +179,7 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    for (int expected = 3; expected >= 1; --expected)
+    for (int expected = 4; expected >= 1; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     // the store is empty now: the runner applies everything
@@ -181,11 +188,12 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     QCOMPARE(all.value(), shippedVersions(db.dialect()));
     addInteraction(*store);
 
+    QCOMPARE(runner.rollbackLatest().value(), 4);
     QCOMPARE(runner.rollbackLatest().value(), 3);
     QCOMPARE(runner.rollbackLatest().value(), 2);
     const auto rest = runner.migrateUp();
     QVERIFY(rest.ok());
-    QCOMPARE(rest.value(), QList<int>({ 2, 3 }));
+    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4 }));
     QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
     QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
     QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
@@ -321,6 +329,7 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
     QCOMPARE(countRows(*store, QStringLiteral("chat_feedbacks")), qint64(1));
 
     // RagScope's own additions roll back; the backend's tables with rows do not
+    QCOMPARE(runner.rollbackLatest().value(), 4);
     QCOMPARE(runner.rollbackLatest().value(), 3);
     QCOMPARE(runner.rollbackLatest().value(), 2);
     const auto refused = runner.rollbackLatest();

@@ -1,0 +1,28 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "rollup/rolluprefresher.h"
+
+namespace RagScope::Cli {
+
+int rollupCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Refresh RagScope's rollup tables incrementally (for cron or a systemd timer)."));
+    addDbOption(parser);
+    int exitNow = Ok;
+    if (!parse(parser, args, &exitNow))
+        return exitNow;
+    auto store = openStore(parser, true);
+    if (!store.ok())
+        return fail(store.error());
+    auto refreshed = RollupRefresher(store.value()).refresh();
+    if (!refreshed.ok())
+        return fail(refreshed.error());
+    // A role that may not write is not an error: the dashboard reads raw, nothing was changed.
+    out(refreshed.value().summary() + QLatin1Char('\n'));
+    return Ok;
+}
+
+} // namespace RagScope::Cli

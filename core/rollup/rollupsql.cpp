@@ -1,0 +1,130 @@
+#include "rollupsql.h"
+
+namespace RagScope::RollupSql {
+
+namespace {
+
+const QStringList Latencies { QStringLiteral("total"), QStringLiteral("retrieval"),
+    QStringLiteral("generation") };
+
+/// A 32-bit checksum of a UUID: PostgreSQL's own uuid_hash(); on SQLite (ids are lowercase
+/// UUID text, no hash function) the value of the first eight hex digits.
+QString idChecksum(const SqlDialect& d, const QString& column)
+{
+    if (d.isPostgres())
+        return QStringLiteral("CAST(uuid_hash(%1) AS bigint)").arg(column);
+    QString digits;
+    for (int k = 0; k < 8; ++k)
+        digits += (k ? QStringLiteral(" + ") : QString())
+            + QStringLiteral("(instr('0123456789abcdef', substr(%1, %2, 1)) - 1) * %3")
+                  .arg(column)
+                  .arg(k + 1)
+                  .arg(qint64(1) << (4 * (7 - k)));
+    return QLatin1Char('(') + digits + QLatin1Char(')');
+}
+
+} // namespace
+
+const GrainInfo& info(Grain grain)
+{
+    static const GrainInfo hour { QStringLiteral("hour"), QStringLiteral("ragscope_rollup_hour_model"),
+        QStringLiteral("ragscope_rollup_feedback_hour_model"), QStringLiteral("model_name"), 3600, true };
+    static const GrainInfo day { QStringLiteral("day"), QStringLiteral("ragscope_rollup_day_user"),
+        QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("user_id"), 86400, false };
+    return grain == Grain::HourModel ? hour : day;
+}
+
+QString bucketOf(const SqlDialect& d, Grain grain, const QString& column)
+{
+    const bool hour = grain == Grain::HourModel;
+    if (d.isPostgres())
+        return QStringLiteral("date_trunc('%1', %2, 'UTC')")
+            .arg(hour ? QStringLiteral("hour") : QStringLiteral("day"), column);
+    return hour ? QStringLiteral("(substr(%1, 1, 13) || ':00:00.000000Z')").arg(column)
+                : QStringLiteral("(substr(%1, 1, 10) || 'T00:00:00.000000Z')").arg(column);
+}
+
+QString sumColumnNames(const SqlDialect& d)
+{
+    QStringList names { QStringLiteral("requests"), QStringLiteral("prompt_tokens"),
+        QStringLiteral("completion_tokens"), QStringLiteral("total_tokens"),
+        d.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1), QStringLiteral("unpriced"),
+        QStringLiteral("priced") };
+    for (int k = 0; k < 10; ++k)
+        names << QStringLiteral("conf_b%1").arg(k);
+    names << QStringLiteral("conf_unknown") << QStringLiteral("conf_sum");
+    for (const QString& l : Latencies)
+        names << l + QStringLiteral("_n") << l + QStringLiteral("_sum");
+    names << QStringLiteral("with_feedback");
+    return names.join(QStringLiteral(", "));
+}
+
+QString aggregate(const SqlDialect& d, bool forInsert)
+{
+    const QString cost = d.costColumn(QStringLiteral("i"));
+    QStringList a { QStringLiteral("COUNT(*)"), QStringLiteral("COALESCE(SUM(i.prompt_tokens), 0)"),
+        QStringLiteral("COALESCE(SUM(i.completion_tokens), 0)"),
+        QStringLiteral("COALESCE(SUM(i.total_tokens), 0)"),
+        forInsert ? QStringLiteral("COALESCE(SUM(%1), 0)").arg(cost) : d.costSum(QStringLiteral("i")),
+        // the two meanings of "unpriced" that MetricsCollector uses: KPIs count rows with tokens
+        // but no cost, the daily table counts rows without a cost
+        QStringLiteral("COALESCE(SUM(CASE WHEN %1 IS NULL AND (i.prompt_tokens > 0 OR i.completion_tokens > 0"
+                       " OR i.total_tokens > 0) THEN 1 ELSE 0 END), 0)")
+            .arg(cost),
+        QStringLiteral("COUNT(%1)").arg(cost) };
+    const QString bucket = d.confidenceBucket(QStringLiteral("i.confidence_score"));
+    for (int k = 0; k < 10; ++k)
+        a << QStringLiteral("COALESCE(SUM(CASE WHEN %1 = %2 THEN 1 ELSE 0 END), 0)").arg(bucket).arg(k);
+    a << QStringLiteral("COALESCE(SUM(CASE WHEN i.confidence_score IS NULL THEN 1 ELSE 0 END), 0)")
+      << QStringLiteral("COALESCE(SUM(i.confidence_score), 0)");
+    for (const QString& l : Latencies)
+        a << QStringLiteral("COUNT(i.%1_latency_ms)").arg(l)
+          << QStringLiteral("COALESCE(SUM(i.%1_latency_ms), 0)").arg(l);
+    a << QStringLiteral("COUNT(f.interaction_id)");
+    return a.join(QStringLiteral(", "));
+}
+
+QString sum(const SqlDialect& d)
+{
+    QStringList s;
+    const QStringList names = sumColumnNames(d).split(QStringLiteral(", "));
+    for (const QString& name : names) {
+        if (name == d.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1))
+            s << d.costSum(QStringLiteral("r"));
+        else if (name.endsWith(QLatin1String("_sum")))
+            s << QStringLiteral("COALESCE(SUM(r.%1), 0)").arg(name);
+        else
+            s << QStringLiteral("CAST(COALESCE(SUM(r.%1), 0) AS BIGINT)").arg(name);
+    }
+    return s.join(QStringLiteral(", "));
+}
+
+BoundSql fingerprints(const SqlDialect& d, bool feedback, const QDateTime& cutoff)
+{
+    const QString alias = feedback ? QStringLiteral("f") : QStringLiteral("i");
+    const QString table = feedback ? QStringLiteral("chat_feedbacks") : QStringLiteral("chat_interactions");
+    QString checksum = idChecksum(d, alias + QStringLiteral(".id"));
+    if (feedback)
+        checksum += QStringLiteral(" * f.rating");
+    // Grouped on the bucket value first, formatted once per bucket: cheap over millions of rows.
+    return { QStringLiteral(
+                 "SELECT %1, x.n, x.c FROM (SELECT %2 AS b, COUNT(*) AS n, CAST(SUM(%3) AS BIGINT) AS c"
+                 " FROM %4 %5 WHERE %5.created_at < %6 GROUP BY %2) x")
+                 .arg(d.timeText(QStringLiteral("x.b")),
+                     bucketOf(d, Grain::HourModel, alias + QStringLiteral(".created_at")), checksum, table,
+                     alias, d.timeParam()),
+        { d.bindTime(cutoff) } };
+}
+
+BoundSql interactionHoursOfFeedback(const SqlDialect& d, const QString& from, const QString& to)
+{
+    return {
+        QStringLiteral(
+            "SELECT DISTINCT %1 FROM chat_feedbacks f JOIN chat_interactions i ON i.id = f.interaction_id"
+            " WHERE f.created_at >= %2 AND f.created_at < %2")
+            .arg(d.timeText(bucketOf(d, Grain::HourModel, QStringLiteral("i.created_at"))), d.timeParam()),
+        { from, to }
+    };
+}
+
+} // namespace RagScope::RollupSql

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "metrics/filter.h"
+#include "metrics/percentilesql.h"
+#include "store/sqldialect.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace RagScope::RollupSql {
+
+// The statements behind RollupRefresher and RollupCollector, for either dialect (migration 0004
+// holds the tables). Buckets travel as UTC text 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (timeText()), which
+// is also how SQLite stores them; every value is bound.
+
+enum class Grain { HourModel, DayUser };
+
+struct GrainInfo
+{
+    QString name; ///< key of ragscope_rollup_state / _horizon rows: "hour" or "day"
+    QString table; ///< interaction rollup
+    QString feedbackTable; ///< feedback counts per rating, by the feedback's own bucket
+    QString key; ///< model_name or user_id
+    qint64 seconds = 0; ///< bucket length
+    bool sketches = false; ///< whether rows carry latency sketches
+};
+const GrainInfo& info(Grain grain);
+
+/// The start of the bucket holding a timestamp column (a timestamptz / text value).
+QString bucketOf(const SqlDialect& d, Grain grain, const QString& column);
+
+/// The columns a rollup row sums, in the order of the table and of aggregate()/sum().
+QString sumColumnNames(const SqlDialect& d);
+/// The aggregates of sumColumnNames() over `chat_interactions i LEFT JOIN chat_feedbacks f`;
+/// the cost as a NUMERIC/integer (`forInsert`) or as costSum() text.
+QString aggregate(const SqlDialect& d, bool forInsert);
+/// The sums of sumColumnNames() over rollup rows aliased r, read like aggregate(d, false).
+QString sum(const SqlDialect& d);
+/// Number of columns of aggregate()/sum().
+constexpr int SumColumns = 26;
+
+/// bucket text, rows, checksum per hour before `cutoff`, of chat_interactions (id checksum) or
+/// of chat_feedbacks (checksum of id × rating, so a changed rating changes it).
+BoundSql fingerprints(const SqlDialect& d, bool feedback, const QDateTime& cutoff);
+/// Distinct hours (bucket texts) of the interactions whose feedback lies in [from, to).
+BoundSql interactionHoursOfFeedback(const SqlDialect& d, const QString& from, const QString& to);
+
+} // namespace RagScope::RollupSql
