@@ -20,7 +20,8 @@ struct SnapshotSummary
 /// The snapshot holds the interactions created in the window, plus those whose feedback was
 /// given in it, with all their feedback and reviews — so stats of the window on the snapshot
 /// equal stats of the window on the source. Rows stream in keyset-ordered batches; the file
-/// appears only when complete.
+/// appears only when complete and checked (SqliteFileBuilder). A path that is the source
+/// store itself, however spelled, is refused.
 class SnapshotExporter
 {
 public:
