@@ -7,6 +7,7 @@
 #include "store/sqlitebulkwriter.h"
 #include "store/sqlitefilebuilder.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace RagScope {
@@ -97,6 +98,10 @@ private:
             QList<QVariantList> batch;
             while (rows.value().next())
                 batch << read(rows.value(), &cursor);
+            // PostgreSQL streams the rows: a connection lost while they arrive ends next() early
+            // with an error, which must not pass for the end of the data (a silently short copy).
+            if (rows.value().lastError().isValid())
+                return m_source->classify(rows.value().lastError(), QStringLiteral("reading the store failed"));
             if (batch.isEmpty())
                 return copied;
             RAGSCOPE_TRY(written, writeBatch(insert, batch));
@@ -197,25 +202,30 @@ private:
 
 } // namespace
 
-Result<SnapshotSummary> SnapshotExporter::exportTo(const StorePtr& source, const QString& sqlitePath,
-                                                   const std::optional<Filter>& window,
-                                                   const std::function<bool(qint64)>& progress)
+Status SnapshotExporter::checkTarget(const StoreLocation& source, const QString& sqlitePath)
 {
-    PerformanceMonitor perf(QStringLiteral("export snapshot"));
     // Writing the snapshot over its own source (or one of its journals) would replace the store
     // with a window of it: refused however the path is spelled.
-    if (source->dialect() == Dialect::Sqlite) {
-        const QString own = source->location().sqlitePath;
-        if (OutputTarget::sameFile(own, sqlitePath))
+    if (source.dialect == Dialect::Sqlite) {
+        if (OutputTarget::sameFile(source.sqlitePath, sqlitePath))
             return makeError(ErrorKind::InvalidInput,
                              QStringLiteral("%1 is the store being exported; write the snapshot to another file").arg(sqlitePath));
         for (const char* suffix : { "-journal", "-wal", "-shm" }) {
-            if (OutputTarget::sameFile(own + QLatin1String(suffix), sqlitePath))
+            if (OutputTarget::sameFile(source.sqlitePath + QLatin1String(suffix), sqlitePath))
                 return makeError(ErrorKind::InvalidInput,
                                  QStringLiteral("%1 is a journal of the store being exported; write the snapshot to another file")
                                      .arg(sqlitePath));
         }
     }
+    return OutputTarget::check(sqlitePath);
+}
+
+Result<SnapshotSummary> SnapshotExporter::exportTo(const StorePtr& source, const QString& sqlitePath,
+                                                   const std::optional<Filter>& window,
+                                                   const std::function<bool(qint64)>& progress)
+{
+    PerformanceMonitor perf(QStringLiteral("export snapshot"));
+    RAGSCOPE_TRY(writable, checkTarget(source->location(), sqlitePath));
     SnapshotSummary summary;
     const Status built = SqliteFileBuilder::build(sqlitePath, [&](const StorePtr& target) -> Status {
         RAGSCOPE_TRY(copied, Copier(source, target, window, progress).run());
