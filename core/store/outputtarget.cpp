@@ -57,6 +57,10 @@ Status check(const QString& path)
             QStringLiteral("cannot write %1: %2 %3")
                 .arg(path, folder.filePath(),
                     folder.exists() ? QStringLiteral("is not a folder") : QStringLiteral("does not exist")));
+    if (!folder.isWritable()) // access(2): root may write anywhere, others need the permission
+        return makeError(ErrorKind::PermissionDenied,
+            QStringLiteral("cannot write %1: no permission to create files in %2")
+                .arg(path, folder.filePath()));
     if (info.exists() && (!info.isFile() || !isSqliteFile(path)))
         return makeError(ErrorKind::InvalidInput,
             QStringLiteral("will not replace %1: it is not a SQLite database").arg(path));

@@ -15,7 +15,8 @@ namespace OutputTarget {
 bool sameFile(const QString& a, const QString& b);
 
 /// A one-line error when `path` cannot receive a new SQLite file: empty, a folder, in a folder
-/// that does not exist, or an existing file that is not a SQLite database (which would be lost).
+/// that does not exist or that the user may not write to, or an existing file that is not a
+/// SQLite database (which would be lost).
 Status check(const QString& path);
 
 } // namespace OutputTarget

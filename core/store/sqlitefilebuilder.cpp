@@ -15,6 +15,9 @@ namespace RagScope::SqliteFileBuilder {
 
 namespace {
 
+// SQLite's application id (header bytes 68-71) of a finished file: "RAGS".
+constexpr qint32 CompleteMark = 0x52414753;
+
 // Secondary indexes are cheaper built once after the load than kept up to date row by row.
 // Unique indexes stay: they enforce rules (one feedback per interaction) while rows go in.
 struct DeferredIndex
@@ -42,10 +45,10 @@ Result<QList<DeferredIndex>> dropSecondaryIndexes(const StorePtr& store)
 
 // The file is new and moves into place only when complete, so it needs no crash safety while
 // it is written: no journal on disk, no syncs, a large cache, and an exclusive lock so that
-// nothing reads it half-written. A killed writer therefore leaves a file that is not even
-// consistent (pages of an unfinished transaction, no journal to roll them back), named
-// `….part` so that it is never taken for a snapshot, and removed by the next build in its
-// folder (PartFile::removeStale).
+// nothing reads it half-written. What a killed writer leaves is never taken for a finished
+// file: it is named `….part` (not a store path RagScope accepts without an explicit `sqlite:`),
+// torn if the kill came in the middle of a commit, lacks the CompleteMark that finish() sets
+// last, and the next build in its folder removes it (PartFile::removeStale).
 Status tuneForBulkLoad(const StorePtr& store)
 {
     for (const char* pragma : { "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA journal_mode = MEMORY",
@@ -55,13 +58,14 @@ Status tuneForBulkLoad(const StorePtr& store)
     return Done {};
 }
 
-// Rollback-journal mode (a file that travels must not need -wal/-shm), then SQLite's own check
-// of the whole file before it may replace anything.
+// Rollback-journal mode (a file that travels must not need -wal/-shm), the mark of a complete
+// file, then SQLite's own check of the whole file before it may replace anything.
 Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
 {
     for (const DeferredIndex& index : indexes) {
         RAGSCOPE_TRY(created, store->exec(index.sql));
     }
+    RAGSCOPE_TRY(marked, store->exec(QStringLiteral("PRAGMA application_id = %1").arg(CompleteMark)));
     RAGSCOPE_TRY(mode, store->exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
     if (!mode.next() || mode.value(0).toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0)
         return makeError(

@@ -11,7 +11,8 @@ namespace RagScope {
 /// Writes a new SQLite store and moves it into place at `path` only when it is complete and
 /// checked, so a failed, cancelled or killed run never leaves a store at `path` nor touches
 /// the one already there. The finished file is in rollback-journal mode: it can travel and be
-/// read from a read-only folder, and reading it leaves no -wal/-shm behind.
+/// read from a read-only folder, and reading it leaves no -wal/-shm behind. Its SQLite
+/// application id is "RAGS" (header bytes 68-71), set only once it is complete.
 namespace SqliteFileBuilder {
 
 /// `fill` writes the rows, on the calling thread, into a store that already has the schema.

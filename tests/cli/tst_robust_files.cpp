@@ -10,8 +10,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -57,14 +55,45 @@ qint64 countRows(const QString& path, const QString& table)
     return count;
 }
 
+QByteArray headerBytes(const QString& path, int offset, int count)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(offset))
+        return {};
+    return f.read(count);
+}
+
 // Bytes 18 and 19 of a SQLite header: 1 = rollback journal, 2 = WAL.
 QByteArray journalFormat(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly) || !f.seek(18))
-        return {};
-    return f.read(2);
+    return headerBytes(path, 18, 2);
 }
+
+// SQLite's application id, which RagScope sets last on a file it builds.
+bool markedComplete(const QString& path)
+{
+    return headerBytes(path, 68, 4) == QByteArray("RAGS");
+}
+
+// ragscope-cli run as the unprivileged user `nobody` (the caller must be root).
+CliRun runCliAsNobody(const QStringList& args)
+{
+    QProcess process;
+    process.start(QStringLiteral("runuser"),
+        QStringList { QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+            qEnvironmentVariable("RAGSCOPE_CLI") }
+            + args);
+    CliRun run;
+    if (!process.waitForFinished(120'000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+const QFileDevice::Permissions ReadOnlyFolder = QFileDevice::ReadOwner | QFileDevice::ExeOwner
+    | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
 
 QStringList entries(const QString& folder)
 {
@@ -291,8 +320,12 @@ private slots:
         QCOMPARE(QFile::exists(target), targetExists);
         if (targetExists)
             QCOMPARE(sha256(target), before);
-        QVERIFY2(entries(dir.path()).size() > (targetExists ? 1 : 0),
-            "the killed export left no temporary file to clean up");
+        QStringList leftovers = entries(dir.path());
+        leftovers.removeOne(QStringLiteral("out.sqlite"));
+        QVERIFY2(!leftovers.isEmpty(), "the killed export left no temporary file to clean up");
+        for (const QString& name : std::as_const(leftovers))
+            QVERIFY2(!markedComplete(dir.filePath(name)),
+                qPrintable(name + QStringLiteral(" looks like a finished file")));
 
         // The next export into that folder removes what the dead writer left.
         const QString next = dir.filePath(QStringLiteral("next.sqlite"));
@@ -336,33 +369,55 @@ private slots:
         QCOMPARE(entries(folder), QStringList { QStringLiteral("made.sqlite") });
         QCOMPARE(journalFormat(file), QByteArray("\x01\x01", 2));
 
+        QVERIFY(markedComplete(file));
+
         QStringList stats { QStringLiteral("stats"), QStringLiteral("--db"), file, QStringLiteral("--json") };
         stats << WholeRange;
-        QProcess reader;
+        CliRun read;
         if (readOnlyFolder) {
-            QVERIFY(QFile::setPermissions(dir.path(),
-                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                    | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                    | QFileDevice::ExeOther));
-            QVERIFY(QFile::setPermissions(folder,
-                QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
-                    | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther));
-            reader.start(QStringLiteral("runuser"),
-                QStringList { QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
-                    qEnvironmentVariable("RAGSCOPE_CLI") }
-                    + stats);
+            QVERIFY(QFile::setPermissions(dir.path(), ReadOnlyFolder | QFileDevice::WriteOwner));
+            QVERIFY(QFile::setPermissions(folder, ReadOnlyFolder));
+            read = runCliAsNobody(stats);
         } else {
-            reader.start(qEnvironmentVariable("RAGSCOPE_CLI"), stats);
+            read = runCli(stats);
         }
-        QVERIFY(reader.waitForFinished(120'000));
-        const QString err = QString::fromUtf8(reader.readAllStandardError());
-        QVERIFY2(reader.exitStatus() == QProcess::NormalExit && reader.exitCode() == 0, qPrintable(err));
-        const QJsonDocument json = QJsonDocument::fromJson(reader.readAllStandardOutput());
-        QVERIFY(json.object().value(QStringLiteral("requests")).toInteger() > 0);
+        QVERIFY2(read.exitCode == 0, qPrintable(read.err));
+        QVERIFY(read.json().value(QStringLiteral("requests")).toInteger() > 0);
         QCOMPARE(
             entries(folder), QStringList { QStringLiteral("made.sqlite") }); // no -wal, -shm or -journal left
-        QFile::setPermissions(
-            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+
+    void folderWithoutWritePermissionIsRefusedClearly_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("export") << QStringLiteral("export");
+        QTest::newRow("demo") << QStringLiteral("demo");
+    }
+
+    void folderWithoutWritePermissionIsRefusedClearly()
+    {
+        QFETCH(QString, command);
+        if (::geteuid() != 0)
+            QSKIP("needs root to run as nobody (root may write anywhere)");
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("locked"));
+        QVERIFY(QDir().mkpath(folder));
+        QStringList args { command, QStringLiteral("--out"), folder + QStringLiteral("/x.sqlite") };
+        if (command == QLatin1String("export")) {
+            QString source = smallSource();
+            if (dialectUnderTest() == Dialect::Sqlite) { // a copy where nobody may read it
+                source = dir.filePath(QStringLiteral("source.sqlite"));
+                QVERIFY(QFile::copy(StoreLocation::parse(smallSource())->sqlitePath, source));
+            }
+            args << QStringLiteral("--db") << source;
+        }
+        QVERIFY(QFile::setPermissions(dir.path(), ReadOnlyFolder | QFileDevice::WriteOwner));
+        QVERIFY(QFile::setPermissions(folder, ReadOnlyFolder));
+        const CliRun run = runCliAsNobody(args);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(oneLine(run.err) && run.err.contains(QStringLiteral("no permission to create files in")),
+            qPrintable(run.err));
+        QCOMPARE(entries(folder), QStringList {});
     }
 
     void serverRestartMidExportFailsCleanlyOrCompletes()
