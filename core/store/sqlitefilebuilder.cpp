@@ -111,6 +111,10 @@ bool syncToDisk(const QString& path, bool folder)
 // plain rename(2); QFile::rename refuses to replace), then the rename itself made durable.
 Status moveIntoPlace(const QString& temp, const QString& path)
 {
+    // A file someone kept private stays private.
+    if (QFileInfo::exists(path) && !QFile::setPermissions(temp, QFileInfo(path).permissions()))
+        return makeError(ErrorKind::PermissionDenied,
+            QStringLiteral("cannot give %1 the permissions of %2").arg(temp, path));
     if (!syncToDisk(temp, false))
         return makeError(ErrorKind::Query, systemError(QStringLiteral("cannot write"), temp));
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0)
@@ -126,12 +130,15 @@ Status moveIntoPlace(const QString& temp, const QString& path)
 
 Status build(const QString& path, const std::function<Status(const StorePtr&)>& fill)
 {
-    RAGSCOPE_TRY(writable, OutputTarget::check(path));
-    PartFile::removeStale(QFileInfo(path).absolutePath());
-    const QString temp = PartFile::nameFor(path);
+    // Like QSaveFile, write through a symlink: the file it points to is replaced, not the link.
+    const QFileInfo info(path);
+    const QString target = info.isSymLink() && info.exists() ? info.canonicalFilePath() : path;
+    RAGSCOPE_TRY(writable, OutputTarget::check(target));
+    PartFile::removeStale(QFileInfo(target).absolutePath());
+    const QString temp = PartFile::nameFor(target);
     Status done = writeInto(temp, fill);
     if (done.ok())
-        done = moveIntoPlace(temp, path);
+        done = moveIntoPlace(temp, target);
     if (!done.ok())
         PartFile::remove(temp);
     return done;

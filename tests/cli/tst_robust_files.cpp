@@ -338,6 +338,37 @@ private slots:
         QCOMPARE(entries(dir.path()), expected);
     }
 
+    void replacingAFileKeepsItsPermissionsAndLinks_data()
+    {
+        QTest::addColumn<bool>("throughSymlink");
+        QTest::newRow("private file") << false;
+        QTest::newRow("symlink to a private file") << true;
+    }
+
+    void replacingAFileKeepsItsPermissionsAndLinks()
+    {
+        QFETCH(bool, throughSymlink);
+        QTemporaryDir dir;
+        const QString real = dir.filePath(QStringLiteral("real.sqlite"));
+        const QString link = dir.filePath(QStringLiteral("link.sqlite"));
+        QFile empty(real); // an empty file is an empty SQLite database
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        QVERIFY(QFile::setPermissions(real, ownerOnly));
+        if (throughSymlink)
+            QVERIFY(QFile::link(QStringLiteral("real.sqlite"), link));
+        const CliRun run = runCli({ QStringLiteral("export"), QStringLiteral("--db"), smallSource(),
+            QStringLiteral("--out"), throughSymlink ? link : real });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(QFileInfo(real).permissions()
+                & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser),
+            ownerOnly);
+        if (throughSymlink)
+            QCOMPARE(QFileInfo(link).symLinkTarget(), real);
+        QVERIFY(markedComplete(real)); // the new snapshot went into the file itself
+    }
+
     void finishedFilesAreRollbackJournalAndReadableAnywhere_data()
     {
         QTest::addColumn<QString>("command");
