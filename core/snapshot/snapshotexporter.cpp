@@ -217,7 +217,8 @@ Status SnapshotExporter::checkTarget(const StoreLocation& source, const QString&
                                      .arg(sqlitePath));
         }
     }
-    return OutputTarget::check(sqlitePath);
+    RAGSCOPE_TRY(writable, OutputTarget::check(sqlitePath));
+    return OutputTarget::checkReplaceable(sqlitePath);
 }
 
 Result<SnapshotSummary> SnapshotExporter::exportTo(const StorePtr& source, const QString& sqlitePath,

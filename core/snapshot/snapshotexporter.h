@@ -26,7 +26,8 @@ class SnapshotExporter
 {
 public:
     /// Whether a snapshot of `source` may be written to `sqlitePath` (not the source itself, not a
-    /// folder, …): checked by exportTo too, and by callers that want to refuse before connecting.
+    /// folder, not a file that is not SQLite, …): checked by exportTo too, and by callers that
+    /// want to refuse before connecting.
     static Status checkTarget(const StoreLocation& source, const QString& sqlitePath);
     /// `window` empty: the whole store. `progress(rowsCopied)` may return false to cancel.
     static Result<SnapshotSummary> exportTo(const StorePtr& source, const QString& sqlitePath,

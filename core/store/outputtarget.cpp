@@ -31,12 +31,8 @@ bool isSqliteFile(const QString& path)
 
 bool sameFile(const QString& a, const QString& b)
 {
-    struct stat sa
-    {
-    };
-    struct stat sb
-    {
-    };
+    struct stat sa; // filled by stat(2), read only when it succeeded
+    struct stat sb;
     if (::stat(QFile::encodeName(a).constData(), &sa) == 0
         && ::stat(QFile::encodeName(b).constData(), &sb) == 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
@@ -61,7 +57,13 @@ Status check(const QString& path)
         return makeError(ErrorKind::PermissionDenied,
             QStringLiteral("cannot write %1: no permission to create files in %2")
                 .arg(path, folder.filePath()));
-    if (info.exists() && (!info.isFile() || !isSqliteFile(path)))
+    return Done {};
+}
+
+Status checkReplaceable(const QString& path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isDir() && (!info.isFile() || !isSqliteFile(path)))
         return makeError(ErrorKind::InvalidInput,
             QStringLiteral("will not replace %1: it is not a SQLite database").arg(path));
     return Done {};

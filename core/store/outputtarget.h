@@ -14,10 +14,13 @@ namespace OutputTarget {
 /// and file name.
 bool sameFile(const QString& a, const QString& b);
 
-/// A one-line error when `path` cannot receive a new SQLite file: empty, a folder, in a folder
-/// that does not exist or that the user may not write to, or an existing file that is not a
-/// SQLite database (which would be lost).
+/// A one-line error when `path` cannot receive a new file: empty, a folder, or in a folder that
+/// does not exist or that the user may not write to.
 Status check(const QString& path);
+
+/// A one-line error when `path` is an existing file that is not a SQLite database, which
+/// writing a store there would destroy (a user's `--out notes.txt`).
+Status checkReplaceable(const QString& path);
 
 } // namespace OutputTarget
 
