@@ -4,6 +4,7 @@
 #include "demo/demogenerator.h"
 #include "money/pricetable.h"
 #include "report/statsjson.h"
+#include "store/outputtarget.h"
 
 #include <QElapsedTimer>
 
@@ -16,7 +17,7 @@ int demoCommand(const QStringList& args)
         QStringLiteral("Create a realistic demo SQLite store: 90 days, several models, skewed users, ~20% feedback. "
                        "The same --seed and --end give the same rows."));
     parser.addOptions({
-        { QStringLiteral("out"), QStringLiteral("The .sqlite file to create (replaced if it exists)."), QStringLiteral("file") },
+        { QStringLiteral("out"), QStringLiteral("The .sqlite file to create (an existing SQLite file is replaced once the new one is complete)."), QStringLiteral("file") },
         { QStringLiteral("rows"), QStringLiteral("Interactions (default 20000)."), QStringLiteral("n"), QStringLiteral("20000") },
         { QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("n"), QStringLiteral("42") },
         { QStringLiteral("days"), QStringLiteral("Days of history (default 90)."), QStringLiteral("n"), QStringLiteral("90") },
@@ -51,13 +52,16 @@ int demoCommand(const QStringList& args)
             return fail(table.error());
         options.prices = table.value();
     }
+    const QString target = parser.value(QStringLiteral("out"));
+    if (const Status replaceable = OutputTarget::checkReplaceable(target); !replaceable.ok())
+        return fail(replaceable.error());
     QElapsedTimer timer;
     timer.start();
-    auto summary = DemoGenerator::createSqlite(parser.value(QStringLiteral("out")), options);
+    auto summary = DemoGenerator::createSqlite(target, options);
     if (!summary.ok())
         return fail(summary.error());
     out(QStringLiteral("demo store %1: %2 interactions, %3 feedbacks, %4 reviews, %5 → %6 (%7 ms)\n")
-            .arg(parser.value(QStringLiteral("out")))
+            .arg(target)
             .arg(summary.value().interactions)
             .arg(summary.value().feedbacks)
             .arg(summary.value().reviews)

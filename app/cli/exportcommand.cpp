@@ -13,7 +13,7 @@ int exportCommand(const QStringList& args)
                        "for offline analysis. `stats` of that window on the snapshot equals `stats` on the source."));
     addDbOption(parser);
     addFilterOptions(parser);
-    parser.addOption({ QStringLiteral("out"), QStringLiteral("The .sqlite file to write (replaced if it exists)."), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("out"), QStringLiteral("The .sqlite file to write: replaced only when the snapshot is complete, never the source itself."), QStringLiteral("file") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -28,14 +28,21 @@ int exportCommand(const QStringList& args)
     } else if (parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("model"))) {
         return usage(QStringLiteral("--user/--model need a window (--from and --to)"));
     }
+    // A bad --out is refused before the source is even opened, so that it stays untouched.
+    const QString target = parser.value(QStringLiteral("out"));
+    if (const auto source = StoreLocation::parse(parser.value(QStringLiteral("db"))); source.ok()) {
+        const Status writable = SnapshotExporter::checkTarget(source.value(), target);
+        if (!writable.ok())
+            return fail(writable.error());
+    }
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());
-    auto summary = SnapshotExporter::exportTo(store.value(), parser.value(QStringLiteral("out")), window);
+    auto summary = SnapshotExporter::exportTo(store.value(), target, window);
     if (!summary.ok())
         return fail(summary.error());
     out(QStringLiteral("snapshot %1: %2 interactions, %3 feedbacks, %4 reviews\n")
-            .arg(parser.value(QStringLiteral("out")))
+            .arg(target)
             .arg(summary.value().interactions)
             .arg(summary.value().feedbacks)
             .arg(summary.value().reviews));

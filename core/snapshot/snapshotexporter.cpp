@@ -3,8 +3,11 @@
 #include "base/performancemonitor.h"
 #include "metrics/filtersql.h"
 #include "store/sqldialect.h"
+#include "store/outputtarget.h"
+#include "store/sqlitebulkwriter.h"
 #include "store/sqlitefilebuilder.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace RagScope {
@@ -51,10 +54,10 @@ public:
     Copier(const StorePtr& source, const StorePtr& target, const std::optional<Filter>& window,
            const std::function<bool(qint64)>& progress)
         : m_source(source)
-        , m_target(target)
         , m_from(source->dialect())
         , m_to(target->dialect())
         , m_where(selection(m_from, window))
+        , m_writer(target)
         , m_progress(progress)
     {
     }
@@ -70,6 +73,7 @@ public:
             RAGSCOPE_TRY(reviews, copyChildren(QStringLiteral("ragscope_reviews"), QStringLiteral("reviewer, rating, label, comment")));
             summary.reviews = reviews;
         }
+        RAGSCOPE_TRY(committed, m_writer.commit());
         return summary;
     }
 
@@ -94,6 +98,10 @@ private:
             QList<QVariantList> batch;
             while (rows.value().next())
                 batch << read(rows.value(), &cursor);
+            // PostgreSQL streams the rows: a connection lost while they arrive ends next() early
+            // with an error, which must not pass for the end of the data (a silently short copy).
+            if (rows.value().lastError().isValid())
+                return m_source->classify(rows.value().lastError(), QStringLiteral("reading the store failed"));
             if (batch.isEmpty())
                 return copied;
             RAGSCOPE_TRY(written, writeBatch(insert, batch));
@@ -176,34 +184,49 @@ private:
 
     Result<qint64> writeBatch(const QString& insert, const QList<QVariantList>& batch)
     {
-        const Status written = m_target->transaction([&]() -> Status {
-            for (const QVariantList& values : batch) {
-                RAGSCOPE_TRY(q, m_target->exec(insert, values));
-            }
-            return Done {};
-        });
-        if (!written.ok())
-            return written.error();
+        for (const QVariantList& values : batch) {
+            RAGSCOPE_TRY(written, m_writer.insert(insert, values));
+        }
         m_copied += batch.size();
         return qint64(batch.size());
     }
 
     StorePtr m_source;
-    StorePtr m_target;
     SqlDialect m_from;
     SqlDialect m_to;
     SqlWhere m_where;
+    SqliteBulkWriter m_writer;
     std::function<bool(qint64)> m_progress;
     qint64 m_copied = 0;
 };
 
 } // namespace
 
+Status SnapshotExporter::checkTarget(const StoreLocation& source, const QString& sqlitePath)
+{
+    // Writing the snapshot over its own source (or one of its journals) would replace the store
+    // with a window of it: refused however the path is spelled.
+    if (source.dialect == Dialect::Sqlite) {
+        if (OutputTarget::sameFile(source.sqlitePath, sqlitePath))
+            return makeError(ErrorKind::InvalidInput,
+                             QStringLiteral("%1 is the store being exported; write the snapshot to another file").arg(sqlitePath));
+        for (const char* suffix : { "-journal", "-wal", "-shm" }) {
+            if (OutputTarget::sameFile(source.sqlitePath + QLatin1String(suffix), sqlitePath))
+                return makeError(ErrorKind::InvalidInput,
+                                 QStringLiteral("%1 is a journal of the store being exported; write the snapshot to another file")
+                                     .arg(sqlitePath));
+        }
+    }
+    RAGSCOPE_TRY(writable, OutputTarget::check(sqlitePath));
+    return OutputTarget::checkReplaceable(sqlitePath);
+}
+
 Result<SnapshotSummary> SnapshotExporter::exportTo(const StorePtr& source, const QString& sqlitePath,
                                                    const std::optional<Filter>& window,
                                                    const std::function<bool(qint64)>& progress)
 {
     PerformanceMonitor perf(QStringLiteral("export snapshot"));
+    RAGSCOPE_TRY(writable, checkTarget(source->location(), sqlitePath));
     SnapshotSummary summary;
     const Status built = SqliteFileBuilder::build(sqlitePath, [&](const StorePtr& target) -> Status {
         RAGSCOPE_TRY(copied, Copier(source, target, window, progress).run());

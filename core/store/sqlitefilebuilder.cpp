@@ -1,45 +1,147 @@
 #include "sqlitefilebuilder.h"
+#include "outputtarget.h"
+#include "partfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 
-#include <optional>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace RagScope::SqliteFileBuilder {
 
-void remove(const QString& path)
+namespace {
+
+// SQLite's application id (header bytes 68-71) of a finished file: "RAGS".
+constexpr qint32 CompleteMark = 0x52414753;
+
+// Secondary indexes are cheaper built once after the load than kept up to date row by row.
+// Unique indexes stay: they enforce rules (one feedback per interaction) while rows go in.
+struct DeferredIndex
 {
-    for (const char* suffix : { "", "-wal", "-shm" })
-        QFile::remove(path + QLatin1String(suffix));
+    QString name;
+    QString sql;
+};
+
+Result<QList<DeferredIndex>> dropSecondaryIndexes(const StorePtr& store)
+{
+    RAGSCOPE_TRY(rows,
+        store->exec(QStringLiteral("SELECT m.name, m.sql FROM sqlite_master m"
+                                   " JOIN pragma_index_list(m.tbl_name) i ON i.name = m.name"
+                                   " WHERE m.type = 'index' AND i.\"unique\" = 0 AND i.origin = 'c'")));
+    QList<DeferredIndex> indexes;
+    while (rows.next())
+        indexes.append({ rows.value(0).toString(), rows.value(1).toString() });
+    rows.finish();
+    for (const DeferredIndex& index : std::as_const(indexes)) {
+        // the names come from the schema our own migrations just wrote into this new file
+        RAGSCOPE_TRY(dropped, store->exec(QStringLiteral("DROP INDEX \"%1\"").arg(index.name)));
+    }
+    return indexes;
 }
+
+// The file is new and moves into place only when complete, so it needs no crash safety while
+// it is written: no journal on disk, no syncs, a large cache, and an exclusive lock so that
+// nothing reads it half-written. What a killed writer leaves is never taken for a finished
+// file: it is named `….part` (not a store path RagScope accepts without an explicit `sqlite:`),
+// torn if the kill came in the middle of a commit, lacks the CompleteMark that finish() sets
+// last, and the next build in its folder removes it (PartFile::removeStale).
+Status tuneForBulkLoad(const StorePtr& store)
+{
+    for (const char* pragma : { "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA journal_mode = MEMORY",
+             "PRAGMA synchronous = OFF", "PRAGMA cache_size = -131072", "PRAGMA temp_store = MEMORY" }) {
+        RAGSCOPE_TRY(set, store->exec(QLatin1String(pragma)));
+    }
+    return Done {};
+}
+
+// Rollback-journal mode (a file that travels must not need -wal/-shm), the mark of a complete
+// file, then SQLite's own check of the whole file before it may replace anything.
+Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
+{
+    for (const DeferredIndex& index : indexes) {
+        RAGSCOPE_TRY(created, store->exec(index.sql));
+    }
+    RAGSCOPE_TRY(marked, store->exec(QStringLiteral("PRAGMA application_id = %1").arg(CompleteMark)));
+    RAGSCOPE_TRY(mode, store->exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+    if (!mode.next() || mode.value(0).toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0)
+        return makeError(
+            ErrorKind::Query, QStringLiteral("could not switch the new file to rollback-journal mode"));
+    RAGSCOPE_TRY(check, store->exec(QStringLiteral("PRAGMA quick_check")));
+    if (!check.next() || check.value(0).toString() != QLatin1String("ok"))
+        return makeError(ErrorKind::Corrupt,
+            QStringLiteral("the new file failed SQLite's check: %1").arg(check.value(0).toString()));
+    return Done {};
+}
+
+Status writeInto(const QString& temp, const std::function<Status(const StorePtr&)>& fill)
+{
+    Store::OpenOptions options;
+    options.migrate = true;
+    options.createIfMissing = true;
+    RAGSCOPE_TRY(store, Store::open(QStringLiteral("sqlite:") + temp, options));
+    const StorePtr target = store;
+    RAGSCOPE_TRY(tuned, tuneForBulkLoad(target));
+    RAGSCOPE_TRY(indexes, dropSecondaryIndexes(target));
+    RAGSCOPE_TRY(filled, fill(target));
+    return finish(target, indexes);
+} // the store and its connection close here, before the file is synced and moved
+
+QString systemError(const QString& what, const QString& path)
+{
+    return QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+// fsync(2) of a file or folder. Qt has no call for it.
+bool syncToDisk(const QString& path, bool folder)
+{
+    const int fd
+        = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0));
+    if (fd < 0)
+        return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
+
+// The file is complete: on disk first, then atomically in place of whatever `path` held (a
+// plain rename(2); QFile::rename refuses to replace), then the rename itself made durable.
+Status moveIntoPlace(const QString& temp, const QString& path)
+{
+    // A file someone kept private stays private.
+    if (QFileInfo::exists(path) && !QFile::setPermissions(temp, QFileInfo(path).permissions()))
+        return makeError(ErrorKind::PermissionDenied,
+            QStringLiteral("cannot give %1 the permissions of %2").arg(temp, path));
+    if (!syncToDisk(temp, false))
+        return makeError(ErrorKind::Query, systemError(QStringLiteral("cannot write"), temp));
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0)
+        return makeError(ErrorKind::PermissionDenied, systemError(QStringLiteral("cannot write"), path));
+    // A journal or WAL left by the file just replaced would be applied to the new one.
+    for (const char* suffix : { "-journal", "-wal", "-shm" })
+        QFile::remove(path + QLatin1String(suffix));
+    syncToDisk(QFileInfo(path).absolutePath(), true); // best effort: some file systems cannot sync a folder
+    return Done {};
+}
+
+} // namespace
 
 Status build(const QString& path, const std::function<Status(const StorePtr&)>& fill)
 {
-    const QString temp = path + QStringLiteral(".part");
-    remove(temp);
-    std::optional<Error> failure;
-    {
-        Store::OpenOptions options;
-        options.migrate = true;
-        options.createIfMissing = true;
-        auto store = Store::open(QStringLiteral("sqlite:") + temp, options);
-        if (!store.ok())
-            return store.error();
-        const Status filled = fill(store.value());
-        if (filled.ok())
-            store.value()->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        else
-            failure = filled.error();
-    } // the store and its connection close here, before the file moves
-    if (failure) {
-        remove(temp);
-        return *failure;
-    }
-    remove(path);
-    const bool moved = QFile::rename(temp, path);
-    remove(temp);
-    if (!moved)
-        return makeError(ErrorKind::Query, QStringLiteral("cannot write %1").arg(path));
-    return Done {};
+    // Like QSaveFile, write through a symlink: the file it points to is replaced, not the link.
+    const QFileInfo info(path);
+    const QString target = info.isSymLink() && info.exists() ? info.canonicalFilePath() : path;
+    RAGSCOPE_TRY(writable, OutputTarget::check(target));
+    PartFile::removeStale(QFileInfo(target).absolutePath());
+    const QString temp = PartFile::nameFor(target);
+    Status done = writeInto(temp, fill);
+    if (done.ok())
+        done = moveIntoPlace(temp, target);
+    if (!done.ok())
+        PartFile::remove(temp);
+    return done;
 }
 
 } // namespace RagScope::SqliteFileBuilder
