@@ -38,14 +38,33 @@ int printUsage(QTextStream& stream)
     stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli <command> --help for its options)\n\nCommands:\n";
     for (const auto& [name, command] : commands())
         stream << "  " << name.leftJustified(10) << ' ' << command.summary << '\n';
-    stream << "\nExit status: 0 success, 2 bad arguments or input, 3 not found, 4 store unreachable or refused.\n";
+    stream << "\nExit status:\n"
+              "  0  success\n"
+              "  1  internal error (a bug in ragscope-cli: please report it)\n"
+              "  2  bad arguments or input (nothing was changed)\n"
+              "  3  not found (store, database, file or interaction)\n"
+              "  4  store unreachable, credentials refused, connection lost or permission denied\n"
+              "  5  the store reported another database error\n"
+              "Every failure prints exactly one line on stderr. RAGSCOPE_DEBUG=1 also shows Qt's and the\n"
+              "database drivers' own warnings.\n";
     return 0;
+}
+
+// Qt and its SQL drivers warn on stderr in their own words ("QPSQLDriver::…", "Unable to free
+// statement", …), several lines for one failure; the CLI reports each failure itself in one
+// line, so theirs are shown only when debugging.
+void quietMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    static const bool debug = qEnvironmentVariableIsSet("RAGSCOPE_DEBUG");
+    if (debug || type == QtFatalMsg)
+        QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
 }
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    qInstallMessageHandler(quietMessageHandler);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ragscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));

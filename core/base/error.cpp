@@ -17,6 +17,8 @@ int Error::exitCode() const
     case ErrorKind::ConnectionLost:
         return 4;
     case ErrorKind::Query:
+        return 5;
+    case ErrorKind::Internal:
         break;
     }
     return 1;
@@ -42,9 +44,11 @@ QString Error::kindName() const
     case ErrorKind::Corrupt:
         return QStringLiteral("corrupt store");
     case ErrorKind::Query:
+        return QStringLiteral("database error");
+    case ErrorKind::Internal:
         break;
     }
-    return QStringLiteral("database error");
+    return QStringLiteral("internal error");
 }
 
 } // namespace RagScope

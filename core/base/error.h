@@ -15,7 +15,8 @@ enum class ErrorKind {
     PermissionDenied, ///< the role may not do this (read-only store)
     ConnectionLost,   ///< an open connection dropped; retrying may work
     Corrupt,          ///< the file is not a usable store (corrupt snapshot)
-    Query,            ///< any other database error
+    Query,            ///< any other error the database reported
+    Internal,         ///< a bug in RagScope: a state its own code should never reach
 };
 
 /// A typed failure with one clear sentence for humans.
@@ -24,7 +25,8 @@ struct Error
     ErrorKind kind = ErrorKind::Query;
     QString message;
 
-    /// Exit status per the store contract: 2 bad input, 3 not found, 4 unreachable/refused, 1 other.
+    /// Exit status: 2 bad input, 3 not found, 4 unreachable, refused or permission denied (store
+    /// contract §5), 5 another database error, 1 an internal error.
     int exitCode() const;
     /// A short name for the kind, e.g. "invalid input".
     QString kindName() const;
