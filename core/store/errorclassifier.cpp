@@ -27,13 +27,17 @@ QString driverTextOnOneLine(const QString& text)
     // execute statement"), which says nothing the message did not; libpq spreads one error
     // over several lines (a hint on the next, the SQLSTATE Qt appends on a line of its own).
     static const QRegularExpression qtWrapper(QStringLiteral(R"((^|\s)Q[A-Z0-9]+: Unable to [^\n]*)"));
+    static const QRegularExpression sqlExcerpt(QStringLiteral(R"(^LINE \d+: )"));
     QString stripped = text;
     stripped.remove(qtWrapper);
     QStringList kept;
     for (const QString& line : stripped.split(QLatin1Char('\n'))) {
         const QString simple = line.simplified();
-        if (!simple.isEmpty() && !simple.startsWith(QLatin1String("Unable to ")))
-            kept << simple;
+        // PostgreSQL's "LINE 1: …SELECT…" excerpt and its "^" marker point into SQL the user never wrote
+        if (simple.isEmpty() || simple.startsWith(QLatin1String("Unable to ")) || simple == QLatin1String("^")
+            || sqlExcerpt.match(simple).hasMatch())
+            continue;
+        kept << simple;
     }
     return kept.isEmpty() ? text.simplified() : kept.join(QLatin1Char(' '));
 }

@@ -129,6 +129,7 @@ Result<std::shared_ptr<Store>> Store::open(const StoreLocation& location, OpenOp
 QSqlDatabase Store::openConnection(const QString& name, QString* error) const
 {
     const bool pg = m_location.dialect == Dialect::Postgres;
+    bool newSqliteFile = false;
     QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
     if (pg) {
         db.setHostName(m_location.host);
@@ -145,6 +146,7 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
         // NUMERIC (money) as exact text; Qt's default would hand it over as a double.
         db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     } else {
+        newSqliteFile = QFileInfo(m_location.sqlitePath).size() == 0; // missing or empty: ours to set up
         db.setDatabaseName(m_location.sqlitePath);
         // A file without write permission is opened read-only, so even root cannot change it.
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000")
@@ -157,7 +159,10 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
     if (!pg) {
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        // WAL only for a file RagScope creates: the journal mode is written into the file, and
+        // opening someone else's store (a backend's, a snapshot) must not change it.
+        if (newSqliteFile)
+            q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     } else {
         QSqlQuery q(db);
