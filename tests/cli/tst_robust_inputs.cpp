@@ -289,6 +289,7 @@ private slots:
         QFETCH(QString, pattern);
         QFETCH(int, subject);
         const auto s = static_cast<Subject>(subject);
+        QFile::remove(m_absent); // an earlier row that wrongly succeeded must not fail this one
         const StoreState before = stateOf(s);
         const CliRun run = runCli(expand(args));
         const QString diagnosis = QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
