@@ -197,7 +197,7 @@ void StoreTest::classifiesQueryErrors_data()
         << int(ErrorKind::InvalidInput) << 2;
     QTest::newRow("missing monitoring table")
         << QStringLiteral("SELECT * FROM chat_feedbacks_gone") << false << int(ErrorKind::MissingSchema) << 3;
-    QTest::newRow("syntax error") << QStringLiteral("SELEC 1") << false << int(ErrorKind::Query) << 1;
+    QTest::newRow("syntax error") << QStringLiteral("SELEC 1") << false << int(ErrorKind::Query) << 5;
 }
 
 void StoreTest::classifiesQueryErrors()
@@ -220,6 +220,7 @@ void StoreTest::classifiesQueryErrors()
     QVERIFY2(int(q.error().kind) == kind, qPrintable(q.error().message));
     QCOMPARE(q.error().exitCode(), exitCode);
     QVERIFY(!q.error().message.isEmpty());
+    QVERIFY2(!q.error().message.contains(QLatin1Char('\n')), qPrintable(q.error().message)); // one line, always
 }
 
 void StoreTest::servesManyThreadsAtOnceWithOneConnectionEach()
