@@ -286,8 +286,15 @@ Status Store::inspect(const OpenOptions& options)
         RAGSCOPE_TRY(db, connection()); // fail early with the connection's own error
     }
     MigrationRunner runner(*this);
-    RAGSCOPE_TRY(applied, runner.appliedVersions());
-    const bool needsMigrations = runner.latestVersion() > (applied.isEmpty() ? 0 : applied.last());
+    auto recorded = runner.appliedVersions();
+    if (!recorded.ok() && recorded.error().kind != ErrorKind::PermissionDenied)
+        return recorded.error();
+    // A role granted only the two monitoring tables (store contract §1) cannot read RagScope's
+    // migration record: it still opens, read-only, without migrating.
+    if (!recorded.ok())
+        m_readOnlyReason = QStringLiteral("this role may not read RagScope's migrations (%1)").arg(recorded.error().message);
+    QList<int> applied = recorded.ok() ? recorded.value() : QList<int> {};
+    const bool needsMigrations = recorded.ok() && runner.latestVersion() > (applied.isEmpty() ? 0 : applied.last());
     if (options.migrate && needsMigrations) {
         const auto migrated = runner.migrateUp();
         if (!migrated.ok()) {
