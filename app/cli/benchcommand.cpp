@@ -55,8 +55,7 @@ Timing measure(const QString& name, int repeat, Fn fn)
     return t;
 }
 
-template<typename R>
-std::optional<Error> errorOf(const Result<R>& r)
+template <typename R> std::optional<Error> errorOf(const Result<R>& r)
 {
     return r.ok() ? std::nullopt : std::optional<Error>(r.error());
 }
@@ -137,15 +136,16 @@ int benchCommand(const QStringList& args)
     // A failed query has no timing worth printing: the failure is the result.
     for (const Timing& t : std::as_const(timings)) {
         if (t.error)
-            return fail(makeError(t.error->kind, QStringLiteral("bench: %1: %2").arg(t.name, t.error->message)));
+            return fail(
+                makeError(t.error->kind, QStringLiteral("bench: %1: %2").arg(t.name, t.error->message)));
     }
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rows;
         for (const Timing& t : std::as_const(timings)) {
-            rows.append(QJsonObject { { QStringLiteral("query"), t.name },
-                                      { QStringLiteral("min_ms"), t.ms.first() },
-                                      { QStringLiteral("median_ms"), t.ms[t.ms.size() / 2] } });
+            rows.append(
+                QJsonObject { { QStringLiteral("query"), t.name }, { QStringLiteral("min_ms"), t.ms.first() },
+                    { QStringLiteral("median_ms"), t.ms[t.ms.size() / 2] } });
         }
         out(QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("window"), QJsonObject { { QStringLiteral("from"), isoUtc(filter.from) }, { QStringLiteral("to"), isoUtc(filter.to) } } },
                                                           { QStringLiteral("timings"), rows },
@@ -155,12 +155,13 @@ int benchCommand(const QStringList& args)
         return Ok;
     }
     out(QStringLiteral("store   %1\nwindow  %2 → %3\n\n").arg(store.value()->location().displayName(), isoUtc(filter.from), isoUtc(filter.to)));
-    out(QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("query").leftJustified(28), QStringLiteral("min ms").rightJustified(10),
-                                         QStringLiteral("median ms").rightJustified(10)));
+    out(QStringLiteral("%1 %2 %3\n")
+            .arg(QStringLiteral("query").leftJustified(28), QStringLiteral("min ms").rightJustified(10),
+                QStringLiteral("median ms").rightJustified(10)));
     for (const Timing& t : std::as_const(timings)) {
         out(QStringLiteral("%1 %2 %3\n")
                 .arg(t.name.leftJustified(28), QString::number(t.ms.first(), 'f', 1).rightJustified(10),
-                     QString::number(t.ms[t.ms.size() / 2], 'f', 1).rightJustified(10)));
+                    QString::number(t.ms[t.ms.size() / 2], 'f', 1).rightJustified(10)));
     }
     out(QStringLiteral("\nreview rows walked: %1\npeak RSS: %2 MiB\n").arg(walked).arg(peakRssKiB() / 1024.0, 0, 'f', 1));
     return Ok;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <exception>
 #include <functional>
 #include <map>
 
@@ -22,13 +23,17 @@ struct Command
 const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table {
-        { QStringLiteral("migrate"), { "apply (or --rollback the latest) schema migrations", migrateCommand } },
+        { QStringLiteral("migrate"),
+            { "apply (or --rollback the latest) schema migrations", migrateCommand } },
         { QStringLiteral("stats"), { "metrics of a window, as a table or --json", statsCommand } },
         { QStringLiteral("feedback"), { "record an end user's rating of an interaction", feedbackCommand } },
-        { QStringLiteral("low-rated"), { "list low-rated interactions, newest first (keyset pages)", lowRatedCommand } },
+        { QStringLiteral("low-rated"),
+            { "list low-rated interactions, newest first (keyset pages)", lowRatedCommand } },
         { QStringLiteral("demo"), { "create a deterministic demo SQLite store", demoCommand } },
-        { QStringLiteral("export"), { "export a store or a window of it as a SQLite snapshot", exportCommand } },
-        { QStringLiteral("bench"), { "measure query times on a store (no pass/fail)", benchCommand } },
+        { QStringLiteral("export"),
+            { "export a store or a window of it as a SQLite snapshot", exportCommand } },
+        { QStringLiteral("bench"),
+            { "measure query times on a store (never fails on speed)", benchCommand } },
     };
     return table;
 }
@@ -81,5 +86,11 @@ int main(int argc, char* argv[])
     const auto it = commands().find(args.first());
     if (it == commands().end())
         return usage(QStringLiteral("unknown command '%1'").arg(args.first()));
-    return it->second.run(args);
+    try {
+        return it->second.run(args);
+    } catch (const std::exception& e) {
+        // e.g. a Result read without checking it: a bug, reported in one line rather than an abort
+        return fail(RagScope::makeError(RagScope::ErrorKind::Internal,
+            QStringLiteral("internal error (please report it): %1").arg(QString::fromLocal8Bit(e.what()))));
+    }
 }

@@ -7,16 +7,16 @@ namespace RagScope {
 
 /// What went wrong, in terms a UI or CLI can act on (and map to an exit code).
 enum class ErrorKind {
-    InvalidInput,     ///< the caller's input breaks a rule (rating 7, 2001-char comment, bad URL)
-    NotFound,         ///< the thing asked for does not exist (interaction, database, file)
-    Unreachable,      ///< the server cannot be reached (closed port, unknown host)
-    AuthFailed,       ///< the server refused the credentials
-    MissingSchema,    ///< the store lacks the monitoring tables
+    InvalidInput, ///< the caller's input breaks a rule (rating 7, 2001-char comment, bad URL)
+    NotFound, ///< the thing asked for does not exist (interaction, database, file)
+    Unreachable, ///< the server cannot be reached (closed port, unknown host)
+    AuthFailed, ///< the server refused the credentials
+    MissingSchema, ///< the store lacks the monitoring tables
     PermissionDenied, ///< the role may not do this (read-only store)
-    ConnectionLost,   ///< an open connection dropped; retrying may work
-    Corrupt,          ///< the file is not a usable store (corrupt snapshot)
-    Query,            ///< any other error the database reported
-    Internal,         ///< a bug in RagScope: a state its own code should never reach
+    ConnectionLost, ///< an open connection dropped; retrying may work
+    Corrupt, ///< the file is not a usable store (corrupt snapshot)
+    Query, ///< any other error the database reported
+    Internal, ///< a bug in RagScope: a state its own code should never reach
 };
 
 /// A typed failure with one clear sentence for humans.

@@ -44,7 +44,8 @@ QString driverTextOnOneLine(const QString& text)
 
 Error classifyDriverError(const QSqlError& error, const StoreLocation& location, const QString& context)
 {
-    const QString text = driverTextOnOneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
+    const QString text
+        = driverTextOnOneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText());
     const QString where = location.displayName();
     const auto make = [&](ErrorKind kind, const QString& message) { return makeError(kind, message); };
 
@@ -60,8 +61,9 @@ Error classifyDriverError(const QSqlError& error, const StoreLocation& location,
                             "server conn crashed", "SSL SYSCALL" }))
         return make(ErrorKind::ConnectionLost, QStringLiteral("lost the connection to %1: %2").arg(where, text));
     if (error.nativeErrorCode() == InsufficientPrivilege
-        || containsAny(text, { "permission denied", "must be owner of", "readonly database", "read-only",
-                               "attempt to write a readonly" }))
+        || containsAny(text,
+            { "permission denied", "must be owner of", "readonly database", "read-only",
+                "attempt to write a readonly" }))
         return make(ErrorKind::PermissionDenied, QStringLiteral("%1: %2").arg(context, text));
     if (containsAny(text, { "no such table", "relation \"chat_", "relation \"ragscope_" }) && containsAny(text, { "no such table", "does not exist" }))
         return make(ErrorKind::MissingSchema,

@@ -292,9 +292,11 @@ Status Store::inspect(const OpenOptions& options)
     // A role granted only the two monitoring tables (store contract §1) cannot read RagScope's
     // migration record: it still opens, read-only, without migrating.
     if (!recorded.ok())
-        m_readOnlyReason = QStringLiteral("this role may not read RagScope's migrations (%1)").arg(recorded.error().message);
+        m_readOnlyReason = QStringLiteral("this role may not read RagScope's migrations (%1)")
+                               .arg(recorded.error().message);
     QList<int> applied = recorded.ok() ? recorded.value() : QList<int> {};
-    const bool needsMigrations = recorded.ok() && runner.latestVersion() > (applied.isEmpty() ? 0 : applied.last());
+    const bool needsMigrations
+        = recorded.ok() && runner.latestVersion() > (applied.isEmpty() ? 0 : applied.last());
     if (options.migrate && needsMigrations) {
         const auto migrated = runner.migrateUp();
         if (!migrated.ok()) {

@@ -142,6 +142,18 @@ private:
     QStringList m_roles;
 
 private slots:
+    void usageListsEveryExitStatus()
+    {
+        const CliRun run = runCli({ QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        for (int status = 0; status <= 5; ++status) {
+            const QRegularExpression line(
+                QStringLiteral("^  %1  \\S").arg(status), QRegularExpression::MultilineOption);
+            QVERIFY2(line.match(run.out).hasMatch(),
+                qPrintable(QStringLiteral("status %1 missing:\n%2").arg(status).arg(run.out)));
+        }
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -220,7 +220,8 @@ void StoreTest::classifiesQueryErrors()
     QVERIFY2(int(q.error().kind) == kind, qPrintable(q.error().message));
     QCOMPARE(q.error().exitCode(), exitCode);
     QVERIFY(!q.error().message.isEmpty());
-    QVERIFY2(!q.error().message.contains(QLatin1Char('\n')), qPrintable(q.error().message)); // one line, always
+    QVERIFY2(
+        !q.error().message.contains(QLatin1Char('\n')), qPrintable(q.error().message)); // one line, always
 }
 
 void StoreTest::servesManyThreadsAtOnceWithOneConnectionEach()

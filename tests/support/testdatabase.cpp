@@ -79,8 +79,9 @@ void TestDatabase::restartServer()
     QProcess script;
     script.setProcessChannelMode(QProcess::MergedChannels);
     script.start(qEnvironmentVariable("RAGSCOPE_SOURCE_DIR") + QStringLiteral("/tests/support/pg-fixture.sh"),
-                 { QStringLiteral("restart"), qEnvironmentVariable("RAGSCOPE_PG_STATE") });
-    if (!script.waitForFinished(60'000) || script.exitStatus() != QProcess::NormalExit || script.exitCode() != 0)
+        { QStringLiteral("restart"), qEnvironmentVariable("RAGSCOPE_PG_STATE") });
+    if (!script.waitForFinished(60'000) || script.exitStatus() != QProcess::NormalExit
+        || script.exitCode() != 0)
         qFatal("cannot restart the test server: %s", script.readAll().constData());
 }
 

@@ -227,10 +227,14 @@ void TestFilterBar::damagedSavedRangeFallsBackToTheDefault_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<bool>("restored");
-    QTest::newRow("valid") << QStringLiteral("2026-01-02T03:04:00.000Z") << QStringLiteral("2026-01-09T05:06:00Z") << true;
-    QTest::newRow("trailing text") << QStringLiteral("2026-01-02T03:04:00Zjunk") << QStringLiteral("2026-01-09T05:06:00Z") << false;
-    QTest::newRow("hour 25") << QStringLiteral("2026-01-02T25:00:00Z") << QStringLiteral("2026-01-09T05:06:00Z") << false;
-    QTest::newRow("offset +99:00") << QStringLiteral("2026-01-02T03:04:00Z") << QStringLiteral("2026-01-09T05:06:00+99:00") << false;
+    QTest::newRow("valid") << QStringLiteral("2026-01-02T03:04:00.000Z")
+                           << QStringLiteral("2026-01-09T05:06:00Z") << true;
+    QTest::newRow("trailing text") << QStringLiteral("2026-01-02T03:04:00Zjunk")
+                                   << QStringLiteral("2026-01-09T05:06:00Z") << false;
+    QTest::newRow("hour 25") << QStringLiteral("2026-01-02T25:00:00Z")
+                             << QStringLiteral("2026-01-09T05:06:00Z") << false;
+    QTest::newRow("offset +99:00") << QStringLiteral("2026-01-02T03:04:00Z")
+                                   << QStringLiteral("2026-01-09T05:06:00+99:00") << false;
 }
 
 void TestFilterBar::damagedSavedRangeFallsBackToTheDefault()
