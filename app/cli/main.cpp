@@ -38,7 +38,7 @@ const std::map<QString, Command>& commands()
     return table;
 }
 
-int printUsage(QTextStream& stream)
+void printUsage(QTextStream& stream)
 {
     stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli <command> --help for its options)\n\nCommands:\n";
     for (const auto& [name, command] : commands())
@@ -52,7 +52,6 @@ int printUsage(QTextStream& stream)
               "  5  the store reported another database error\n"
               "Every failure prints exactly one line on stderr. RAGSCOPE_DEBUG=1 also shows Qt's and the\n"
               "database drivers' own warnings.\n";
-    return 0;
 }
 
 // Qt and its SQL drivers warn on stderr in their own words ("QPSQLDriver::…", "Unable to free
@@ -74,10 +73,12 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("ragscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));
     const QStringList args = app.arguments().mid(1);
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        QTextStream stream(args.isEmpty() ? stderr : stdout);
+    if (args.isEmpty()) // a failure like any other: one line on stderr
+        return usage(QStringLiteral("no command given; Usage: ragscope-cli <command> [options]"));
+    if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        QTextStream stream(stdout);
         printUsage(stream);
-        return args.isEmpty() ? BadInput : Ok;
+        return Ok;
     }
     if (args.first() == QLatin1String("--version")) {
         out(QStringLiteral("ragscope-cli %1\n").arg(QCoreApplication::applicationVersion()));

@@ -220,7 +220,8 @@ private slots:
         const auto row = [](const QString& name, const QString& args, int exitCode, const QString& pattern,
                              Subject subject = Subject::Demo) {
             QTest::newRow(qPrintable(name))
-                << args.split(QLatin1Char('|')) << exitCode << pattern << int(subject);
+                << (args.isEmpty() ? QStringList {} : args.split(QLatin1Char('|'))) << exitCode << pattern
+                << int(subject);
         };
         const QString window = QStringLiteral("--from|2026-10-01|--to|");
         for (const QString& bad : BadTimes) {
@@ -259,6 +260,7 @@ private slots:
             QStringLiteral("bad store URL.*"));
         row(QStringLiteral("unknown option"), QStringLiteral("stats|--db|@DB|--colour"), 2,
             QStringLiteral("Unknown option.*"));
+        row(QStringLiteral("no command"), QString(), 2, QStringLiteral("no command given.*"));
         row(QStringLiteral("unknown command"), QStringLiteral("frobnicate|--db|@DB"), 2,
             QStringLiteral("unknown command.*"));
         row(QStringLiteral("bench --repeat x"), QStringLiteral("bench|--db|@DB|--repeat|x"), 2,
