@@ -1,8 +1,9 @@
 #include "clicommon.h"
 
+#include "base/isotime.h"
+
 #include <QRegularExpression>
 #include <QTextStream>
-#include <QTimeZone>
 
 #include <cstdio>
 
@@ -10,7 +11,11 @@ namespace RagScope::Cli {
 
 int fail(const Error& error)
 {
-    QTextStream(stderr) << "ragscope-cli: " << error.message << '\n';
+    // One line whatever the message holds (a value with a newline, a file's own text).
+    static const QRegularExpression lineBreaks(QStringLiteral(R"(\s*[\r\n]+\s*)"));
+    QString message = error.message.trimmed();
+    message.replace(lineBreaks, QStringLiteral(" "));
+    QTextStream(stderr) << "ragscope-cli: " << message << '\n';
     return error.exitCode();
 }
 
@@ -79,23 +84,7 @@ Result<StorePtr> openStore(const QCommandLineParser& parser, Store::OpenOptions 
 
 Result<QDateTime> parseTime(const QString& text, const QString& option)
 {
-    // Windows have millisecond precision; refuse finer digits rather than silently moving the bound.
-    static const QRegularExpression subMillisecond(QStringLiteral(R"(\.\d{3}(\d*[1-9]\d*))"));
-    if (subMillisecond.match(text).hasMatch())
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("--%1 '%2': windows have millisecond precision").arg(option, text));
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid()) {
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        if (day.isValid())
-            t = QDateTime(day, QTime(0, 0), QTimeZone::utc());
-    }
-    if (!t.isValid())
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("--%1 '%2' is not an ISO 8601 time (e.g. 2026-11-19T00:00:00Z)").arg(option, text));
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeZone(QTimeZone::utc()); // no zone given: UTC, like the store
-    return t.toTimeZone(QTimeZone::utc());
+    return parseIsoTime(text, QStringLiteral("--") + option);
 }
 
 void addFilterOptions(QCommandLineParser& parser)

@@ -11,10 +11,10 @@
 
 namespace RagScope::Cli {
 
-/// Exit statuses (store contract §5).
-enum Exit { Ok = 0, Failure = 1, BadInput = 2, NotFound = 3, Unreachable = 4 };
+/// Exit statuses (store contract §5, plus 5 and 1); Error::exitCode() maps error kinds onto them.
+enum Exit { Ok = 0, Internal = 1, BadInput = 2, NotFound = 3, Unreachable = 4, StoreError = 5 };
 
-/// Prints "ragscope-cli: <message>" to stderr and returns the error's exit status.
+/// Prints "ragscope-cli: <message>" to stderr as one line and returns the error's exit status.
 int fail(const Error& error);
 /// A usage problem: one line on stderr, exit 2.
 int usage(const QString& message);
@@ -32,7 +32,7 @@ Result<StorePtr> openStore(const QCommandLineParser& parser, bool migrate, bool 
 /// Opens --db with explicit options (feedback writes, migrate decides what runs).
 Result<StorePtr> openStore(const QCommandLineParser& parser, Store::OpenOptions options);
 
-/// ISO 8601 ("2026-11-19", "2026-11-19T10:00:00Z", "…+01:00"); a time without zone is UTC.
+/// The value of --<option> as strict ISO 8601 (parseIsoTime); a time without zone is UTC.
 Result<QDateTime> parseTime(const QString& text, const QString& option);
 /// --from/--to/--user/--model into a Filter (from < to required).
 Result<Filter> parseFilter(const QCommandLineParser& parser);

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <exception>
 #include <functional>
 #include <map>
 
@@ -22,39 +23,64 @@ struct Command
 const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table {
-        { QStringLiteral("migrate"), { "apply (or --rollback the latest) schema migrations", migrateCommand } },
+        { QStringLiteral("migrate"),
+            { "apply (or --rollback the latest) schema migrations", migrateCommand } },
         { QStringLiteral("stats"), { "metrics of a window, as a table or --json", statsCommand } },
         { QStringLiteral("feedback"), { "record an end user's rating of an interaction", feedbackCommand } },
-        { QStringLiteral("low-rated"), { "list low-rated interactions, newest first (keyset pages)", lowRatedCommand } },
+        { QStringLiteral("low-rated"),
+            { "list low-rated interactions, newest first (keyset pages)", lowRatedCommand } },
         { QStringLiteral("demo"), { "create a deterministic demo SQLite store", demoCommand } },
-        { QStringLiteral("export"), { "export a store or a window of it as a SQLite snapshot", exportCommand } },
-        { QStringLiteral("rollup"), { "refresh the rollup tables incrementally (stats --approx reads them)", rollupCommand } },
-        { QStringLiteral("bench"), { "measure query times on a store (no pass/fail)", benchCommand } },
+        { QStringLiteral("export"),
+            { "export a store or a window of it as a SQLite snapshot", exportCommand } },
+        { QStringLiteral("rollup"),
+            { "refresh the rollup tables incrementally (stats --approx reads them)", rollupCommand } },
+        { QStringLiteral("bench"),
+            { "measure query times on a store (never fails on speed)", benchCommand } },
     };
     return table;
 }
 
-int printUsage(QTextStream& stream)
+void printUsage(QTextStream& stream)
 {
     stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli <command> --help for its options)\n\nCommands:\n";
     for (const auto& [name, command] : commands())
         stream << "  " << name.leftJustified(10) << ' ' << command.summary << '\n';
-    stream << "\nExit status: 0 success, 2 bad arguments or input, 3 not found, 4 store unreachable or refused.\n";
-    return 0;
+    stream << "\nExit status:\n"
+              "  0  success\n"
+              "  1  internal error (a bug in ragscope-cli: please report it)\n"
+              "  2  bad arguments or input (nothing was changed)\n"
+              "  3  not found (store, database, file or interaction)\n"
+              "  4  store unreachable, credentials refused, connection lost or permission denied\n"
+              "  5  the store reported another database error\n"
+              "Every failure prints exactly one line on stderr. RAGSCOPE_DEBUG=1 also shows Qt's and the\n"
+              "database drivers' own warnings.\n";
+}
+
+// Qt and its SQL drivers warn on stderr in their own words ("QPSQLDriver::…", "Unable to free
+// statement", …), several lines for one failure; the CLI reports each failure itself in one
+// line, so theirs are shown only when debugging.
+void quietMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    static const bool debug = qEnvironmentVariableIsSet("RAGSCOPE_DEBUG");
+    if (debug || type == QtFatalMsg)
+        QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
 }
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    qInstallMessageHandler(quietMessageHandler);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ragscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));
     const QStringList args = app.arguments().mid(1);
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        QTextStream stream(args.isEmpty() ? stderr : stdout);
+    if (args.isEmpty()) // a failure like any other: one line on stderr
+        return usage(QStringLiteral("no command given; Usage: ragscope-cli <command> [options]"));
+    if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        QTextStream stream(stdout);
         printUsage(stream);
-        return args.isEmpty() ? BadInput : Ok;
+        return Ok;
     }
     if (args.first() == QLatin1String("--version")) {
         out(QStringLiteral("ragscope-cli %1\n").arg(QCoreApplication::applicationVersion()));
@@ -63,5 +89,11 @@ int main(int argc, char* argv[])
     const auto it = commands().find(args.first());
     if (it == commands().end())
         return usage(QStringLiteral("unknown command '%1'").arg(args.first()));
-    return it->second.run(args);
+    try {
+        return it->second.run(args);
+    } catch (const std::exception& e) {
+        // e.g. a Result read without checking it: a bug, reported in one line rather than an abort
+        return fail(RagScope::makeError(RagScope::ErrorKind::Internal,
+            QStringLiteral("internal error (please report it): %1").arg(QString::fromLocal8Bit(e.what()))));
+    }
 }

@@ -18,6 +18,8 @@ int Error::exitCode() const
     case ErrorKind::ConnectionLost:
         return 4;
     case ErrorKind::Query:
+        return 5;
+    case ErrorKind::Internal:
         break;
     }
     return 1;
@@ -45,9 +47,11 @@ QString Error::kindName() const
     case ErrorKind::Corrupt:
         return QStringLiteral("corrupt store");
     case ErrorKind::Query:
+        return QStringLiteral("database error");
+    case ErrorKind::Internal:
         break;
     }
-    return QStringLiteral("database error");
+    return QStringLiteral("internal error");
 }
 
 } // namespace RagScope

@@ -1,5 +1,6 @@
 #include "errorclassifier.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 
 namespace RagScope {
@@ -15,13 +16,37 @@ bool containsAny(const QString& text, std::initializer_list<const char*> needles
     return false;
 }
 
+// PostgreSQL's SQLSTATE for "insufficient privilege": permission denied, must be owner of …
+const QLatin1String InsufficientPrivilege("42501");
+
 } // namespace
+
+QString driverTextOnOneLine(const QString& text)
+{
+    // Qt wraps the driver's message in its own ("… QPSQL: Unable to connect", "Unable to
+    // execute statement"), which says nothing the message did not; libpq spreads one error
+    // over several lines (a hint on the next, the SQLSTATE Qt appends on a line of its own).
+    static const QRegularExpression qtWrapper(QStringLiteral(R"((^|\s)Q[A-Z0-9]+: Unable to [^\n]*)"));
+    static const QRegularExpression sqlExcerpt(QStringLiteral(R"(^LINE \d+: )"));
+    QString stripped = text;
+    stripped.remove(qtWrapper);
+    QStringList kept;
+    for (const QString& line : stripped.split(QLatin1Char('\n'))) {
+        const QString simple = line.simplified();
+        // PostgreSQL's "LINE 1: …SELECT…" excerpt and its "^" marker point into SQL the user never wrote
+        if (simple.isEmpty() || simple.startsWith(QLatin1String("Unable to ")) || simple == QLatin1String("^")
+            || sqlExcerpt.match(simple).hasMatch())
+            continue;
+        kept << simple;
+    }
+    return kept.isEmpty() ? text.simplified() : kept.join(QLatin1Char(' '));
+}
 
 Error classifyDriverError(const QSqlError& error, const StoreLocation& location, const QString& context)
 {
     // libpq may quote a value it refused, e.g. an sslmode that hides "password=…"
     const QString text = location.withoutSecrets(
-        (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed());
+        driverTextOnOneLine(error.databaseText().isEmpty() ? error.text() : error.databaseText()));
     const QString where = location.displayName();
     const auto make = [&](ErrorKind kind, const QString& message) { return makeError(kind, message); };
 
@@ -36,7 +61,10 @@ Error classifyDriverError(const QSqlError& error, const StoreLocation& location,
                             "could not receive data", "could not send data", "connection not open",
                             "server conn crashed", "SSL SYSCALL" }))
         return make(ErrorKind::ConnectionLost, QStringLiteral("lost the connection to %1: %2").arg(where, text));
-    if (containsAny(text, { "permission denied", "readonly database", "read-only", "attempt to write a readonly" }))
+    if (error.nativeErrorCode() == InsufficientPrivilege
+        || containsAny(text,
+            { "permission denied", "must be owner of", "readonly database", "read-only",
+                "attempt to write a readonly" }))
         return make(ErrorKind::PermissionDenied, QStringLiteral("%1: %2").arg(context, text));
     if (containsAny(text, { "no such table", "relation \"chat_", "relation \"ragscope_" }) && containsAny(text, { "no such table", "does not exist" }))
         return make(ErrorKind::MissingSchema,
@@ -58,8 +86,7 @@ Error classifyDriverError(const QSqlError& error, const StoreLocation& location,
                                       "Network is unreachable" })) {
         return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
     }
-    return make(ErrorKind::Query,
-                QStringLiteral("%1: %2").arg(context, text.isEmpty() ? location.withoutSecrets(error.text()) : text));
+    return make(ErrorKind::Query, QStringLiteral("%1: %2").arg(context, text));
 }
 
 } // namespace RagScope

@@ -8,17 +8,31 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
+
+#include <libpq-fe.h>
 
 #include <atomic>
 
 namespace RagScope {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcServer, "ragscope.server")
+
+// libpq prints the server's notices — and the FATAL a restarting server sends to an idle
+// connection — straight to stderr; QPSQL leaves that default. Through Qt's logging instead,
+// where each program decides what it shows (the CLI: nothing unless RAGSCOPE_DEBUG).
+void forwardServerNotice(void*, const char* message)
+{
+    qCWarning(lcServer, "%s", QByteArray(message).trimmed().constData());
+}
 
 std::atomic<quint64> g_nextSerial { 1 };
 QMutex g_liveMutex;
@@ -164,6 +178,11 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
         // Connection settings only: the file's journal mode is its owner's, never switched here.
         q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     } else {
+        const QVariant handle = db.driver()->handle();
+        // libpq's notices ("terminating connection…") go through Qt logging, not straight to stderr.
+        // Debian's QPSQL names the handle by libpq's struct tag, "pg_conn*".
+        if (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)
+            PQsetNoticeProcessor(*static_cast<PGconn* const*>(handle.data()), forwardServerNotice, nullptr);
         q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
         q.exec(QStringLiteral("SET client_min_messages TO warning")); // no "already exists, skipping" notices on stderr
         if (!writes()) // the server itself refuses any write on a read path

@@ -2,11 +2,13 @@
 # A throwaway PostgreSQL 15 for the test suite: initdb into a temp dir, a private port and
 # socket, password auth over TCP (so wrong-password tests mean something), trust on the socket.
 #   pg-fixture.sh start STATE_DIR   → writes STATE_DIR/url (superuser URL) and STATE_DIR/datadir
+#   pg-fixture.sh restart STATE_DIR → same data dir, port and password (`pg_ctl restart -m fast`:
+#                                      open connections are cut, as in a server restart)
 #   pg-fixture.sh stop STATE_DIR
 #   pg-fixture.sh pause|resume STATE_DIR   → stops / starts the same server (same data, port)
 # Runs the server as the unprivileged 'postgres' user when invoked as root (initdb refuses root).
 set -euo pipefail
-cmd=${1:?start|stop}
+cmd=${1:?start|restart|stop|pause|resume}
 state=${2:?state dir}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
@@ -53,6 +55,13 @@ start)
   echo "postgresql://postgres:${password}@127.0.0.1:${port}/postgres" > "$state/url"
   echo "pg-fixture: PostgreSQL running on 127.0.0.1:$port (data in $tmp)"
   ;;
+restart)
+  tmp=$(cat "$state/datadir")
+  # pg_ctl restart reuses the options the server was started with (postmaster.opts): same port
+  as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/data/server.log" -m fast -w -t 30 restart >/dev/null \
+    || { tail -n 20 "$tmp/data/server.log" >&2; exit 1; }
+  echo "pg-fixture: restarted"
+  ;;
 stop)
   [ -f "$state/datadir" ] || exit 0
   tmp=$(cat "$state/datadir")
@@ -71,7 +80,7 @@ resume)
     || { cat "$tmp/data/server.log" >&2; exit 1; }
   ;;
 *)
-  echo "usage: $0 start|stop|pause|resume STATE_DIR" >&2
+  echo "usage: $0 start|restart|stop|pause|resume STATE_DIR" >&2
   exit 2
   ;;
 esac

@@ -4,6 +4,7 @@
 #include "store/pgconnectoptions.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -69,6 +70,17 @@ QString TestDatabase::serverUrl()
     if (state.isEmpty())
         qFatal("RAGSCOPE_PG_STATE is not set: run the PostgreSQL tests through ctest (pg_start fixture)");
     return readFileOrDie(state + QStringLiteral("/url")).trimmed();
+}
+
+void TestDatabase::restartServer()
+{
+    QProcess script;
+    script.setProcessChannelMode(QProcess::MergedChannels);
+    script.start(qEnvironmentVariable("RAGSCOPE_SOURCE_DIR") + QStringLiteral("/tests/support/pg-fixture.sh"),
+        { QStringLiteral("restart"), qEnvironmentVariable("RAGSCOPE_PG_STATE") });
+    if (!script.waitForFinished(60'000) || script.exitStatus() != QProcess::NormalExit
+        || script.exitCode() != 0)
+        qFatal("cannot restart the test server: %s", script.readAll().constData());
 }
 
 QString TestDatabase::serverUrlFor(const QString& database, const QString& user, const QString& password)

@@ -36,6 +36,10 @@ public:
 
     /// The throwaway server's superuser URL (PostgreSQL only), to reach `postgres`.
     static QString serverUrl();
+    /// Restarts the throwaway server (`pg-fixture.sh restart`: same data, port and password),
+    /// cutting every open connection; returns once it accepts connections again. Fatal on failure.
+    /// Tests that call it must run alone (CTest RUN_SERIAL).
+    static void restartServer();
     /// serverUrl() with its database replaced.
     static QString serverUrlFor(const QString& database, const QString& user = {}, const QString& password = {});
 

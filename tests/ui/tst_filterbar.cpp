@@ -4,6 +4,8 @@
 #include "widgets/filterbar.h"
 
 #include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -25,6 +27,11 @@ private slots:
     void choicePersistsAcrossInstances_data();
     void choicePersistsAcrossInstances();
     void customRangeThatEndsBeforeItStartsIsNotApplied();
+    void refusedCustomRangeIsShownBesideTheInputs_data();
+    void refusedCustomRangeIsShownBesideTheInputs();
+    void typingAnEndBeforeTheStartIsRefusedVisibly();
+    void damagedSavedRangeFallsBackToTheDefault_data();
+    void damagedSavedRangeFallsBackToTheDefault();
     void pickersListStoreUsersAndModelsAfterAllEntry();
     void pickingAUserNarrowsTheFilter();
 
@@ -147,6 +154,106 @@ void TestFilterBar::customRangeThatEndsBeforeItStartsIsNotApplied()
     QCOMPARE(spy.count(), 0);
     QCOMPARE(bar.filter().from, from);
     QCOMPARE(bar.filter().to, from.addDays(1));
+}
+
+void TestFilterBar::refusedCustomRangeIsShownBesideTheInputs_data()
+{
+    QTest::addColumn<QDateTime>("from");
+    QTest::addColumn<QDateTime>("to");
+    const QDateTime start = QDateTime::fromString(QStringLiteral("2026-03-01T00:00:00Z"), Qt::ISODate);
+    QTest::newRow("ends before it starts") << start << start.addSecs(-60);
+    QTest::newRow("empty: from equals to") << start << start;
+    QTest::newRow("invalid from") << QDateTime() << start;
+    QTest::newRow("invalid to") << start << QDateTime();
+}
+
+void TestFilterBar::refusedCustomRangeIsShownBesideTheInputs()
+{
+    QFETCH(QDateTime, from);
+    QFETCH(QDateTime, to);
+    FilterBar bar;
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    const QDateTime validFrom = QDateTime::fromString(QStringLiteral("2026-01-02T00:00:00Z"), Qt::ISODate);
+    bar.setCustomRange(validFrom, validFrom.addDays(3));
+    const auto* message = bar.findChild<QLabel*>(QStringLiteral("rangeError"));
+    QVERIFY(message);
+    QVERIFY(!message->isVisible());
+    QVERIFY(bar.rangeError().isEmpty());
+
+    QSignalSpy spy(&bar, &FilterBar::filterChanged);
+    bar.setCustomRange(from, to);
+    QCOMPARE(spy.count(), 0);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("not applied")), qPrintable(message->text()));
+    QCOMPARE(bar.rangeError(), message->text());
+    QCOMPARE(bar.filter().from, validFrom);
+    QCOMPARE(bar.filter().to, validFrom.addDays(3));
+
+    // a valid range again: applied, and the message goes
+    bar.setCustomRange(validFrom, validFrom.addDays(5));
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(!message->isVisible());
+    QVERIFY(bar.rangeError().isEmpty());
+}
+
+void TestFilterBar::typingAnEndBeforeTheStartIsRefusedVisibly()
+{
+    FilterBar bar;
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    const QDateTime from = QDateTime::fromString(QStringLiteral("2026-01-02T00:00:00Z"), Qt::ISODate);
+    bar.setCustomRange(from, from.addDays(1));
+    QDateTimeEdit* toEdit = nullptr;
+    for (QDateTimeEdit* edit : bar.findChildren<QDateTimeEdit*>()) {
+        if (edit->accessibleName() == QLatin1String("To (UTC)"))
+            toEdit = edit;
+    }
+    QVERIFY(toEdit);
+    QSignalSpy spy(&bar, &FilterBar::filterChanged);
+    toEdit->setDateTime(from.addDays(-1)); // as if typed: the bar applies it after a short delay
+    QTRY_VERIFY_WITH_TIMEOUT(!bar.rangeError().isEmpty(), 5000);
+    QTest::qWait(600);
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(bar.filter().to, from.addDays(1));
+    toEdit->setDateTime(from.addDays(2));
+    QVERIFY(spy.wait(5000));
+    QVERIFY(bar.rangeError().isEmpty());
+    QCOMPARE(bar.filter().to, from.addDays(2));
+}
+
+void TestFilterBar::damagedSavedRangeFallsBackToTheDefault_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<bool>("restored");
+    QTest::newRow("valid") << QStringLiteral("2026-01-02T03:04:00.000Z")
+                           << QStringLiteral("2026-01-09T05:06:00Z") << true;
+    QTest::newRow("trailing text") << QStringLiteral("2026-01-02T03:04:00Zjunk")
+                                   << QStringLiteral("2026-01-09T05:06:00Z") << false;
+    QTest::newRow("hour 25") << QStringLiteral("2026-01-02T25:00:00Z")
+                             << QStringLiteral("2026-01-09T05:06:00Z") << false;
+    QTest::newRow("offset +99:00") << QStringLiteral("2026-01-02T03:04:00Z")
+                                   << QStringLiteral("2026-01-09T05:06:00+99:00") << false;
+}
+
+void TestFilterBar::damagedSavedRangeFallsBackToTheDefault()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(bool, restored);
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("filter/preset"), QStringLiteral("custom"));
+        settings.setValue(QStringLiteral("filter/from"), from);
+        settings.setValue(QStringLiteral("filter/to"), to);
+    }
+    FilterBar bar;
+    QCOMPARE(bar.preset(), restored ? Preset::Custom : Preset::Last7Days);
+    if (restored) {
+        QCOMPARE(bar.filter().from, QDateTime::fromString(from, Qt::ISODateWithMs));
+        QCOMPARE(bar.filter().to, QDateTime::fromString(to, Qt::ISODateWithMs));
+    }
 }
 
 namespace {

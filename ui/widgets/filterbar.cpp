@@ -1,5 +1,6 @@
 #include "filterbar.h"
 
+#include "base/isotime.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 
@@ -52,6 +53,7 @@ FilterBar::FilterBar(QWidget* parent)
     , m_preset(new QComboBox(this))
     , m_from(makeDateEdit(this, tr("From (UTC)")))
     , m_to(makeDateEdit(this, tr("To (UTC)")))
+    , m_rangeError(new QLabel(this))
     , m_user(new QComboBox(this))
     , m_model(new QComboBox(this))
     , m_customDelay(new QTimer(this))
@@ -67,6 +69,10 @@ FilterBar::FilterBar(QWidget* parent)
     m_model->setAccessibleName(tr("Model"));
     m_user->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_rangeError->setObjectName(QStringLiteral("rangeError"));
+    m_rangeError->setAccessibleName(tr("Range error"));
+    m_rangeError->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+    m_rangeError->hide();
     m_customDelay->setSingleShot(true);
     m_customDelay->setInterval(400); // typing a date should not start a load per keystroke
 
@@ -80,6 +86,7 @@ FilterBar::FilterBar(QWidget* parent)
     layout->addWidget(new QLabel(tr("to"), this));
     layout->addWidget(m_to);
     layout->addWidget(new QLabel(tr("UTC"), this));
+    layout->addWidget(m_rangeError);
     layout->addSpacing(fontMetrics().averageCharWidth() * 2);
     auto* userLabel = new QLabel(tr("&User:"), this);
     userLabel->setBuddy(m_user);
@@ -127,6 +134,11 @@ void FilterBar::setPreset(Preset preset)
 
 void FilterBar::setCustomRange(const QDateTime& from, const QDateTime& to)
 {
+    if (!from.isValid() || !to.isValid()) {
+        // the date edits cannot hold an invalid time: refuse here, before they keep the old one
+        showRangeError(tr("Not a valid time: the range was not applied"));
+        return;
+    }
     const QSignalBlocker blockFrom(m_from);
     const QSignalBlocker blockTo(m_to);
     m_from->setDateTime(from.toUTC());
@@ -182,8 +194,14 @@ void FilterBar::restore()
     QSettings settings;
     settings.beginGroup(kGroup);
     const qsizetype presetIndex = kPresetKeys.indexOf(settings.value(QStringLiteral("preset")).toString());
-    const QDateTime from = settings.value(QStringLiteral("from")).toDateTime();
-    const QDateTime to = settings.value(QStringLiteral("to")).toDateTime();
+    // Stored as ISO 8601 text and read back with the parser the CLI uses: a damaged value is
+    // dropped (back to the default preset) rather than read as some other time.
+    const auto storedTime = [&settings](const QString& key) {
+        const auto parsed = parseIsoTime(settings.value(key).toString(), key);
+        return parsed.ok() ? parsed.value() : QDateTime();
+    };
+    const QDateTime from = storedTime(QStringLiteral("from"));
+    const QDateTime to = storedTime(QStringLiteral("to"));
     const auto optional = [&settings](const QString& key) -> std::optional<QString> {
         if (!settings.contains(key))
             return std::nullopt;
@@ -209,8 +227,8 @@ void FilterBar::save() const
     settings.beginGroup(kGroup);
     settings.setValue(QStringLiteral("preset"), kPresetKeys.value(m_preset->currentIndex()));
     if (preset() == Preset::Custom) {
-        settings.setValue(QStringLiteral("from"), m_filter.from);
-        settings.setValue(QStringLiteral("to"), m_filter.to);
+        settings.setValue(QStringLiteral("from"), m_filter.from.toUTC().toString(Qt::ISODateWithMs));
+        settings.setValue(QStringLiteral("to"), m_filter.to.toUTC().toString(Qt::ISODateWithMs));
     }
     const auto store = [&settings](const QString& key, const std::optional<QString>& value) {
         if (value)
@@ -231,8 +249,11 @@ void FilterBar::apply()
     if (custom) {
         next.from = m_from->dateTime().toUTC();
         next.to = m_to->dateTime().toUTC();
-        if (next.from >= next.to)
-            return; // an empty window is never applied; the last valid one stays
+        if (next.from >= next.to) {
+            // never applied, and said so: the pages keep the last valid window meanwhile
+            showRangeError(tr("“From” must be before “To”: the range was not applied"));
+            return;
+        }
     } else {
         next = presetWindow(preset(), QDateTime::currentDateTimeUtc());
         const QSignalBlocker blockFrom(m_from);
@@ -240,6 +261,7 @@ void FilterBar::apply()
         m_from->setDateTime(next.from);
         m_to->setDateTime(next.to);
     }
+    showRangeError({});
     next.user = comboValue(m_user);
     next.model = comboValue(m_model);
     if (next == m_filter)
@@ -247,6 +269,17 @@ void FilterBar::apply()
     m_filter = next;
     save();
     emit filterChanged(m_filter);
+}
+
+QString FilterBar::rangeError() const
+{
+    return m_rangeError->isHidden() ? QString() : m_rangeError->text();
+}
+
+void FilterBar::showRangeError(const QString& message)
+{
+    m_rangeError->setText(message);
+    m_rangeError->setHidden(message.isEmpty());
 }
 
 void FilterBar::fillCombo(QComboBox* combo, const QString& allText, const QStringList& values,

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QDateTimeEdit;
+class QLabel;
 class QTimer;
 
 namespace RagScope {
@@ -27,8 +28,11 @@ public:
     Filter filter() const { return m_filter; }
     Preset preset() const;
     void setPreset(Preset preset);
-    /// Switches to Custom with this window (UTC).
+    /// Switches to Custom with this window (UTC). A window that does not start before it ends
+    /// (or an invalid time) is refused: a message shows beside the inputs, no filter is emitted.
     void setCustomRange(const QDateTime& from, const QDateTime& to);
+    /// Why the custom range typed is refused (shown beside the inputs), empty while it is valid.
+    QString rangeError() const;
     /// nullopt: all users / all models.
     void setUser(const std::optional<QString>& user);
     void setModel(const std::optional<QString>& model);
@@ -52,6 +56,7 @@ private:
     void restore();
     void save() const;
     void apply();
+    void showRangeError(const QString& message);
     void fillCombo(QComboBox* combo, const QString& allText, const QStringList& values,
                    const std::optional<QString>& keep);
     static std::optional<QString> comboValue(const QComboBox* combo);
@@ -60,6 +65,7 @@ private:
     QComboBox* m_preset;
     QDateTimeEdit* m_from;
     QDateTimeEdit* m_to;
+    QLabel* m_rangeError;
     QComboBox* m_user;
     QComboBox* m_model;
     QTimer* m_customDelay;
