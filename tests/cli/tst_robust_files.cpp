@@ -459,12 +459,7 @@ private slots:
         const QString target = dir.filePath(QStringLiteral("out.sqlite"));
         QProcess cli;
         QVERIFY(startExportAndWaitForWriting(cli, target));
-        QProcess restart;
-        restart.start(
-            qEnvironmentVariable("RAGSCOPE_SOURCE_DIR") + QStringLiteral("/tests/cli/pg-restart.sh"),
-            { qEnvironmentVariable("RAGSCOPE_PG_STATE") });
-        QVERIFY(restart.waitForFinished(60'000));
-        QVERIFY2(restart.exitCode() == 0, restart.readAllStandardError().constData());
+        TestDatabase::restartServer();
         QVERIFY(cli.waitForFinished(300'000));
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);

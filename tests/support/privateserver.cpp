@@ -1,7 +1,7 @@
 #include "privateserver.h"
+#include "testdatabase.h"
 
 #include <QFile>
-#include <QProcess>
 
 namespace RagScope::Test {
 
@@ -31,12 +31,7 @@ void PrivateServer::resume()
 
 void PrivateServer::run(const QString& command)
 {
-    const QString script = qEnvironmentVariable("RAGSCOPE_SOURCE_DIR") + QStringLiteral("/tests/support/pg-fixture.sh");
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(script, { command, m_state.path() });
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qFatal("pg-fixture.sh %s failed: %s", qPrintable(command), p.readAll().constData());
+    runPgFixture(command, m_state.path());
 }
 
 } // namespace RagScope::Test

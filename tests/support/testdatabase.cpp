@@ -72,15 +72,20 @@ QString TestDatabase::serverUrl()
     return readFileOrDie(state + QStringLiteral("/url")).trimmed();
 }
 
-void TestDatabase::restartServer()
+void runPgFixture(const QString& command, const QString& stateDir)
 {
     QProcess script;
     script.setProcessChannelMode(QProcess::MergedChannels);
     script.start(qEnvironmentVariable("RAGSCOPE_SOURCE_DIR") + QStringLiteral("/tests/support/pg-fixture.sh"),
-        { QStringLiteral("restart"), qEnvironmentVariable("RAGSCOPE_PG_STATE") });
+        { command, stateDir });
     if (!script.waitForFinished(60'000) || script.exitStatus() != QProcess::NormalExit
         || script.exitCode() != 0)
-        qFatal("cannot restart the test server: %s", script.readAll().constData());
+        qFatal("pg-fixture.sh %s failed: %s", qPrintable(command), script.readAll().constData());
+}
+
+void TestDatabase::restartServer()
+{
+    runPgFixture(QStringLiteral("restart"), qEnvironmentVariable("RAGSCOPE_PG_STATE"));
 }
 
 QString TestDatabase::serverUrlFor(const QString& database, const QString& user, const QString& password)

@@ -50,6 +50,9 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
+/// Runs tests/support/pg-fixture.sh COMMAND STATE_DIR (start, restart, pause, resume, stop); fatal on failure.
+void runPgFixture(const QString& command, const QString& stateDir);
+
 /// The backend's own schema file (tests/data/store_schema_postgres.sql, copied from the contract).
 QString backendSchemaSql();
 
