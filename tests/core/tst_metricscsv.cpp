@@ -58,7 +58,7 @@ void TestMetricsCsv::latencyPercentilesAreRawMilliseconds()
 
 void TestMetricsCsv::topUsersAreRawAndGuarded()
 {
-    UserStats u { QStringLiteral("=cmd|' /C calc'!A0"), 12, Money::fromUnits(123456789), 1107.5, 0.32,
+    UserStats u { QStringLiteral("=cmd|' /C calc'!A0"), 12, Money::fromUnits(123456789), 0, 1107.5, 0.32,
         std::nullopt, 2 };
     QCOMPARE(csv(MetricsCsv::topUsers({ u })),
         QStringLiteral("user_id,requests,cost_usd,avg_latency_ms,avg_confidence,avg_rating,low_rated\n"

@@ -21,6 +21,15 @@ using namespace RagScope::Test;
 
 namespace {
 
+// What the app asks for: write and migrate where the role or file may (else read-only).
+Store::OpenOptions migratingIfAllowed()
+{
+    Store::OpenOptions options;
+    options.migrate = true;
+    return options;
+}
+
+
 QDateTime at(const char* iso)
 {
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toUTC();
@@ -204,14 +213,14 @@ StorePtr openAsReader(const TestDatabase& db, const QString& extraGrant = {})
                           .arg(role, QString(extraGrant).replace(QStringLiteral("%ROLE"), role)));
         const QString database = StoreLocation::parse(db.url())->database;
         auto opened = Store::open(
-            TestDatabase::serverUrlFor(database, role, QStringLiteral("reader")), { true, false });
+            TestDatabase::serverUrlFor(database, role, QStringLiteral("reader")), migratingIfAllowed());
         if (!opened.ok())
             qFatal("cannot open as reader: %s", qPrintable(opened.error().message));
         return opened.value();
     }
     const QString path = StoreLocation::parse(db.url())->sqlitePath;
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
-    auto opened = Store::open(db.url(), { true, false });
+    auto opened = Store::open(db.url(), migratingIfAllowed());
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (!opened.ok())
         qFatal("cannot open as reader: %s", qPrintable(opened.error().message));
