@@ -1,7 +1,8 @@
 // ragscope-guibench: what a user waits for and what the app holds, with real widgets.
 //   1. launch → Overview loaded and painted (store opened the way the app opens it);
 //   2. scrolling the Review table (a real QTableView) to its end, page by page, every keyset
-//      page fetched and the bottom rows painted → time, rows, RSS.
+//      page fetched and the bottom rows painted → time, rows, RSS;
+//   3. back to the top: the first rows painted again (a dropped page read again) → time.
 // Run offscreen: QT_QPA_PLATFORM=offscreen ragscope-guibench --db URL. Prints figures; never fails on speed.
 #include "mainwindow.h"
 #include "models/reviewqueuemodel.h"
@@ -112,5 +113,17 @@ int main(int argc, char* argv[])
         << (model.rowCount() / 200 + 1) << " keyset pages)\n";
     out << "RSS after scrolling to the end: " << statusKiB("VmRSS:") / 1024 << " MiB (peak " << statusKiB("VmHWM:") / 1024
         << " MiB)\n";
+
+    QElapsedTimer back;
+    back.start();
+    table.scrollToTop();
+    table.viewport()->repaint(); // asks for the first page again if it was dropped
+    if (model.index(0, 0).data(ReviewQueueModel::IdRole).isNull()
+        && !waitFor(&model, &QAbstractItemModel::dataChanged, 600'000)) {
+        out << "the first page did not come back\n";
+        return 1;
+    }
+    table.viewport()->repaint();
+    out << "back to the top, first rows painted again: " << back.elapsed() << " ms\n";
     return 0;
 }
