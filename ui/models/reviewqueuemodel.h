@@ -17,8 +17,11 @@ class LatestJob;
 /// worker and appends it, so rowCount() grows page by page. Row data stays only for the most
 /// recently used pages (at most cacheLimit() rows); a row whose page was dropped shows empty
 /// until its page has been read again on the worker, by keyset between the page's own first
-/// and last rows, so rows never shift or repeat when the queue changed meanwhile. A new query
-/// resets the model and supersedes pages still in flight.
+/// and last rows: rows that entered the queue before, between or after pages meanwhile never
+/// shift or repeat rows (they show after a refresh). Only a change inside a dropped page's own
+/// range shows in that page when it comes back: an inserted row takes its place and pushes
+/// the page's last row out of view, a deleted one leaves an empty row at the page's end.
+/// A new query resets the model and supersedes pages still in flight.
 class ReviewQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
