@@ -59,12 +59,27 @@ Error badCursor()
     return makeError(ErrorKind::InvalidInput, QStringLiteral("the paging cursor does not fit this list"));
 }
 
-// The keyset condition "after the cursor row" and its bound values.
-Result<SqlWhere> afterCursor(
-    const SqlDialect& d, const SortSpec& sort, bool descending, const KeysetCursor& cursor)
+// Where a keyset condition puts the cursor row's key: the rows after it, from it on, or up to it.
+enum class Side { After, From, Through };
+
+QString keysetOperator(Side side, bool descending)
+{
+    switch (side) {
+    case Side::After:
+        return descending ? QStringLiteral("<") : QStringLiteral(">");
+    case Side::From:
+        return descending ? QStringLiteral("<=") : QStringLiteral(">=");
+    case Side::Through:
+        return descending ? QStringLiteral(">=") : QStringLiteral("<=");
+    }
+    return {};
+}
+
+// The keyset condition of `side` of the cursor row and its bound values.
+Result<SqlWhere> keysetCondition(
+    const SqlDialect& d, const SortSpec& sort, const QString& op, const KeysetCursor& cursor)
 {
     SqlWhere where;
-    const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
     const QString timeAndId = QStringLiteral("%1, %2").arg(d.timeParam(), d.uuidParam());
     const QVariantList timeAndIdValues { d.bindTimeText(cursor.createdAt()), d.bindUuid(cursor.id()) };
     bool ok = true;
@@ -209,6 +224,26 @@ ReviewQueue::ReviewQueue(StorePtr store)
 Result<Page<InteractionSummary>> ReviewQueue::fetch(
     const ReviewQueueQuery& query, int limit, const QString& cursor) const
 {
+    RAGSCOPE_TRY(slice, read(query, limit, { cursor, {}, {} }));
+    return Page<InteractionSummary> { slice.rows, slice.atEnd ? QString() : slice.last };
+}
+
+Result<QueueSlice> ReviewQueue::fetchSlice(
+    const ReviewQueueQuery& query, int limit, const QString& after) const
+{
+    return read(query, limit, { after, {}, {} });
+}
+
+Result<QueueSlice> ReviewQueue::fetchBetween(
+    const ReviewQueueQuery& query, const QString& first, const QString& last, int limit) const
+{
+    if (first.isEmpty() || last.isEmpty())
+        return makeError(ErrorKind::InvalidInput, QStringLiteral("a slice needs both of its ends"));
+    return read(query, limit, { {}, first, last });
+}
+
+Result<QueueSlice> ReviewQueue::read(const ReviewQueueQuery& query, int limit, const Bounds& bounds) const
+{
     if (limit < 1)
         return makeError(ErrorKind::InvalidInput, QStringLiteral("a page must hold at least one row"));
     const SqlDialect d(m_store->dialect());
@@ -218,12 +253,15 @@ Result<Page<InteractionSummary>> ReviewQueue::fetch(
 
     QVariantList values = sort.values;
     values += where.values;
-    QString keyset;
-    if (!cursor.isEmpty()) {
+    QStringList keyset;
+    for (const auto& [cursor, side] : { std::pair { bounds.after, Side::After },
+             std::pair { bounds.from, Side::From }, std::pair { bounds.through, Side::Through } }) {
+        if (cursor.isEmpty())
+            continue;
         RAGSCOPE_TRY(position, KeysetCursor::decode(cursor, orderingTag(query)));
-        RAGSCOPE_TRY(after, afterCursor(d, sort, query.descending, position));
-        keyset = QStringLiteral(" WHERE ") + after.sql;
-        values += after.values;
+        RAGSCOPE_TRY(condition, keysetCondition(d, sort, keysetOperator(side, query.descending), position));
+        keyset << condition.sql;
+        values += condition.values;
     }
     values << limit + 1;
 
@@ -252,27 +290,28 @@ Result<Page<InteractionSummary>> ReviewQueue::fetch(
                          " WHERE %3) q")
               .arg(d.costColumn(QStringLiteral("i")),
                   bySortValue ? QStringLiteral(", %1 AS sort_value").arg(sort.expr) : QString(), where.sql)
-        + keyset
+        + (keyset.isEmpty() ? QString() : QStringLiteral(" WHERE ") + keyset.join(QLatin1String(" AND ")))
         + QStringLiteral(" ORDER BY %1q.created_at%2, q.id%2 LIMIT ?")
               .arg(
                   bySortValue ? QStringLiteral("q.sort_value") + dir + QStringLiteral(", ") : QString(), dir);
 
     PerformanceMonitor perf(QStringLiteral("review queue page"));
     RAGSCOPE_TRY(q, m_store->exec(sql, values));
-    Page<InteractionSummary> page;
-    QString lastCreatedText, lastSortValue;
+    QueueSlice slice;
+    KeysetCursor lastKey;
     while (q.next()) {
-        if (page.rows.size() == limit) { // the extra row only tells that another page follows
-            page.nextCursor
-                = KeysetCursor(orderingTag(query), lastSortValue, lastCreatedText, page.rows.constLast().id)
-                      .encode();
+        if (slice.rows.size() == limit) { // the extra row only tells that another page follows
+            slice.atEnd = false;
             break;
         }
-        lastCreatedText = q.value(1).toString();
-        if (bySortValue)
-            lastSortValue = sortValueText(d, sort.type, q.value(12));
+        // The cursor keeps created_at as the store printed it: exact microseconds.
+        lastKey = KeysetCursor(orderingTag(query),
+            bySortValue ? sortValueText(d, sort.type, q.value(12)) : QString(), q.value(1).toString(),
+            QUuid::fromString(q.value(0).toString()));
+        if (slice.rows.isEmpty())
+            slice.first = lastKey.encode();
         InteractionSummary s;
-        s.id = QUuid::fromString(q.value(0).toString());
+        s.id = lastKey.id();
         s.createdAt = SqlDialect::parseTime(q.value(1).toString());
         s.userId = q.value(2).toString();
         s.queryPreview = q.value(3).toString();
@@ -287,9 +326,11 @@ Result<Page<InteractionSummary>> ReviewQueue::fetch(
         if (!q.value(10).isNull())
             s.reviewerRating = q.value(10).toInt();
         s.reviewerLabel = q.value(11).toString();
-        page.rows << s;
+        slice.rows << s;
     }
-    return page;
+    if (!slice.rows.isEmpty())
+        slice.last = lastKey.encode();
+    return slice;
 }
 
 Result<InteractionDetail> ReviewQueue::detail(const QUuid& interactionId) const

@@ -29,6 +29,16 @@ struct ReviewQueueQuery
     bool operator==(const ReviewQueueQuery&) const = default;
 };
 
+/// A stretch of the queue with the cursors of its own first and last rows: reading from
+/// `first` through `last` again gives the same rows, whatever was added before or after them.
+struct QueueSlice
+{
+    QList<InteractionSummary> rows;
+    QString first; ///< cursor of the first row (empty when there are no rows)
+    QString last; ///< cursor of the last row: the next slice starts after it
+    bool atEnd = true; ///< no row follows in the queue
+};
+
 /// Keyset-paged review queue: each page is one indexed range scan from the cursor on,
 /// never OFFSET, so scrolling through a million rows costs the same per page.
 class ReviewQueue
@@ -39,10 +49,24 @@ public:
     /// Up to `limit` rows after `cursor` (empty: from the start). Blocking.
     Result<Page<InteractionSummary>> fetch(
         const ReviewQueueQuery& query, int limit, const QString& cursor = {}) const;
+    /// Like fetch(), with the cursors of the slice's own first and last rows.
+    Result<QueueSlice> fetchSlice(const ReviewQueueQuery& query, int limit, const QString& after = {}) const;
+    /// The rows from cursor `first` through cursor `last` (both included), at most `limit`:
+    /// a slice read again by keyset, bounded at both ends so it never takes in its neighbours.
+    Result<QueueSlice> fetchBetween(
+        const ReviewQueueQuery& query, const QString& first, const QString& last, int limit) const;
     /// Full detail of one interaction, with the end user's feedback and the latest reviews.
     Result<InteractionDetail> detail(const QUuid& interactionId) const;
 
 private:
+    struct Bounds
+    {
+        QString after; ///< exclusive
+        QString from; ///< inclusive
+        QString through; ///< inclusive
+    };
+    Result<QueueSlice> read(const ReviewQueueQuery& query, int limit, const Bounds& bounds) const;
+
     StorePtr m_store;
 };
 

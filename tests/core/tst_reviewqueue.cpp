@@ -154,6 +154,8 @@ private slots:
     void listsEachKind();
     void everySortPagesLikeTheUnpagedOrder_data();
     void everySortPagesLikeTheUnpagedOrder();
+    void everySortReadsASliceAgainBetweenItsEnds_data() { everySortPagesLikeTheUnpagedOrder_data(); }
+    void everySortReadsASliceAgainBetweenItsEnds();
     void narrowsToFilterWindowUserAndModel();
     void searchIsCaseInsensitiveAndLiteral_data();
     void searchIsCaseInsensitiveAndLiteral();
@@ -217,6 +219,51 @@ void TestReviewQueue::everySortPagesLikeTheUnpagedOrder()
     QCOMPARE(unpaged, expectedOrder(rows, Kind::Either, key, descending));
     QCOMPARE(fetchAll(queue, query, 3), unpaged);
     QCOMPARE(fetchAll(queue, query, 1), unpaged);
+}
+
+void TestReviewQueue::everySortReadsASliceAgainBetweenItsEnds()
+{
+    QFETCH(SortKey, key);
+    QFETCH(bool, descending);
+    TestDatabase db;
+    const StorePtr store = db.open();
+    const QList<Row> rows = seed(store, queueRows());
+    ReviewQueueQuery query;
+    query.sort = key;
+    query.descending = descending;
+    const ReviewQueue queue(store);
+    const auto ids = [](const QList<InteractionSummary>& summaries) {
+        QList<QUuid> result;
+        for (const InteractionSummary& s : summaries)
+            result << s.id;
+        return result;
+    };
+    QList<QueueSlice> slices;
+    QList<QUuid> sliced;
+    QString after;
+    do {
+        const auto slice = queue.fetchSlice(query, 3, after);
+        QVERIFY2(slice.ok(), qPrintable(slice.ok() ? QString() : slice.error().message));
+        slices << *slice;
+        sliced += ids(slice->rows);
+        after = slice->last;
+        if (slice->atEnd)
+            break;
+    } while (true);
+    QCOMPARE(sliced, expectedOrder(rows, Kind::Either, key, descending));
+
+    // Each slice read again between its own first and last rows (ties, NULL sentinels and
+    // all): the same rows, though the limit leaves room for its neighbours.
+    for (const QueueSlice& slice : std::as_const(slices)) {
+        if (slice.rows.isEmpty())
+            continue;
+        const auto again = queue.fetchBetween(query, slice.first, slice.last, 100);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QCOMPARE(ids(again->rows), ids(slice.rows));
+        QCOMPARE(again->first, slice.first);
+        QCOMPARE(again->last, slice.last);
+    }
+    QVERIFY(!queue.fetchBetween(query, QString(), slices.first().last, 10).ok());
 }
 
 void TestReviewQueue::narrowsToFilterWindowUserAndModel()

@@ -74,6 +74,7 @@ private slots:
     void headerClickSortsInTheStore();
     void upAndDownMoveThroughTheQueue();
     void loadErrorEmitsStoreErrorAndKeepsRows();
+    void selectionOutlivesItsPageAndJumpsShowOnceLoaded();
 
 private:
     bool waitIdle() const;
@@ -417,6 +418,46 @@ void TestReviewPage::loadErrorEmitsStoreErrorAndKeepsRows()
     QVERIFY(errors.wait(20000));
     QVERIFY(waitIdle());
     QCOMPARE(m_page->model()->rowCount(), 6);
+}
+
+void TestReviewPage::selectionOutlivesItsPageAndJumpsShowOnceLoaded()
+{
+    QList<InteractionRecord> older;
+    for (int i = 0; i < 40; ++i) {
+        InteractionRecord r;
+        r.userId = QStringLiteral("older");
+        r.query = QStringLiteral("older question %1").arg(i);
+        r.answer = QStringLiteral("answer");
+        r.confidence = 0.1;
+        r.createdAt = T0.addSecs(-60 * (i + 1));
+        older << r;
+    }
+    QVERIFY(InteractionRecorder(m_store).recordBatch(older).ok());
+    // Hidden, so that no painting reads rows: only the test decides which pages are in use.
+    m_page->hide();
+    m_page->model()->setPageSize(4);
+    m_page->model()->setCacheLimit(12);
+    m_page->reload();
+    QVERIFY(waitIdle());
+    m_page->table()->setCurrentIndex(m_page->model()->index(0, 0));
+    QCOMPARE(m_page->form()->interaction(), m_ids[7]);
+    QVERIFY(waitIdle());
+
+    while (m_page->model()->canFetchMore({})) {
+        m_page->model()->fetchMore({});
+        QVERIFY(waitIdle());
+    }
+    QCOMPARE(m_page->model()->rowCount(), 6 + 40);
+    QVERIFY(!m_page->model()->isHeld(0) && !m_page->model()->isHeld(1));
+    // The selected interaction stays in the form and the detail though its page was dropped.
+    QCOMPARE(m_page->form()->interaction(), m_ids[7]);
+    QVERIFY(m_page->detailView()->toPlainText().contains(Rows[7].query));
+
+    // A row whose page is not held yet shows as soon as its page is back.
+    m_page->table()->setCurrentIndex(m_page->model()->index(1, 0));
+    QTRY_COMPARE(m_page->form()->interaction(), m_ids[5]);
+    QVERIFY(waitIdle());
+    QVERIFY(m_page->detailView()->toPlainText().contains(Rows[5].query));
 }
 
 QTEST_MAIN(TestReviewPage)

@@ -15,6 +15,10 @@ const QDateTime T0 = QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()
 constexpr int LowConfidenceRows = 650;
 constexpr int LowRatedRows = 30;
 constexpr int OutsideRows = 20;
+// A long queue read through a small window: 60 pages of 50 rows, at most 4 pages held.
+constexpr int LongRows = 3000;
+constexpr int LongPageSize = 50;
+constexpr int LongCacheLimit = 200;
 
 ReviewQueueQuery queryOf(Kind kind)
 {
@@ -27,6 +31,74 @@ ReviewQueueQuery queryOf(Kind kind)
 bool waitIdle(const ReviewQueueModel& model)
 {
     return QTest::qWaitFor([&] { return !model.isLoading(); }, 20000);
+}
+
+// One low-confidence row a minute from T0 on, so the queue (newest first) is the reverse.
+QList<QUuid> recordLongQueue(const StorePtr& store)
+{
+    QList<InteractionRecord> records;
+    for (int i = 0; i < LongRows; ++i) {
+        InteractionRecord r;
+        r.userId = QStringLiteral("long");
+        r.query = QStringLiteral("long question %1").arg(i);
+        r.answer = QStringLiteral("answer");
+        r.confidence = 0.2;
+        r.createdAt = T0.addSecs(60 * i);
+        records << r;
+    }
+    const auto ids = InteractionRecorder(store).recordBatch(records);
+    if (!ids.ok())
+        qFatal("cannot record the long queue");
+    QList<QUuid> newestFirst(ids->crbegin(), ids->crend());
+    return newestFirst;
+}
+
+QUuid recordOne(const StorePtr& store, const QDateTime& createdAt)
+{
+    InteractionRecord r;
+    r.userId = QStringLiteral("late");
+    r.query = QStringLiteral("inserted meanwhile");
+    r.answer = QStringLiteral("answer");
+    r.confidence = 0.1;
+    r.createdAt = createdAt;
+    const auto ids = InteractionRecorder(store).recordBatch({ r });
+    if (!ids.ok())
+        qFatal("cannot record a row");
+    return ids->first();
+}
+
+// Reads `row` as a view scrolled to it would: a row whose page was dropped shows a
+// placeholder and asks for its page, and shows its data once the page is back (counted
+// in `dropped`).
+QUuid idAt(ReviewQueueModel& model, int row, int* dropped)
+{
+    const QModelIndex index = model.index(row, ReviewQueueModel::Time);
+    if (!model.isHeld(row)) {
+        ++*dropped;
+        if (!index.data(ReviewQueueModel::IdRole).isNull())
+            return {}; // a dropped row must not show data
+        if (!QTest::qWaitFor([&] { return model.isHeld(row); }, 20000))
+            return {};
+    }
+    return index.data(ReviewQueueModel::IdRole).toUuid();
+}
+
+// Whether every row, read from `from` to `to` (either way), is the expected one.
+bool readsInOrder(ReviewQueueModel& model, const QList<QUuid>& expected, int from, int to, int* dropped)
+{
+    const int step = from <= to ? 1 : -1;
+    for (int row = from; row != to + step; row += step) {
+        while (row >= model.rowCount() && model.canFetchMore({})) { // scrolled to the bottom
+            model.fetchMore({});
+            if (!waitIdle(model))
+                return false;
+        }
+        if (row >= model.rowCount() || idAt(model, row, dropped) != expected.at(row)) {
+            qWarning("row %d is not the expected one", row);
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -50,14 +122,22 @@ private slots:
     void failedPageKeepsRowsAndStopsFetching();
     void savedReviewShowsInItsRow();
     void rowsWithoutACostReadNoPrice();
+    void scrollingToTheEndAndBackHoldsOnlyPagesInUse();
+    void rowsInsertedMeanwhileNeitherShiftNorRepeat();
 
 private:
+    void watchHeldRows();
+
     static StorePtr smallStore(Test::TestDatabase& db);
 
     std::unique_ptr<Test::TestDatabase> m_db;
     StorePtr m_store;
     QSet<QUuid> m_lowConfidence;
     QSet<QUuid> m_lowRated;
+    std::unique_ptr<Test::TestDatabase> m_longDb;
+    StorePtr m_longStore;
+    QList<QUuid> m_longIds; ///< the long queue, newest first
+    int m_mostHeld = 0; ///< the most rows the model held at any signal
     std::unique_ptr<ReviewQueueModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
@@ -102,6 +182,9 @@ void TestReviewQueueModel::initTestCase()
             writer.addFeedback(ids->at(i), 4, T0.addDays(1)); // rated well and confident: not in any queue
         }
     }
+    m_longDb = std::make_unique<Test::TestDatabase>();
+    m_longStore = m_longDb->open();
+    m_longIds = recordLongQueue(m_longStore);
 }
 
 void TestReviewQueueModel::init()
@@ -109,6 +192,16 @@ void TestReviewQueueModel::init()
     m_model = std::make_unique<ReviewQueueModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestReviewQueueModel::watchHeldRows()
+{
+    m_mostHeld = 0;
+    const auto note = [this] { m_mostHeld = qMax(m_mostHeld, m_model->heldRows()); };
+    connect(m_model.get(), &QAbstractItemModel::rowsInserted, this, note);
+    connect(m_model.get(), &QAbstractItemModel::dataChanged, this, note);
+    connect(m_model.get(), &QAbstractItemModel::modelReset, this, note);
+    connect(m_model.get(), &ReviewQueueModel::pageLoaded, this, note);
 }
 
 void TestReviewQueueModel::cleanup()
@@ -306,6 +399,70 @@ void TestReviewQueueModel::rowsWithoutACostReadNoPrice()
     m_model->setQuery(m_store, queryOf(Kind::LowConfidence));
     QVERIFY(waitIdle(*m_model));
     QVERIFY(m_model->index(0, ReviewQueueModel::Cost).data().toString().startsWith(QLatin1Char('$')));
+}
+
+void TestReviewQueueModel::scrollingToTheEndAndBackHoldsOnlyPagesInUse()
+{
+    m_model->setPageSize(LongPageSize);
+    m_model->setCacheLimit(LongCacheLimit);
+    watchHeldRows();
+    m_model->setQuery(m_longStore, queryOf(Kind::LowConfidence));
+    QVERIFY(waitIdle(*m_model));
+
+    int dropped = 0;
+    QVERIFY(readsInOrder(*m_model, m_longIds, 0, LongRows - 1, &dropped));
+    QVERIFY(waitIdle(*m_model));
+    QVERIFY(m_model->isComplete());
+    QCOMPARE(m_model->rowCount(), LongRows);
+    // (The tester reads row 0 after every insert, so that page stays in use, as on a screen.)
+    QVERIFY2(!m_model->isHeld(LongRows / 2), "a page far from the rows read is still held");
+    QVERIFY(m_model->summary(LongRows / 2).id.isNull());
+
+    // Back to the start: every dropped page comes back with the same rows, in order.
+    dropped = 0;
+    QVERIFY(readsInOrder(*m_model, m_longIds, LongRows - 1, 0, &dropped));
+    // Each dropped page is read again once, when its first row comes into view.
+    QVERIFY2(dropped >= (LongRows - LongCacheLimit) / LongPageSize, qPrintable(QString::number(dropped)));
+    QVERIFY(waitIdle(*m_model));
+    QCOMPARE(m_model->rowCount(), LongRows);
+    QVERIFY2(m_mostHeld <= LongCacheLimit, qPrintable(QString::number(m_mostHeld)));
+    QVERIFY(m_model->heldRows() <= LongCacheLimit);
+}
+
+void TestReviewQueueModel::rowsInsertedMeanwhileNeitherShiftNorRepeat()
+{
+    Test::TestDatabase db;
+    const StorePtr store = db.open();
+    const QList<QUuid> ids = recordLongQueue(store);
+    m_model->setPageSize(LongPageSize);
+    m_model->setCacheLimit(LongCacheLimit);
+    watchHeldRows();
+    m_model->setQuery(store, queryOf(Kind::LowConfidence));
+    int dropped = 0;
+    QVERIFY(readsInOrder(*m_model, ids, 0, LongRows - 1, &dropped));
+    QVERIFY(waitIdle(*m_model));
+
+    // Rows lastOfPage and lastOfPage + 1 end and start two pages, both dropped by now; a row
+    // goes in between them, and a new newest row above the first page.
+    const int lastOfPage = 10 * LongPageSize + LongPageSize - 1;
+    QVERIFY(!m_model->isHeld(lastOfPage) && !m_model->isHeld(lastOfPage + 1));
+    const auto timeOfRow = [](int row) { return T0.addSecs(60 * (LongRows - 1 - row)); };
+    const QUuid between = recordOne(store, timeOfRow(lastOfPage).addSecs(-30));
+    const QUuid newest = recordOne(store, timeOfRow(0).addSecs(30));
+
+    dropped = 0;
+    QVERIFY(readsInOrder(*m_model, ids, LongRows - 1, 0, &dropped));
+    QVERIFY(dropped > 0);
+    QCOMPARE(m_model->rowCount(), LongRows);
+    QVERIFY(m_mostHeld <= LongCacheLimit);
+
+    // The rows were there all along: a reload shows them where they belong.
+    QList<QUuid> withInserted = ids;
+    withInserted.insert(lastOfPage + 1, between);
+    withInserted.prepend(newest);
+    m_model->reload();
+    QVERIFY(waitIdle(*m_model));
+    QVERIFY(readsInOrder(*m_model, withInserted, 0, LongRows + 1, &dropped));
 }
 
 QTEST_MAIN(TestReviewQueueModel)

@@ -5,14 +5,21 @@
 #include "widgets/reviewsettings.h"
 
 #include <QLocale>
+#include <QTimer>
 
 namespace RagScope {
 
 ReviewQueueModel::ReviewQueueModel(QObject* parent)
     : QAbstractTableModel(parent)
     , m_job(new LatestJob(this))
+    , m_readJob(new LatestJob(this))
+    , m_readTimer(new QTimer(this))
 {
-    connect(m_job, &LatestJob::busyChanged, this, &ReviewQueueModel::loadingChanged);
+    connect(m_job, &LatestJob::busyChanged, this, &ReviewQueueModel::updateLoading);
+    connect(m_readJob, &LatestJob::busyChanged, this, &ReviewQueueModel::updateLoading);
+    m_readTimer->setSingleShot(true);
+    m_readTimer->setInterval(0);
+    connect(m_readTimer, &QTimer::timeout, this, &ReviewQueueModel::readWantedPage);
 }
 
 void ReviewQueueModel::setQuery(StorePtr store, const ReviewQueueQuery& query)
@@ -29,8 +36,7 @@ void ReviewQueueModel::setQuery(StorePtr store, const ReviewQueueQuery& query)
 void ReviewQueueModel::reload()
 {
     beginResetModel();
-    m_rows.clear();
-    m_cursor.clear();
+    clearPages();
     m_complete = !m_store;
     m_failed = false;
     endResetModel();
@@ -42,37 +48,60 @@ void ReviewQueueModel::reload()
 
 void ReviewQueueModel::refresh()
 {
-    if (m_rows.isEmpty()) {
+    if (m_rowCount == 0) {
         reload();
         return;
     }
-    m_cursor.clear();
     m_failed = false;
     loadPage(true);
 }
 
-bool ReviewQueueModel::isLoading() const
+void ReviewQueueModel::setCacheLimit(int rows)
 {
-    return m_job->isBusy();
+    m_cacheLimit = rows;
+    m_cache.setLimit(qMax(m_cacheLimit, 3 * m_rowsPerPage));
+}
+
+void ReviewQueueModel::clearPages()
+{
+    m_cache.clear();
+    m_keys.clear();
+    m_wanted.clear();
+    m_readJob->cancel();
+    m_reading = -1;
+    m_rowCount = 0;
+    m_rowsPerPage = m_pageSize;
+    m_cache.setLimit(qMax(m_cacheLimit, 3 * m_rowsPerPage));
+}
+
+bool ReviewQueueModel::isHeld(int row) const
+{
+    return row >= 0 && row < m_rowCount && m_cache.contains(row / m_rowsPerPage);
+}
+
+InteractionSummary ReviewQueueModel::summary(int row) const
+{
+    const InteractionSummary* held = heldRow(row);
+    return held ? *held : InteractionSummary {};
 }
 
 int ReviewQueueModel::rowOf(const QUuid& id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return row;
-    }
-    return -1;
+    const auto found = m_cache.find([&id](const InteractionSummary& row) { return row.id == id; });
+    return found ? found->first * m_rowsPerPage + found->second : -1;
 }
 
 void ReviewQueueModel::applyReview(const RagScope::Review& review)
 {
-    const int row = rowOf(review.interactionId);
-    if (row < 0)
+    const auto found
+        = m_cache.find([&review](const InteractionSummary& row) { return row.id == review.interactionId; });
+    if (!found)
         return;
-    m_rows[row].reviewerRating = review.rating;
-    m_rows[row].reviewerLabel = review.label;
-    emit dataChanged(index(row, Review), index(row, Review));
+    InteractionSummary& row = m_cache.row(found->first, found->second);
+    row.reviewerRating = review.rating;
+    row.reviewerLabel = review.label;
+    const int at = found->first * m_rowsPerPage + found->second;
+    emit dataChanged(index(at, Review), index(at, Review));
 }
 
 std::optional<ReviewQueueQuery::SortKey> ReviewQueueModel::sortKeyForColumn(int column)
@@ -114,7 +143,7 @@ int ReviewQueueModel::columnForSortKey(ReviewQueueQuery::SortKey key)
 
 int ReviewQueueModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int ReviewQueueModel::columnCount(const QModelIndex& parent) const
@@ -126,7 +155,14 @@ QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const InteractionSummary& row = m_rows.at(index.row());
+    bool missing = false;
+    const InteractionSummary* held = heldRow(index.row(), &missing);
+    if (!held) { // a placeholder until the page is read again (or for a row no longer there)
+        if (missing)
+            want(index.row() / m_rowsPerPage);
+        return role == Qt::DisplayRole && index.column() == Time && missing ? tr("…") : QVariant();
+    }
+    const InteractionSummary& row = *held;
     switch (role) {
     case Qt::DisplayRole:
         return display(row, index.column());
@@ -222,36 +258,129 @@ bool ReviewQueueModel::canFetchMore(const QModelIndex& parent) const
 
 void ReviewQueueModel::fetchMore(const QModelIndex& parent)
 {
-    if (!canFetchMore(parent) || isLoading())
+    if (!canFetchMore(parent) || m_job->isBusy())
         return; // one page at a time
     loadPage(false);
 }
 
 void ReviewQueueModel::loadPage(bool replace)
 {
-    m_job->start([store = m_store, query = m_query, limit = m_pageSize,
-                     cursor = m_cursor] { return ReviewQueue(store).fetch(query, limit, cursor); },
-        [this, replace](const Result<Page<InteractionSummary>>& page) {
-            if (!page.ok()) {
-                m_failed = true;
-                emit loadFailed(page.error());
+    const QString after = replace || m_keys.isEmpty() ? QString() : m_keys.constLast().last;
+    m_job->start([store = m_store, query = m_query, limit = replace ? m_pageSize : m_rowsPerPage,
+                     after] { return ReviewQueue(store).fetchSlice(query, limit, after); },
+        [this, replace](const Result<QueueSlice>& slice) {
+            if (!slice.ok()) {
+                failed(slice.error());
                 return;
             }
-            // The cursor moves first: views and testers may ask for the next page while rows go in.
-            m_cursor = page->nextCursor;
-            m_complete = page->atEnd();
-            const QList<InteractionSummary>& rows = page->rows;
+            const int rows = int(slice->rows.size());
             if (replace) {
                 beginResetModel();
-                m_rows = rows;
+                clearPages();
+                addPage(*slice);
+                m_cache.insert(0, slice->rows);
+                m_rowCount = rows;
                 endResetModel();
-            } else if (!rows.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
-                m_rows.append(rows);
-                endInsertRows();
+            } else {
+                // Keys first: views and testers ask for the next page while the rows go in.
+                addPage(*slice);
+                if (rows > 0) {
+                    beginInsertRows({}, m_rowCount, m_rowCount + rows - 1);
+                    m_cache.insert(int(m_keys.size()) - 1, slice->rows);
+                    m_rowCount += rows;
+                    endInsertRows();
+                }
             }
-            emit pageLoaded(int(rows.size()));
+            emit pageLoaded(rows);
         });
+}
+
+void ReviewQueueModel::addPage(const QueueSlice& slice)
+{
+    m_complete = slice.atEnd;
+    if (slice.rows.isEmpty())
+        return;
+    m_keys.append({ slice.first, slice.last });
+}
+
+int ReviewQueueModel::rowsInPage(int page) const
+{
+    return qMin(m_rowsPerPage, m_rowCount - page * m_rowsPerPage);
+}
+
+const InteractionSummary* ReviewQueueModel::heldRow(int row, bool* missing) const
+{
+    if (row < 0 || row >= m_rowCount)
+        return nullptr;
+    const QList<InteractionSummary>* rows = m_cache.use(row / m_rowsPerPage);
+    if (missing)
+        *missing = !rows;
+    const int offset = row % m_rowsPerPage;
+    // A page read again may be short: rows of its range deleted meanwhile.
+    return rows && offset < rows->size() ? &rows->at(offset) : nullptr;
+}
+
+void ReviewQueueModel::want(int page) const
+{
+    if (page == m_reading || m_failed)
+        return;
+    if (!m_wanted.isEmpty() && m_wanted.constLast() == page)
+        return;
+    m_wanted.removeOne(page);
+    m_wanted.append(page);
+    // Only the latest few matter: older wishes would be dropped again before anyone looks.
+    const int keep = qMax(1, m_cache.limit() / m_rowsPerPage);
+    if (m_wanted.size() > keep)
+        m_wanted.remove(0, m_wanted.size() - keep);
+    m_readTimer->start();
+}
+
+void ReviewQueueModel::readWantedPage()
+{
+    if (m_readJob->isBusy() || m_failed || !m_store)
+        return;
+    int page = -1;
+    while (!m_wanted.isEmpty() && page < 0) {
+        const int candidate = m_wanted.takeLast();
+        if (candidate < m_keys.size() && !m_cache.contains(candidate))
+            page = candidate;
+    }
+    if (page < 0)
+        return;
+    m_reading = page;
+    const PageKeys keys = m_keys.at(page);
+    m_readJob->start(
+        [store = m_store, query = m_query, keys, limit = rowsInPage(page)] {
+            return ReviewQueue(store).fetchBetween(query, keys.first, keys.last, limit);
+        },
+        [this, page](const Result<QueueSlice>& slice) {
+            m_reading = -1;
+            if (!slice.ok()) {
+                failed(slice.error());
+                return;
+            }
+            m_cache.insert(page, slice->rows);
+            const int first = page * m_rowsPerPage;
+            emit dataChanged(index(first, 0), index(first + rowsInPage(page) - 1, ColumnCount - 1));
+            emit pageLoaded(int(slice->rows.size()));
+            readWantedPage();
+        });
+}
+
+void ReviewQueueModel::failed(const RagScope::Error& error)
+{
+    m_failed = true;
+    m_wanted.clear();
+    emit loadFailed(error);
+}
+
+void ReviewQueueModel::updateLoading()
+{
+    const bool loading = m_job->isBusy() || m_readJob->isBusy();
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
 }
 
 } // namespace RagScope

@@ -96,6 +96,16 @@ ReviewPage::ReviewPage(QWidget* parent)
         updateStatus();
         finishedLoading();
     });
+    // The model holds only the pages in use: a row jumped to (End, Page Down) may arrive a
+    // moment later. The form and the detail keep their own id, so a page dropped later
+    // changes nothing for them.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex& from, const QModelIndex& to) {
+            const QModelIndex current = m_table->currentIndex();
+            if (current.isValid() && current.row() >= from.row() && current.row() <= to.row()
+                && current.data(ReviewQueueModel::IdRole).toUuid() != m_form->interaction())
+                showInteraction(current);
+        });
     connect(m_model, &ReviewQueueModel::loadFailed, this, [this](const Error& error) {
         updateStatus();
         emit storeError(error);
