@@ -35,8 +35,7 @@ qint64 statusKiB(const char* key)
 }
 
 // Runs the event loop until `signal` fires or `timeoutMs` passes; false on timeout.
-template<typename Sender, typename Signal>
-bool waitFor(Sender* sender, Signal signal, int timeoutMs)
+template <typename Sender, typename Signal> bool waitFor(Sender* sender, Signal signal, int timeoutMs)
 {
     QEventLoop loop;
     bool fired = false;
@@ -60,8 +59,9 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({ QStringLiteral("db"), QStringLiteral("Store URL."), QStringLiteral("url") });
-    parser.addOption({ QStringLiteral("days"), QStringLiteral("Review window in days back from now (default 3650)."),
-                       QStringLiteral("n"), QStringLiteral("3650") });
+    parser.addOption(
+        { QStringLiteral("days"), QStringLiteral("Review window in days back from now (default 3650)."),
+            QStringLiteral("n"), QStringLiteral("3650") });
     parser.process(app);
     QTextStream out(stdout);
     if (!parser.isSet(QStringLiteral("db"))) {
@@ -109,10 +109,10 @@ int main(int argc, char* argv[])
             return 1;
         }
     }
-    out << "review table scrolled to the end: " << model.rowCount() << " rows in " << scrolling.elapsed() << " ms ("
-        << (model.rowCount() / 200 + 1) << " keyset pages)\n";
-    out << "RSS after scrolling to the end: " << statusKiB("VmRSS:") / 1024 << " MiB (peak " << statusKiB("VmHWM:") / 1024
-        << " MiB)\n";
+    out << "review table scrolled to the end: " << model.rowCount() << " rows in " << scrolling.elapsed()
+        << " ms (" << (model.rowCount() / 200 + 1) << " keyset pages)\n";
+    out << "RSS after scrolling to the end: " << statusKiB("VmRSS:") / 1024 << " MiB (peak "
+        << statusKiB("VmHWM:") / 1024 << " MiB)\n";
 
     QElapsedTimer back;
     back.start();

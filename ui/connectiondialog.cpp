@@ -37,9 +37,9 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_testJob(new LatestJob(this))
 {
     setWindowTitle(tr("Open PostgreSQL store"));
-    const std::initializer_list<std::pair<QWidget*, const char*>> names {
-        { m_profiles, "profile" }, { m_url, "url" }, { m_host, "host" }, { m_port, "port" },
-        { m_database, "database" }, { m_user, "user" }, { m_password, "password" }, { m_sslMode, "sslmode" },
+    const std::initializer_list<std::pair<QWidget*, const char*>> names { { m_profiles, "profile" },
+        { m_url, "url" }, { m_host, "host" }, { m_port, "port" }, { m_database, "database" },
+        { m_user, "user" }, { m_password, "password" }, { m_sslMode, "sslmode" },
         { m_savePassword, "savePassword" } };
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
@@ -160,24 +160,28 @@ void ConnectionDialog::testConnection()
     applyUrl();
     setStatus(tr("Connecting to %1…").arg(location().displayName()));
     const StoreLocation target = location();
-    m_testJob->start([target] { return Store::open(target, Store::OpenOptions {}); },
-                     [this](const Result<std::shared_ptr<Store>>& store) {
-                         QString message;
-                         bool ok = store.ok();
-                         if (ok && store.value()->isReadOnly())
-                             message = tr("Connected (read-only: %1).").arg(store.value()->readOnlyReason());
-                         else if (ok)
-                             message = tr("Connected.");
-                         else if (store.error().kind == ErrorKind::MissingSchema) {
-                             ok = true;
-                             message = tr("Connected. The monitoring tables are missing; RagScope creates "
-                                          "them when it opens the store.");
-                         } else {
-                             message = store.error().message;
-                         }
-                         setStatus(message);
-                         emit testFinished(ok, message);
-                     });
+    // Opened as the app would (for writing, if the role may) but without migrating: a test
+    // writes nothing.
+    Store::OpenOptions options;
+    options.access = Store::Access::Write;
+    m_testJob->start([target, options] { return Store::open(target, options); },
+        [this](const Result<std::shared_ptr<Store>>& store) {
+            QString message;
+            bool ok = store.ok();
+            if (ok && store.value()->isReadOnly())
+                message = tr("Connected (read-only: %1).").arg(store.value()->readOnlyReason());
+            else if (ok)
+                message = tr("Connected.");
+            else if (store.error().kind == ErrorKind::MissingSchema) {
+                ok = true;
+                message = tr("Connected. The monitoring tables are missing; RagScope creates "
+                             "them when it opens the store.");
+            } else {
+                message = store.error().message;
+            }
+            setStatus(message);
+            emit testFinished(ok, message);
+        });
 }
 
 void ConnectionDialog::accept()

@@ -109,9 +109,9 @@ void MainWindow::createActions()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About RagScope"), this, [this] {
         QMessageBox::about(this, tr("About RagScope"),
-                           tr("<h3>RagScope %1</h3><p>Cost, latency and answer-quality analytics for the "
-                              "monitoring store of a RAG chat service.</p>")
-                               .arg(QApplication::applicationVersion()));
+            tr("<h3>RagScope %1</h3><p>Cost, latency and answer-quality analytics for the "
+               "monitoring store of a RAG chat service.</p>")
+                .arg(QApplication::applicationVersion()));
     });
     about->setMenuRole(QAction::AboutRole);
     updateRecentMenu();
@@ -125,8 +125,8 @@ void MainWindow::addPage(DashboardPage* page)
     // Wide enough for the longest title at any font size.
     m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + fontMetrics().averageCharWidth() * 6);
     connect(page, &DashboardPage::storeError, this, [this](const Error& error) {
-        m_banner->showMessage(tr("The store reported an error; the pages show their last data.\n%1")
-                                  .arg(error.message));
+        m_banner->showMessage(
+            tr("The store reported an error; the pages show their last data.\n%1").arg(error.message));
     });
     connect(page, &DashboardPage::drillDown, this, [this](const ReviewQueueQuery& query) {
         if (!m_drillTarget)
@@ -138,7 +138,8 @@ void MainWindow::addPage(DashboardPage* page)
         m_nav->setCurrentRow(0);
 }
 
-void MainWindow::setDrillDownTarget(DashboardPage* page, std::function<void(const ReviewQueueQuery&)> showQuery)
+void MainWindow::setDrillDownTarget(
+    DashboardPage* page, std::function<void(const ReviewQueueQuery&)> showQuery)
 {
     m_drillTarget = page;
     m_showQuery = std::move(showQuery);
@@ -249,9 +250,8 @@ void MainWindow::openFailed(const Error& error, const StoreLocation& location)
 void MainWindow::askCreateSchema(const StoreLocation& location)
 {
     auto* box = new QMessageBox(QMessageBox::Question, tr("Create a monitoring store?"),
-                                tr("%1 holds no tables. Create RagScope's monitoring tables in it?")
-                                    .arg(location.displayName()),
-                                QMessageBox::Yes | QMessageBox::No, this);
+        tr("%1 holds no tables. Create RagScope's monitoring tables in it?").arg(location.displayName()),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setObjectName(QStringLiteral("createSchemaQuestion"));
     box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -275,7 +275,7 @@ void MainWindow::askPostgres(const StoreLocation& prefill, const QString& messag
 void MainWindow::askSnapshot()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open snapshot"), QString(),
-                                                      tr("SQLite snapshots (*.sqlite *.sqlite3 *.db);;All files (*)"));
+        tr("SQLite snapshots (*.sqlite *.sqlite3 *.db);;All files (*)"));
     if (path.isEmpty())
         return;
     StoreLocation location;
@@ -306,10 +306,11 @@ void MainWindow::updateStoreStatus()
         return;
     }
     const QString name = m_store->location().displayName();
-    setWindowTitle(m_store->isReadOnly() ? tr("%1 (read-only) — RagScope").arg(name) : tr("%1 — RagScope").arg(name));
+    setWindowTitle(
+        m_store->isReadOnly() ? tr("%1 (read-only) — RagScope").arg(name) : tr("%1 — RagScope").arg(name));
     m_storeLabel->setText(tr("Store: %1").arg(name));
-    m_accessLabel->setText(m_store->isReadOnly() ? tr("Read-only: %1").arg(m_store->readOnlyReason())
-                                                 : tr("Read-write"));
+    m_accessLabel->setText(
+        m_store->isReadOnly() ? tr("Read-only: %1").arg(m_store->readOnlyReason()) : tr("Read-write"));
 }
 
 } // namespace RagScope

@@ -10,7 +10,8 @@ namespace {
 
 QString escaped(QString field)
 {
-    return field.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char(':'), QStringLiteral("\\:"));
+    return field.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char(':'), QStringLiteral("\\:"));
 }
 
 // The four key fields of a line, up to the (escaped) fourth unescaped ':'.
@@ -39,7 +40,7 @@ QString PgPassFile::line(const StoreLocation& location)
     const QString host = location.host.isEmpty() ? QStringLiteral("localhost") : location.host;
     const QString port = location.port.isEmpty() ? QStringLiteral("*") : location.port;
     const QStringList fields { escaped(host), port, escaped(location.database), escaped(location.user),
-                               escaped(location.password) };
+        escaped(location.password) };
     return fields.join(QLatin1Char(':'));
 }
 
@@ -50,8 +51,8 @@ Status PgPassFile::save(const StoreLocation& location)
     // one line names one server; libpq looks a password up per host it tries
     if (location.host.contains(QLatin1Char(',')) || location.port.contains(QLatin1Char(',')))
         return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("a password for several hosts cannot be saved; add a line per host to %1")
-                             .arg(path()));
+            QStringLiteral("a password for several hosts cannot be saved; add a line per host to %1")
+                .arg(path()));
     const QString file = path();
     const QString newLine = line(location);
     const QString key = keyOf(newLine);
@@ -61,7 +62,7 @@ Status PgPassFile::save(const StoreLocation& location)
     if (existing.exists()) {
         if (!existing.open(QIODevice::ReadOnly | QIODevice::Text))
             return makeError(ErrorKind::PermissionDenied,
-                             QStringLiteral("cannot read %1: %2").arg(file, existing.errorString()));
+                QStringLiteral("cannot read %1: %2").arg(file, existing.errorString()));
         lines = QString::fromUtf8(existing.readAll()).split(QLatin1Char('\n'));
         while (!lines.isEmpty() && lines.last().isEmpty())
             lines.removeLast();
@@ -72,10 +73,12 @@ Status PgPassFile::save(const StoreLocation& location)
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Text)
         || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return makeError(ErrorKind::PermissionDenied, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
+        return makeError(
+            ErrorKind::PermissionDenied, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
     out.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
     if (!out.commit())
-        return makeError(ErrorKind::PermissionDenied, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
+        return makeError(
+            ErrorKind::PermissionDenied, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
     return Done {};
 }
 

@@ -11,8 +11,9 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory,
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(TimeoutMs);
-    connect(&m_timeout, &QTimer::timeout, this,
-            [this] { fail(tr("timed out after %1 s waiting for the store or a page to load").arg(TimeoutMs / 1000)); });
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        fail(tr("timed out after %1 s waiting for the store or a page to load").arg(TimeoutMs / 1000));
+    });
     connect(window, &MainWindow::storeOpened, this, &ScreenshotRunner::start);
     connect(window, &MainWindow::storeOpenFailed, this, [this](const Error& error) { fail(error.message); });
     m_timeout.start();
@@ -51,9 +52,10 @@ void ScreenshotRunner::showNext()
     m_timeout.start(); // each page gets the full time
     disconnect(m_loaded);
     disconnect(m_error);
-    m_loaded = connect(page, &DashboardPage::loaded, this, &ScreenshotRunner::capture, Qt::SingleShotConnection);
+    m_loaded
+        = connect(page, &DashboardPage::loaded, this, &ScreenshotRunner::capture, Qt::SingleShotConnection);
     m_error = connect(page, &DashboardPage::storeError, this,
-                      [this, page](const Error& error) { fail(tr("%1: %2").arg(page->title(), error.message)); });
+        [this, page](const Error& error) { fail(tr("%1: %2").arg(page->title(), error.message)); });
     m_window->showPage(page);
     if (!page->isBusy()) // already loaded for this store and filter
         capture();

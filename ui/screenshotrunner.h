@@ -10,7 +10,8 @@ class DashboardPage;
 class MainWindow;
 
 /// `ragscope --screenshots DIR`: once the store is open, shows each page at 1400×900, waits
-/// for its loaded() signal (at most TimeoutMs each) and saves the window as DIR/<page>.png; finished() carries the exit code.
+/// for its loaded() signal (at most TimeoutMs each) and saves the window as DIR/<page>.png; finished()
+/// carries the exit code.
 class ScreenshotRunner : public QObject
 {
     Q_OBJECT

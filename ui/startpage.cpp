@@ -69,7 +69,7 @@ StartPage::StartPage(QWidget* parent)
     connect(snapshot, &QPushButton::clicked, this, &StartPage::openSnapshotRequested);
     connect(demo, &QPushButton::clicked, this, &StartPage::openDemoRequested);
     connect(m_recent, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { emit openRecentRequested(item->text()); });
+        [this](QListWidgetItem* item) { emit openRecentRequested(item->text()); });
     setRecentStores({});
 }
 

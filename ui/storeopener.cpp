@@ -65,7 +65,7 @@ void StoreOpener::open(const StoreLocation& location, bool createSchema)
 {
     cancel();
     m_job->start([location, createSchema] { return Store::open(location, guiOptions(createSchema)); },
-                 [this, location](const Result<std::shared_ptr<Store>>& store) { deliver(store, location); });
+        [this, location](const Result<std::shared_ptr<Store>>& store) { deliver(store, location); });
 }
 
 void StoreOpener::openDemo()
@@ -85,13 +85,13 @@ void StoreOpener::openDemo()
         [location, progress]() -> Result<std::shared_ptr<Store>> {
             if (!QDir().mkpath(QFileInfo(location.sqlitePath).absolutePath()))
                 return makeError(ErrorKind::PermissionDenied,
-                                 QStringLiteral("cannot create the folder of %1").arg(location.sqlitePath));
-            const auto made = DemoGenerator::createSqlite(location.sqlitePath, DemoOptions {},
-                                                          [progress](qint64 done, qint64 total) {
-                                                              progress->done = done;
-                                                              progress->total = total;
-                                                              return !progress->cancelled;
-                                                          });
+                    QStringLiteral("cannot create the folder of %1").arg(location.sqlitePath));
+            const auto made = DemoGenerator::createSqlite(
+                location.sqlitePath, DemoOptions {}, [progress](qint64 done, qint64 total) {
+                    progress->done = done;
+                    progress->total = total;
+                    return !progress->cancelled;
+                });
             if (!made.ok())
                 return made.error();
             return Store::open(location, guiOptions());

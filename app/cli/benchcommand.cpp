@@ -39,8 +39,7 @@ struct Timing
     std::optional<Error> error;
 };
 
-template<typename Fn>
-Timing measure(const QString& name, int repeat, Fn fn)
+template <typename Fn> Timing measure(const QString& name, int repeat, Fn fn)
 {
     Timing t { name, {}, {} };
     for (int i = 0; i < repeat; ++i) {
@@ -65,14 +64,16 @@ template <typename R> std::optional<Error> errorOf(const Result<R>& r)
 int benchCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Time each dashboard query on a store (min and median of --repeat runs) and the review queue's "
-                       "keyset paging; reports peak memory. Measures, never fails on speed."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Time each dashboard query on a store (min and median of --repeat runs) and the review queue's "
+        "keyset paging; reports peak memory. Measures, never fails on speed."));
     addDbOption(parser);
     addFilterOptions(parser);
     parser.addOptions({
-        { QStringLiteral("repeat"), QStringLiteral("Runs per query (default 5)."), QStringLiteral("n"), QStringLiteral("5") },
-        { QStringLiteral("pages"), QStringLiteral("Review-queue pages of 200 to walk (default 50)."), QStringLiteral("n"), QStringLiteral("50") },
+        { QStringLiteral("repeat"), QStringLiteral("Runs per query (default 5)."), QStringLiteral("n"),
+            QStringLiteral("5") },
+        { QStringLiteral("pages"), QStringLiteral("Review-queue pages of 200 to walk (default 50)."),
+            QStringLiteral("n"), QStringLiteral("50") },
         { QStringLiteral("json"), QStringLiteral("Print JSON.") },
     });
     int exitNow = Ok;
@@ -106,19 +107,25 @@ int benchCommand(const QStringList& args)
         filter.to = system.value().last.value_or(filter.from).addSecs(1);
     }
     QList<Timing> timings;
-    timings << measure(QStringLiteral("stats report (CLI)"), repeat, [&] { return errorOf(metrics.report(filter)); });
+    timings << measure(
+        QStringLiteral("stats report (CLI)"), repeat, [&] { return errorOf(metrics.report(filter)); });
     timings << measure(QStringLiteral("kpis"), repeat, [&] { return errorOf(metrics.kpis(filter)); });
-    timings << measure(QStringLiteral("latency percentiles"), repeat, [&] { return errorOf(metrics.latencyPercentiles(filter)); });
+    timings << measure(QStringLiteral("latency percentiles"), repeat,
+        [&] { return errorOf(metrics.latencyPercentiles(filter)); });
     timings << measure(QStringLiteral("latency over time"), repeat,
-                       [&] { return errorOf(metrics.latencyOverTime(filter, MetricsCollector::bucketFor(filter))); });
-    timings << measure(QStringLiteral("daily cost"), repeat, [&] { return errorOf(metrics.dailyCost(filter)); });
-    timings << measure(QStringLiteral("confidence histogram"), repeat, [&] { return errorOf(metrics.confidenceHistogram(filter)); });
+        [&] { return errorOf(metrics.latencyOverTime(filter, MetricsCollector::bucketFor(filter))); });
+    timings << measure(
+        QStringLiteral("daily cost"), repeat, [&] { return errorOf(metrics.dailyCost(filter)); });
+    timings << measure(QStringLiteral("confidence histogram"), repeat,
+        [&] { return errorOf(metrics.confidenceHistogram(filter)); });
     timings << measure(QStringLiteral("ratings"), repeat, [&] { return errorOf(metrics.ratings(filter)); });
-    timings << measure(QStringLiteral("user stats"), repeat, [&] { return errorOf(metrics.userStats(filter, 50)); });
+    timings << measure(
+        QStringLiteral("user stats"), repeat, [&] { return errorOf(metrics.userStats(filter, 50)); });
     const ReviewQueue queue(store.value());
     ReviewQueueQuery query;
     query.filter = filter;
-    timings << measure(QStringLiteral("review queue first page"), repeat, [&] { return errorOf(queue.fetch(query, 200)); });
+    timings << measure(
+        QStringLiteral("review queue first page"), repeat, [&] { return errorOf(queue.fetch(query, 200)); });
     qint64 walked = 0;
     timings << measure(QStringLiteral("review queue %1 pages").arg(pages), 1, [&]() -> std::optional<Error> {
         QString cursor;
@@ -147,14 +154,17 @@ int benchCommand(const QStringList& args)
                 QJsonObject { { QStringLiteral("query"), t.name }, { QStringLiteral("min_ms"), t.ms.first() },
                     { QStringLiteral("median_ms"), t.ms[t.ms.size() / 2] } });
         }
-        out(QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("window"), QJsonObject { { QStringLiteral("from"), isoUtc(filter.from) }, { QStringLiteral("to"), isoUtc(filter.to) } } },
-                                                          { QStringLiteral("timings"), rows },
-                                                          { QStringLiteral("review_rows_walked"), walked },
-                                                          { QStringLiteral("peak_rss_kib"), peakRssKiB() } })
+        out(QString::fromUtf8(QJsonDocument(
+            QJsonObject { { QStringLiteral("window"),
+                              QJsonObject { { QStringLiteral("from"), isoUtc(filter.from) },
+                                  { QStringLiteral("to"), isoUtc(filter.to) } } },
+                { QStringLiteral("timings"), rows }, { QStringLiteral("review_rows_walked"), walked },
+                { QStringLiteral("peak_rss_kib"), peakRssKiB() } })
                                   .toJson(QJsonDocument::Indented)));
         return Ok;
     }
-    out(QStringLiteral("store   %1\nwindow  %2 → %3\n\n").arg(store.value()->location().displayName(), isoUtc(filter.from), isoUtc(filter.to)));
+    out(QStringLiteral("store   %1\nwindow  %2 → %3\n\n")
+            .arg(store.value()->location().displayName(), isoUtc(filter.from), isoUtc(filter.to)));
     out(QStringLiteral("%1 %2 %3\n")
             .arg(QStringLiteral("query").leftJustified(28), QStringLiteral("min ms").rightJustified(10),
                 QStringLiteral("median ms").rightJustified(10)));
@@ -163,7 +173,9 @@ int benchCommand(const QStringList& args)
                 .arg(t.name.leftJustified(28), QString::number(t.ms.first(), 'f', 1).rightJustified(10),
                     QString::number(t.ms[t.ms.size() / 2], 'f', 1).rightJustified(10)));
     }
-    out(QStringLiteral("\nreview rows walked: %1\npeak RSS: %2 MiB\n").arg(walked).arg(peakRssKiB() / 1024.0, 0, 'f', 1));
+    out(QStringLiteral("\nreview rows walked: %1\npeak RSS: %2 MiB\n")
+            .arg(walked)
+            .arg(peakRssKiB() / 1024.0, 0, 'f', 1));
     return Ok;
 }
 

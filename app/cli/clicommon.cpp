@@ -34,11 +34,11 @@ void out(const QString& text)
 void addDbOption(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("db"),
-                       QStringLiteral("Store: a libpq connection string, postgresql://user[:password]@host[:port][,…]"
-                                      "/db[?keyword=value&…] or key=value (e.g. service=NAME), sqlite:PATH or a .sqlite "
-                                      "file. Unset PostgreSQL parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, "
-                                      "PGDATABASE, a service file or ~/.pgpass."),
-                       QStringLiteral("url") });
+        QStringLiteral("Store: a libpq connection string, postgresql://user[:password]@host[:port][,…]"
+                       "/db[?keyword=value&…] or key=value (e.g. service=NAME), sqlite:PATH or a .sqlite "
+                       "file. Unset PostgreSQL parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, "
+                       "PGDATABASE, a service file or ~/.pgpass."),
+        QStringLiteral("url") });
 }
 
 bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
@@ -54,7 +54,8 @@ bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *exitNow = usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        *exitNow
+            = usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
         return false;
     }
     return true;
@@ -90,8 +91,10 @@ Result<QDateTime> parseTime(const QString& text, const QString& option)
 void addFilterOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        { QStringLiteral("from"), QStringLiteral("Window start (inclusive), ISO 8601 UTC."), QStringLiteral("time") },
-        { QStringLiteral("to"), QStringLiteral("Window end (exclusive), ISO 8601 UTC."), QStringLiteral("time") },
+        { QStringLiteral("from"), QStringLiteral("Window start (inclusive), ISO 8601 UTC."),
+            QStringLiteral("time") },
+        { QStringLiteral("to"), QStringLiteral("Window end (exclusive), ISO 8601 UTC."),
+            QStringLiteral("time") },
         { QStringLiteral("user"), QStringLiteral("Only this user id."), QStringLiteral("user") },
         { QStringLiteral("model"), QStringLiteral("Only this model name."), QStringLiteral("model") },
     });

@@ -13,16 +13,25 @@ namespace RagScope::Cli {
 int demoCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Create a realistic demo SQLite store: 90 days, several models, skewed users, ~20% feedback. "
-                       "The same --seed and --end give the same rows."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Create a realistic demo SQLite store: 90 days, several models, skewed users, ~20% feedback. "
+        "The same --seed and --end give the same rows."));
     parser.addOptions({
-        { QStringLiteral("out"), QStringLiteral("The .sqlite file to create (an existing SQLite file is replaced once the new one is complete)."), QStringLiteral("file") },
-        { QStringLiteral("rows"), QStringLiteral("Interactions (default 20000)."), QStringLiteral("n"), QStringLiteral("20000") },
-        { QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("n"), QStringLiteral("42") },
-        { QStringLiteral("days"), QStringLiteral("Days of history (default 90)."), QStringLiteral("n"), QStringLiteral("90") },
-        { QStringLiteral("end"), QStringLiteral("End of the data (ISO 8601, default: now, cut to the hour)."), QStringLiteral("time") },
-        { QStringLiteral("pricing"), QStringLiteral("Price table JSON to cost the rows with (default: the built-in table)."), QStringLiteral("file") },
+        { QStringLiteral("out"),
+            QStringLiteral("The .sqlite file to create (an existing SQLite file is replaced once the new one "
+                           "is complete)."),
+            QStringLiteral("file") },
+        { QStringLiteral("rows"), QStringLiteral("Interactions (default 20000)."), QStringLiteral("n"),
+            QStringLiteral("20000") },
+        { QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("n"),
+            QStringLiteral("42") },
+        { QStringLiteral("days"), QStringLiteral("Days of history (default 90)."), QStringLiteral("n"),
+            QStringLiteral("90") },
+        { QStringLiteral("end"), QStringLiteral("End of the data (ISO 8601, default: now, cut to the hour)."),
+            QStringLiteral("time") },
+        { QStringLiteral("pricing"),
+            QStringLiteral("Price table JSON to cost the rows with (default: the built-in table)."),
+            QStringLiteral("file") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))

@@ -8,12 +8,15 @@ namespace RagScope::Cli {
 int exportCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Export a store, or the window --from/--to (optionally one --user/--model), as a SQLite snapshot "
-                       "for offline analysis. `stats` of that window on the snapshot equals `stats` on the source."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Export a store, or the window --from/--to (optionally one --user/--model), as a SQLite snapshot "
+        "for offline analysis. `stats` of that window on the snapshot equals `stats` on the source."));
     addDbOption(parser);
     addFilterOptions(parser);
-    parser.addOption({ QStringLiteral("out"), QStringLiteral("The .sqlite file to write: replaced only when the snapshot is complete, never the source itself."), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("out"),
+        QStringLiteral("The .sqlite file to write: replaced only when the snapshot is complete, never the "
+                       "source itself."),
+        QStringLiteral("file") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;

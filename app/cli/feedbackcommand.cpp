@@ -9,9 +9,9 @@ namespace RagScope::Cli {
 int feedbackCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Record an end user's rating (1–5, optional comment ≤ 2000 characters). Submitting again for the "
-                       "same interaction updates the existing feedback."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Record an end user's rating (1–5, optional comment ≤ 2000 characters). Submitting again for the "
+        "same interaction updates the existing feedback."));
     addDbOption(parser);
     parser.addOptions({
         { QStringLiteral("interaction"), QStringLiteral("The interaction's UUID."), QStringLiteral("uuid") },
@@ -30,10 +30,11 @@ int feedbackCommand(const QStringList& args)
     const int rating = parser.value(QStringLiteral("rating")).toInt(&isNumber);
     if (!isNumber)
         return fail(makeError(ErrorKind::InvalidInput,
-                              QStringLiteral("rating '%1' is not a whole number from 1 to 5").arg(parser.value(QStringLiteral("rating")))));
+            QStringLiteral("rating '%1' is not a whole number from 1 to 5")
+                .arg(parser.value(QStringLiteral("rating")))));
     // Validate before touching the store: bad input never needs a connection.
     for (const Status& check : { FeedbackRules::validateRating(rating),
-                                 FeedbackRules::validateComment(parser.value(QStringLiteral("comment"))) }) {
+             FeedbackRules::validateComment(parser.value(QStringLiteral("comment"))) }) {
         if (!check.ok())
             return fail(check.error());
     }

@@ -13,12 +13,14 @@ namespace RagScope::Cli {
 int lowRatedCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Interactions rated 1 or 2 by their user, newest first. Pass the printed cursor to --after for the next page."));
+    parser.setApplicationDescription(QStringLiteral("Interactions rated 1 or 2 by their user, newest first. "
+                                                    "Pass the printed cursor to --after for the next page."));
     addDbOption(parser);
     parser.addOptions({
-        { QStringLiteral("limit"), QStringLiteral("Rows per page (1–1000, default 50)."), QStringLiteral("n"), QStringLiteral("50") },
-        { QStringLiteral("after"), QStringLiteral("Cursor printed by the previous page."), QStringLiteral("cursor") },
+        { QStringLiteral("limit"), QStringLiteral("Rows per page (1–1000, default 50)."), QStringLiteral("n"),
+            QStringLiteral("50") },
+        { QStringLiteral("after"), QStringLiteral("Cursor printed by the previous page."),
+            QStringLiteral("cursor") },
         { QStringLiteral("json"), QStringLiteral("Print JSON: {\"rows\": […], \"next_cursor\": …}.") },
     });
     int exitNow = Ok;
@@ -49,7 +51,8 @@ int lowRatedCommand(const QStringList& args)
             });
         }
         const QJsonValue cursor = page.value().atEnd() ? QJsonValue() : QJsonValue(page.value().nextCursor);
-        out(QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("rows"), rows }, { QStringLiteral("next_cursor"), cursor } })
+        out(QString::fromUtf8(QJsonDocument(
+            QJsonObject { { QStringLiteral("rows"), rows }, { QStringLiteral("next_cursor"), cursor } })
                                   .toJson(QJsonDocument::Indented)));
         return Ok;
     }
@@ -58,9 +61,10 @@ int lowRatedCommand(const QStringList& args)
                 .arg(isoUtc(s.createdAt), s.id.toString(QUuid::WithoutBraces))
                 .arg(s.userRating.value_or(0))
                 .arg(s.confidence ? QString::number(*s.confidence, 'f', 2) : QStringLiteral("—"), s.userId,
-                     s.queryPreview.left(60)));
+                    s.queryPreview.left(60)));
     }
-    out(page.value().atEnd() ? QStringLiteral("(end)\n") : QStringLiteral("next: --after %1\n").arg(page.value().nextCursor));
+    out(page.value().atEnd() ? QStringLiteral("(end)\n")
+                             : QStringLiteral("next: --after %1\n").arg(page.value().nextCursor));
     return Ok;
 }
 

@@ -42,7 +42,8 @@ const std::map<QString, Command>& commands()
 
 void printUsage(QTextStream& stream)
 {
-    stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli <command> --help for its options)\n\nCommands:\n";
+    stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli <command> --help for its "
+              "options)\n\nCommands:\n";
     for (const auto& [name, command] : commands())
         stream << "  " << name.leftJustified(10) << ' ' << command.summary << '\n';
     stream << "\nExit status:\n"

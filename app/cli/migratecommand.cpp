@@ -8,9 +8,11 @@ namespace RagScope::Cli {
 int migrateCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Apply RagScope's pending migrations, or roll back the latest one."));
+    parser.setApplicationDescription(
+        QStringLiteral("Apply RagScope's pending migrations, or roll back the latest one."));
     addDbOption(parser);
-    parser.addOption({ QStringLiteral("rollback"), QStringLiteral("Roll back the latest applied migration.") });
+    parser.addOption(
+        { QStringLiteral("rollback"), QStringLiteral("Roll back the latest applied migration.") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -19,7 +21,8 @@ int migrateCommand(const QStringList& args)
     Store::OpenOptions writing;
     writing.access = Store::Access::Write;
     auto store = openStore(parser, writing);
-    if (!store.ok() && store.error().kind != ErrorKind::EmptyStore && store.error().kind != ErrorKind::NotFound)
+    if (!store.ok() && store.error().kind != ErrorKind::EmptyStore
+        && store.error().kind != ErrorKind::NotFound)
         return fail(store.error());
     if (!store.ok()) {
         // an empty database or a new SQLite file: opening with consent creates the tables
@@ -28,7 +31,9 @@ int migrateCommand(const QStringList& args)
             return fail(migrated.error());
         if (parser.isSet(QStringLiteral("rollback")))
             return fail(makeError(ErrorKind::InvalidInput, QStringLiteral("nothing to roll back")));
-        out(QStringLiteral("migrated %1 to version %2\n").arg(migrated.value()->location().displayName()).arg(migrated.value()->schemaVersion()));
+        out(QStringLiteral("migrated %1 to version %2\n")
+                .arg(migrated.value()->location().displayName())
+                .arg(migrated.value()->schemaVersion()));
         return Ok;
     }
     const MigrationRunner runner(*store.value());
@@ -45,7 +50,9 @@ int migrateCommand(const QStringList& args)
     if (applied.value().isEmpty())
         out(QStringLiteral("already at version %1, nothing to do\n").arg(runner.latestVersion()));
     else
-        out(QStringLiteral("applied %1 migration(s), now at version %2\n").arg(applied.value().size()).arg(runner.latestVersion()));
+        out(QStringLiteral("applied %1 migration(s), now at version %2\n")
+                .arg(applied.value().size())
+                .arg(runner.latestVersion()));
     return Ok;
 }
 

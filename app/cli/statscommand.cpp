@@ -25,13 +25,20 @@ QString humanReport(const StatsReport& r)
     };
     line(QStringLiteral("window"), isoUtc(r.filter.from) + QStringLiteral(" → ") + isoUtc(r.filter.to));
     line(QStringLiteral("requests"), QString::number(r.kpis.requests));
-    line(QStringLiteral("tokens (in/out)"), QStringLiteral("%1 / %2").arg(r.kpis.promptTokens).arg(r.kpis.completionTokens));
-    const auto cost = [&r](Money amount) { return CostDisplay::sum(amount, r.kpis.requests, r.kpis.unpricedRequests); };
-    line(QStringLiteral("total cost"), cost(r.kpis.totalCost) + QStringLiteral("  (") + r.kpis.totalCost.toString() + QStringLiteral(" USD)"));
+    line(QStringLiteral("tokens (in/out)"),
+        QStringLiteral("%1 / %2").arg(r.kpis.promptTokens).arg(r.kpis.completionTokens));
+    const auto cost
+        = [&r](Money amount) { return CostDisplay::sum(amount, r.kpis.requests, r.kpis.unpricedRequests); };
+    line(QStringLiteral("total cost"),
+        cost(r.kpis.totalCost) + QStringLiteral("  (") + r.kpis.totalCost.toString()
+            + QStringLiteral(" USD)"));
     if (r.kpis.unpricedRequests > 0)
-        line(QStringLiteral("WARNING"), QStringLiteral("%1 requests of models without a price have no cost").arg(r.kpis.unpricedRequests));
-    line(QStringLiteral("projection"), QStringLiteral("%1/day, %2/month, %3/year")
-                                           .arg(cost(r.projection.dailyAverage), cost(r.projection.monthly), cost(r.projection.annual)));
+        line(QStringLiteral("WARNING"),
+            QStringLiteral("%1 requests of models without a price have no cost")
+                .arg(r.kpis.unpricedRequests));
+    line(QStringLiteral("projection"),
+        QStringLiteral("%1/day, %2/month, %3/year")
+            .arg(cost(r.projection.dailyAverage), cost(r.projection.monthly), cost(r.projection.annual)));
     line(QStringLiteral("avg latency"), number(r.kpis.avgLatencyMs) + QStringLiteral(" ms"));
     const auto pcts = [&](const QString& name, const Percentiles& p) {
         line(name,
@@ -59,8 +66,10 @@ QString humanReport(const StatsReport& r)
     s += QStringLiteral("\ndaily cost\n");
     for (const DailyCost& d : r.dailyCost)
         s += QStringLiteral("  %1  %2 %3 %4\n")
-                 .arg(d.day, d.model.value_or(QStringLiteral("(no model)")).leftJustified(26), QString::number(d.requests).rightJustified(7),
-                      CostDisplay::sum(d.cost, d.requests, d.unpricedRequests, CostDisplay::Style::Plain).rightJustified(16));
+                 .arg(d.day, d.model.value_or(QStringLiteral("(no model)")).leftJustified(26),
+                     QString::number(d.requests).rightJustified(7),
+                     CostDisplay::sum(d.cost, d.requests, d.unpricedRequests, CostDisplay::Style::Plain)
+                         .rightJustified(16));
     return s;
 }
 

@@ -25,22 +25,22 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/ragscope/icons/ragscope.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Dashboard for the monitoring store of a RAG chat service."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Dashboard for the monitoring store of a RAG chat service."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption db(QStringLiteral("db"),
-                                QApplication::translate("main", "Open the store at URL (postgresql://… or a .sqlite file)."),
-                                QStringLiteral("URL"));
+        QApplication::translate("main", "Open the store at URL (postgresql://… or a .sqlite file)."),
+        QStringLiteral("URL"));
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open the demo store (created on first use)."));
+        QApplication::translate("main", "Open the demo store (created on first use)."));
     // For making docs/screenshots: open the store, save every page to DIR/<page>.png, exit.
     QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                   QApplication::translate("main", "Save a PNG of each page to DIR and exit."),
-                                   QStringLiteral("DIR"));
+        QApplication::translate("main", "Save a PNG of each page to DIR and exit."), QStringLiteral("DIR"));
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption pricing(QStringLiteral("pricing"),
-                                     QApplication::translate("main", "Show this price table (JSON) instead of the built-in one."),
-                                     QStringLiteral("FILE"));
+        QApplication::translate("main", "Show this price table (JSON) instead of the built-in one."),
+        QStringLiteral("FILE"));
     parser.addOptions({ db, demo, screenshots, pricing });
     parser.process(app);
 
@@ -71,7 +71,8 @@ int main(int argc, char* argv[])
 
     if (parser.isSet(screenshots)) {
         if (!parser.isSet(db) && !parser.isSet(demo)) {
-            err << QApplication::translate("main", "ragscope: --screenshots needs --db URL or --demo") << Qt::endl;
+            err << QApplication::translate("main", "ragscope: --screenshots needs --db URL or --demo")
+                << Qt::endl;
             return 2;
         }
         auto* runner = new ScreenshotRunner(&window, parser.value(screenshots), &app);

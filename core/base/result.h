@@ -8,18 +8,15 @@
 namespace RagScope {
 
 /// A value or a typed Error (std::expected is C++23; this is the small part we need).
-template<typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }

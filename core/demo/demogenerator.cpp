@@ -21,8 +21,7 @@ class Dice
 public:
     explicit Dice(quint64 seed)
         : m_engine(seed)
-    {
-    }
+    { }
     double uniform() { return double(m_engine() >> 11) * (1.0 / 9007199254740992.0); }
     int below(int n) { return int(uniform() * n); }
     double normal()
@@ -104,7 +103,7 @@ private:
 QDateTime pickTime(Dice& dice, const QDateTime& from, int days)
 {
     static constexpr double HourWeight[24] = { 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.6, 1.0, 1.6, 2.0, 2.1, 2.0,
-                                               1.6, 1.9, 2.0, 1.9, 1.6, 1.2, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25 };
+        1.6, 1.9, 2.0, 1.9, 1.6, 1.2, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25 };
     for (;;) {
         const double dayPos = std::sqrt(dice.uniform()); // density grows linearly: adoption trend
         const int day = std::min(days - 1, int(dayPos * days));
@@ -178,17 +177,20 @@ InteractionRecord drawInteraction(Dice& dice, const UserPicker& users, const QDa
     r.userId = users.pick(dice);
     const auto& topic = topics[dice.below(int(topics.size()))];
     r.query = QString::fromUtf8(topic.query);
-    r.answer = QString::fromUtf8(topic.answer) + QStringLiteral(" [%1 source(s) cited]").arg(1 + dice.below(4));
+    r.answer
+        = QString::fromUtf8(topic.answer) + QStringLiteral(" [%1 source(s) cited]").arg(1 + dice.below(4));
     const DemoModel& model = pickModel(dice);
     r.model = QString::fromLatin1(model.name);
     if (dice.uniform() > 0.01) {
-        const double base = dice.uniform() < 0.14 ? 0.25 + 0.35 * dice.uniform() : 0.6 + 0.4 * std::sqrt(dice.uniform());
+        const double base
+            = dice.uniform() < 0.14 ? 0.25 + 0.35 * dice.uniform() : 0.6 + 0.4 * std::sqrt(dice.uniform());
         r.confidence = std::round(std::clamp(base, 0.0, 1.0) * 10000.0) / 10000.0;
     }
     r.citations = r.confidence && *r.confidence < 0.5 ? dice.below(2) : 1 + dice.below(5);
     r.retrievalLatencyMs = std::round(dice.logNormal(110, 0.45) * 100) / 100;
     r.generationLatencyMs = std::round(dice.logNormal(model.generationMedianMs, 0.5) * 100) / 100;
-    r.totalLatencyMs = *r.retrievalLatencyMs + *r.generationLatencyMs + std::round(dice.logNormal(25, 0.4) * 100) / 100;
+    r.totalLatencyMs
+        = *r.retrievalLatencyMs + *r.generationLatencyMs + std::round(dice.logNormal(25, 0.4) * 100) / 100;
     if (dice.uniform() < 0.02)
         r.retrievalLatencyMs.reset(); // older clients did not report the split
     r.promptTokens = 250 + dice.below(2800);
@@ -198,7 +200,8 @@ InteractionRecord drawInteraction(Dice& dice, const UserPicker& users, const QDa
 }
 
 // Quality reviewers look at recent bad answers: about a third of them get one or two reviews.
-void drawReviews(Dice& dice, const InteractionRecord& r, std::optional<int> userRating, const QDateTime& end, Chunk& chunk)
+void drawReviews(
+    Dice& dice, const InteractionRecord& r, std::optional<int> userRating, const QDateTime& end, Chunk& chunk)
 {
     static const char* reviewers[] = { "maria.qa", "tom.qa", "li.qa" };
     const double confidence = r.confidence.value_or(0.5);
@@ -209,7 +212,8 @@ void drawReviews(Dice& dice, const InteractionRecord& r, std::optional<int> user
     const int count = dice.uniform() < 0.25 ? 2 : 1;
     for (int k = 0; k < count; ++k) {
         // mostly within one star of the user; sometimes the reviewer sees it quite differently
-        const int delta = dice.uniform() < 0.15 ? (2 + dice.below(2)) * (dice.uniform() < 0.5 ? -1 : 1) : dice.below(3) - 1;
+        const int delta = dice.uniform() < 0.15 ? (2 + dice.below(2)) * (dice.uniform() < 0.5 ? -1 : 1)
+                                                : dice.below(3) - 1;
         const int rating = std::clamp(userRating.value_or(confidence < 0.45 ? 2 : 3) + delta, 1, 5);
         QString label;
         if (rating >= 4)
@@ -217,7 +221,8 @@ void drawReviews(Dice& dice, const InteractionRecord& r, std::optional<int> user
         else if (confidence < 0.45)
             label = dice.uniform() < 0.6 ? QStringLiteral("retrieval miss") : QStringLiteral("incomplete");
         else
-            label = dice.uniform() < 0.5 ? QStringLiteral("hallucination") : QStringLiteral("outdated source");
+            label
+                = dice.uniform() < 0.5 ? QStringLiteral("hallucination") : QStringLiteral("outdated source");
         const QDateTime at = r.createdAt.addSecs(3600 * (2 + dice.below(40)) + k * 600);
         chunk.reviews.append({ r.id, QLatin1String(reviewers[(dice.below(3) + k) % 3]), rating, label, at });
     }
@@ -229,19 +234,25 @@ Status writeChunk(const StorePtr& store, const InteractionRecorder& recorder, Di
     RAGSCOPE_TRY(ids, recorder.recordBatch(chunk.interactions));
     const QVariant noText(QMetaType::fromType<QString>());
     return store->transaction([&]() -> Status {
-        const QString feedbackSql = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at)"
-                                                   " VALUES (%1, %1, ?, ?, %2)")
-                                        .arg(d.uuidParam(), d.timeParam());
+        const QString feedbackSql
+            = QStringLiteral("INSERT INTO chat_feedbacks (id, interaction_id, rating, comment, created_at)"
+                             " VALUES (%1, %1, ?, ?, %2)")
+                  .arg(d.uuidParam(), d.timeParam());
         for (const PendingFeedback& f : chunk.feedback) {
-            RAGSCOPE_TRY(q, store->exec(feedbackSql, { d.bindUuid(dice.uuid()), d.bindUuid(f.interaction), f.rating,
-                                                       f.comment.isEmpty() ? noText : QVariant(f.comment), d.bindTime(f.at) }));
+            RAGSCOPE_TRY(q,
+                store->exec(feedbackSql,
+                    { d.bindUuid(dice.uuid()), d.bindUuid(f.interaction), f.rating,
+                        f.comment.isEmpty() ? noText : QVariant(f.comment), d.bindTime(f.at) }));
         }
-        const QString reviewSql = QStringLiteral("INSERT INTO ragscope_reviews (id, interaction_id, reviewer, rating, label, created_at)"
-                                                 " VALUES (%1, %1, ?, ?, ?, %2)")
+        const QString reviewSql = QStringLiteral(
+            "INSERT INTO ragscope_reviews (id, interaction_id, reviewer, rating, label, created_at)"
+            " VALUES (%1, %1, ?, ?, ?, %2)")
                                       .arg(d.uuidParam(), d.timeParam());
         for (const PendingReview& r : chunk.reviews) {
-            RAGSCOPE_TRY(q, store->exec(reviewSql, { d.bindUuid(dice.uuid()), d.bindUuid(r.interaction), r.reviewer, r.rating,
-                                                     r.label, d.bindTime(r.at) }));
+            RAGSCOPE_TRY(q,
+                store->exec(reviewSql,
+                    { d.bindUuid(dice.uuid()), d.bindUuid(r.interaction), r.reviewer, r.rating, r.label,
+                        d.bindTime(r.at) }));
         }
         return Done {};
     });
@@ -249,16 +260,15 @@ Status writeChunk(const StorePtr& store, const InteractionRecorder& recorder, Di
 
 } // namespace
 
-Result<DemoSummary> DemoGenerator::generate(const StorePtr& store, const DemoOptions& options,
-                                            const std::function<bool(qint64, qint64)>& progress)
+Result<DemoSummary> DemoGenerator::generate(
+    const StorePtr& store, const DemoOptions& options, const std::function<bool(qint64, qint64)>& progress)
 {
     PerformanceMonitor perf(QStringLiteral("generate demo store"));
     if (options.rows < 1 || options.days < 1)
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("a demo store needs at least one row and one day"));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("a demo store needs at least one row and one day"));
     Dice dice(options.seed);
-    const QDateTime end = options.end.isValid()
-        ? options.end.toUTC()
-        : lastFullHour();
+    const QDateTime end = options.end.isValid() ? options.end.toUTC() : lastFullHour();
     const QDateTime from = end.addDays(-options.days);
     const UserPicker users(DemoText::userIds(180));
     const InteractionRecorder recorder(store, CostTracker(options.prices));
@@ -272,8 +282,10 @@ Result<DemoSummary> DemoGenerator::generate(const StorePtr& store, const DemoOpt
             if (dice.uniform() < options.feedbackShare) {
                 rating = pickRating(dice, r.confidence.value_or(0.5));
                 const QStringList& comments = DemoText::commentsForRating(*rating);
-                const QString comment = dice.uniform() < 0.45 ? comments[dice.below(int(comments.size()))] : QString();
-                const QDateTime at = std::min(end.addMSecs(-1), r.createdAt.addSecs(20 + qint64(dice.logNormal(600, 1.2))));
+                const QString comment
+                    = dice.uniform() < 0.45 ? comments[dice.below(int(comments.size()))] : QString();
+                const QDateTime at
+                    = std::min(end.addMSecs(-1), r.createdAt.addSecs(20 + qint64(dice.logNormal(600, 1.2))));
                 chunk.feedback.append({ r.id, *rating, comment, at });
             }
             if (store->hasReviews())
@@ -292,8 +304,8 @@ Result<DemoSummary> DemoGenerator::generate(const StorePtr& store, const DemoOpt
     return summary;
 }
 
-Result<DemoSummary> DemoGenerator::createSqlite(const QString& path, const DemoOptions& options,
-                                                const std::function<bool(qint64, qint64)>& progress)
+Result<DemoSummary> DemoGenerator::createSqlite(
+    const QString& path, const DemoOptions& options, const std::function<bool(qint64, qint64)>& progress)
 {
     DemoSummary summary;
     const Status built = SqliteFileBuilder::build(path, [&](const StorePtr& store) -> Status {

@@ -16,8 +16,8 @@ struct DemoOptions
     int rows = 20000;
     quint64 seed = 42;
     int days = 90;
-    QDateTime end;               ///< invalid: now, cut to the hour (UTC), so "last 24 h" has data
-    double feedbackShare = 0.2;  ///< about this share of interactions get end-user feedback
+    QDateTime end; ///< invalid: now, cut to the hour (UTC), so "last 24 h" has data
+    double feedbackShare = 0.2; ///< about this share of interactions get end-user feedback
     PriceTable prices = PriceTable::builtIn(); ///< what the rows cost (unknown models: no cost)
 };
 
@@ -39,11 +39,11 @@ class DemoGenerator
 public:
     /// `progress(done, total)` may return false to cancel (rows written so far stay).
     static Result<DemoSummary> generate(const StorePtr& store, const DemoOptions& options,
-                                        const std::function<bool(qint64, qint64)>& progress = {});
+        const std::function<bool(qint64, qint64)>& progress = {});
     /// Creates (or replaces) a SQLite demo store at `path` and fills it; a failed or cancelled
     /// run leaves nothing behind.
     static Result<DemoSummary> createSqlite(const QString& path, const DemoOptions& options,
-                                            const std::function<bool(qint64, qint64)>& progress = {});
+        const std::function<bool(qint64, qint64)>& progress = {});
 };
 
 } // namespace RagScope

@@ -4,8 +4,7 @@ namespace RagScope {
 
 LatestJob::LatestJob(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 void LatestJob::cancel()
 {

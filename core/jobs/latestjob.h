@@ -26,8 +26,7 @@ public:
 
     /// `work` runs on dbThreadPool(); `done(result)` runs on this object's thread, only if no
     /// newer start() came in meanwhile.
-    template<typename Work, typename Done>
-    void start(Work work, Done done)
+    template <typename Work, typename Done> void start(Work work, Done done)
     {
         using T = std::invoke_result_t<Work>;
         const quint64 ticket = ++m_generation;
@@ -38,14 +37,15 @@ public:
             if (w)
                 w->cancel();
         };
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket, done = std::move(done)]() mutable {
-            watcher->deleteLater();
-            if (ticket != m_generation || watcher->isCanceled())
-                return; // superseded
-            m_cancelPrevious = nullptr;
-            setBusy(false);
-            done(watcher->result());
-        });
+        connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, ticket, done = std::move(done)]() mutable {
+                watcher->deleteLater();
+                if (ticket != m_generation || watcher->isCanceled())
+                    return; // superseded
+                m_cancelPrevious = nullptr;
+                setBusy(false);
+                done(watcher->result());
+            });
         setBusy(true);
         watcher->setFuture(QtConcurrent::run(dbThreadPool(), std::move(work)));
     }

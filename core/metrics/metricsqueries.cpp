@@ -44,31 +44,35 @@ BoundSql windowTotals(const SqlDialect& d, const Filter& filter, bool withBucket
     const QString bucket = d.confidenceBucket(QStringLiteral("i.confidence_score"));
     // Latency and confidence means from exact per-user sums (ExactMean): the same double on both dialects.
     const QString meanPartials
-        = ExactMean::partialAggregates(d, QStringLiteral("i.total_latency_ms"), QStringLiteral("l")) + QStringLiteral(", ")
+        = ExactMean::partialAggregates(d, QStringLiteral("i.total_latency_ms"), QStringLiteral("l"))
+        + QStringLiteral(", ")
         + ExactMean::partialAggregates(d, QStringLiteral("i.confidence_score"), QStringLiteral("s"));
-    const QString meanTotals = ExactMean::totalsOfPartials(QStringLiteral("u"), QStringLiteral("l")) + QStringLiteral(", ")
-        + ExactMean::totalsOfPartials(QStringLiteral("u"), QStringLiteral("s"));
+    const QString meanTotals = ExactMean::totalsOfPartials(QStringLiteral("u"), QStringLiteral("l"))
+        + QStringLiteral(", ") + ExactMean::totalsOfPartials(QStringLiteral("u"), QStringLiteral("s"));
     QString innerExtra;
     QString outerExtra;
     if (withBuckets) {
         for (int k = 0; k < 10; ++k) {
-            innerExtra += QStringLiteral(", SUM(CASE WHEN %1 = %2 THEN 1 ELSE 0 END) AS b%2").arg(bucket).arg(k);
+            innerExtra
+                += QStringLiteral(", SUM(CASE WHEN %1 = %2 THEN 1 ELSE 0 END) AS b%2").arg(bucket).arg(k);
             outerExtra += QStringLiteral(", CAST(SUM(u.b%1) AS BIGINT)").arg(k);
         }
-        innerExtra += QStringLiteral(", SUM(CASE WHEN i.confidence_score IS NULL THEN 1 ELSE 0 END) AS unknown");
+        innerExtra
+            += QStringLiteral(", SUM(CASE WHEN i.confidence_score IS NULL THEN 1 ELSE 0 END) AS unknown");
         outerExtra += QStringLiteral(", CAST(SUM(u.unknown) AS BIGINT)");
     }
     return { QStringLiteral(
                  "SELECT CAST(SUM(u.n) AS BIGINT), CAST(SUM(u.p) AS BIGINT), CAST(SUM(u.c) AS BIGINT),"
                  " CAST(SUM(u.t) AS BIGINT), %1, CAST(SUM(u.unpriced) AS BIGINT), %7,"
                  " COUNT(DISTINCT u.user_id)%2"
-                 " FROM (SELECT i.user_id, COUNT(*) AS n, SUM(i.prompt_tokens) AS p, SUM(i.completion_tokens) AS c,"
+                 " FROM (SELECT i.user_id, COUNT(*) AS n, SUM(i.prompt_tokens) AS p, "
+                 "SUM(i.completion_tokens) AS c,"
                  " SUM(i.total_tokens) AS t, SUM(%3) AS %4,"
                  " SUM(CASE WHEN %3 IS NULL AND (i.prompt_tokens > 0 OR i.completion_tokens > 0"
                  " OR i.total_tokens > 0) THEN 1 ELSE 0 END) AS unpriced, %8%5"
                  " FROM chat_interactions i WHERE %6 GROUP BY i.user_id) u")
-                 .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra, where.sql,
-                      meanTotals, meanPartials),
+                 .arg(d.costSum(QStringLiteral("u")), outerExtra, d.costColumn(I), costName, innerExtra,
+                     where.sql, meanTotals, meanPartials),
         where.values };
 }
 
@@ -87,9 +91,10 @@ BoundSql reportTotals(const SqlDialect& d, const Filter& filter)
 BoundSql latencyPercentiles(const SqlDialect& d, const Filter& filter)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    const QString source = QStringLiteral("SELECT 0 AS grp, i.total_latency_ms AS x0, i.retrieval_latency_ms AS x1,"
-                                          " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %1")
-                               .arg(where.sql);
+    const QString source
+        = QStringLiteral("SELECT 0 AS grp, i.total_latency_ms AS x0, i.retrieval_latency_ms AS x1,"
+                         " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %1")
+              .arg(where.sql);
     return percentileSql(d, source, where.values, 3);
 }
 
@@ -134,23 +139,28 @@ BoundSql feedbackRate(const SqlDialect& d, const Filter& filter)
 BoundSql dailyCost(const SqlDialect& d, const Filter& filter)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { QStringLiteral(
-                 "SELECT %1, p.model_name, p.n, p.prompt, p.completion, p.cost, p.n - p.priced FROM (SELECT %2 AS day,"
-                 " i.model_name, COUNT(*) AS n, SUM(i.prompt_tokens) AS prompt, SUM(i.completion_tokens) AS completion,"
-                 " %3 AS cost, COUNT(%6) AS priced FROM chat_interactions i WHERE %4 GROUP BY %2, i.model_name) p"
-                 " ORDER BY p.day, CASE WHEN p.model_name IS NULL THEN 1 ELSE 0 END, p.model_name%5")
-                 .arg(d.dayKeyText(QStringLiteral("p.day")), d.dayKey(QStringLiteral("i.created_at")), d.costSum(I), where.sql,
-                      d.byteOrder(), d.costColumn(I)),
-        where.values };
+    return {
+        QStringLiteral(
+            "SELECT %1, p.model_name, p.n, p.prompt, p.completion, p.cost, p.n - p.priced FROM (SELECT %2 AS "
+            "day,"
+            " i.model_name, COUNT(*) AS n, SUM(i.prompt_tokens) AS prompt, SUM(i.completion_tokens) AS "
+            "completion,"
+            " %3 AS cost, COUNT(%6) AS priced FROM chat_interactions i WHERE %4 GROUP BY %2, i.model_name) p"
+            " ORDER BY p.day, CASE WHEN p.model_name IS NULL THEN 1 ELSE 0 END, p.model_name%5")
+            .arg(d.dayKeyText(QStringLiteral("p.day")), d.dayKey(QStringLiteral("i.created_at")),
+                d.costSum(I), where.sql, d.byteOrder(), d.costColumn(I)),
+        where.values
+    };
 }
 
 BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bucket)
 {
     const SqlWhere where = filterWhere(d, filter, I);
     // Byte-wise bucket text: PostgreSQL sorts the window by it without locale rules.
-    const QString source = QStringLiteral("SELECT %1%2 AS grp, i.total_latency_ms AS x0, i.retrieval_latency_ms AS x1,"
-                                          " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %3")
-                               .arg(bucketOf(d, bucket), d.byteOrder(), where.sql);
+    const QString source
+        = QStringLiteral("SELECT %1%2 AS grp, i.total_latency_ms AS x0, i.retrieval_latency_ms AS x1,"
+                         " i.generation_latency_ms AS x2 FROM chat_interactions i WHERE %3")
+              .arg(bucketOf(d, bucket), d.byteOrder(), where.sql);
     return percentileSql(d, source, where.values, 1,
         { QStringLiteral("COUNT(*)"), QStringLiteral("AVG(x1)"), QStringLiteral("AVG(x2)") });
 }
@@ -170,7 +180,8 @@ BoundSql userStats(const SqlDialect& d, const Filter& filter, int limit)
     return { QStringLiteral(
                  "SELECT i.user_id, COUNT(*), %1, AVG(i.total_latency_ms), AVG(i.confidence_score),"
                  " AVG(CAST(f.rating AS DOUBLE PRECISION)), SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END),"
-                 " COUNT(*) - COUNT(%4) FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
+                 " COUNT(*) - COUNT(%4) FROM chat_interactions i LEFT JOIN chat_feedbacks f ON "
+                 "f.interaction_id = i.id"
                  " WHERE %2 GROUP BY i.user_id ORDER BY COUNT(*) DESC, i.user_id%3 LIMIT ?")
                  .arg(d.costSum(I), where.sql, d.byteOrder(), d.costColumn(I)),
         where.values + QVariantList { qMax(limit, 0) } };

@@ -123,7 +123,7 @@ struct SystemStats
     qint64 feedbacks = 0;
     qint64 reviews = 0;
     qint64 users = 0;
-    QStringList models;  ///< distinct model names, for filter pickers
+    QStringList models; ///< distinct model names, for filter pickers
     QStringList userIds; ///< distinct user ids, busiest first, capped at 500 (for filter pickers)
     std::optional<QDateTime> first;
     std::optional<QDateTime> last;
@@ -133,9 +133,9 @@ struct SystemStats
 struct ReviewSummary
 {
     QList<QPair<QString, qint64>> labels; ///< label → count of latest reviews, most first
-    qint64 reviewed = 0;                  ///< interactions with at least one review
-    qint64 compared = 0;                  ///< reviewed interactions that also have user feedback
-    qint64 agreeing = 0;                  ///< of those, |reviewer − user| ≤ 1
+    qint64 reviewed = 0; ///< interactions with at least one review
+    qint64 compared = 0; ///< reviewed interactions that also have user feedback
+    qint64 agreeing = 0; ///< of those, |reviewer − user| ≤ 1
     std::optional<double> meanAbsoluteDifference;
 };
 

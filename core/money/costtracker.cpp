@@ -11,10 +11,10 @@ constexpr qint64 MsPerDay = 86'400'000;
 
 CostTracker::CostTracker(PriceTable table)
     : m_table(std::move(table))
-{
-}
+{ }
 
-std::optional<Money> CostTracker::chatCost(const QString& model, qint64 promptTokens, qint64 completionTokens) const
+std::optional<Money> CostTracker::chatCost(
+    const QString& model, qint64 promptTokens, qint64 completionTokens) const
 {
     const auto price = m_table.find(model);
     if (!price)
@@ -30,8 +30,8 @@ std::optional<Money> CostTracker::embeddingCost(const QString& model, qint64 tok
     const auto price = m_table.find(model);
     if (!price)
         return std::nullopt;
-    return Money::fromUnits(
-        static_cast<qint64>(divideHalfEven(Int128(tokens) * price->input.unitsPerMillion, PriceToMoneyDivisor)));
+    return Money::fromUnits(static_cast<qint64>(
+        divideHalfEven(Int128(tokens) * price->input.unitsPerMillion, PriceToMoneyDivisor)));
 }
 
 CostProjection CostTracker::project(Money total, const QDateTime& from, const QDateTime& to)

@@ -69,9 +69,10 @@ std::optional<Int128> parseScaledDecimal(const QString& text, int scale)
 Result<Money> Money::parse(const QString& text)
 {
     const auto scaled = parseScaledDecimal(text, Decimals);
-    if (!scaled || *scaled > std::numeric_limits<qint64>::max() || *scaled < std::numeric_limits<qint64>::min())
-        return makeError(ErrorKind::InvalidInput,
-                         QStringLiteral("'%1' is not a decimal amount of USD").arg(text));
+    if (!scaled || *scaled > std::numeric_limits<qint64>::max()
+        || *scaled < std::numeric_limits<qint64>::min())
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("'%1' is not a decimal amount of USD").arg(text));
     return Money(static_cast<qint64>(*scaled));
 }
 
@@ -108,9 +109,11 @@ QString Money::toDisplayString(int decimals) const
     for (int k = 0; k < decimals; ++k)
         scale *= 10;
     const QLocale c(QLocale::English, QLocale::UnitedStates);
-    QString out = (negative ? QStringLiteral("-$") : QStringLiteral("$")) + c.toString(qulonglong(abs / quint64(scale)));
+    QString out = (negative ? QStringLiteral("-$") : QStringLiteral("$"))
+        + c.toString(qulonglong(abs / quint64(scale)));
     if (decimals > 0)
-        out += QLatin1Char('.') + QString::number(abs % quint64(scale)).rightJustified(decimals, QLatin1Char('0'));
+        out += QLatin1Char('.')
+            + QString::number(abs % quint64(scale)).rightJustified(decimals, QLatin1Char('0'));
     return out;
 }
 

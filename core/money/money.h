@@ -50,8 +50,7 @@ public:
 private:
     constexpr explicit Money(qint64 units)
         : m_units(units)
-    {
-    }
+    { }
     qint64 m_units = 0;
 };
 

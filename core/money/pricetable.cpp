@@ -97,7 +97,8 @@ Result<PriceTable> PriceTable::fromFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorKind::NotFound, QStringLiteral("cannot read price table %1: %2").arg(path, f.errorString()));
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("cannot read price table %1: %2").arg(path, f.errorString()));
     return fromJson(f.readAll(), path);
 }
 

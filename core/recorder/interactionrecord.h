@@ -13,7 +13,7 @@ namespace RagScope {
 /// One chat answer as a RAG service reports it (a row of chat_interactions).
 struct InteractionRecord
 {
-    QUuid id;                 ///< null: a new random id is assigned
+    QUuid id; ///< null: a new random id is assigned
     QString userId;
     QString query;
     QString answer;
@@ -24,10 +24,10 @@ struct InteractionRecord
     std::optional<double> generationLatencyMs;
     std::optional<qint64> promptTokens;
     std::optional<qint64> completionTokens;
-    std::optional<qint64> totalTokens;   ///< null: prompt + completion when both are known
+    std::optional<qint64> totalTokens; ///< null: prompt + completion when both are known
     std::optional<QString> model;
-    std::optional<Money> cost;           ///< null: computed from the price table (none for unknown models)
-    QDateTime createdAt;                 ///< invalid: now
+    std::optional<Money> cost; ///< null: computed from the price table (none for unknown models)
+    QDateTime createdAt; ///< invalid: now
 };
 
 } // namespace RagScope

@@ -31,8 +31,7 @@ Error invalid(const QString& why)
 InteractionRecorder::InteractionRecorder(StorePtr store, CostTracker costs)
     : m_store(std::move(store))
     , m_costs(std::move(costs))
-{
-}
+{ }
 
 Status InteractionRecorder::validate(const InteractionRecord& r)
 {
@@ -88,16 +87,15 @@ Result<QUuid> InteractionRecorder::insert(const InteractionRecord& r) const
         " total_latency_ms, retrieval_latency_ms, generation_latency_ms, prompt_tokens, completion_tokens,"
         " total_tokens, model_name, %1, created_at)"
         " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %3, %4)");
-    const QString sql = sqlTemplate.arg(d.costColumn(QStringLiteral("chat_interactions")).section(QLatin1Char('.'), 1),
-                                        d.uuidParam(), d.moneyParam(), d.timeParam());
+    const QString sql
+        = sqlTemplate.arg(d.costColumn(QStringLiteral("chat_interactions")).section(QLatin1Char('.'), 1),
+            d.uuidParam(), d.moneyParam(), d.timeParam());
     const auto q = m_store->exec(sql,
-                                 { d.bindUuid(id), r.userId, r.query, r.answer, nullable(r.confidence), r.citations,
-                                   nullable(r.totalLatencyMs), nullable(r.retrievalLatencyMs),
-                                   nullable(r.generationLatencyMs), nullable(r.promptTokens),
-                                   nullable(r.completionTokens), nullable(total),
-                                   r.model ? QVariant(*r.model) : QVariant(QMetaType::fromType<QString>()),
-                                   cost ? d.bindMoney(*cost) : QVariant(QMetaType::fromType<QString>()),
-                                   d.bindTime(created) });
+        { d.bindUuid(id), r.userId, r.query, r.answer, nullable(r.confidence), r.citations,
+            nullable(r.totalLatencyMs), nullable(r.retrievalLatencyMs), nullable(r.generationLatencyMs),
+            nullable(r.promptTokens), nullable(r.completionTokens), nullable(total),
+            r.model ? QVariant(*r.model) : QVariant(QMetaType::fromType<QString>()),
+            cost ? d.bindMoney(*cost) : QVariant(QMetaType::fromType<QString>()), d.bindTime(created) });
     if (!q.ok())
         return q.error();
     return id;
@@ -119,7 +117,7 @@ Result<QList<QUuid>> InteractionRecorder::recordBatch(const QList<InteractionRec
         const Status valid = validate(records[i]);
         if (!valid.ok())
             return makeError(ErrorKind::InvalidInput,
-                             QStringLiteral("record %1: %2").arg(i + 1).arg(valid.error().message));
+                QStringLiteral("record %1: %2").arg(i + 1).arg(valid.error().message));
     }
     QList<QUuid> ids;
     ids.reserve(records.size());

@@ -26,14 +26,16 @@ QJsonObject percentiles(const Percentiles& p)
 QString isoUtc(const QDateTime& time)
 {
     const QDateTime utc = time.toTimeZone(QTimeZone::utc());
-    return utc.toString(utc.time().msec() ? QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ") : QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return utc.toString(utc.time().msec() ? QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")
+                                          : QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
 QJsonObject statsToJson(const StatsReport& r)
 {
     QJsonObject o;
     o.insert(QStringLiteral("window"),
-             QJsonObject { { QStringLiteral("from"), isoUtc(r.filter.from) }, { QStringLiteral("to"), isoUtc(r.filter.to) } });
+        QJsonObject { { QStringLiteral("from"), isoUtc(r.filter.from) },
+            { QStringLiteral("to"), isoUtc(r.filter.to) } });
     if (r.filter.user)
         o.insert(QStringLiteral("user"), *r.filter.user);
     if (r.filter.model)
@@ -47,9 +49,9 @@ QJsonObject statsToJson(const StatsReport& r)
     o.insert(QStringLiteral("avg_latency_ms"), optionalNumber(r.kpis.avgLatencyMs));
     o.insert(QStringLiteral("avg_confidence"), optionalNumber(r.kpis.avgConfidence));
     o.insert(QStringLiteral("latency_percentiles_ms"),
-             QJsonObject { { QStringLiteral("total"), percentiles(r.latency.total) },
-                           { QStringLiteral("retrieval"), percentiles(r.latency.retrieval) },
-                           { QStringLiteral("generation"), percentiles(r.latency.generation) } });
+        QJsonObject { { QStringLiteral("total"), percentiles(r.latency.total) },
+            { QStringLiteral("retrieval"), percentiles(r.latency.retrieval) },
+            { QStringLiteral("generation"), percentiles(r.latency.generation) } });
     QJsonArray buckets;
     for (qint64 n : r.confidence.buckets)
         buckets.append(n);
@@ -64,18 +66,17 @@ QJsonObject statsToJson(const StatsReport& r)
     QJsonArray daily;
     for (const DailyCost& d : r.dailyCost) {
         daily.append(QJsonObject { { QStringLiteral("day"), d.day },
-                                   { QStringLiteral("model"), d.model ? QJsonValue(*d.model) : QJsonValue(QJsonValue::Null) },
-                                   { QStringLiteral("requests"), d.requests },
-                                   { QStringLiteral("prompt_tokens"), d.promptTokens },
-                                   { QStringLiteral("completion_tokens"), d.completionTokens },
-                                   { QStringLiteral("cost_usd"), d.cost.toString() },
-                                   { QStringLiteral("unpriced_requests"), d.unpricedRequests } });
+            { QStringLiteral("model"), d.model ? QJsonValue(*d.model) : QJsonValue(QJsonValue::Null) },
+            { QStringLiteral("requests"), d.requests }, { QStringLiteral("prompt_tokens"), d.promptTokens },
+            { QStringLiteral("completion_tokens"), d.completionTokens },
+            { QStringLiteral("cost_usd"), d.cost.toString() },
+            { QStringLiteral("unpriced_requests"), d.unpricedRequests } });
     }
     o.insert(QStringLiteral("daily_cost"), daily);
     o.insert(QStringLiteral("projection"),
-             QJsonObject { { QStringLiteral("daily_avg_usd"), r.projection.dailyAverage.toString() },
-                           { QStringLiteral("monthly_usd"), r.projection.monthly.toString() },
-                           { QStringLiteral("annual_usd"), r.projection.annual.toString() } });
+        QJsonObject { { QStringLiteral("daily_avg_usd"), r.projection.dailyAverage.toString() },
+            { QStringLiteral("monthly_usd"), r.projection.monthly.toString() },
+            { QStringLiteral("annual_usd"), r.projection.annual.toString() } });
     return o;
 }
 

@@ -31,8 +31,7 @@ public:
     static Status checkTarget(const StoreLocation& source, const QString& sqlitePath);
     /// `window` empty: the whole store. `progress(rowsCopied)` may return false to cancel.
     static Result<SnapshotSummary> exportTo(const StorePtr& source, const QString& sqlitePath,
-                                            const std::optional<Filter>& window,
-                                            const std::function<bool(qint64)>& progress = {});
+        const std::optional<Filter>& window, const std::function<bool(qint64)>& progress = {});
 };
 
 } // namespace RagScope

@@ -50,40 +50,47 @@ Error classifyDriverError(const QSqlError& error, const StoreLocation& location,
     const QString where = location.displayName();
     const auto make = [&](ErrorKind kind, const QString& message) { return makeError(kind, message); };
 
-    if (containsAny(text, { "password authentication failed", "no password supplied", "authentication failed",
-                            "fe_sendauth", "pg_hba.conf" }))
+    if (containsAny(text,
+            { "password authentication failed", "no password supplied", "authentication failed",
+                "fe_sendauth", "pg_hba.conf" }))
         return make(ErrorKind::AuthFailed,
-                    QStringLiteral("%1 refused the credentials for user '%2': %3").arg(where, location.user, text));
-    if (containsAny(text, { "does not exist" }) && text.contains(QLatin1String("database"), Qt::CaseInsensitive)
+            QStringLiteral("%1 refused the credentials for user '%2': %3").arg(where, location.user, text));
+    if (containsAny(text, { "does not exist" })
+        && text.contains(QLatin1String("database"), Qt::CaseInsensitive)
         && error.type() == QSqlError::ConnectionError)
         return make(ErrorKind::NotFound, QStringLiteral("%1: %2").arg(where, text));
-    if (containsAny(text, { "server closed the connection", "terminating connection", "no connection to the server",
-                            "could not receive data", "could not send data", "connection not open",
-                            "server conn crashed", "SSL SYSCALL" }))
-        return make(ErrorKind::ConnectionLost, QStringLiteral("lost the connection to %1: %2").arg(where, text));
+    if (containsAny(text,
+            { "server closed the connection", "terminating connection", "no connection to the server",
+                "could not receive data", "could not send data", "connection not open", "server conn crashed",
+                "SSL SYSCALL" }))
+        return make(
+            ErrorKind::ConnectionLost, QStringLiteral("lost the connection to %1: %2").arg(where, text));
     if (error.nativeErrorCode() == InsufficientPrivilege
         || containsAny(text,
             { "permission denied", "must be owner of", "readonly database", "read-only",
                 "attempt to write a readonly" }))
         return make(ErrorKind::PermissionDenied, QStringLiteral("%1: %2").arg(context, text));
-    if (containsAny(text, { "no such table", "relation \"chat_", "relation \"ragscope_" }) && containsAny(text, { "no such table", "does not exist" }))
+    if (containsAny(text, { "no such table", "relation \"chat_", "relation \"ragscope_" })
+        && containsAny(text, { "no such table", "does not exist" }))
         return make(ErrorKind::MissingSchema,
-                    QStringLiteral("%1 is not a RagScope monitoring store (%2)").arg(where, text));
-    if (containsAny(text, { "file is not a database", "database disk image is malformed", "file is encrypted" }))
+            QStringLiteral("%1 is not a RagScope monitoring store (%2)").arg(where, text));
+    if (containsAny(
+            text, { "file is not a database", "database disk image is malformed", "file is encrypted" }))
         return make(ErrorKind::Corrupt, QStringLiteral("%1 is corrupt: %2").arg(where, text));
     if (containsAny(text, { "violates foreign key", "FOREIGN KEY constraint failed" }))
         return make(ErrorKind::NotFound, QStringLiteral("%1: %2").arg(context, text));
-    if (containsAny(text, { "violates check constraint", "CHECK constraint failed", "value too long",
-                            "invalid input syntax" }))
+    if (containsAny(text,
+            { "violates check constraint", "CHECK constraint failed", "value too long",
+                "invalid input syntax" }))
         return make(ErrorKind::InvalidInput, QStringLiteral("%1: %2").arg(context, text));
     // Checked last: QSQLITE reports every failed statement as a ConnectionError too.
     if (location.dialect == Dialect::Sqlite) {
         if (error.type() == QSqlError::ConnectionError && containsAny(text, { "unable to open" }))
             return make(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(where, text));
     } else if (error.type() == QSqlError::ConnectionError
-               || containsAny(text, { "could not connect", "Connection refused", "could not translate host",
-                                      "timeout expired", "No such file or directory",
-                                      "Network is unreachable" })) {
+        || containsAny(text,
+            { "could not connect", "Connection refused", "could not translate host", "timeout expired",
+                "No such file or directory", "Network is unreachable" })) {
         return make(ErrorKind::Unreachable, QStringLiteral("cannot reach %1: %2").arg(where, text));
     }
     return make(ErrorKind::Query, QStringLiteral("%1: %2").arg(context, text));

@@ -24,8 +24,8 @@ QString readResource(const QString& path)
 // "-- ragscope:refuse-if-rows <table>" in a down file: refuse while that table holds rows.
 QStringList guardedTables(const QString& sql)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^--\s*ragscope:refuse-if-rows\s+(\w+)\s*$)"),
-                                       QRegularExpression::MultilineOption);
+    static const QRegularExpression re(
+        QStringLiteral(R"(^--\s*ragscope:refuse-if-rows\s+(\w+)\s*$)"), QRegularExpression::MultilineOption);
     QStringList tables;
     auto it = re.globalMatch(sql);
     while (it.hasNext())
@@ -38,8 +38,7 @@ QStringList guardedTables(const QString& sql)
 MigrationRunner::MigrationRunner(const Store& store)
     : m_store(store)
     , m_migrations(available(store.dialect()))
-{
-}
+{ }
 
 QList<Migration> MigrationRunner::available(Dialect dialect)
 {
@@ -57,7 +56,7 @@ QList<Migration> MigrationRunner::available(Dialect dialect)
         mig.name = m.captured(2);
         mig.upSql = readResource(dir + QLatin1Char('/') + file);
         mig.downSql = readResource(dir + QLatin1Char('/') + m.captured(1) + QLatin1Char('_') + mig.name
-                                   + QStringLiteral(".down.sql"));
+            + QStringLiteral(".down.sql"));
         byVersion.insert(mig.version, mig);
     }
     return byVersion.values();
@@ -104,8 +103,8 @@ QStringList MigrationRunner::statements(const QString& sql)
                 end += sql[end] == c ? 2 : 1; // a doubled quote stands for itself
             end = std::min(end + 1, n);
         } else if (c == QLatin1Char('$')) {
-            const auto tag = dollarTag.match(sql, i, QRegularExpression::NormalMatch,
-                                             QRegularExpression::AnchorAtOffsetMatchOption);
+            const auto tag = dollarTag.match(
+                sql, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
             if (tag.hasMatch()) {
                 const qsizetype close = sql.indexOf(tag.captured(), tag.capturedEnd());
                 end = close < 0 ? n : close + tag.capturedLength();
@@ -132,7 +131,8 @@ Result<QList<int>> MigrationRunner::appliedVersions() const
         ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
                          " ON n.oid = c.relnamespace WHERE c.relname = 'ragscope_migrations'"
                          " AND n.nspname = current_schema())")
-        : QStringLiteral("SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'ragscope_migrations'");
+        : QStringLiteral(
+            "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'ragscope_migrations'");
     RAGSCOPE_TRY(probe, m_store.exec(exists));
     if (!probe.next() || !probe.value(0).toBool())
         return QList<int> {};
@@ -161,10 +161,10 @@ Status MigrationRunner::runInTransaction(const Migration& migration, bool up) co
                 RAGSCOPE_TRY(count, m_store.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)));
                 if (count.next() && count.value(0).toLongLong() > 0)
                     return makeError(ErrorKind::InvalidInput,
-                                     QStringLiteral("refusing to roll back migration %1 (%2): %3 holds %4 rows")
-                                         .arg(migration.version)
-                                         .arg(migration.name, table)
-                                         .arg(count.value(0).toLongLong()));
+                        QStringLiteral("refusing to roll back migration %1 (%2): %3 holds %4 rows")
+                            .arg(migration.version)
+                            .arg(migration.name, table)
+                            .arg(count.value(0).toLongLong()));
             }
         }
         const QStringList stmts = statements(up ? migration.upSql : migration.downSql);
@@ -179,12 +179,14 @@ Status MigrationRunner::runInTransaction(const Migration& migration, bool up) co
             }
         }
         if (up) {
-            RAGSCOPE_TRY(rec, m_store.exec(QStringLiteral("INSERT INTO ragscope_migrations (version, name) VALUES (?, ?)"),
-                                           { migration.version, migration.name }));
+            RAGSCOPE_TRY(rec,
+                m_store.exec(QStringLiteral("INSERT INTO ragscope_migrations (version, name) VALUES (?, ?)"),
+                    { migration.version, migration.name }));
         } else if (migration.version != m_migrations.first().version) {
             // the first migration's rollback drops ragscope_migrations itself
-            RAGSCOPE_TRY(rec, m_store.exec(QStringLiteral("DELETE FROM ragscope_migrations WHERE version = ?"),
-                                           { migration.version }));
+            RAGSCOPE_TRY(rec,
+                m_store.exec(QStringLiteral("DELETE FROM ragscope_migrations WHERE version = ?"),
+                    { migration.version }));
         }
         return Done {};
     });
@@ -209,7 +211,8 @@ Result<int> MigrationRunner::rollbackLatest() const
 {
     RAGSCOPE_TRY(applied, appliedVersions());
     if (applied.isEmpty())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("nothing to roll back: no migration is recorded"));
+        return makeError(
+            ErrorKind::InvalidInput, QStringLiteral("nothing to roll back: no migration is recorded"));
     const int version = applied.last();
     for (const Migration& m : m_migrations) {
         if (m.version != version)
@@ -220,7 +223,7 @@ Result<int> MigrationRunner::rollbackLatest() const
         return version;
     }
     return makeError(ErrorKind::InvalidInput,
-                     QStringLiteral("migration %1 is recorded but unknown to this RagScope (newer?)").arg(version));
+        QStringLiteral("migration %1 is recorded but unknown to this RagScope (newer?)").arg(version));
 }
 
 } // namespace RagScope

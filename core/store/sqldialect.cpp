@@ -32,7 +32,8 @@ QString SqlDialect::costSum(const QString& alias) const
 QString SqlDialect::timeText(const QString& column) const
 {
     if (isPostgres())
-        return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')").arg(column);
+        return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
+            .arg(column);
     return column;
 }
 
@@ -70,7 +71,9 @@ QString SqlDialect::byteOrder() const
 QString SqlDialect::confidenceBucket(const QString& column) const
 {
     if (isPostgres()) // LEAST ignores NULLs: keep unknown scores out of bucket 9 explicitly
-        return QStringLiteral("CASE WHEN %1 IS NULL THEN NULL ELSE LEAST(CAST(FLOOR(%1 * 10) AS integer), 9) END").arg(column);
+        return QStringLiteral(
+            "CASE WHEN %1 IS NULL THEN NULL ELSE LEAST(CAST(FLOOR(%1 * 10) AS integer), 9) END")
+            .arg(column);
     // CAST(... AS INTEGER) truncates toward zero, i.e. floors the non-negative scores.
     return QStringLiteral("MIN(CAST(%1 * 10 AS INTEGER), 9)").arg(column);
 }

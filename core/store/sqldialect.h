@@ -20,8 +20,7 @@ class SqlDialect
 public:
     explicit SqlDialect(Dialect dialect)
         : m_dialect(dialect)
-    {
-    }
+    { }
     Dialect dialect() const { return m_dialect; }
     bool isPostgres() const { return m_dialect == Dialect::Postgres; }
 

@@ -75,7 +75,6 @@ bool isRead(const QString& sql)
     return head.startsWith(QLatin1String("SELECT")) || head.startsWith(QLatin1String("WITH"));
 }
 
-
 // By its permission bits, not access(2): root may write anything, but a snapshot someone
 // made read-only should stay that way.
 bool sqliteFileIsWritable(const QString& path)
@@ -134,13 +133,15 @@ Result<std::shared_ptr<Store>> Store::open(const StoreLocation& location, OpenOp
     if (location.dialect == Dialect::Sqlite) {
         const QFileInfo info(location.sqlitePath);
         if (!info.exists() && !options.createIfMissing)
-            return makeError(ErrorKind::NotFound, QStringLiteral("no SQLite store at %1").arg(location.sqlitePath));
+            return makeError(
+                ErrorKind::NotFound, QStringLiteral("no SQLite store at %1").arg(location.sqlitePath));
         if (info.isDir())
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("%1 is a folder, not a SQLite store").arg(location.sqlitePath));
+            return makeError(ErrorKind::InvalidInput,
+                QStringLiteral("%1 is a folder, not a SQLite store").arg(location.sqlitePath));
         if (info.exists() && !looksLikeSqliteFile(location.sqlitePath))
             return makeError(ErrorKind::Corrupt,
-                             QStringLiteral("%1 is not a SQLite database (corrupt or another kind of file)")
-                                 .arg(location.sqlitePath));
+                QStringLiteral("%1 is not a SQLite database (corrupt or another kind of file)")
+                    .arg(location.sqlitePath));
         if (store->writes() && !sqliteFileIsWritable(location.sqlitePath)) {
             store->m_access = Access::Read;
             store->m_readOnlyReason = QStringLiteral("the file is not writable");
@@ -155,7 +156,8 @@ Result<std::shared_ptr<Store>> Store::open(const StoreLocation& location, OpenOp
 QSqlDatabase Store::openConnection(const QString& name, QString* error) const
 {
     const bool pg = m_location.dialect == Dialect::Postgres;
-    QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+    QSqlDatabase db
+        = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
     if (pg) {
         if (const Status configured = configurePostgresConnection(db, m_location); !configured.ok()) {
             *error = configured.error().message;
@@ -167,7 +169,7 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
         db.setDatabaseName(m_location.sqlitePath);
         // Reads open the file read-only, so nothing (not even root) can change it on a read path.
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000")
-                             + (writes() ? QString() : QStringLiteral(";QSQLITE_OPEN_READONLY")));
+            + (writes() ? QString() : QStringLiteral(";QSQLITE_OPEN_READONLY")));
     }
     if (!db.open()) {
         *error = db.lastError().text();
@@ -184,7 +186,8 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
         if (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)
             PQsetNoticeProcessor(*static_cast<PGconn* const*>(handle.data()), forwardServerNotice, nullptr);
         q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
-        q.exec(QStringLiteral("SET client_min_messages TO warning")); // no "already exists, skipping" notices on stderr
+        q.exec(QStringLiteral(
+            "SET client_min_messages TO warning")); // no "already exists, skipping" notices on stderr
         if (!writes()) // the server itself refuses any write on a read path
             q.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
     }
@@ -235,7 +238,8 @@ Result<QSqlQuery> Store::exec(const QString& sql, const QVariantList& values) co
     // A server that dropped us (restart, failover, idle kill) is noticed only on use: reads
     // outside a transaction retry once on a fresh connection, so each pool thread does not
     // have to fail once before it recovers. Writes are never repeated.
-    if (!result.ok() && result.error().kind == ErrorKind::ConnectionLost && t_transactionDepth == 0 && isRead(sql))
+    if (!result.ok() && result.error().kind == ErrorKind::ConnectionLost && t_transactionDepth == 0
+        && isRead(sql))
         result = execOnce(sql, values);
     return result;
 }
@@ -306,25 +310,28 @@ Status Store::checkKind(const OpenOptions& options)
         ? QStringLiteral("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
                          " ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
                          " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")
-        : QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'");
+        : QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'");
     RAGSCOPE_TRY(q, exec(tables));
     QSet<QString> names;
     while (q.next())
         names.insert(q.value(0).toString());
-    if (names.contains(QStringLiteral("chat_interactions")) || names.contains(QStringLiteral("ragscope_migrations")))
+    if (names.contains(QStringLiteral("chat_interactions"))
+        || names.contains(QStringLiteral("ragscope_migrations")))
         return Done {};
     if (names.isEmpty()) {
         if (options.createSchema)
             return Done {};
         return makeError(ErrorKind::EmptyStore,
-                         QStringLiteral("%1 holds no tables: it is not a monitoring store yet (`ragscope-cli migrate` creates one)")
-                             .arg(m_location.displayName()));
+            QStringLiteral(
+                "%1 holds no tables: it is not a monitoring store yet (`ragscope-cli migrate` creates one)")
+                .arg(m_location.displayName()));
     }
     return makeError(ErrorKind::MissingSchema,
-                     QStringLiteral("%1 is not a RagScope monitoring store: it has no chat_interactions table"
-                                    " (it holds %2 other tables, which RagScope leaves alone)")
-                         .arg(m_location.displayName())
-                         .arg(names.size()));
+        QStringLiteral("%1 is not a RagScope monitoring store: it has no chat_interactions table"
+                       " (it holds %2 other tables, which RagScope leaves alone)")
+            .arg(m_location.displayName())
+            .arg(names.size()));
 }
 
 Status Store::inspect(const OpenOptions& options)
@@ -341,7 +348,8 @@ Status Store::inspect(const OpenOptions& options)
     if (!applied.ok() && applied.error().kind != ErrorKind::PermissionDenied)
         return applied.error();
     if (applied.ok()) {
-        const bool needsMigrations = runner.latestVersion() > (applied.value().isEmpty() ? 0 : applied.value().last());
+        const bool needsMigrations
+            = runner.latestVersion() > (applied.value().isEmpty() ? 0 : applied.value().last());
         if (options.migrate && writes() && needsMigrations) {
             const auto migrated = runner.migrateUp();
             if (!migrated.ok()) {
@@ -363,9 +371,9 @@ Status Store::inspect(const OpenOptions& options)
             Error e = probe.error();
             if (e.kind == ErrorKind::MissingSchema || e.kind == ErrorKind::Query)
                 e = makeError(ErrorKind::MissingSchema,
-                              QStringLiteral("%1 is not a RagScope monitoring store: table %2 is missing%3")
-                                  .arg(m_location.displayName(), QLatin1String(table),
-                                       options.migrate ? QString() : QStringLiteral(" (run `ragscope-cli migrate`)")));
+                    QStringLiteral("%1 is not a RagScope monitoring store: table %2 is missing%3")
+                        .arg(m_location.displayName(), QLatin1String(table),
+                            options.migrate ? QString() : QStringLiteral(" (run `ragscope-cli migrate`)")));
             return e;
         }
     }
@@ -374,7 +382,8 @@ Status Store::inspect(const OpenOptions& options)
     if (!reviews.ok())
         m_reviewsOffReason = reviews.error().kind == ErrorKind::PermissionDenied
             ? QStringLiteral("this role may not read RagScope's reviewers' table (ragscope_reviews)")
-            : QStringLiteral("this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate`");
+            : QStringLiteral(
+                "this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate`");
 
     if (!m_readOnlyReason.isEmpty())
         return Done {};

@@ -21,8 +21,9 @@ class Store
 public:
     /// What the caller will do with the store; the one rule set for opening (README, "Connecting").
     enum class Access {
-        Read,  ///< reads only: SQLite opens read-only, a PostgreSQL session is READ ONLY, nothing is migrated
-        Write, ///< feedback and reviews too (falls back to read-only, with a reason, where the role or file may not write)
+        Read, ///< reads only: SQLite opens read-only, a PostgreSQL session is READ ONLY, nothing is migrated
+        Write, ///< feedback and reviews too (falls back to read-only, with a reason, where the role or file
+               ///< may not write)
     };
     struct OpenOptions
     {

@@ -38,7 +38,8 @@ CliRun runCli(const QStringList& args, const QStringList& extraEnvironment)
     return run;
 }
 
-QString diffJson(const QJsonValue& expected, const QJsonValue& actual, double relativeTolerance, const QString& path)
+QString diffJson(
+    const QJsonValue& expected, const QJsonValue& actual, double relativeTolerance, const QString& path)
 {
     const auto show = [](const QJsonValue& v) {
         return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact));
@@ -50,7 +51,8 @@ QString diffJson(const QJsonValue& expected, const QJsonValue& actual, double re
         for (auto it = e.begin(); it != e.end(); ++it) {
             if (!a.contains(it.key()))
                 return QStringLiteral("%1.%2: missing").arg(path, it.key());
-            const QString d = diffJson(it.value(), a.value(it.key()), relativeTolerance, path + QLatin1Char('.') + it.key());
+            const QString d = diffJson(
+                it.value(), a.value(it.key()), relativeTolerance, path + QLatin1Char('.') + it.key());
             if (!d.isEmpty())
                 return d;
         }
@@ -61,7 +63,8 @@ QString diffJson(const QJsonValue& expected, const QJsonValue& actual, double re
         if (e.size() != a.size())
             return QStringLiteral("%1: %2 vs %3 elements").arg(path).arg(e.size()).arg(a.size());
         for (qsizetype i = 0; i < e.size(); ++i) {
-            const QString d = diffJson(e[i], a[i], relativeTolerance, QStringLiteral("%1[%2]").arg(path).arg(i));
+            const QString d
+                = diffJson(e[i], a[i], relativeTolerance, QStringLiteral("%1[%2]").arg(path).arg(i));
             if (!d.isEmpty())
                 return d;
         }
@@ -70,12 +73,15 @@ QString diffJson(const QJsonValue& expected, const QJsonValue& actual, double re
     if (expected.isDouble()) {
         const double e = expected.toDouble(), a = actual.toDouble();
         const bool integral = expected.toVariant().typeId() != QMetaType::Double;
-        const bool same = integral ? expected.toInteger() == actual.toInteger()
-                                   : std::abs(e - a) <= relativeTolerance * std::max({ 1.0, std::abs(e), std::abs(a) });
+        const bool same = integral
+            ? expected.toInteger() == actual.toInteger()
+            : std::abs(e - a) <= relativeTolerance * std::max({ 1.0, std::abs(e), std::abs(a) });
         return same ? QString()
-                    : QStringLiteral("%1: %2 vs %3").arg(path, QString::number(e, 'g', 17), QString::number(a, 'g', 17));
+                    : QStringLiteral("%1: %2 vs %3")
+                          .arg(path, QString::number(e, 'g', 17), QString::number(a, 'g', 17));
     }
-    return expected == actual ? QString() : QStringLiteral("%1: %2 vs %3").arg(path, show(expected), show(actual));
+    return expected == actual ? QString()
+                              : QStringLiteral("%1: %2 vs %3").arg(path, show(expected), show(actual));
 }
 
 } // namespace RagScope::Test

@@ -21,6 +21,6 @@ CliRun runCli(const QStringList& args, const QStringList& extraEnvironment = {})
 /// (0: the same double). Returns the path of the first difference
 /// ("latency_percentiles_ms.total.p95: 1 vs 2"), empty if equal.
 QString diffJson(const QJsonValue& expected, const QJsonValue& actual, double relativeTolerance = 0.0,
-                 const QString& path = {});
+    const QString& path = {});
 
 } // namespace RagScope::Test

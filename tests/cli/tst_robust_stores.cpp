@@ -36,7 +36,9 @@ QStringList fingerprint(const QString& url, Dialect dialect, const QString& sqli
             QFile f(QDir(sqliteDir).filePath(name));
             if (!f.open(QIODevice::ReadOnly))
                 qFatal("cannot read %s", qPrintable(name));
-            lines << name + QLatin1Char(' ') + QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+            lines << name + QLatin1Char(' ')
+                    + QString::fromLatin1(
+                        QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
         }
         return lines;
     }
@@ -117,12 +119,14 @@ class TestRobustStores : public QObject
             break;
         }
         if (kind == Kind::MinimumRole) {
-            const QString role = QStringLiteral("rs_min_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+            const QString role
+                = QStringLiteral("rs_min_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
             p.db->execScript(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'minimum';"
                                             "GRANT SELECT ON chat_interactions, chat_feedbacks TO %1")
                                  .arg(role));
-            p.url = TestDatabase::serverUrlFor(p.url.section(QLatin1Char('/'), -1).section(QLatin1Char('?'), 0, 0), role,
-                                               QStringLiteral("minimum"));
+            p.url = TestDatabase::serverUrlFor(
+                p.url.section(QLatin1Char('/'), -1).section(QLatin1Char('?'), 0, 0), role,
+                QStringLiteral("minimum"));
         }
         return p;
     }
@@ -134,34 +138,46 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message"); // expected in the single stderr line, or on stdout when exit 0
-        const QStringList window { QStringLiteral("--from"), QStringLiteral("2026-08-01"), QStringLiteral("--to"),
-                                   QStringLiteral("2026-11-01") };
-        const QStringList stats = QStringList { QStringLiteral("stats") } + window + QStringList { QStringLiteral("--json") };
-        const QStringList lowRated { QStringLiteral("low-rated"), QStringLiteral("--limit"), QStringLiteral("5") };
-        const QStringList bench = QStringList { QStringLiteral("bench"), QStringLiteral("--repeat"), QStringLiteral("1"),
-                                                QStringLiteral("--pages"), QStringLiteral("1") } + window;
+        const QStringList window { QStringLiteral("--from"), QStringLiteral("2026-08-01"),
+            QStringLiteral("--to"), QStringLiteral("2026-11-01") };
+        const QStringList stats
+            = QStringList { QStringLiteral("stats") } + window + QStringList { QStringLiteral("--json") };
+        const QStringList lowRated { QStringLiteral("low-rated"), QStringLiteral("--limit"),
+            QStringLiteral("5") };
+        const QStringList bench = QStringList { QStringLiteral("bench"), QStringLiteral("--repeat"),
+            QStringLiteral("1"), QStringLiteral("--pages"), QStringLiteral("1") }
+            + window;
         const QStringList feedback { QStringLiteral("feedback"), QStringLiteral("--interaction"),
-                                     QStringLiteral("00000000-0000-0000-0000-000000000001"), QStringLiteral("--rating"),
-                                     QStringLiteral("3") };
+            QStringLiteral("00000000-0000-0000-0000-000000000001"), QStringLiteral("--rating"),
+            QStringLiteral("3") };
         const int monitoring = int(Kind::Monitoring), foreign = int(Kind::Foreign), empty = int(Kind::Empty);
-        QTest::newRow("stats on a monitoring store") << monitoring << stats << 0 << QStringLiteral("\"requests\": 300");
+        QTest::newRow("stats on a monitoring store")
+            << monitoring << stats << 0 << QStringLiteral("\"requests\": 300");
         QTest::newRow("low-rated on a monitoring store") << monitoring << lowRated << 0 << QString();
         QTest::newRow("bench on a monitoring store") << monitoring << bench << 0 << QString();
-        QTest::newRow("stats on another application's store") << foreign << stats << 3 << QStringLiteral("not a RagScope monitoring store");
-        QTest::newRow("low-rated on another application's store") << foreign << lowRated << 3 << QStringLiteral("not a RagScope monitoring store");
-        QTest::newRow("feedback on another application's store") << foreign << feedback << 3 << QStringLiteral("not a RagScope monitoring store");
-        QTest::newRow("migrate on another application's store") << foreign << QStringList { QStringLiteral("migrate") } << 3
-                                                                << QStringLiteral("leaves alone");
+        QTest::newRow("stats on another application's store")
+            << foreign << stats << 3 << QStringLiteral("not a RagScope monitoring store");
+        QTest::newRow("low-rated on another application's store")
+            << foreign << lowRated << 3 << QStringLiteral("not a RagScope monitoring store");
+        QTest::newRow("feedback on another application's store")
+            << foreign << feedback << 3 << QStringLiteral("not a RagScope monitoring store");
+        QTest::newRow("migrate on another application's store")
+            << foreign << QStringList { QStringLiteral("migrate") } << 3 << QStringLiteral("leaves alone");
         QTest::newRow("stats on an empty store") << empty << stats << 3 << QStringLiteral("holds no tables");
-        QTest::newRow("low-rated on an empty store") << empty << lowRated << 3 << QStringLiteral("holds no tables");
-        QTest::newRow("feedback on an empty store") << empty << feedback << 3 << QStringLiteral("holds no tables");
+        QTest::newRow("low-rated on an empty store")
+            << empty << lowRated << 3 << QStringLiteral("holds no tables");
+        QTest::newRow("feedback on an empty store")
+            << empty << feedback << 3 << QStringLiteral("holds no tables");
         if (dialectUnderTest() == Dialect::Postgres) {
             const int minimum = int(Kind::MinimumRole);
-            QTest::newRow("stats by the minimum role") << minimum << stats << 0 << QStringLiteral("\"requests\": 300");
+            QTest::newRow("stats by the minimum role")
+                << minimum << stats << 0 << QStringLiteral("\"requests\": 300");
             QTest::newRow("low-rated by the minimum role") << minimum << lowRated << 0 << QString();
-            QTest::newRow("feedback by the minimum role") << minimum << feedback << 4 << QStringLiteral("may only read");
+            QTest::newRow("feedback by the minimum role")
+                << minimum << feedback << 4 << QStringLiteral("may only read");
             QTest::newRow("migrate --rollback by the minimum role")
-                << minimum << QStringList { QStringLiteral("migrate"), QStringLiteral("--rollback") } << 4 << QString();
+                << minimum << QStringList { QStringLiteral("migrate"), QStringLiteral("--rollback") } << 4
+                << QString();
         }
     }
 
@@ -177,7 +193,8 @@ private slots:
         const QStringList before = fingerprint(adminUrl, dialect, p.sqliteDir);
 
         const CliRun run = runCli(args + QStringList { QStringLiteral("--db"), p.url });
-        QVERIFY2(run.exitCode == exitCode, qPrintable(QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err)));
+        QVERIFY2(run.exitCode == exitCode,
+            qPrintable(QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err)));
         if (exitCode != 0) {
             QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0);
             QVERIFY2(run.err.contains(message), qPrintable(run.err));
@@ -195,7 +212,8 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QStringList after = fingerprint(p.db->url(), dialectUnderTest(), p.sqliteDir);
         if (dialectUnderTest() == Dialect::Postgres)
-            QVERIFY2(after.contains(QStringLiteral("chat_interactions 0")), qPrintable(after.join(QLatin1Char(','))));
+            QVERIFY2(after.contains(QStringLiteral("chat_interactions 0")),
+                qPrintable(after.join(QLatin1Char(','))));
         else
             QVERIFY(QFileInfo(p.url.mid(7)).size() > 0);
     }

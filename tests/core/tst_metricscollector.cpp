@@ -587,8 +587,8 @@ void TestMetricsCollector::averagesAreTheExactMeanRoundedOnce()
     // three doubles rounds to 0.2. Both dialects must give exactly that double.
     Test::TestDatabase db;
     const StorePtr store = db.open();
-    const QList<std::pair<QString, double>> values { { u"tenths"_s, 0.1 }, { u"tenths"_s, 0.2 }, { u"tenths"_s, 0.3 },
-        { u"wide"_s, 1e15 }, { u"wide"_s, 0.1 }, { u"wide"_s, 0.1 } };
+    const QList<std::pair<QString, double>> values { { u"tenths"_s, 0.1 }, { u"tenths"_s, 0.2 },
+        { u"tenths"_s, 0.3 }, { u"wide"_s, 1e15 }, { u"wide"_s, 0.1 }, { u"wide"_s, 0.1 } };
     for (const auto& [user, value] : values) {
         InteractionRecord r = recordOf(rows().first());
         r.id = QUuid::createUuid();

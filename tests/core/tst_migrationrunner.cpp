@@ -222,8 +222,8 @@ void MigrationRunnerTest::concurrentMigrationsApplyEachVersionOnce()
     for (QFuture<QString>& run : runs)
         QCOMPARE(run.result(), QString());
     const StorePtr store = db.open(false);
-    QCOMPARE(
-        countRows(*store, QStringLiteral("ragscope_migrations")), qint64(shippedVersions(db.dialect()).size()));
+    QCOMPARE(countRows(*store, QStringLiteral("ragscope_migrations")),
+        qint64(shippedVersions(db.dialect()).size()));
 }
 
 void MigrationRunnerTest::splitsStatements_data()

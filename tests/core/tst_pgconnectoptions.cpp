@@ -27,10 +27,11 @@ QString keyValueFor(const TestDatabase& db, const QString& extra = {})
         + extra;
 }
 
+// Each test's database is new and empty: creating the schema in it is the consent to give.
 Store::OpenOptions migrating()
 {
     Store::OpenOptions o;
-    o.migrate = true;
+    o.createSchema = true;
     return o;
 }
 

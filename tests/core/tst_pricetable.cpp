@@ -145,10 +145,10 @@ void PriceTableTest::refusesMalformedTables_data()
         << QByteArray(R"({"models": [{"prefix": "m", "input": "cheap"}]})") << QStringLiteral("\"input\"");
     QTest::newRow("price is a boolean")
         << QByteArray(R"({"models": [{"prefix": "m", "input": true}]})") << QStringLiteral("\"input\"");
-    QTest::newRow("duplicate prefix")
-        << QByteArray(R"({"models": [{"prefix": "gemini-1.5-pro", "input": "1"}, {"prefix": "gemini-1.5", "input": "2"},
+    QTest::newRow("duplicate prefix") << QByteArray(
+        R"({"models": [{"prefix": "gemini-1.5-pro", "input": "1"}, {"prefix": "gemini-1.5", "input": "2"},
                                      {"prefix": "gemini-1.5-pro", "input": "3"}]})")
-        << QStringLiteral("prefix \"gemini-1.5-pro\" is listed twice");
+                                      << QStringLiteral("prefix \"gemini-1.5-pro\" is listed twice");
     QTest::newRow("price too large") << QByteArray(R"({"models": [{"prefix": "m", "input": 1e300}]})")
                                      << QStringLiteral("\"input\"");
 }

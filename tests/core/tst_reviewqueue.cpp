@@ -425,7 +425,8 @@ void TestReviewQueue::windowOnFeedbackListsWhatTheRatingsCount()
     // user and model still narrow the interaction
     query.userRating.reset();
     query.filter.user = QStringLiteral("bob");
-    const QList<QUuid> bobs = expectedOrder(feedbackIn(2, 10, QStringLiteral("bob")), Kind::LowRated, SortKey::CreatedAt, true);
+    const QList<QUuid> bobs
+        = expectedOrder(feedbackIn(2, 10, QStringLiteral("bob")), Kind::LowRated, SortKey::CreatedAt, true);
     QCOMPARE(bobs.size(), 2);
     QCOMPARE(fetchAll(queue, query, 1), bobs);
     query.filter.model = QStringLiteral("gemini-1.5-pro");
@@ -435,7 +436,8 @@ void TestReviewQueue::windowOnFeedbackListsWhatTheRatingsCount()
     query.filter.user.reset();
     query.filter.model.reset();
     query.sort = SortKey::Latency;
-    QCOMPARE(fetchAll(queue, query, 1), expectedOrder(feedbackIn(2, 10), Kind::LowRated, SortKey::Latency, true));
+    QCOMPARE(
+        fetchAll(queue, query, 1), expectedOrder(feedbackIn(2, 10), Kind::LowRated, SortKey::Latency, true));
 }
 
 void TestReviewQueue::summaryCarriesPreviewsRatingsAndNewestReview()

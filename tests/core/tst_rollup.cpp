@@ -29,7 +29,6 @@ Store::OpenOptions migratingIfAllowed()
     return options;
 }
 
-
 QDateTime at(const char* iso)
 {
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toUTC();

@@ -129,8 +129,10 @@ void StoreTest::migratingLeavesAnotherApplicationsStoreAlone()
     const auto store = Store::open(db.url(), options);
     QVERIFY(!store.ok());
     QCOMPARE(store.error().kind, ErrorKind::MissingSchema);
-    QVERIFY2(store.error().message.contains(QStringLiteral("leaves alone")), qPrintable(store.error().message));
-    db.execScript(QStringLiteral("CREATE TABLE chat_interactions (x INTEGER);")); // fails if migrations had run
+    QVERIFY2(
+        store.error().message.contains(QStringLiteral("leaves alone")), qPrintable(store.error().message));
+    db.execScript(
+        QStringLiteral("CREATE TABLE chat_interactions (x INTEGER);")); // fails if migrations had run
 }
 
 void StoreTest::emptyStoreGetsTheSchemaOnlyWithConsent()

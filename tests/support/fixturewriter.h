@@ -14,9 +14,9 @@ class FixtureWriter
 public:
     explicit FixtureWriter(StorePtr store);
     QUuid addFeedback(const QUuid& interactionId, int rating, const QDateTime& createdAt,
-                      const QString& comment = {}) const;
+        const QString& comment = {}) const;
     QUuid addReview(const QUuid& interactionId, const QString& reviewer, int rating, const QString& label,
-                    const QDateTime& createdAt) const;
+        const QDateTime& createdAt) const;
 
 private:
     StorePtr m_store;

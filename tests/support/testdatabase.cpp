@@ -101,8 +101,7 @@ QString TestDatabase::serverUrlFor(const QString& database, const QString& user,
 
 TestDatabase::TestDatabase()
     : TestDatabase(dialectUnderTest())
-{
-}
+{ }
 
 TestDatabase::TestDatabase(Dialect dialect)
     : m_dialect(dialect)
@@ -144,7 +143,8 @@ void TestDatabase::execScript(const QString& sql) const
 
 QString backendSchemaSql()
 {
-    return readFileOrDie(qEnvironmentVariable("RAGSCOPE_SOURCE_DIR") + QStringLiteral("/tests/data/store_schema_postgres.sql"));
+    return readFileOrDie(qEnvironmentVariable("RAGSCOPE_SOURCE_DIR")
+        + QStringLiteral("/tests/data/store_schema_postgres.sql"));
 }
 
 } // namespace RagScope::Test

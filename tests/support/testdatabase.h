@@ -41,7 +41,8 @@ public:
     /// Tests that call it must run alone (CTest RUN_SERIAL).
     static void restartServer();
     /// serverUrl() with its database replaced.
-    static QString serverUrlFor(const QString& database, const QString& user = {}, const QString& password = {});
+    static QString serverUrlFor(
+        const QString& database, const QString& user = {}, const QString& password = {});
 
 private:
     Dialect m_dialect;
@@ -50,7 +51,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-/// Runs tests/support/pg-fixture.sh COMMAND STATE_DIR (start, restart, pause, resume, stop); fatal on failure.
+/// Runs tests/support/pg-fixture.sh COMMAND STATE_DIR (start, restart, pause, resume, stop); fatal on
+/// failure.
 void runPgFixture(const QString& command, const QString& stateDir);
 
 /// The backend's own schema file (tests/data/store_schema_postgres.sql, copied from the contract).

@@ -20,8 +20,7 @@ using Options = QMap<QString, QString>;
 
 namespace {
 
-template<typename W>
-W* field(QDialog& dialog, const char* name)
+template <typename W> W* field(QDialog& dialog, const char* name)
 {
     auto* widget = dialog.findChild<W*>(QLatin1String(name));
     if (!widget)

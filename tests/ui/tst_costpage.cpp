@@ -31,8 +31,8 @@ const QString Mystery = QStringLiteral("mystery-model");
 
 // Window [Nov 1, Nov 8): 7 days. Nov 2: pro 2 × $0.25, flash $0.10; Nov 4: flash $0.05 and one
 // request of a model without a price. One pro request after the window.
-InteractionRecord record(const QString& model, const QDateTime& at, qint64 prompt, qint64 completion,
-                         std::optional<QString> cost)
+InteractionRecord record(
+    const QString& model, const QDateTime& at, qint64 prompt, qint64 completion, std::optional<QString> cost)
 {
     InteractionRecord r;
     r.userId = QStringLiteral("alice");
@@ -124,7 +124,8 @@ private slots:
         auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("tokensChart"));
         QCOMPARE(chart->series().size(), 2);
         QCOMPARE(valuesOf(chart, CostPage::tr("Prompt tokens")), (QList<qreal> { 0, 4000, 0, 800, 0, 0, 0 }));
-        QCOMPARE(valuesOf(chart, CostPage::tr("Completion tokens")), (QList<qreal> { 0, 500, 0, 80, 0, 0, 0 }));
+        QCOMPARE(
+            valuesOf(chart, CostPage::tr("Completion tokens")), (QList<qreal> { 0, 500, 0, 80, 0, 0, 0 }));
     }
 
     void projectsFromTheWindowTotalExactly()
@@ -153,7 +154,8 @@ private slots:
         QVERIFY(load(window()));
         QLabel* warning = label("unpricedWarning");
         QVERIFY(warning->isVisible());
-        QVERIFY2(warning->text().contains(QStringLiteral("cost in this window: 1.")), qPrintable(warning->text()));
+        QVERIFY2(
+            warning->text().contains(QStringLiteral("cost in this window: 1.")), qPrintable(warning->text()));
         QVERIFY(load(window(Pro)));
         QVERIFY(!warning->isVisible());
     }
@@ -169,7 +171,8 @@ private slots:
         QCOMPARE(model->index(1, 2).data().toLongLong(), 2);
         QCOMPARE(model->index(1, 5).data().toString(), QStringLiteral("0.50000000"));
         QCOMPARE(model->index(3, 1).data().toString(), Mystery);
-        QCOMPARE(model->index(3, 5).data().toString(), QStringLiteral("no price")); // not $0: the model has no price
+        QCOMPARE(model->index(3, 5).data().toString(),
+            QStringLiteral("no price")); // not $0: the model has no price
     }
 
     void dailyCostCsvHoldsRawValues()
@@ -188,18 +191,20 @@ private slots:
         QFile file(dir.filePath(QStringLiteral("daily-cost.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(file.readAll()),
-            QStringLiteral("day,model_name,requests,prompt_tokens,completion_tokens,cost_usd,unpriced_requests\r\n"
-                           "2026-11-02,gemini-1.5-flash-001,1,2000,100,0.10000000,0\r\n"
-                           "2026-11-02,gemini-1.5-pro-002,2,2000,400,0.50000000,0\r\n"
-                           "2026-11-04,gemini-1.5-flash-001,1,500,50,0.05000000,0\r\n"
-                           "2026-11-04,mystery-model,1,300,30,0.00000000,1\r\n"));
+            QStringLiteral(
+                "day,model_name,requests,prompt_tokens,completion_tokens,cost_usd,unpriced_requests\r\n"
+                "2026-11-02,gemini-1.5-flash-001,1,2000,100,0.10000000,0\r\n"
+                "2026-11-02,gemini-1.5-pro-002,2,2000,400,0.50000000,0\r\n"
+                "2026-11-04,gemini-1.5-flash-001,1,500,50,0.05000000,0\r\n"
+                "2026-11-04,mystery-model,1,300,30,0.00000000,1\r\n"));
     }
 
     void showsThePriceTableInUse()
     {
         auto* model = tableIn(QStringLiteral("pricingTable"))->model();
         QCOMPARE(model->rowCount(), PriceTable::builtIn().rows().size());
-        const auto custom = PriceTable::fromJson(R"({"models":[{"prefix":"acme","input":"1.5","output":"2"}]})", QStringLiteral("mine.json"));
+        const auto custom = PriceTable::fromJson(
+            R"({"models":[{"prefix":"acme","input":"1.5","output":"2"}]})", QStringLiteral("mine.json"));
         QVERIFY(custom.ok());
         m_page->setPriceTable(custom.value());
         QCOMPARE(model->rowCount(), 1);

@@ -56,16 +56,18 @@ void TestFilterBar::presetWindowEndsAtTheNextWholeMinute_data()
     QTest::addColumn<QDateTime>("now");
     QTest::addColumn<QDateTime>("from");
     QTest::addColumn<QDateTime>("to");
-    const auto utc = [](const char* iso) { return QDateTime::fromString(QLatin1String(iso), Qt::ISODateWithMs); };
+    const auto utc
+        = [](const char* iso) { return QDateTime::fromString(QLatin1String(iso), Qt::ISODateWithMs); };
     QTest::newRow("24h mid-minute") << Preset::Last24Hours << utc("2026-03-10T12:34:56.789Z")
                                     << utc("2026-03-09T12:35:00Z") << utc("2026-03-10T12:35:00Z");
     QTest::newRow("7d on the minute stays") << Preset::Last7Days << utc("2026-03-10T12:34:00.000Z")
                                             << utc("2026-03-03T12:34:00Z") << utc("2026-03-10T12:34:00Z");
     QTest::newRow("30d one ms past") << Preset::Last30Days << utc("2026-03-10T23:59:00.001Z")
                                      << utc("2026-02-09T00:00:00Z") << utc("2026-03-11T00:00:00Z");
-    QTest::newRow("90d from local time") << Preset::Last90Days
-                                         << QDateTime::fromString(QStringLiteral("2026-03-10T14:00:30+02:00"), Qt::ISODate)
-                                         << utc("2025-12-10T12:01:00Z") << utc("2026-03-10T12:01:00Z");
+    QTest::newRow("90d from local time")
+        << Preset::Last90Days
+        << QDateTime::fromString(QStringLiteral("2026-03-10T14:00:30+02:00"), Qt::ISODate)
+        << utc("2025-12-10T12:01:00Z") << utc("2026-03-10T12:01:00Z");
 }
 
 void TestFilterBar::presetWindowEndsAtTheNextWholeMinute()
@@ -84,9 +86,9 @@ void TestFilterBar::loadsWithinOneMinuteGetTheSameWindow()
 {
     const QDateTime first = QDateTime::fromString(QStringLiteral("2026-03-10T12:34:01Z"), Qt::ISODate);
     QCOMPARE(FilterBar::presetWindow(Preset::Last7Days, first),
-             FilterBar::presetWindow(Preset::Last7Days, first.addSecs(58)));
+        FilterBar::presetWindow(Preset::Last7Days, first.addSecs(58)));
     QVERIFY(!(FilterBar::presetWindow(Preset::Last7Days, first)
-              == FilterBar::presetWindow(Preset::Last7Days, first.addSecs(60))));
+        == FilterBar::presetWindow(Preset::Last7Days, first.addSecs(60))));
 }
 
 void TestFilterBar::choosingAPresetEmitsItsWindow()
@@ -111,7 +113,8 @@ void TestFilterBar::choicePersistsAcrossInstances_data()
     QTest::addColumn<QString>("model");
     QTest::newRow("24h, one user") << Preset::Last24Hours << QStringLiteral("alice") << QString();
     QTest::newRow("90d, one model") << Preset::Last90Days << QString() << QStringLiteral("gemini-1.5-pro");
-    QTest::newRow("custom, both") << Preset::Custom << QStringLiteral("bob") << QStringLiteral("gemini-1.5-flash");
+    QTest::newRow("custom, both") << Preset::Custom << QStringLiteral("bob")
+                                  << QStringLiteral("gemini-1.5-flash");
 }
 
 void TestFilterBar::choicePersistsAcrossInstances()
@@ -262,8 +265,7 @@ StorePtr storeWithTwoUsers(const Test::TestDatabase& db)
 {
     const StorePtr store = db.open();
     const QList<std::pair<const char*, const char*>> rows { { "alice", "gemini-1.5-pro" },
-                                                            { "alice", "gemini-1.5-flash" },
-                                                            { "bob", "gemini-1.5-pro" } };
+        { "alice", "gemini-1.5-flash" }, { "bob", "gemini-1.5-pro" } };
     for (const auto& [user, model] : rows) {
         InteractionRecord record;
         record.userId = QLatin1String(user);
@@ -303,7 +305,8 @@ void TestFilterBar::pickersListStoreUsersAndModelsAfterAllEntry()
     QComboBox* users = byName(QStringLiteral("User"));
     QComboBox* models = byName(QStringLiteral("Model"));
     QVERIFY(users && models);
-    QCOMPARE(items(users), (QStringList { QStringLiteral("All users"), QStringLiteral("alice"), QStringLiteral("bob") }));
+    QCOMPARE(items(users),
+        (QStringList { QStringLiteral("All users"), QStringLiteral("alice"), QStringLiteral("bob") }));
     QCOMPARE(items(models).first(), QStringLiteral("All models"));
     QVERIFY(items(models).contains(QStringLiteral("gemini-1.5-pro")));
     QVERIFY(items(models).contains(QStringLiteral("gemini-1.5-flash")));

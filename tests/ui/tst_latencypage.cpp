@@ -22,7 +22,8 @@ QDateTime utc(int hour, int minute)
 const QString Pro = QStringLiteral("gemini-1.5-pro-002");
 const QString Flash = QStringLiteral("gemini-1.5-flash-001");
 
-InteractionRecord record(const QString& model, const QDateTime& at, double total, double retrieval, double generation)
+InteractionRecord record(
+    const QString& model, const QDateTime& at, double total, double retrieval, double generation)
 {
     InteractionRecord r;
     r.userId = QStringLiteral("alice");
@@ -132,7 +133,9 @@ private slots:
 
     void tabulatesTheWindowPercentiles()
     {
-        const QAbstractItemModel* model = m_page->findChild<Panel*>(QStringLiteral("percentilesTable"))->findChild<QTableView*>()->model();
+        const QAbstractItemModel* model = m_page->findChild<Panel*>(QStringLiteral("percentilesTable"))
+                                              ->findChild<QTableView*>()
+                                              ->model();
         QCOMPARE(model->rowCount(), 3);
         // Totals 50,100,150,200,300,400,500,1000: p50 = 250 (between the 4th and 5th).
         QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("250.0"));
@@ -177,8 +180,13 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(errors.size(), 1);
         QCOMPARE(ys(pointsOf(chart, QStringLiteral("p50"))), (QList<qreal> { 700 }));
-        QCOMPARE(m_page->findChild<Panel*>(QStringLiteral("percentilesTable"))->findChild<QTableView*>()->model()->index(0, 1).data().toString(),
-                 QStringLiteral("700.0"));
+        QCOMPARE(m_page->findChild<Panel*>(QStringLiteral("percentilesTable"))
+                     ->findChild<QTableView*>()
+                     ->model()
+                     ->index(0, 1)
+                     .data()
+                     .toString(),
+            QStringLiteral("700.0"));
     }
 
     void rendersToPng()

@@ -15,12 +15,17 @@ private slots:
         QTest::addColumn<int>("row");
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("display");
-        QTest::newRow("total p50") << int(LatencyPercentilesModel::TotalRow) << int(LatencyPercentilesModel::P50Column) << QStringLiteral("250.0");
-        QTest::newRow("total p99") << int(LatencyPercentilesModel::TotalRow) << int(LatencyPercentilesModel::P99Column) << QStringLiteral("965.4");
-        QTest::newRow("retrieval p90") << int(LatencyPercentilesModel::RetrievalRow) << int(LatencyPercentilesModel::P90Column) << QStringLiteral("65.0");
-        QTest::newRow("generation undefined") << int(LatencyPercentilesModel::GenerationRow) << int(LatencyPercentilesModel::P50Column)
-                                              << LatencyPercentilesModel::tr("—");
-        QTest::newRow("phase name") << int(LatencyPercentilesModel::RetrievalRow) << int(LatencyPercentilesModel::PhaseColumn)
+        QTest::newRow("total p50") << int(LatencyPercentilesModel::TotalRow)
+                                   << int(LatencyPercentilesModel::P50Column) << QStringLiteral("250.0");
+        QTest::newRow("total p99") << int(LatencyPercentilesModel::TotalRow)
+                                   << int(LatencyPercentilesModel::P99Column) << QStringLiteral("965.4");
+        QTest::newRow("retrieval p90") << int(LatencyPercentilesModel::RetrievalRow)
+                                       << int(LatencyPercentilesModel::P90Column) << QStringLiteral("65.0");
+        QTest::newRow("generation undefined")
+            << int(LatencyPercentilesModel::GenerationRow) << int(LatencyPercentilesModel::P50Column)
+            << LatencyPercentilesModel::tr("—");
+        QTest::newRow("phase name") << int(LatencyPercentilesModel::RetrievalRow)
+                                    << int(LatencyPercentilesModel::PhaseColumn)
                                     << LatencyPercentilesModel::tr("Retrieval");
     }
 
@@ -38,7 +43,8 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.columnCount(), 6);
         QCOMPARE(model.index(row, column).data().toString(), display);
-        QCOMPARE(model.headerData(LatencyPercentilesModel::P95Column, Qt::Horizontal).toString(), LatencyPercentilesModel::tr("p95 (ms)"));
+        QCOMPARE(model.headerData(LatencyPercentilesModel::P95Column, Qt::Horizontal).toString(),
+            LatencyPercentilesModel::tr("p95 (ms)"));
     }
 
     void keepsExactMillisecondsInARole()
@@ -48,8 +54,13 @@ private slots:
         LatencyPercentiles p;
         p.total.values[4] = 965.4321;
         model.setData(p);
-        QCOMPARE(model.index(0, LatencyPercentilesModel::P99Column).data(LatencyPercentilesModel::MillisecondsRole).toDouble(), 965.4321);
-        QVERIFY(!model.index(0, LatencyPercentilesModel::P50Column).data(LatencyPercentilesModel::MillisecondsRole).isValid());
+        QCOMPARE(model.index(0, LatencyPercentilesModel::P99Column)
+                     .data(LatencyPercentilesModel::MillisecondsRole)
+                     .toDouble(),
+            965.4321);
+        QVERIFY(!model.index(0, LatencyPercentilesModel::P50Column)
+                     .data(LatencyPercentilesModel::MillisecondsRole)
+                     .isValid());
     }
 };
 

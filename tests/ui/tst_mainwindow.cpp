@@ -54,7 +54,8 @@ void runSql(const QString& url, const QString& sql)
     const QString name = QStringLiteral("tst_mainwindow-side");
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(
-            location->dialect == Dialect::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+            location->dialect == Dialect::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
+            name);
         if (location->dialect == Dialect::Postgres)
             QVERIFY(configurePostgresConnection(db, *location).ok());
         else
@@ -74,7 +75,8 @@ QStringList tableNames(const QString& url)
     const QString name = QStringLiteral("tst_mainwindow-tables");
     QStringList names;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
         if (pg) {
             configurePostgresConnection(db, *location);
         } else {
@@ -83,8 +85,9 @@ QStringList tableNames(const QString& url)
         }
         if (db.open()) {
             QSqlQuery query(db);
-            query.exec(pg ? QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
-                          : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"));
+            query.exec(pg
+                    ? QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+                    : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"));
             while (query.next())
                 names << query.value(0).toString();
         }
@@ -303,10 +306,10 @@ void TestMainWindow::lostStoreShowsBannerKeepsDataAndRetryRecovers()
     // ones (reads would otherwise reconnect transparently); SQLite loses its table.
     if (db.dialect() == Dialect::Postgres) {
         runSql(Test::TestDatabase::serverUrl(),
-               QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false").arg(location.database));
+            QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false").arg(location.database));
         runSql(Test::TestDatabase::serverUrl(),
-               QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
-                   .arg(location.database));
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
+                .arg(location.database));
     } else {
         runSql(db.url(), QStringLiteral("ALTER TABLE chat_interactions RENAME TO chat_interactions_away"));
     }
@@ -319,7 +322,7 @@ void TestMainWindow::lostStoreShowsBannerKeepsDataAndRetryRecovers()
     // It comes back: one Retry reloads.
     if (db.dialect() == Dialect::Postgres)
         runSql(Test::TestDatabase::serverUrl(),
-               QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(location.database));
+            QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(location.database));
     else
         runSql(db.url(), QStringLiteral("ALTER TABLE chat_interactions_away RENAME TO chat_interactions"));
     loaded.clear();
@@ -332,7 +335,6 @@ void TestMainWindow::lostStoreShowsBannerKeepsDataAndRetryRecovers()
     QVERIFY(window.banner()->isHidden());
     QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("3"));
 }
-
 
 // The fault drill with a real server of the test's own (in both dialect runs: SQLite has no
 // server to stop): it stops while the window is open, so connections drop and new ones are

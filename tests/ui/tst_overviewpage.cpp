@@ -1,5 +1,5 @@
-#include "fixturewriter.h"
 #include "fixtures.h"
+#include "fixturewriter.h"
 #include "models/topusersmodel.h"
 #include "pages/overviewpage.h"
 #include "testdatabase.h"
@@ -27,7 +27,7 @@ StorePtr fixtureStore(const Test::TestDatabase& db)
     const StorePtr store = db.open();
     Test::FixtureWriter writer(store);
     const auto record = [&store](const char* user, const char* model, qint64 promptTokens, double latency,
-                                    std::optional<double> confidence, const QDateTime& at) {
+                            std::optional<double> confidence, const QDateTime& at) {
         InteractionRecord r;
         r.userId = QLatin1String(user);
         r.query = QStringLiteral("question");
@@ -91,8 +91,10 @@ void TestOverviewPage::fillsCardsFromTheStore_data()
     QTest::newRow("total cost") << int(Card::TotalCost) << QStringLiteral("$0.50 (+1 no price)")
                                 << QStringLiteral("new vs previous 7 days");
     // 0.50 / 7 days × 30 and × 365
-    QTest::newRow("monthly") << int(Card::MonthlyCost) << QStringLiteral("$2.14 (+1 no price)") << QStringLiteral("new vs previous 7 days");
-    QTest::newRow("annual") << int(Card::AnnualCost) << QStringLiteral("$26.07 (+1 no price)") << QStringLiteral("new vs previous 7 days");
+    QTest::newRow("monthly") << int(Card::MonthlyCost) << QStringLiteral("$2.14 (+1 no price)")
+                             << QStringLiteral("new vs previous 7 days");
+    QTest::newRow("annual") << int(Card::AnnualCost) << QStringLiteral("$26.07 (+1 no price)")
+                            << QStringLiteral("new vs previous 7 days");
     QTest::newRow("avg latency") << int(Card::AvgLatency) << QStringLiteral("250 ms")
                                  << QStringLiteral("▲ 150.0% vs previous 7 days");
     // percentile_cont(0.95) of 100, 200, 300, 400 = 300 + 0.85 × 100
@@ -130,14 +132,16 @@ void TestOverviewPage::warnsAboutRequestsOfUnknownModels()
     showCurrentWeek(page, db);
     QVERIFY(loaded.wait(20000));
     QVERIFY(!page.unpricedWarning()->isHidden());
-    QCOMPARE(page.unpricedWarning()->text(), QStringLiteral("1 requests of unknown models have no cost — see pricing."));
+    QCOMPARE(page.unpricedWarning()->text(),
+        QStringLiteral("1 requests of unknown models have no cost — see pricing."));
 }
 
 void TestOverviewPage::listsTheBusiestUsersFirst()
 {
     Test::TestDatabase db;
     OverviewPage page;
-    QAbstractItemModelTester tester(page.topUsersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        page.topUsersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy loaded(&page, &DashboardPage::loaded);
     showCurrentWeek(page, db);
     QVERIFY(loaded.wait(20000));

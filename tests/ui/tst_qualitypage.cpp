@@ -53,7 +53,8 @@ private slots:
     {
         m_store = m_db.open();
         // Confidence 0.05, 0.15, 0.55, 0.55 (pro); 0.65, 0.95, 1.0, none (flash).
-        const QList<std::optional<double>> confidences { 0.05, 0.15, 0.55, 0.55, 0.65, 0.95, 1.0, std::nullopt };
+        const QList<std::optional<double>> confidences { 0.05, 0.15, 0.55, 0.55, 0.65, 0.95, 1.0,
+            std::nullopt };
         QList<InteractionRecord> records;
         for (qsizetype i = 0; i < confidences.size(); ++i) {
             InteractionRecord r;
@@ -98,7 +99,8 @@ private slots:
         QCOMPARE(chart("confidenceChart")->categories().first(), QStringLiteral("0.0–0.1"));
         QCOMPARE(chart("confidenceChart")->categories().last(), QualityPage::tr("none"));
         QCOMPARE(chart("ratingChart")->values(), (QList<qreal> { 1, 1, 0, 2, 1 }));
-        QVERIFY2(chart("ratingChart")->chart()->title().contains(QStringLiteral("3.20")), qPrintable(chart("ratingChart")->chart()->title()));
+        QVERIFY2(chart("ratingChart")->chart()->title().contains(QStringLiteral("3.20")),
+            qPrintable(chart("ratingChart")->chart()->title()));
     }
 
     void averagesConfidencePerRating()
@@ -116,11 +118,13 @@ private slots:
         const QStringList labels = chart("labelsChart")->categories();
         QCOMPARE(labels.size(), 3);
         QCOMPARE(labels.first(), QStringLiteral("incomplete"));
-        QCOMPARE(QSet<QString>(labels.cbegin() + 1, labels.cend()), (QSet<QString> { QStringLiteral("good"), QStringLiteral("wrong") }));
+        QCOMPARE(QSet<QString>(labels.cbegin() + 1, labels.cend()),
+            (QSet<QString> { QStringLiteral("good"), QStringLiteral("wrong") }));
         QCOMPARE(chart("labelsChart")->values(), (QList<qreal> { 1, 2, 2 }));
         // Compared: i0 (1 vs 2), i2 (5 vs 5), i4 (4 vs 1): two agree, |Δ| mean 4/3.
         QCOMPARE(m_page->findChild<QLabel*>(QStringLiteral("agreeing"))->text(), QStringLiteral("2 (66.7%)"));
-        QCOMPARE(m_page->findChild<QLabel*>(QStringLiteral("meanDifference"))->text(), QStringLiteral("1.33"));
+        QCOMPARE(
+            m_page->findChild<QLabel*>(QStringLiteral("meanDifference"))->text(), QStringLiteral("1.33"));
     }
 
     void modelFilterNarrowsTheHistograms()
@@ -137,10 +141,14 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("confidenceBucket");
         QTest::addColumn<int>("userRating");
-        QTest::newRow("confidence 0.5–0.6 is low") << QStringLiteral("confidenceChart") << 5 << int(Kind::LowConfidence) << 5 << -1;
-        QTest::newRow("confidence 0.9–1.0 is not") << QStringLiteral("confidenceChart") << 9 << int(Kind::Either) << 9 << -1;
-        QTest::newRow("rating 1 is low") << QStringLiteral("ratingChart") << 0 << int(Kind::LowRated) << -1 << 1;
-        QTest::newRow("rating 4 is not") << QStringLiteral("ratingChart") << 3 << int(Kind::Either) << -1 << 4;
+        QTest::newRow("confidence 0.5–0.6 is low")
+            << QStringLiteral("confidenceChart") << 5 << int(Kind::LowConfidence) << 5 << -1;
+        QTest::newRow("confidence 0.9–1.0 is not")
+            << QStringLiteral("confidenceChart") << 9 << int(Kind::Either) << 9 << -1;
+        QTest::newRow("rating 1 is low")
+            << QStringLiteral("ratingChart") << 0 << int(Kind::LowRated) << -1 << 1;
+        QTest::newRow("rating 4 is not")
+            << QStringLiteral("ratingChart") << 3 << int(Kind::Either) << -1 << 4;
     }
 
     void clickingABarDrillsDown()
@@ -161,7 +169,8 @@ private slots:
         QCOMPARE(query.confidenceBucket.value_or(-1), confidenceBucket);
         QCOMPARE(query.userRating.value_or(-1), userRating);
         // a rating bar counts feedback by its own time, and so does its drill-down
-        QCOMPARE(query.windowOn, userRating > 0 ? ReviewQueueQuery::WindowOn::Feedback : ReviewQueueQuery::WindowOn::Interaction);
+        QCOMPARE(query.windowOn,
+            userRating > 0 ? ReviewQueueQuery::WindowOn::Feedback : ReviewQueueQuery::WindowOn::Interaction);
     }
 
     void ratingDrillDownListsAsManyAsTheBarCounts()
@@ -172,7 +181,8 @@ private slots:
         const StorePtr store = db.open();
         const Test::FixtureWriter writer(store);
         QSet<QUuid> ratedInWindow;
-        for (const auto& [created, rated] : { std::pair { utc(1, 0).addDays(-2), utc(2, 0) }, { utc(4, 0), utc(5, 0) }, { utc(7, 0), utc(9, 0) } }) {
+        for (const auto& [created, rated] : { std::pair { utc(1, 0).addDays(-2), utc(2, 0) },
+                 { utc(4, 0), utc(5, 0) }, { utc(7, 0), utc(9, 0) } }) {
             InteractionRecord r;
             r.userId = QStringLiteral("carol");
             r.query = QStringLiteral("q");
@@ -236,7 +246,8 @@ private slots:
     void emptyWindowSaysSo()
     {
         QVERIFY(load({ utc(20, 0), utc(27, 0), {}, {} }));
-        QCOMPARE(m_page->findChildren<Panel*>().first()->message(), QualityPage::tr("No interactions in this window"));
+        QCOMPARE(m_page->findChildren<Panel*>().first()->message(),
+            QualityPage::tr("No interactions in this window"));
     }
 
     void rendersToPng()

@@ -27,8 +27,8 @@ private slots:
     {
         TimeChart chart(TimeChart::Mode::StackedAreas, QStringLiteral("USD"), ChartStyle::ValueKind::Money);
         chart.setSeries({ { QStringLiteral("a"), { { day(1), 1 }, { day(2), 2 } } },
-                          { QStringLiteral("b"), { { day(1), 3 }, { day(2), 0.5 } } } },
-                        TimeBucket::Day);
+                            { QStringLiteral("b"), { { day(1), 3 }, { day(2), 0.5 } } } },
+            TimeBucket::Day);
         auto* b = qobject_cast<QAreaSeries*>(chart.chart()->series().at(1));
         QCOMPARE(b->lowerSeries()->points(), (QList<QPointF> { { day(1), 1 }, { day(2), 2 } }));
         QCOMPARE(b->upperSeries()->points(), (QList<QPointF> { { day(1), 4 }, { day(2), 2.5 } }));
@@ -43,7 +43,8 @@ private slots:
         QAbstractSeries* before = chart.chart()->series().first();
         chart.setSeries({ { QStringLiteral("p50"), { { day(1), 20 }, { day(3), 30 } } } }, TimeBucket::Day);
         QCOMPARE(chart.chart()->series().first(), before);
-        QCOMPARE(qobject_cast<QLineSeries*>(before)->points(), (QList<QPointF> { { day(1), 20 }, { day(3), 30 } }));
+        QCOMPARE(qobject_cast<QLineSeries*>(before)->points(),
+            (QList<QPointF> { { day(1), 20 }, { day(3), 30 } }));
         chart.setSeries({ { QStringLiteral("p95"), { { day(1), 20 } } } }, TimeBucket::Day);
         QCOMPARE(chart.chart()->series().size(), 1);
         QCOMPARE(chart.chart()->series().first()->name(), QStringLiteral("p95"));
@@ -113,7 +114,8 @@ private slots:
         QVERIFY(thin.size() <= 200);
         QVERIFY(std::any_of(thin.cbegin(), thin.cend(), [](const QPointF& p) { return p.y() == 1000.0; }));
         QVERIFY(std::any_of(thin.cbegin(), thin.cend(), [](const QPointF& p) { return p.y() == -5.0; }));
-        QVERIFY(std::is_sorted(thin.cbegin(), thin.cend(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
+        QVERIFY(std::is_sorted(
+            thin.cbegin(), thin.cend(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
         QCOMPARE(SeriesThinning::minMax(points.mid(0, 50), 200).size(), 50);
     }
 };

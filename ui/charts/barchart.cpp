@@ -12,7 +12,7 @@
 namespace RagScope {
 
 BarChart::BarChart(Qt::Orientation orientation, const QString& categoryTitle, const QString& valueTitle,
-                   ChartStyle::ValueKind kind, QWidget* parent)
+    ChartStyle::ValueKind kind, QWidget* parent)
     : ChartView(parent)
     , m_kind(kind)
     , m_series(orientation == Qt::Vertical ? static_cast<QAbstractBarSeries*>(new QBarSeries)
@@ -35,9 +35,8 @@ BarChart::BarChart(Qt::Orientation orientation, const QString& categoryTitle, co
     ChartStyle::fitValueAxis(m_value, 0, m_kind);
 
     connect(m_set, &QBarSet::clicked, this, &BarChart::barClicked);
-    connect(m_set, &QBarSet::hovered, this, [this](bool state, int index) {
-        showTooltip(state && m_tooltip ? m_tooltip(index) : QString());
-    });
+    connect(m_set, &QBarSet::hovered, this,
+        [this](bool state, int index) { showTooltip(state && m_tooltip ? m_tooltip(index) : QString()); });
     restyle();
 }
 

@@ -19,7 +19,7 @@ class BarChart : public ChartView
     Q_OBJECT
 public:
     BarChart(Qt::Orientation orientation, const QString& categoryTitle, const QString& valueTitle,
-             ChartStyle::ValueKind kind, QWidget* parent = nullptr);
+        ChartStyle::ValueKind kind, QWidget* parent = nullptr);
 
     /// Replaces categories and values in one batch; `setName` labels the legend.
     void setData(const QString& setName, const QStringList& categories, const QList<qreal>& values);

@@ -17,8 +17,10 @@ namespace RagScope::ChartStyle {
 namespace {
 
 // Okabe–Ito based: distinguishable with the common colour-vision deficiencies.
-constexpr std::array<QRgb, 8> LightColors { 0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0x8C6D31, 0x666666 };
-constexpr std::array<QRgb, 8> DarkColors { 0x56B4E9, 0xF0B43C, 0x33C9A0, 0xFF7F3F, 0xE69AC8, 0x9AD0F5, 0xC9A25A, 0xBBBBBB };
+constexpr std::array<QRgb, 8> LightColors { 0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9,
+    0x8C6D31, 0x666666 };
+constexpr std::array<QRgb, 8> DarkColors { 0x56B4E9, 0xF0B43C, 0x33C9A0, 0xFF7F3F, 0xE69AC8, 0x9AD0F5,
+    0xC9A25A, 0xBBBBBB };
 
 void styleAxes(QChart* chart, const QPalette& palette, const QFont& font)
 {

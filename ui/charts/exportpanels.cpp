@@ -16,7 +16,8 @@ Panel* chartPanel(const QString& title, QWidget* chart, const QString& fileName,
     panel->setContent(chart);
     auto* exportPng = new QAction(Panel::tr("Export PNG…"), panel);
     exportPng->setToolTip(Panel::tr("Save this chart as a PNG image"));
-    QObject::connect(exportPng, &QAction::triggered, chart, [chart, fileName] { Exporter::exportWidgetPng(chart, fileName); });
+    QObject::connect(exportPng, &QAction::triggered, chart,
+        [chart, fileName] { Exporter::exportWidgetPng(chart, fileName); });
     panel->addHeaderAction(exportPng);
     return panel;
 }

@@ -81,14 +81,16 @@ void TimeChart::rebuild()
         const int index = int(i);
         if (m_mode == Mode::Lines) {
             auto* line = new QLineSeries;
-            connect(line, &QLineSeries::hovered, this, [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
+            connect(line, &QLineSeries::hovered, this,
+                [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
             added = line;
         } else {
             auto* area = new QAreaSeries;
             area->setUpperSeries(new QLineSeries(area));
             if (i > 0)
                 area->setLowerSeries(new QLineSeries(area));
-            connect(area, &QAreaSeries::hovered, this, [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
+            connect(area, &QAreaSeries::hovered, this,
+                [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
             added = area;
         }
         added->setName(m_series[i].name);
@@ -147,7 +149,7 @@ void TimeChart::fitTimeAxis(TimeBucket bucket)
     const qint64 step = span <= maxTicks ? 1 : (span + maxTicks - 1) / maxTicks;
     const qint64 ticks = (span + step - 1) / step;
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first)),
-                     QDateTime::fromMSecsSinceEpoch(qint64(first + qreal(ticks * step) * unit)));
+        QDateTime::fromMSecsSinceEpoch(qint64(first + qreal(ticks * step) * unit)));
     m_time->setTickCount(int(ticks) + 1);
     if (bucket == TimeBucket::Hour)
         m_time->setFormat(QStringLiteral("MMM d HH:mm"));
@@ -164,9 +166,10 @@ void TimeChart::onHovered(int series, const QPointF& point, bool state)
         return;
     }
     const QList<QPointF>& points = m_series[series].points;
-    const auto nearest = std::min_element(points.cbegin(), points.cend(), [&point](const QPointF& a, const QPointF& b) {
-        return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
-    });
+    const auto nearest
+        = std::min_element(points.cbegin(), points.cend(), [&point](const QPointF& a, const QPointF& b) {
+              return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
+          });
     showTooltip(m_tooltip(series, nearest->x()));
 }
 

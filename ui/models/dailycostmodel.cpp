@@ -6,8 +6,7 @@ namespace RagScope {
 
 DailyCostModel::DailyCostModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void DailyCostModel::setData(const QList<DailyCost>& rows)
 {

@@ -12,10 +12,18 @@ class DailyCostModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { DayColumn, ModelColumn, RequestsColumn, PromptTokensColumn, CompletionTokensColumn, CostColumn, ColumnCount };
+    enum Columns {
+        DayColumn,
+        ModelColumn,
+        RequestsColumn,
+        PromptTokensColumn,
+        CompletionTokensColumn,
+        CostColumn,
+        ColumnCount
+    };
     enum Roles {
         SortRole = Qt::UserRole, ///< numbers as numbers (cost in 1e-8 USD units), for a sort proxy
-        CostUnitsRole,           ///< the row's cost as Money units (qint64)
+        CostUnitsRole, ///< the row's cost as Money units (qint64)
     };
 
     explicit DailyCostModel(QObject* parent = nullptr);

@@ -4,8 +4,7 @@ namespace RagScope {
 
 LatencyPercentilesModel::LatencyPercentilesModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void LatencyPercentilesModel::setData(const LatencyPercentiles& percentiles)
 {

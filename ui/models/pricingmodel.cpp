@@ -4,8 +4,7 @@ namespace RagScope {
 
 PricingModel::PricingModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void PricingModel::setTable(const PriceTable& table)
 {
@@ -52,7 +51,8 @@ QVariant PricingModel::data(const QModelIndex& index, int role) const
         if (index.column() == OutputColumn && !row.output)
             return tr("Embedding model: only input tokens are priced");
         if (index.column() == PrefixColumn)
-            return tr("Applies to every model whose name starts with %1 (longest prefix wins)").arg(row.prefix);
+            return tr("Applies to every model whose name starts with %1 (longest prefix wins)")
+                .arg(row.prefix);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == InputColumn || index.column() == OutputColumn)

@@ -13,7 +13,8 @@ class PricingModel : public QAbstractTableModel
 public:
     enum Columns { PrefixColumn, InputColumn, OutputColumn, OriginColumn, ColumnCount };
     enum Roles {
-        PriceUnitsRole = Qt::UserRole, ///< price as TokenPrice units (1e-12 USD per 1M tokens); null for no output price
+        PriceUnitsRole
+        = Qt::UserRole, ///< price as TokenPrice units (1e-12 USD per 1M tokens); null for no output price
     };
 
     explicit PricingModel(QObject* parent = nullptr);

@@ -17,8 +17,7 @@ QVariant optionalNumber(const std::optional<double>& value)
 
 TopUsersModel::TopUsersModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void TopUsersModel::setData(const QList<UserStats>& rows)
 {
@@ -48,9 +47,8 @@ QVariant TopUsersModel::data(const QModelIndex& index, int role) const
         return index.column() == User ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     const QLocale locale;
-    const auto orDash = [](const std::optional<double>& v, const auto& format) {
-        return v ? format(*v) : tr("—");
-    };
+    const auto orDash
+        = [](const std::optional<double>& v, const auto& format) { return v ? format(*v) : tr("—"); };
     if (role == SortRole) {
         switch (index.column()) {
         case User:
@@ -78,7 +76,8 @@ QVariant TopUsersModel::data(const QModelIndex& index, int role) const
     case Cost:
         return CostDisplay::sum(row.cost, row.requests, row.unpricedRequests);
     case AvgLatency:
-        return orDash(row.avgLatencyMs, [&locale](double v) { return tr("%1 ms").arg(locale.toString(v, 'f', 0)); });
+        return orDash(
+            row.avgLatencyMs, [&locale](double v) { return tr("%1 ms").arg(locale.toString(v, 'f', 0)); });
     case AvgRating:
         return orDash(row.avgRating, [&locale](double v) { return locale.toString(v, 'f', 2); });
     case LowRated:

@@ -14,7 +14,7 @@ public:
     enum Columns { User, Requests, Cost, AvgLatency, AvgRating, LowRated, ColumnCount };
     enum Roles {
         SortRole = Qt::UserRole, ///< the raw number (or text) to sort by
-        UserIdRole,              ///< the user id of the row
+        UserIdRole, ///< the user id of the row
     };
 
     explicit TopUsersModel(QObject* parent = nullptr);

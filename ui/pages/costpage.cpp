@@ -5,9 +5,9 @@
 #include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
-#include "money/costdisplay.h"
 #include "models/dailycostmodel.h"
 #include "models/pricingmodel.h"
+#include "money/costdisplay.h"
 #include "widgets/panel.h"
 
 #include <QFormLayout>
@@ -62,7 +62,8 @@ CostPage::CostPage(QWidget* parent)
     , m_totalsJob(addJob())
     , m_dailyModel(new DailyCostModel(this))
     , m_pricingModel(new PricingModel(this))
-    , m_costChart(new TimeChart(TimeChart::Mode::StackedAreas, tr("Cost (USD)"), ChartStyle::ValueKind::Money))
+    , m_costChart(
+          new TimeChart(TimeChart::Mode::StackedAreas, tr("Cost (USD)"), ChartStyle::ValueKind::Money))
     , m_tokensChart(new TimeChart(TimeChart::Mode::StackedAreas, tr("Tokens"), ChartStyle::ValueKind::Count))
     , m_unpricedWarning(new QLabel(this))
     , m_totalCost(valueLabel(this))
@@ -77,14 +78,16 @@ CostPage::CostPage(QWidget* parent)
     m_tokensChart->setTooltip([this](int, qreal x) { return tokensTooltip(x); });
     m_pricingModel->setTable(PriceTable::builtIn());
 
-    m_costPanel = ExportPanels::chartPanel(tr("Daily cost per model"), m_costChart, QStringLiteral("daily-cost.png"), this);
-    m_tokensPanel = ExportPanels::chartPanel(tr("Tokens per day"), m_tokensChart, QStringLiteral("tokens-per-day.png"), this);
-    m_tablePanel = ExportPanels::tablePanel(tr("Daily cost table"), m_dailyModel, DailyCostModel::SortRole,
-                                            QStringLiteral("daily-cost.csv"),
-                                            [this] { return MetricsCsv::dailyCost(m_dailyModel->rows()); }, this);
-    Panel* pricingPanel = ExportPanels::tablePanel(tr("Prices in use (USD per 1M tokens)"), m_pricingModel, Qt::DisplayRole,
-                                                   QStringLiteral("pricing.csv"),
-                                                   [this] { return MetricsCsv::prices(m_pricingModel->table()); }, this);
+    m_costPanel = ExportPanels::chartPanel(
+        tr("Daily cost per model"), m_costChart, QStringLiteral("daily-cost.png"), this);
+    m_tokensPanel = ExportPanels::chartPanel(
+        tr("Tokens per day"), m_tokensChart, QStringLiteral("tokens-per-day.png"), this);
+    m_tablePanel = ExportPanels::tablePanel(
+        tr("Daily cost table"), m_dailyModel, DailyCostModel::SortRole, QStringLiteral("daily-cost.csv"),
+        [this] { return MetricsCsv::dailyCost(m_dailyModel->rows()); }, this);
+    Panel* pricingPanel = ExportPanels::tablePanel(
+        tr("Prices in use (USD per 1M tokens)"), m_pricingModel, Qt::DisplayRole,
+        QStringLiteral("pricing.csv"), [this] { return MetricsCsv::prices(m_pricingModel->table()); }, this);
     m_tablePanel->setObjectName(QStringLiteral("dailyCostTable"));
     pricingPanel->setObjectName(QStringLiteral("pricingTable"));
 
@@ -148,17 +151,17 @@ void CostPage::reload()
     const StorePtr store = this->store();
     const Filter filter = this->filter();
     m_dailyJob->start([store, filter] { return MetricsCollector(store).dailyCost(filter); },
-                      [this, filter](const Result<QList<DailyCost>>& result) {
-                          if (result.ok())
-                              showDaily(result.value(), filter);
-                          finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
-                      });
+        [this, filter](const Result<QList<DailyCost>>& result) {
+            if (result.ok())
+                showDaily(result.value(), filter);
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
     m_totalsJob->start([store, filter] { return MetricsCollector(store).kpis(filter); },
-                       [this, filter](const Result<KpiTotals>& result) {
-                           if (result.ok())
-                               showTotals(result.value(), filter);
-                           finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
-                       });
+        [this, filter](const Result<KpiTotals>& result) {
+            if (result.ok())
+                showTotals(result.value(), filter);
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
 }
 
 void CostPage::clear(const QString& message)
@@ -209,8 +212,8 @@ void CostPage::showDaily(const QList<DailyCost>& rows, const Filter& filter)
     m_costChart->setSeries(costSeries, TimeBucket::Day);
     m_tokensChart->setSeries(rows.isEmpty() ? QList<TimeChart::Series>()
                                             : QList<TimeChart::Series> { { tr("Prompt tokens"), prompt },
-                                                                         { tr("Completion tokens"), completion } },
-                             TimeBucket::Day);
+                                                { tr("Completion tokens"), completion } },
+        TimeBucket::Day);
 }
 
 void CostPage::showTotals(const KpiTotals& totals, const Filter& filter)
@@ -223,9 +226,10 @@ void CostPage::showTotals(const KpiTotals& totals, const Filter& filter)
     setMoney(m_monthly, projection.monthly, totals);
     setMoney(m_annual, projection.annual, totals);
     m_unpricedWarning->setVisible(totals.unpricedRequests > 0);
-    m_unpricedWarning->setText(tr("⚠ Requests without a cost in this window: %1. Their model is not in the price "
-                                  "table, so the totals and projections leave them out.")
-                                   .arg(QLocale().toString(totals.unpricedRequests)));
+    m_unpricedWarning->setText(
+        tr("⚠ Requests without a cost in this window: %1. Their model is not in the price "
+           "table, so the totals and projections leave them out.")
+            .arg(QLocale().toString(totals.unpricedRequests)));
 }
 
 QString CostPage::costTooltip(qreal x) const
@@ -242,8 +246,9 @@ QString CostPage::costTooltip(qreal x) const
         requests += row.requests;
         unpriced += row.unpricedRequests;
         lines << tr("%1: %2 (requests: %3)")
-                     .arg(DailyCostModel::modelLabel(row), CostDisplay::sum(row.cost, row.requests, row.unpricedRequests),
-                          QLocale().toString(row.requests));
+                     .arg(DailyCostModel::modelLabel(row),
+                         CostDisplay::sum(row.cost, row.requests, row.unpricedRequests),
+                         QLocale().toString(row.requests));
     }
     lines << tr("All models: %1").arg(CostDisplay::sum(total, requests, unpriced));
     return lines.join(QLatin1Char('\n'));
@@ -261,7 +266,8 @@ QString CostPage::tokensTooltip(qreal x) const
         }
     }
     const QLocale locale;
-    return tr("%1\nPrompt: %2 tokens\nCompletion: %3 tokens").arg(day, locale.toString(prompt), locale.toString(completion));
+    return tr("%1\nPrompt: %2 tokens\nCompletion: %3 tokens")
+        .arg(day, locale.toString(prompt), locale.toString(completion));
 }
 
 } // namespace RagScope

@@ -37,4 +37,3 @@ signals:
 };
 
 } // namespace RagScope
-

@@ -26,8 +26,10 @@ LatencyPage::LatencyPage(QWidget* parent)
     , m_pointsJob(addJob())
     , m_percentilesJob(addJob())
     , m_percentilesModel(new LatencyPercentilesModel(this))
-    , m_percentileChart(new TimeChart(TimeChart::Mode::Lines, tr("Total latency (ms)"), ChartStyle::ValueKind::Milliseconds))
-    , m_breakdownChart(new TimeChart(TimeChart::Mode::Lines, tr("Average latency (ms)"), ChartStyle::ValueKind::Milliseconds))
+    , m_percentileChart(new TimeChart(
+          TimeChart::Mode::Lines, tr("Total latency (ms)"), ChartStyle::ValueKind::Milliseconds))
+    , m_breakdownChart(new TimeChart(
+          TimeChart::Mode::Lines, tr("Average latency (ms)"), ChartStyle::ValueKind::Milliseconds))
 {
     m_percentileChart->setObjectName(QStringLiteral("percentileChart"));
     m_breakdownChart->setObjectName(QStringLiteral("breakdownChart"));
@@ -35,9 +37,9 @@ LatencyPage::LatencyPage(QWidget* parent)
     m_breakdownChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
 
     m_percentilePanel = ExportPanels::chartPanel(tr("Latency percentiles over time"), m_percentileChart,
-                                                 QStringLiteral("latency-percentiles.png"), this);
-    m_breakdownPanel = ExportPanels::chartPanel(tr("Retrieval vs generation (average per bucket)"), m_breakdownChart,
-                                                QStringLiteral("latency-breakdown.png"), this);
+        QStringLiteral("latency-percentiles.png"), this);
+    m_breakdownPanel = ExportPanels::chartPanel(tr("Retrieval vs generation (average per bucket)"),
+        m_breakdownChart, QStringLiteral("latency-breakdown.png"), this);
     m_tablePanel = ExportPanels::tablePanel(
         tr("Percentiles in this window"), m_percentilesModel, LatencyPercentilesModel::MillisecondsRole,
         QStringLiteral("latency-percentiles.csv"),
@@ -71,18 +73,19 @@ void LatencyPage::reload()
     const StorePtr store = this->store();
     const Filter filter = this->filter();
     const TimeBucket bucket = MetricsCollector::bucketFor(filter);
-    m_pointsJob->start([store, filter, bucket] { return MetricsCollector(store).latencyOverTime(filter, bucket); },
-                       [this, bucket](const Result<QList<LatencyPoint>>& result) {
-                           if (result.ok())
-                               showPoints(result.value(), bucket);
-                           finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
-                       });
+    m_pointsJob->start(
+        [store, filter, bucket] { return MetricsCollector(store).latencyOverTime(filter, bucket); },
+        [this, bucket](const Result<QList<LatencyPoint>>& result) {
+            if (result.ok())
+                showPoints(result.value(), bucket);
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
     m_percentilesJob->start([store, filter] { return MetricsCollector(store).latencyPercentiles(filter); },
-                            [this](const Result<LatencyPercentiles>& result) {
-                                if (result.ok())
-                                    showPercentiles(result.value());
-                                finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
-                            });
+        [this](const Result<LatencyPercentiles>& result) {
+            if (result.ok())
+                showPercentiles(result.value());
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
 }
 
 void LatencyPage::clear(const QString& message)
@@ -118,8 +121,9 @@ void LatencyPage::showPoints(const QList<LatencyPoint>& points, TimeBucket bucke
             generation.points.append(QPointF(x, *point.avgGenerationMs));
     }
     m_percentileChart->setSeries(points.isEmpty() ? QList<TimeChart::Series>() : percentiles, bucket);
-    m_breakdownChart->setSeries(points.isEmpty() ? QList<TimeChart::Series>() : QList<TimeChart::Series> { retrieval, generation },
-                                bucket);
+    m_breakdownChart->setSeries(
+        points.isEmpty() ? QList<TimeChart::Series>() : QList<TimeChart::Series> { retrieval, generation },
+        bucket);
 }
 
 void LatencyPage::showPercentiles(const LatencyPercentiles& percentiles)
@@ -133,8 +137,8 @@ QString LatencyPage::pointTooltip(qreal x) const
     for (const LatencyPoint& point : m_points) {
         if (ChartStyle::axisPosition(point.start) != x)
             continue;
-        const QString when = point.start.toUTC().toString(m_bucket == TimeBucket::Hour ? QStringLiteral("yyyy-MM-dd HH:mm")
-                                                                                         : QStringLiteral("yyyy-MM-dd"));
+        const QString when = point.start.toUTC().toString(
+            m_bucket == TimeBucket::Hour ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd"));
         QStringList lines { tr("%1 UTC — requests: %2").arg(when, QLocale().toString(point.requests)) };
         for (size_t k = 0; k < Percentiles::Levels.size(); ++k)
             lines << tr("p%1: %2").arg(qRound(Percentiles::Levels[k] * 100)).arg(ms(point.total.values[k]));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "metricspage.h"
 #include "metrics/metricstypes.h"
+#include "metricspage.h"
 
 #include <optional>
 

@@ -3,8 +3,8 @@
 #include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
-#include "money/costdisplay.h"
 #include "models/topusersmodel.h"
+#include "money/costdisplay.h"
 #include "widgets/exporter.h"
 #include "widgets/kpicard.h"
 #include "widgets/panel.h"
@@ -49,15 +49,16 @@ QString relativeChange(std::optional<double> current, std::optional<double> prev
 }
 
 // Absolute change for values that are already rates or scores ("▲ 0.12", "▼ 2.1 pp").
-QString absoluteChange(std::optional<double> current, std::optional<double> previous, double scale,
-                       const QString& unit)
+QString absoluteChange(
+    std::optional<double> current, std::optional<double> previous, double scale, const QString& unit)
 {
     if (!current || !previous)
         return OverviewPage::tr("no previous data");
     const double delta = (*current - *previous) * scale;
     if (std::abs(delta) < 0.005)
         return OverviewPage::tr("no change");
-    return (delta > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ")) + QLocale().toString(std::abs(delta), 'f', 2) + unit;
+    return (delta > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "))
+        + QLocale().toString(std::abs(delta), 'f', 2) + unit;
 }
 
 std::optional<double> moneyValue(const Money& money)
@@ -97,14 +98,14 @@ OverviewPage::OverviewPage(QWidget* parent)
     , m_usersJob(new LatestJob(this))
 {
     const QStringList titles { tr("Requests"), tr("Total cost"), tr("Projected monthly cost"),
-                               tr("Projected annual cost"), tr("Average latency"), tr("p95 latency"),
-                               tr("Average confidence"), tr("Feedback rate"), tr("Average rating") };
+        tr("Projected annual cost"), tr("Average latency"), tr("p95 latency"), tr("Average confidence"),
+        tr("Feedback rate"), tr("Average rating") };
     auto* cards = new QWidget(this);
     auto* grid = new QGridLayout(cards);
     grid->setContentsMargins(0, 0, 0, 0);
     // Rows: traffic and speed, cost, quality.
     const std::array<Card, CardCount> order { Requests, AvgLatency, P95Latency, TotalCost, MonthlyCost,
-                                             AnnualCost, AvgConfidence, FeedbackRate, AvgRating };
+        AnnualCost, AvgConfidence, FeedbackRate, AvgRating };
     for (int i = 0; i < CardCount; ++i)
         m_cards << new KpiCard(titles.at(i), cards);
     for (int i = 0; i < CardCount; ++i)
@@ -116,7 +117,8 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_unpriced->setBackgroundRole(QPalette::ToolTipBase);
     m_unpriced->setForegroundRole(QPalette::ToolTipText);
     m_unpriced->setMargin(fontMetrics().height() / 3);
-    m_unpriced->setToolTip(tr("Add the models to the price table (a pricing JSON file) to give them a cost."));
+    m_unpriced->setToolTip(
+        tr("Add the models to the price table (a pricing JSON file) to give them a cost."));
     m_unpriced->hide();
 
     m_usersProxy->setSourceModel(m_usersModel);
@@ -132,11 +134,10 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_usersView->setToolTip(tr("Double-click a user to review their low-rated or low-confidence answers."));
     m_usersPanel->setContent(m_usersView);
     auto* exportCsv = new QAction(tr("Export CSV…"), this);
-    connect(exportCsv, &QAction::triggered, this,
-            [this] {
-                Exporter::exportTableCsv(this, MetricsCsv::topUsers(m_usersModel->rows()),
-                                         QStringLiteral("top-users.csv"));
-            });
+    connect(exportCsv, &QAction::triggered, this, [this] {
+        Exporter::exportTableCsv(
+            this, MetricsCsv::topUsers(m_usersModel->rows()), QStringLiteral("top-users.csv"));
+    });
     m_usersPanel->addHeaderAction(exportCsv);
 
     connect(m_usersView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -204,15 +205,15 @@ void OverviewPage::reload()
             finishOne(result.ok());
         });
     m_usersJob->start([store, filter] { return MetricsCollector(store).userStats(filter, TopUsers); },
-                      [this](const Result<QList<UserStats>>& result) {
-                          if (result.ok()) {
-                              m_usersModel->setData(result.value());
-                              m_usersPanel->setMessage(result->isEmpty() ? tr("No requests in this window") : QString());
-                          } else {
-                              emit storeError(result.error());
-                          }
-                          finishOne(result.ok());
-                      });
+        [this](const Result<QList<UserStats>>& result) {
+            if (result.ok()) {
+                m_usersModel->setData(result.value());
+                m_usersPanel->setMessage(result->isEmpty() ? tr("No requests in this window") : QString());
+            } else {
+                emit storeError(result.error());
+            }
+            finishOne(result.ok());
+        });
 }
 
 void OverviewPage::finishOne(bool ok)
@@ -251,14 +252,17 @@ void OverviewPage::showFigures(const Figures& current, const Figures& previous)
     const KpiTotals& before = previous.kpis;
     set(Requests, locale.toString(now.requests),
         relativeChange(double(now.requests), double(before.requests)));
-    const auto cost = [&now](Money amount) { return CostDisplay::sum(amount, now.requests, now.unpricedRequests); };
-    set(TotalCost, cost(now.totalCost), relativeChange(moneyValue(now.totalCost), moneyValue(before.totalCost)));
+    const auto cost
+        = [&now](Money amount) { return CostDisplay::sum(amount, now.requests, now.unpricedRequests); };
+    set(TotalCost, cost(now.totalCost),
+        relativeChange(moneyValue(now.totalCost), moneyValue(before.totalCost)));
     set(MonthlyCost, cost(current.projection.monthly),
         relativeChange(moneyValue(current.projection.monthly), moneyValue(previous.projection.monthly)));
     set(AnnualCost, cost(current.projection.annual),
         relativeChange(moneyValue(current.projection.annual), moneyValue(previous.projection.annual)));
     set(AvgLatency, milliseconds(now.avgLatencyMs), relativeChange(now.avgLatencyMs, before.avgLatencyMs));
-    set(P95Latency, milliseconds(current.p95LatencyMs), relativeChange(current.p95LatencyMs, previous.p95LatencyMs));
+    set(P95Latency, milliseconds(current.p95LatencyMs),
+        relativeChange(current.p95LatencyMs, previous.p95LatencyMs));
     set(AvgConfidence, now.avgConfidence ? locale.toString(*now.avgConfidence, 'f', 2) : tr("—"),
         absoluteChange(now.avgConfidence, before.avgConfidence, 1.0, QString()));
     const auto rate = current.ratings.feedbackRate();
@@ -272,7 +276,8 @@ void OverviewPage::showFigures(const Figures& current, const Figures& previous)
     m_unpriced->setText(tr("%1 requests of unknown models have no cost — see pricing.")
                             .arg(locale.toString(now.unpricedRequests)));
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
-    m_kpiPanel->setTitle(tr("Key figures, %1 – %2 UTC").arg(m_filter.from.toString(format), m_filter.to.toString(format)));
+    m_kpiPanel->setTitle(
+        tr("Key figures, %1 – %2 UTC").arg(m_filter.from.toString(format), m_filter.to.toString(format)));
 }
 
 } // namespace RagScope

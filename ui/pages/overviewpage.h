@@ -20,8 +20,18 @@ class OverviewPage : public DashboardPage
 {
     Q_OBJECT
 public:
-    enum Card { Requests, TotalCost, MonthlyCost, AnnualCost, AvgLatency, P95Latency, AvgConfidence,
-                FeedbackRate, AvgRating, CardCount };
+    enum Card {
+        Requests,
+        TotalCost,
+        MonthlyCost,
+        AnnualCost,
+        AvgLatency,
+        P95Latency,
+        AvgConfidence,
+        FeedbackRate,
+        AvgRating,
+        CardCount
+    };
 
     explicit OverviewPage(QWidget* parent = nullptr);
 

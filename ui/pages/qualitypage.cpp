@@ -26,12 +26,13 @@ QStringList confidenceCategories()
     return categories;
 }
 
-const QStringList RatingCategories { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
-                                     QStringLiteral("5") };
+const QStringList RatingCategories { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+    QStringLiteral("4"), QStringLiteral("5") };
 
 QString percentOf(qint64 part, qint64 whole)
 {
-    return whole > 0 ? QLocale().toString(100.0 * double(part) / double(whole), 'f', 1) + QLatin1Char('%') : QString();
+    return whole > 0 ? QLocale().toString(100.0 * double(part) / double(whole), 'f', 1) + QLatin1Char('%')
+                     : QString();
 }
 
 QLabel* valueLabel(QWidget* parent)
@@ -46,9 +47,12 @@ QLabel* valueLabel(QWidget* parent)
 
 QualityPage::QualityPage(QWidget* parent)
     : MetricsPage(parent)
-    , m_confidenceChart(new BarChart(Qt::Vertical, tr("Confidence score"), tr("Interactions"), ChartStyle::ValueKind::Count))
-    , m_ratingChart(new BarChart(Qt::Vertical, tr("User rating"), tr("Ratings"), ChartStyle::ValueKind::Count))
-    , m_byRatingChart(new BarChart(Qt::Vertical, tr("User rating"), tr("Average confidence"), ChartStyle::ValueKind::Fraction))
+    , m_confidenceChart(new BarChart(
+          Qt::Vertical, tr("Confidence score"), tr("Interactions"), ChartStyle::ValueKind::Count))
+    , m_ratingChart(
+          new BarChart(Qt::Vertical, tr("User rating"), tr("Ratings"), ChartStyle::ValueKind::Count))
+    , m_byRatingChart(new BarChart(
+          Qt::Vertical, tr("User rating"), tr("Average confidence"), ChartStyle::ValueKind::Fraction))
     , m_labelsChart(new BarChart(Qt::Horizontal, tr("Label"), tr("Reviews"), ChartStyle::ValueKind::Count))
     , m_reviewed(valueLabel(this))
     , m_compared(valueLabel(this))
@@ -65,11 +69,13 @@ QualityPage::QualityPage(QWidget* parent)
     m_ratingChart->setToolTip(tr("Click a bar to review these interactions"));
 
     m_panels = {
-        ExportPanels::chartPanel(tr("Confidence scores"), m_confidenceChart, QStringLiteral("confidence.png"), this),
+        ExportPanels::chartPanel(
+            tr("Confidence scores"), m_confidenceChart, QStringLiteral("confidence.png"), this),
         ExportPanels::chartPanel(tr("User ratings"), m_ratingChart, QStringLiteral("ratings.png"), this),
         ExportPanels::chartPanel(tr("Average confidence per rating"), m_byRatingChart,
-                                 QStringLiteral("confidence-by-rating.png"), this),
-        ExportPanels::chartPanel(tr("Reviewers' labels"), m_labelsChart, QStringLiteral("review-labels.png"), this),
+            QStringLiteral("confidence-by-rating.png"), this),
+        ExportPanels::chartPanel(
+            tr("Reviewers' labels"), m_labelsChart, QStringLiteral("review-labels.png"), this),
         new Panel(tr("Reviewer vs user agreement"), this),
     };
     auto* agreement = new QWidget;
@@ -79,10 +85,12 @@ QualityPage::QualityPage(QWidget* parent)
     form->addRow(tr("Agreeing (ratings differ by ≤ 1)"), m_agreeing);
     form->addRow(tr("Mean absolute difference"), m_meanDifference);
     m_panels[AgreementPanel]->setContent(agreement);
-    ExportPanels::addCsvAction(m_panels[ConfidencePanel], [this] { return MetricsCsv::confidenceBuckets(m_confidence); },
-                               QStringLiteral("confidence.csv"));
-    ExportPanels::addCsvAction(m_panels[RatingPanel], [this] { return MetricsCsv::ratings(m_ratings); },
-                               QStringLiteral("ratings.csv"));
+    ExportPanels::addCsvAction(
+        m_panels[ConfidencePanel], [this] { return MetricsCsv::confidenceBuckets(m_confidence); },
+        QStringLiteral("confidence.csv"));
+    ExportPanels::addCsvAction(
+        m_panels[RatingPanel], [this] { return MetricsCsv::ratings(m_ratings); },
+        QStringLiteral("ratings.csv"));
     m_agreeing->setObjectName(QStringLiteral("agreeing"));
     m_meanDifference->setObjectName(QStringLiteral("meanDifference"));
 
@@ -106,7 +114,9 @@ QualityPage::QualityPage(QWidget* parent)
         qint64 total = m_confidence.unknown;
         for (qint64 c : m_confidence.buckets)
             total += c;
-        const QString text = tr("%1: interactions: %2 (%3)").arg(confidenceCategories().at(b), QLocale().toString(count), percentOf(count, total));
+        const QString text
+            = tr("%1: interactions: %2 (%3)")
+                  .arg(confidenceCategories().at(b), QLocale().toString(count), percentOf(count, total));
         return b < 10 ? text + QLatin1Char('\n') + tr("Click to review them") : text;
     });
     m_ratingChart->setTooltip([this](int r) {
@@ -118,7 +128,7 @@ QualityPage::QualityPage(QWidget* parent)
         const auto avg = m_byRating.avgConfidence[size_t(r)];
         return tr("Rating %1: average confidence %2 (interactions: %3)")
             .arg(QString::number(r + 1), avg ? QLocale().toString(*avg, 'f', 3) : tr("—"),
-                 QLocale().toString(m_byRating.counts[size_t(r)]));
+                QLocale().toString(m_byRating.counts[size_t(r)]));
     });
     clear(tr("No store open"));
 }
@@ -137,11 +147,11 @@ void QualityPage::reload()
     // One LatestJob per panel; each result is shown, or reported while the old data stays.
     auto load = [this, store, filter](int panel, auto query, auto show) {
         jobs()[panel]->start([store, filter, query] { return (MetricsCollector(store).*query)(filter); },
-                             [this, show](const auto& result) {
-                                 if (result.ok())
-                                     (this->*show)(result.value());
-                                 finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
-                             });
+            [this, show](const auto& result) {
+                if (result.ok())
+                    (this->*show)(result.value());
+                finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+            });
     };
     load(ConfidencePanel, &MetricsCollector::confidenceHistogram, &QualityPage::showConfidence);
     load(RatingPanel, &MetricsCollector::ratings, &QualityPage::showRatings);
@@ -181,12 +191,14 @@ void QualityPage::showRatings(const RatingSummary& ratings)
         values.append(qreal(count));
     m_ratingChart->setData(tr("Ratings"), RatingCategories, values);
     const QLocale locale;
-    m_ratingChart->chart()->setTitle(ratings.average ? tr("Mean %1 (n = %2)").arg(locale.toString(*ratings.average, 'f', 2),
-                                                                                  locale.toString(ratings.total()))
-                                                     : QString());
+    m_ratingChart->chart()->setTitle(ratings.average
+            ? tr("Mean %1 (n = %2)")
+                  .arg(locale.toString(*ratings.average, 'f', 2), locale.toString(ratings.total()))
+            : QString());
     m_panels[RatingPanel]->setTitle(ratings.feedbackRate()
-                                        ? tr("User ratings — feedback rate %1").arg(percentOf(ratings.interactionsWithFeedback, ratings.interactions))
-                                        : tr("User ratings"));
+            ? tr("User ratings — feedback rate %1")
+                  .arg(percentOf(ratings.interactionsWithFeedback, ratings.interactions))
+            : tr("User ratings"));
     QString message;
     if (ratings.interactions == 0)
         message = tr("No interactions in this window");
@@ -205,7 +217,8 @@ void QualityPage::showConfidenceByRating(const ConfidenceByRating& byRating)
         any = any || avg.has_value();
     }
     m_byRatingChart->setData(tr("Average confidence"), RatingCategories, values);
-    m_panels[ByRatingPanel]->setMessage(any ? QString() : tr("No rated interactions with a confidence score in this window"));
+    m_panels[ByRatingPanel]->setMessage(
+        any ? QString() : tr("No rated interactions with a confidence score in this window"));
 }
 
 void QualityPage::showReviews(const ReviewSummary& reviews)
@@ -223,9 +236,11 @@ void QualityPage::showReviews(const ReviewSummary& reviews)
     const QLocale locale;
     m_reviewed->setText(locale.toString(reviews.reviewed));
     m_compared->setText(locale.toString(reviews.compared));
-    m_agreeing->setText(reviews.compared > 0 ? tr("%1 (%2)").arg(locale.toString(reviews.agreeing), percentOf(reviews.agreeing, reviews.compared))
+    m_agreeing->setText(reviews.compared > 0 ? tr("%1 (%2)").arg(
+                            locale.toString(reviews.agreeing), percentOf(reviews.agreeing, reviews.compared))
                                              : tr("—"));
-    m_meanDifference->setText(reviews.meanAbsoluteDifference ? locale.toString(*reviews.meanAbsoluteDifference, 'f', 2) : tr("—"));
+    m_meanDifference->setText(
+        reviews.meanAbsoluteDifference ? locale.toString(*reviews.meanAbsoluteDifference, 'f', 2) : tr("—"));
     m_panels[AgreementPanel]->setMessage(reviews.reviewed == 0 ? tr("No reviews in this window") : QString());
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "metricspage.h"
 #include "metrics/metricstypes.h"
+#include "metricspage.h"
 
 #include <optional>
 
@@ -33,7 +33,6 @@ private:
     void clear(const QString& message) override;
     void confidenceClicked(int bucket);
     void ratingClicked(int index);
-
 
     ConfidenceHistogram m_confidence;
     RatingSummary m_ratings;

@@ -18,7 +18,7 @@ namespace {
 // Settings keys and the stable names of the presets in them.
 const QString kGroup = QStringLiteral("filter");
 const QStringList kPresetKeys { QStringLiteral("24h"), QStringLiteral("7d"), QStringLiteral("30d"),
-                                QStringLiteral("90d"), QStringLiteral("custom") };
+    QStringLiteral("90d"), QStringLiteral("custom") };
 
 int presetDays(FilterBar::Preset preset)
 {
@@ -166,15 +166,15 @@ void FilterBar::setStore(StorePtr store)
         return;
     }
     m_job->start([store] { return MetricsCollector(store).systemStats(); },
-                 [this](const Result<SystemStats>& stats) {
-                     if (!stats.ok())
-                         return; // the pages report store errors; the pickers keep what they had
-                     const QSignalBlocker blockUser(m_user);
-                     const QSignalBlocker blockModel(m_model);
-                     fillCombo(m_user, tr("All users"), stats->userIds, comboValue(m_user));
-                     fillCombo(m_model, tr("All models"), stats->models, comboValue(m_model));
-                     emit choicesLoaded();
-                 });
+        [this](const Result<SystemStats>& stats) {
+            if (!stats.ok())
+                return; // the pages report store errors; the pickers keep what they had
+            const QSignalBlocker blockUser(m_user);
+            const QSignalBlocker blockModel(m_model);
+            fillCombo(m_user, tr("All users"), stats->userIds, comboValue(m_user));
+            fillCombo(m_model, tr("All models"), stats->models, comboValue(m_model));
+            emit choicesLoaded();
+        });
 }
 
 bool FilterBar::isBusy() const
@@ -282,8 +282,8 @@ void FilterBar::showRangeError(const QString& message)
     m_rangeError->setHidden(message.isEmpty());
 }
 
-void FilterBar::fillCombo(QComboBox* combo, const QString& allText, const QStringList& values,
-                          const std::optional<QString>& keep)
+void FilterBar::fillCombo(
+    QComboBox* combo, const QString& allText, const QStringList& values, const std::optional<QString>& keep)
 {
     combo->clear();
     combo->addItem(allText);

@@ -58,7 +58,7 @@ private:
     void apply();
     void showRangeError(const QString& message);
     void fillCombo(QComboBox* combo, const QString& allText, const QStringList& values,
-                   const std::optional<QString>& keep);
+        const std::optional<QString>& keep);
     static std::optional<QString> comboValue(const QComboBox* combo);
     static void selectValue(QComboBox* combo, const std::optional<QString>& value);
 

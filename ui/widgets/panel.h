@@ -27,7 +27,8 @@ public:
     /// Shows a thin busy bar in the header while a load runs; the content stays visible.
     void setBusy(bool busy);
     bool isBusy() const;
-    /// A non-empty message replaces the content (e.g. "No interactions in this window"); empty shows it again.
+    /// A non-empty message replaces the content (e.g. "No interactions in this window"); empty shows it
+    /// again.
     void setMessage(const QString& message);
     QString message() const;
 
