@@ -190,6 +190,8 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
     case ReviewQueueQuery::Kind::Either:
         where.add(QStringLiteral("(f.rating <= 2 OR i.confidence_score < 0.6)"));
         break;
+    case ReviewQueueQuery::Kind::All:
+        break;
     }
     if (!query.search.isEmpty()) {
         const QString pattern = containsPattern(query.search);

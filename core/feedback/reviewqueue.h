@@ -9,7 +9,9 @@ namespace RagScope {
 /// What a review queue lists: low-rated (user rating ≤ 2), low-confidence (< 0.6), or either.
 struct ReviewQueueQuery
 {
-    enum class Kind { LowRated, LowConfidence, Either };
+    /// Which answers: low-rated, low-confidence, either, or all (a drill-down from a bar whose
+    /// own filter, a rating or a confidence bucket, says which).
+    enum class Kind { LowRated, LowConfidence, Either, All };
     enum class SortKey { CreatedAt, Confidence, UserRating, Latency, Cost };
     /// Whose created_at the filter's window applies to.
     enum class WindowOn {

@@ -250,7 +250,7 @@ void QualityPage::confidenceClicked(int bucket)
         return; // the queue cannot list "no score" on its own
     ReviewQueueQuery query;
     query.filter = filter();
-    query.kind = bucket <= 5 ? ReviewQueueQuery::Kind::LowConfidence : ReviewQueueQuery::Kind::Either;
+    query.kind = ReviewQueueQuery::Kind::All; // the bucket alone: as many rows as the bar counts
     query.confidenceBucket = bucket;
     emit drillDown(query);
 }
@@ -260,7 +260,7 @@ void QualityPage::ratingClicked(int index)
     const int rating = index + 1;
     ReviewQueueQuery query;
     query.filter = filter();
-    query.kind = rating <= 2 ? ReviewQueueQuery::Kind::LowRated : ReviewQueueQuery::Kind::Either;
+    query.kind = ReviewQueueQuery::Kind::All; // the rating alone: as many rows as the bar counts
     query.userRating = rating;
     // The bar counts feedback given in the window (contract §3), so list exactly those.
     query.windowOn = ReviewQueueQuery::WindowOn::Feedback;

@@ -26,6 +26,7 @@ ReviewQueueControls::ReviewQueueControls(QWidget* parent)
     m_kind->addItem(tr("Low-rated and low-confidence"), int(Kind::Either));
     m_kind->addItem(tr("Low-rated (rating ≤ 2)"), int(Kind::LowRated));
     m_kind->addItem(tr("Low-confidence (< 0.6)"), int(Kind::LowConfidence));
+    m_kind->addItem(tr("All answers"), int(Kind::All));
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ReviewQueueControls::emitChanged);
 
     m_search->setPlaceholderText(tr("Search query and answer"));
