@@ -123,16 +123,7 @@ Result<QList<DailyCost>> MetricsCollector::dailyCost(const Filter& filter) const
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::dailyCost(d, filter)));
     QList<DailyCost> rows;
     while (q.next()) {
-        DailyCost c;
-        c.day = q.value(0).toString();
-        if (!q.value(1).isNull())
-            c.model = q.value(1).toString();
-        c.requests = sqlCount(q.value(2));
-        c.promptTokens = sqlCount(q.value(3));
-        c.completionTokens = sqlCount(q.value(4));
-        c.cost = d.moneyValue(q.value(5));
-        c.unpricedRequests = sqlCount(q.value(6));
-        rows << c;
+        rows << MetricsSql::dailyCostRow(q, d);
     }
     return rows;
 }

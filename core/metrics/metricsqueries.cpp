@@ -1,4 +1,5 @@
 #include "metricsqueries.h"
+#include "sqlvalues.h"
 
 #include "exactmean.h"
 #include "filtersql.h"
@@ -235,6 +236,20 @@ BoundSql reviewAgreement(const SqlDialect& d, const Filter& filter)
                 " FROM latest l LEFT JOIN chat_feedbacks f ON f.interaction_id = l.interaction_id"
                 " WHERE l.newest = 1"),
         where.values };
+}
+
+DailyCost dailyCostRow(const QSqlQuery& q, const SqlDialect& d)
+{
+    DailyCost c;
+    c.day = q.value(0).toString();
+    if (!q.value(1).isNull())
+        c.model = q.value(1).toString();
+    c.requests = sqlCount(q.value(2));
+    c.promptTokens = sqlCount(q.value(3));
+    c.completionTokens = sqlCount(q.value(4));
+    c.cost = d.moneyValue(q.value(5));
+    c.unpricedRequests = sqlCount(q.value(6));
+    return c;
 }
 
 } // namespace RagScope::MetricsSql

@@ -6,6 +6,8 @@
 #include "percentilesql.h"
 #include "store/sqldialect.h"
 
+#include <QSqlQuery>
+
 namespace RagScope::MetricsSql {
 
 // The statements behind MetricsCollector, one per function, for either dialect. Each comment
@@ -34,8 +36,11 @@ BoundSql confidenceHistogram(const SqlDialect& d, const Filter& filter);
 BoundSql ratingHistogram(const SqlDialect& d, const Filter& filter);
 /// interactions in the window, of them with feedback (one row).
 BoundSql feedbackRate(const SqlDialect& d, const Filter& filter);
-/// day, model, requests, prompt, completion, cost sum; by day, then model byte-wise, NULL last.
+/// day, model, requests, prompt, completion, cost sum, unpriced requests; by day, then model
+/// byte-wise, NULL last.
 BoundSql dailyCost(const SqlDialect& d, const Filter& filter);
+/// One row of dailyCost()'s columns (also the rollups' daily cost, which yields the same).
+DailyCost dailyCostRow(const QSqlQuery& q, const SqlDialect& d);
 /// bucket text, requests, avg retrieval, avg generation, then total latency levels.
 BoundSql latencyBuckets(const SqlDialect& d, const Filter& filter, TimeBucket bucket);
 /// rating, interactions, avg confidence.

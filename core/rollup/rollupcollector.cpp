@@ -245,18 +245,8 @@ private:
                     .arg(m_d.dayOf(QStringLiteral("r.bucket")), m_d.costSum(QStringLiteral("r")),
                         info(m_grain).table, w.sql),
                 w.values));
-        while (q.next()) {
-            DailyCost c;
-            c.day = q.value(0).toString();
-            if (!q.value(1).isNull())
-                c.model = q.value(1).toString();
-            c.requests = sqlCount(q.value(2));
-            c.promptTokens = sqlCount(q.value(3));
-            c.completionTokens = sqlCount(q.value(4));
-            c.cost = m_d.moneyValue(q.value(5));
-            c.unpricedRequests = sqlCount(q.value(6));
-            addCell(c);
-        }
+        while (q.next())
+            addCell(MetricsSql::dailyCostRow(q, m_d));
         const MetricsCollector raw(m_store);
         for (const Filter& edge : m_edges) {
             RAGSCOPE_TRY(rows, raw.dailyCost(edge));

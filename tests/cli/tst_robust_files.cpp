@@ -2,6 +2,7 @@
 // their own source, never half-written at the target (failure, kill -9, a server restart), and
 // finished in rollback-journal mode so they can be read anywhere, even from a read-only folder.
 #include "clirunner.h"
+#include "fixtures.h"
 #include "testdatabase.h"
 
 #include "demo/demogenerator.h"
@@ -27,16 +28,6 @@ namespace {
 
 const QStringList WholeRange { QStringLiteral("--from"), QStringLiteral("2026-01-01"), QStringLiteral("--to"),
     QStringLiteral("2027-01-01") };
-
-QByteArray sha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return hash.result().toHex();
-}
 
 // Counted on a read-only connection of the test's own, so that counting changes nothing.
 qint64 countRows(const QString& path, const QString& table)
@@ -228,7 +219,7 @@ private slots:
                          QFile::encodeName(work + QStringLiteral("/hard.sqlite")).constData()),
                 0);
         }
-        const QByteArray hash = sha256(self);
+        const QByteArray hash = fileSha256(self);
         const qint64 interactions = countRows(self, QStringLiteral("chat_interactions"));
         const qint64 feedbacks = countRows(self, QStringLiteral("chat_feedbacks"));
         QCOMPARE(interactions, 2000);
@@ -243,7 +234,7 @@ private slots:
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QCOMPARE(cli.exitCode(), 2);
         QVERIFY2(oneLine(err) && err.contains(QStringLiteral("store being exported")), qPrintable(err));
-        QCOMPARE(sha256(self), hash);
+        QCOMPARE(fileSha256(self), hash);
         QCOMPARE(countRows(self, QStringLiteral("chat_interactions")), interactions);
         QCOMPARE(countRows(self, QStringLiteral("chat_feedbacks")), feedbacks);
         QVERIFY(!QFile::exists(self + QStringLiteral("-wal")));
@@ -309,7 +300,7 @@ private slots:
             const CliRun old = runCli(QStringList { QStringLiteral("export"), QStringLiteral("--db"),
                 smallSource(), QStringLiteral("--out"), target });
             QVERIFY2(old.exitCode == 0, qPrintable(old.err));
-            before = sha256(target);
+            before = fileSha256(target);
         }
         QProcess cli;
         QVERIFY(startExportAndWaitForWriting(cli, target));
@@ -319,7 +310,7 @@ private slots:
 
         QCOMPARE(QFile::exists(target), targetExists);
         if (targetExists)
-            QCOMPARE(sha256(target), before);
+            QCOMPARE(fileSha256(target), before);
         QStringList leftovers = entries(dir.path());
         leftovers.removeOne(QStringLiteral("out.sqlite"));
         QVERIFY2(!leftovers.isEmpty(), "the killed export left no temporary file to clean up");

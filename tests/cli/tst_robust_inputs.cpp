@@ -3,6 +3,7 @@
 // store as it was — same row counts and, for SQLite, the same bytes and no -wal/-shm/-journal
 // file beside it.
 #include "clirunner.h"
+#include "fixtures.h"
 #include "testdatabase.h"
 
 #include "demo/demogenerator.h"
@@ -37,16 +38,6 @@ struct StoreState
     QStringList sidecars;
     bool operator==(const StoreState&) const = default;
 };
-
-QByteArray fileSha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return hash.result().toHex();
-}
 
 // The bad times of issue 7 and their neighbours, as the CLI gets them.
 const QStringList BadTimes { QStringLiteral("2026-11-19Tfoo"), QStringLiteral("2026-11-19T25:00:00Z"),

@@ -3,11 +3,11 @@
 // Each row runs the real ragscope-cli and checks the exit status, one line on stderr, and
 // that the store is exactly as it was (file checksum and neighbours, or tables and rows).
 #include "clirunner.h"
+#include "fixtures.h"
 #include "testdatabase.h"
 
 #include "demo/demogenerator.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
@@ -33,12 +33,7 @@ QStringList fingerprint(const QString& url, Dialect dialect, const QString& sqli
     if (dialect == Dialect::Sqlite) {
         const QStringList files = QDir(sqliteDir).entryList(QDir::Files, QDir::Name);
         for (const QString& name : files) {
-            QFile f(QDir(sqliteDir).filePath(name));
-            if (!f.open(QIODevice::ReadOnly))
-                qFatal("cannot read %s", qPrintable(name));
-            lines << name + QLatin1Char(' ')
-                    + QString::fromLatin1(
-                        QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+            lines << name + QLatin1Char(' ') + QString::fromLatin1(fileSha256(QDir(sqliteDir).filePath(name)));
         }
         return lines;
     }

@@ -1,8 +1,21 @@
 #include "fixtures.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+
 #include <QtTest>
 
 namespace RagScope::Test {
+
+QByteArray fileSha256(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return hash.result().toHex();
+}
 
 QUuid recordInteraction(const StorePtr& store, const InteractionRecord& record)
 {

@@ -16,6 +16,9 @@ namespace RagScope::Test {
 /// Stores one fixture interaction through InteractionRecorder; fatal (qFatal) if that fails.
 QUuid recordInteraction(const StorePtr& store, const InteractionRecord& record);
 
+/// SHA-256 of a file's bytes in hex (empty if it cannot be read): "unchanged" in robustness tests.
+QByteArray fileSha256(const QString& path);
+
 /// Number of rows in a table (a fixed name from the test, never user input); fatal on failure.
 qint64 countRows(const Store& store, const QString& table);
 

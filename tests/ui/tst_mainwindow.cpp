@@ -105,6 +105,27 @@ void makeEmpty(const Test::TestDatabase& db)
     }
 }
 
+// A shown window with the Overview page, opened on a store and loaded once.
+struct OverviewWindow
+{
+    explicit OverviewWindow(const QString& url)
+        : overview(new OverviewPage)
+        , loaded(overview, &DashboardPage::loaded)
+        , errors(overview, &DashboardPage::storeError)
+    {
+        window.addPage(overview);
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::storeOpened);
+        window.openUrl(url);
+        ready = opened.wait(20000) && loaded.wait(20000);
+    }
+    MainWindow window;
+    OverviewPage* overview;
+    QSignalSpy loaded;
+    QSignalSpy errors;
+    bool ready = false;
+};
+
 void recordRecentRequests(const StorePtr& store, int count)
 {
     InteractionRecorder recorder(store);
@@ -289,16 +310,12 @@ void TestMainWindow::lostStoreShowsBannerKeepsDataAndRetryRecovers()
 {
     Test::TestDatabase db;
     recordRecentRequests(db.open(), 3);
-    MainWindow window;
-    auto* overview = new OverviewPage;
-    window.addPage(overview);
-    window.show();
-    QSignalSpy opened(&window, &MainWindow::storeOpened);
-    QSignalSpy loaded(overview, &DashboardPage::loaded);
-    QSignalSpy errors(overview, &DashboardPage::storeError);
-    window.openUrl(db.url());
-    QVERIFY(opened.wait(20000));
-    QVERIFY(loaded.wait(20000));
+    OverviewWindow shown(db.url());
+    QVERIFY(shown.ready);
+    MainWindow& window = shown.window;
+    OverviewPage* overview = shown.overview;
+    QSignalSpy& loaded = shown.loaded;
+    QSignalSpy& errors = shown.errors;
     QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("3"));
 
     const auto location = StoreLocation::parse(db.url()).value();
@@ -347,16 +364,12 @@ void TestMainWindow::serverStoppedAndStartedWhileOpenRecoversOnRetry()
     const auto made = Store::open(server.url(), create);
     QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
     recordRecentRequests(made.value(), 4);
-    MainWindow window;
-    auto* overview = new OverviewPage;
-    window.addPage(overview);
-    window.show();
-    QSignalSpy opened(&window, &MainWindow::storeOpened);
-    QSignalSpy loaded(overview, &DashboardPage::loaded);
-    QSignalSpy errors(overview, &DashboardPage::storeError);
-    window.openUrl(server.url());
-    QVERIFY(opened.wait(20000));
-    QVERIFY(loaded.wait(20000));
+    OverviewWindow shown(server.url());
+    QVERIFY(shown.ready);
+    MainWindow& window = shown.window;
+    OverviewPage* overview = shown.overview;
+    QSignalSpy& loaded = shown.loaded;
+    QSignalSpy& errors = shown.errors;
     QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("4"));
 
     server.pause();
