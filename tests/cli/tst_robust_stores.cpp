@@ -33,7 +33,8 @@ QStringList fingerprint(const QString& url, Dialect dialect, const QString& sqli
     if (dialect == Dialect::Sqlite) {
         const QStringList files = QDir(sqliteDir).entryList(QDir::Files, QDir::Name);
         for (const QString& name : files) {
-            lines << name + QLatin1Char(' ') + QString::fromLatin1(fileSha256(QDir(sqliteDir).filePath(name)));
+            lines << name + QLatin1Char(' ')
+                    + QString::fromLatin1(fileSha256(QDir(sqliteDir).filePath(name)));
         }
         return lines;
     }
