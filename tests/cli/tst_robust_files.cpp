@@ -66,9 +66,12 @@ bool markedComplete(const QString& path)
     return headerBytes(path, 68, 4) == QByteArray("RAGS");
 }
 
-// ragscope-cli run as the unprivileged user `nobody` (the caller must be root).
-CliRun runCliAsNobody(const QStringList& args)
+// ragscope-cli run by an unprivileged user: `nobody` when the tests run as root (root may
+// write anywhere), else the test's own user.
+CliRun runCliUnprivileged(const QStringList& args)
 {
+    if (::geteuid() != 0)
+        return runCli(args);
     QProcess process;
     process.start(QStringLiteral("runuser"),
         QStringList { QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
@@ -125,11 +128,12 @@ QString bulkFillSql(Dialect dialect, int rows)
 
 } // namespace
 
+// The checks of both dialect runs; the dialect-specific ones are in the two classes below.
 class TestRobustFiles : public QObject
 {
     Q_OBJECT
 
-private:
+protected:
     // A small store of the dialect under test (600 demo rows).
     QString smallSource()
     {
@@ -187,58 +191,6 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
-
-    void exportOntoItsOwnSourceIsRefused_data()
-    {
-        if (dialectUnderTest() != Dialect::Sqlite)
-            QSKIP("a PostgreSQL source has no file that --out could name");
-        QTest::addColumn<QString>("out"); // relative to the working folder <dir>/work
-        QTest::newRow("same path") << QStringLiteral("../self.sqlite");
-        QTest::newRow("absolute path") << m_dir.filePath(QStringLiteral("self.sqlite"));
-        QTest::newRow("through ..") << QStringLiteral("../work/../self.sqlite");
-        QTest::newRow("symlink to it") << QStringLiteral("link.sqlite");
-        QTest::newRow("symlinked folder") << QStringLiteral("folderlink/self.sqlite");
-        QTest::newRow("hard link to it") << QStringLiteral("hard.sqlite");
-        QTest::newRow("its WAL file") << QStringLiteral("../self.sqlite-wal");
-    }
-
-    void exportOntoItsOwnSourceIsRefused()
-    {
-        QFETCH(QString, out);
-        const QString self = m_dir.filePath(QStringLiteral("self.sqlite"));
-        const QString work = m_dir.filePath(QStringLiteral("work"));
-        if (!QFile::exists(self)) {
-            const CliRun made = runCli({ QStringLiteral("demo"), QStringLiteral("--out"), self,
-                QStringLiteral("--rows"), QStringLiteral("2000"), QStringLiteral("--end"),
-                QStringLiteral("2026-11-20T00:00:00Z") });
-            QVERIFY2(made.exitCode == 0, qPrintable(made.err));
-            QVERIFY(QDir().mkpath(work));
-            QVERIFY(QFile::link(QStringLiteral("../self.sqlite"), work + QStringLiteral("/link.sqlite")));
-            QVERIFY(QFile::link(m_dir.path(), work + QStringLiteral("/folderlink")));
-            QCOMPARE(::link(QFile::encodeName(self).constData(),
-                         QFile::encodeName(work + QStringLiteral("/hard.sqlite")).constData()),
-                0);
-        }
-        const QByteArray hash = fileSha256(self);
-        const qint64 interactions = countRows(self, QStringLiteral("chat_interactions"));
-        const qint64 feedbacks = countRows(self, QStringLiteral("chat_feedbacks"));
-        QCOMPARE(interactions, 2000);
-
-        QProcess cli; // in <dir>/work, so that relative spellings mean something
-        cli.setWorkingDirectory(work);
-        cli.start(qEnvironmentVariable("RAGSCOPE_CLI"),
-            { QStringLiteral("export"), QStringLiteral("--db"), QStringLiteral("../self.sqlite"),
-                QStringLiteral("--out"), out, QStringLiteral("--from"), QStringLiteral("2026-11-19"),
-                QStringLiteral("--to"), QStringLiteral("2026-11-20") });
-        QVERIFY(cli.waitForFinished(120'000));
-        const QString err = QString::fromUtf8(cli.readAllStandardError());
-        QCOMPARE(cli.exitCode(), 2);
-        QVERIFY2(oneLine(err) && err.contains(QStringLiteral("store being exported")), qPrintable(err));
-        QCOMPARE(fileSha256(self), hash);
-        QCOMPARE(countRows(self, QStringLiteral("chat_interactions")), interactions);
-        QCOMPARE(countRows(self, QStringLiteral("chat_feedbacks")), feedbacks);
-        QVERIFY(!QFile::exists(self + QStringLiteral("-wal")));
-    }
 
     void targetsThatCannotTakeAFileAreRefused_data()
     {
@@ -363,7 +315,7 @@ private slots:
     void finishedFilesAreRollbackJournalAndReadableAnywhere_data()
     {
         QTest::addColumn<QString>("command");
-        QTest::addColumn<bool>("readOnlyFolder"); // read by `nobody` from a 0555 folder
+        QTest::addColumn<bool>("readOnlyFolder"); // read by an unprivileged user from a 0555 folder
         QTest::newRow("snapshot") << QStringLiteral("export") << false;
         QTest::newRow("demo") << QStringLiteral("demo") << false;
         QTest::newRow("snapshot in a read-only folder") << QStringLiteral("export") << true;
@@ -374,8 +326,6 @@ private slots:
     {
         QFETCH(QString, command);
         QFETCH(bool, readOnlyFolder);
-        if (readOnlyFolder && ::geteuid() != 0)
-            QSKIP("reading as another user (runuser -u nobody) needs root; the other rows still run");
         QTemporaryDir dir;
         const QString folder = dir.filePath(QStringLiteral("files"));
         QVERIFY(QDir().mkpath(folder));
@@ -399,7 +349,7 @@ private slots:
         if (readOnlyFolder) {
             QVERIFY(QFile::setPermissions(dir.path(), ReadOnlyFolder | QFileDevice::WriteOwner));
             QVERIFY(QFile::setPermissions(folder, ReadOnlyFolder));
-            read = runCliAsNobody(stats);
+            read = runCliUnprivileged(stats);
         } else {
             read = runCli(stats);
         }
@@ -419,15 +369,13 @@ private slots:
     void folderWithoutWritePermissionIsRefusedClearly()
     {
         QFETCH(QString, command);
-        if (::geteuid() != 0)
-            QSKIP("needs root to run as nobody (root may write anywhere)");
         QTemporaryDir dir;
         const QString folder = dir.filePath(QStringLiteral("locked"));
         QVERIFY(QDir().mkpath(folder));
         QStringList args { command, QStringLiteral("--out"), folder + QStringLiteral("/x.sqlite") };
         if (command == QLatin1String("export")) {
             QString source = smallSource();
-            if (dialectUnderTest() == Dialect::Sqlite) { // a copy where nobody may read it
+            if (dialectUnderTest() == Dialect::Sqlite) { // a copy the unprivileged user may read
                 source = dir.filePath(QStringLiteral("source.sqlite"));
                 QVERIFY(QFile::copy(StoreLocation::parse(smallSource())->sqlitePath, source));
             }
@@ -435,17 +383,79 @@ private slots:
         }
         QVERIFY(QFile::setPermissions(dir.path(), ReadOnlyFolder | QFileDevice::WriteOwner));
         QVERIFY(QFile::setPermissions(folder, ReadOnlyFolder));
-        const CliRun run = runCliAsNobody(args);
+        const CliRun run = runCliUnprivileged(args);
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(oneLine(run.err) && run.err.contains(QStringLiteral("no permission to create files in")),
             qPrintable(run.err));
         QCOMPARE(entries(folder), QStringList {});
     }
+};
 
+// A SQLite source is a file that --out can name, however it is spelled.
+class TestRobustFilesSqlite : public TestRobustFiles
+{
+    Q_OBJECT
+
+private slots:
+    void exportOntoItsOwnSourceIsRefused_data()
+    {
+        QTest::addColumn<QString>("out"); // relative to the working folder <dir>/work
+        QTest::newRow("same path") << QStringLiteral("../self.sqlite");
+        QTest::newRow("absolute path") << m_dir.filePath(QStringLiteral("self.sqlite"));
+        QTest::newRow("through ..") << QStringLiteral("../work/../self.sqlite");
+        QTest::newRow("symlink to it") << QStringLiteral("link.sqlite");
+        QTest::newRow("symlinked folder") << QStringLiteral("folderlink/self.sqlite");
+        QTest::newRow("hard link to it") << QStringLiteral("hard.sqlite");
+        QTest::newRow("its WAL file") << QStringLiteral("../self.sqlite-wal");
+    }
+
+    void exportOntoItsOwnSourceIsRefused()
+    {
+        QFETCH(QString, out);
+        const QString self = m_dir.filePath(QStringLiteral("self.sqlite"));
+        const QString work = m_dir.filePath(QStringLiteral("work"));
+        if (!QFile::exists(self)) {
+            const CliRun made = runCli({ QStringLiteral("demo"), QStringLiteral("--out"), self,
+                QStringLiteral("--rows"), QStringLiteral("2000"), QStringLiteral("--end"),
+                QStringLiteral("2026-11-20T00:00:00Z") });
+            QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+            QVERIFY(QDir().mkpath(work));
+            QVERIFY(QFile::link(QStringLiteral("../self.sqlite"), work + QStringLiteral("/link.sqlite")));
+            QVERIFY(QFile::link(m_dir.path(), work + QStringLiteral("/folderlink")));
+            QCOMPARE(::link(QFile::encodeName(self).constData(),
+                         QFile::encodeName(work + QStringLiteral("/hard.sqlite")).constData()),
+                0);
+        }
+        const QByteArray hash = fileSha256(self);
+        const qint64 interactions = countRows(self, QStringLiteral("chat_interactions"));
+        const qint64 feedbacks = countRows(self, QStringLiteral("chat_feedbacks"));
+        QCOMPARE(interactions, 2000);
+
+        QProcess cli; // in <dir>/work, so that relative spellings mean something
+        cli.setWorkingDirectory(work);
+        cli.start(qEnvironmentVariable("RAGSCOPE_CLI"),
+            { QStringLiteral("export"), QStringLiteral("--db"), QStringLiteral("../self.sqlite"),
+                QStringLiteral("--out"), out, QStringLiteral("--from"), QStringLiteral("2026-11-19"),
+                QStringLiteral("--to"), QStringLiteral("2026-11-20") });
+        QVERIFY(cli.waitForFinished(120'000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY2(oneLine(err) && err.contains(QStringLiteral("store being exported")), qPrintable(err));
+        QCOMPARE(fileSha256(self), hash);
+        QCOMPARE(countRows(self, QStringLiteral("chat_interactions")), interactions);
+        QCOMPARE(countRows(self, QStringLiteral("chat_feedbacks")), feedbacks);
+        QVERIFY(!QFile::exists(self + QStringLiteral("-wal")));
+    }
+};
+
+// A PostgreSQL source has a server that can restart under a running export.
+class TestRobustFilesPostgres : public TestRobustFiles
+{
+    Q_OBJECT
+
+private slots:
     void serverRestartMidExportFailsCleanlyOrCompletes()
     {
-        if (dialectUnderTest() != Dialect::Postgres)
-            QSKIP("needs the PostgreSQL server; the sqlite run has no server to restart");
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("out.sqlite"));
         QProcess cli;
@@ -473,5 +483,14 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRobustFiles)
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    if (dialectUnderTest() == Dialect::Postgres) {
+        TestRobustFilesPostgres postgres;
+        return QTest::qExec(&postgres, argc, argv);
+    }
+    TestRobustFilesSqlite sqlite;
+    return QTest::qExec(&sqlite, argc, argv);
+}
 #include "tst_robust_files.moc"
