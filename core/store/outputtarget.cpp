@@ -1,4 +1,5 @@
 #include "outputtarget.h"
+#include "sqliteheader.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,14 +18,6 @@ QString canonicalSpelling(const QString& path)
     const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
     return (folder.isEmpty() ? QDir::cleanPath(info.absolutePath()) : folder) + QLatin1Char('/')
         + info.fileName();
-}
-
-bool isSqliteFile(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return f.size() == 0 || f.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
 } // namespace
@@ -63,7 +56,7 @@ Status check(const QString& path)
 Status checkReplaceable(const QString& path)
 {
     const QFileInfo info(path);
-    if (info.exists() && !info.isDir() && (!info.isFile() || !isSqliteFile(path)))
+    if (info.exists() && !info.isDir() && (!info.isFile() || !looksLikeSqliteFile(path)))
         return makeError(ErrorKind::InvalidInput,
             QStringLiteral("will not replace %1: it is not a SQLite database").arg(path));
     return Done {};

@@ -1,6 +1,7 @@
 #include "store.h"
 #include "errorclassifier.h"
 #include "pgconnectoptions.h"
+#include "sqliteheader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -80,16 +81,6 @@ bool sqliteFileIsWritable(const QString& path)
     if (!info.exists())
         return true; // about to be created
     return info.permissions() & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther);
-}
-
-bool looksLikeSqliteFile(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    if (f.size() == 0)
-        return true; // an empty file is a valid, empty SQLite database
-    return f.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
 } // namespace

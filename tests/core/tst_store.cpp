@@ -374,7 +374,7 @@ QString StoreSqliteTest::migratedFileWithRows(const QTemporaryDir& dir)
             qFatal("cannot create %s", qPrintable(path));
         for (int i = 0; i < 200; ++i)
             insertInteraction(*store.value(), QStringLiteral("user-%1").arg(i));
-    } // closing the last connection checkpoints the WAL into the file
+    } // the store and its connections close here
     return path;
 }
 
