@@ -6,8 +6,36 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace RagScope::Cli {
+
+namespace {
+FILE* g_errors = stderr;
+} // namespace
+
+void keepLibraryOutputOffStderr()
+{
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    if (qEnvironmentVariableIsSet("RAGSCOPE_DEBUG"))
+        return;
+    std::fflush(stderr);
+    const int own = ::dup(STDERR_FILENO);
+    const int devNull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (own < 0 || devNull < 0)
+        return; // keep stderr as it is: noise is better than losing our own message
+    ::fcntl(own, F_SETFD, FD_CLOEXEC);
+    if (FILE* stream = ::fdopen(own, "w"); stream && ::dup2(devNull, STDERR_FILENO) >= 0)
+        g_errors = stream;
+    ::close(devNull);
+#endif
+}
+
+FILE* errorStream()
+{
+    return g_errors;
+}
 
 int fail(const Error& error)
 {
@@ -15,13 +43,13 @@ int fail(const Error& error)
     static const QRegularExpression lineBreaks(QStringLiteral(R"(\s*[\r\n]+\s*)"));
     QString message = error.message.trimmed();
     message.replace(lineBreaks, QStringLiteral(" "));
-    QTextStream(stderr) << "ragscope-cli: " << message << '\n';
+    QTextStream(errorStream()) << "ragscope-cli: " << message << '\n';
     return error.exitCode();
 }
 
 int usage(const QString& message)
 {
-    QTextStream(stderr) << "ragscope-cli: " << message << " (see --help)\n";
+    QTextStream(errorStream()) << "ragscope-cli: " << message << " (see --help)\n";
     return BadInput;
 }
 

@@ -7,12 +7,22 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <cstdio>
 #include <optional>
 
 namespace RagScope::Cli {
 
 /// Exit statuses (store contract §5, plus 5 and 1); Error::exitCode() maps error kinds onto them.
 enum Exit { Ok = 0, Internal = 1, BadInput = 2, NotFound = 3, Unreachable = 4, StoreError = 5 };
+
+/// Unless RAGSCOPE_DEBUG is set, points the process's stderr (file descriptor 2) at /dev/null
+/// and keeps the real one for the CLI's own lines (errorStream()). libpq prints the server's
+/// messages straight to stderr while Qt's driver sets up a connection, before any hook of ours
+/// can take them ("FATAL: terminating connection…" during a server restart); the CLI's stderr
+/// must hold only its one line. Sanitizer builds keep stderr for their reports.
+void keepLibraryOutputOffStderr();
+/// Where the CLI's own messages go: the real stderr.
+FILE* errorStream();
 
 /// Prints "ragscope-cli: <message>" to stderr as one line and returns the error's exit status.
 int fail(const Error& error);

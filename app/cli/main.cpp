@@ -64,13 +64,14 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext& context, cons
 {
     static const bool debug = qEnvironmentVariableIsSet("RAGSCOPE_DEBUG");
     if (debug || type == QtFatalMsg)
-        QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
+        QTextStream(errorStream()) << qFormatLogMessage(type, context, message) << '\n';
 }
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    keepLibraryOutputOffStderr();
     qInstallMessageHandler(quietMessageHandler);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ragscope-cli"));
