@@ -11,13 +11,18 @@ int rollupCommand(const QStringList& args)
     parser.setApplicationDescription(
         QStringLiteral("Refresh RagScope's rollup tables incrementally (for cron or a systemd timer)."));
     addDbOption(parser);
+    parser.addOption({ QStringLiteral("verify"),
+        QStringLiteral("Compare every closed hour's fingerprint with its rollup instead of reading only the "
+                       "change log (PostgreSQL) — after restoring a backup or disabling the triggers.") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
     auto store = openStore(parser, true);
     if (!store.ok())
         return fail(store.error());
-    auto refreshed = RollupRefresher(store.value()).refresh();
+    RollupRefresher refresher(store.value());
+    refresher.setVerify(parser.isSet(QStringLiteral("verify")));
+    auto refreshed = refresher.refresh();
     if (!refreshed.ok())
         return fail(refreshed.error());
     // A role that may not write is not an error: the dashboard reads raw, nothing was changed.

@@ -2,6 +2,7 @@
 
 #include "base/performancemonitor.h"
 #include "metricsqueries.h"
+#include "rollup/rollupanswer.h"
 #include "sqlvalues.h"
 
 #include <QMap>
@@ -59,12 +60,29 @@ void readRatingHistogram(QSqlQuery& hist, RatingSummary* s)
 
 } // namespace
 
-MetricsCollector::MetricsCollector(StorePtr store)
+MetricsCollector::MetricsCollector(StorePtr store, Answering answering)
     : m_store(std::move(store))
+    , m_answering(answering)
 { }
+
+Result<std::optional<RollupPlan>> MetricsCollector::planFor(const Filter& filter) const
+{
+    return planFor(filter, filter.user ? RollupSql::Grain::DayUser : RollupSql::Grain::HourModel);
+}
+
+Result<std::optional<RollupPlan>> MetricsCollector::planFor(
+    const Filter& filter, RollupSql::Grain grain) const
+{
+    if (m_answering == Answering::Exact)
+        return std::optional<RollupPlan>();
+    return RollupPlan::make(*m_store, filter, grain);
+}
 
 Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).kpis();
     PerformanceMonitor perf(QStringLiteral("metrics kpis"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::kpis(d, filter)));
@@ -73,6 +91,9 @@ Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
 
 Result<LatencyPercentiles> MetricsCollector::latencyPercentiles(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).latencyPercentiles();
     PerformanceMonitor perf(QStringLiteral("metrics latency percentiles"));
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::latencyPercentiles(SqlDialect(m_store->dialect()), filter)));
     LatencyPercentiles result;
@@ -87,6 +108,9 @@ Result<LatencyPercentiles> MetricsCollector::latencyPercentiles(const Filter& fi
 
 Result<ConfidenceHistogram> MetricsCollector::confidenceHistogram(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).confidenceHistogram();
     PerformanceMonitor perf(QStringLiteral("metrics confidence histogram"));
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::confidenceHistogram(SqlDialect(m_store->dialect()), filter)));
     ConfidenceHistogram h;
@@ -103,6 +127,9 @@ Result<ConfidenceHistogram> MetricsCollector::confidenceHistogram(const Filter& 
 
 Result<RatingSummary> MetricsCollector::ratings(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).ratings();
     PerformanceMonitor perf(QStringLiteral("metrics ratings"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(hist, run(m_store, MetricsSql::ratingHistogram(d, filter)));
@@ -118,6 +145,9 @@ Result<RatingSummary> MetricsCollector::ratings(const Filter& filter) const
 
 Result<QList<DailyCost>> MetricsCollector::dailyCost(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).dailyCost();
     PerformanceMonitor perf(QStringLiteral("metrics daily cost"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::dailyCost(d, filter)));
@@ -130,6 +160,9 @@ Result<QList<DailyCost>> MetricsCollector::dailyCost(const Filter& filter) const
 
 Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filter, TimeBucket bucket) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).latencyOverTime(bucket);
     PerformanceMonitor perf(QStringLiteral("metrics latency over time"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::latencyBuckets(d, filter, bucket)));
@@ -163,6 +196,9 @@ Result<ConfidenceByRating> MetricsCollector::confidenceByRating(const Filter& fi
 
 Result<QList<UserStats>> MetricsCollector::userStats(const Filter& filter, int limit) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter, RollupSql::Grain::DayUser));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).userStats(limit);
     PerformanceMonitor perf(QStringLiteral("metrics user stats"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::userStats(d, filter, limit)));
@@ -233,6 +269,9 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
 
 Result<StatsReport> MetricsCollector::report(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).report();
     PerformanceMonitor perf(QStringLiteral("metrics report"));
     // Each scan of the window once: totals with confidence buckets, percentiles, feedback
     // presence (ratings), daily cost.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metricstypes.h"
+#include "rollup/rollupplan.h"
 #include "store/store.h"
 
 #include <QList>
@@ -13,7 +14,12 @@ namespace RagScope {
 class MetricsCollector
 {
 public:
-    explicit MetricsCollector(StorePtr store);
+    /// Exact: every figure from the base tables (the CLI's default). FromRollups: windows that
+    /// RagScope's rollups cover answer from them (RollupAnswer: counts and money still exact,
+    /// percentiles within 1%), the rest raw (the dashboard's default).
+    enum class Answering { Exact, FromRollups };
+
+    explicit MetricsCollector(StorePtr store, Answering answering = Answering::Exact);
 
     Result<KpiTotals> kpis(const Filter& filter) const;
     Result<LatencyPercentiles> latencyPercentiles(const Filter& filter) const;
@@ -35,7 +41,12 @@ public:
     static TimeBucket bucketFor(const Filter& filter);
 
 private:
+    /// A rollup plan when answering from rollups and they cover `filter`, else none.
+    Result<std::optional<RollupPlan>> planFor(const Filter& filter) const;
+    Result<std::optional<RollupPlan>> planFor(const Filter& filter, RollupSql::Grain grain) const;
+
     StorePtr m_store;
+    Answering m_answering;
 };
 
 } // namespace RagScope

@@ -2,6 +2,7 @@
 
 #include "latencysketch.h"
 #include "rollupsql.h"
+#include "store/multirowinsert.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -18,11 +19,6 @@ namespace {
 using RowKey = std::tuple<QString, bool, QString>;
 using RowSketches = std::array<LatencySketch, 3>;
 constexpr int StageRowsPerInsert = 150;
-
-QVariant sketchValue(const LatencySketch& s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(s.toBytes());
-}
 
 } // namespace
 
@@ -74,29 +70,16 @@ Result<qint64> HourSketches::build(const QString& from, const QString& to) const
                            " model_name TEXT, t %2, r %2, g %2)")
                 .arg(d.isPostgres() ? QStringLiteral("timestamptz") : QStringLiteral("TEXT"), blob)));
     RAGSCOPE_TRY(clear, m_store.exec(QStringLiteral("DELETE FROM ragscope_sketch_stage")));
-    QStringList tuples;
-    QVariantList values;
-    const auto flush = [&]() -> Status {
-        if (tuples.isEmpty())
-            return Done {};
-        auto q = m_store.exec(
-            QStringLiteral("INSERT INTO ragscope_sketch_stage (bucket, model_name, t, r, g) VALUES ")
-                + tuples.join(QStringLiteral(", ")),
-            values);
-        tuples.clear();
-        values.clear();
-        return q.ok() ? Status(Done {}) : Status(q.error());
-    };
+    MultiRowInsert stageRows(m_store,
+        QStringLiteral("INSERT INTO ragscope_sketch_stage (bucket, model_name, t, r, g) VALUES "),
+        QStringLiteral("(%1, ?, ?, ?, ?)").arg(d.timeParam()), StageRowsPerInsert);
     for (const auto& [key, sketches] : rows) {
         const auto& [hour, hasModel, model] = key;
-        tuples << QStringLiteral("(%1, ?, ?, ?, ?)").arg(d.timeParam());
-        values << hour << (hasModel ? QVariant(model) : QVariant(QMetaType::fromType<QString>()))
-               << sketchValue(sketches[0]) << sketchValue(sketches[1]) << sketchValue(sketches[2]);
-        if (tuples.size() == StageRowsPerInsert) {
-            RAGSCOPE_TRY(done, flush());
-        }
+        RAGSCOPE_TRY(added,
+            stageRows.add({ hour, hasModel ? QVariant(model) : QVariant(QMetaType::fromType<QString>()),
+                sketches[0].toColumnValue(), sketches[1].toColumnValue(), sketches[2].toColumnValue() }));
     }
-    RAGSCOPE_TRY(done, flush());
+    RAGSCOPE_TRY(done, stageRows.finish());
     const QString sameModel = d.isPostgres() ? QStringLiteral("IS NOT DISTINCT FROM") : QStringLiteral("IS");
     RAGSCOPE_TRY(update,
         m_store.exec(

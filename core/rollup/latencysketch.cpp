@@ -214,6 +214,11 @@ std::optional<LatencySketch> LatencySketch::fromBytes(const QByteArray& bytes)
     return s;
 }
 
+QVariant LatencySketch::toColumnValue() const
+{
+    return isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(toBytes());
+}
+
 bool LatencySketch::mergeBytes(const QByteArray& bytes)
 {
     const auto other = fromBytes(bytes);

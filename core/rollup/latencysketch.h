@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QVariant>
 #include <QtGlobal>
 
 #include <optional>
@@ -39,6 +40,8 @@ public:
     QByteArray toBytes() const;
     /// Parses toBytes() output; empty for bytes that are not a sketch of this format.
     static std::optional<LatencySketch> fromBytes(const QByteArray& bytes);
+    /// toBytes() for a bytea/BLOB column, NULL when empty.
+    QVariant toColumnValue() const;
     /// Merges serialized sketch bytes; false (and nothing merged) when they are not a sketch.
     bool mergeBytes(const QByteArray& bytes);
 

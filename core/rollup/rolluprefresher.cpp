@@ -1,10 +1,9 @@
 #include "rolluprefresher.h"
 
-#include "hoursketches.h"
+#include "daysketches.h"
+#include "rollupchangelog.h"
+#include "rolluprebuild.h"
 #include "rollupsql.h"
-
-#include <QMap>
-#include <QSet>
 
 namespace RagScope {
 
@@ -12,206 +11,13 @@ using namespace RollupSql;
 
 namespace {
 
-/// bucket text → (rows, checksum)
-using Fingerprints = QMap<QString, QPair<qint64, qint64>>;
-
-/// A run of changed buckets rebuilt by one range statement: [from, to) holds the run's buckets
-/// and otherwise only buckets without rows, so no list of buckets is needed and the planners see
-/// plain ranges: a full refresh is one scan, a late row in an old hour one index range.
-struct Run
+/// Where the closed hours and days end for this refresh.
+struct Cutoffs
 {
-    QString from;
-    QString to;
-    QStringList buckets;
-};
-
-constexpr int StateRowsPerInsert = 200;
-
-QString shifted(const QString& bucket, qint64 seconds)
-{
-    return SqlDialect::isoTime(SqlDialect::parseTime(bucket).addSecs(seconds));
-}
-
-/// `sortedBuckets` grouped into runs; two buckets share a run when no bucket between them has
-/// rows in `current`.
-QList<Run> runsOf(const QStringList& sortedBuckets, qint64 seconds, const Fingerprints& current)
-{
-    QList<Run> runs;
-    for (const QString& b : sortedBuckets) {
-        const bool rowsBetween = !runs.isEmpty() && current.lowerBound(runs.last().to) != current.end()
-            && current.lowerBound(runs.last().to).key() < b;
-        if (runs.isEmpty() || rowsBetween)
-            runs.append({ b, {}, {} });
-        runs.last().buckets << b;
-        runs.last().to = shifted(b, seconds);
-    }
-    return runs;
-}
-
-Result<Fingerprints> readFingerprints(const Store& store, const BoundSql& statement)
-{
-    RAGSCOPE_TRY(q, store.exec(statement.sql, statement.values));
-    Fingerprints f;
-    while (q.next())
-        f.insert(q.value(0).toString(), { q.value(1).toLongLong(), q.value(2).toLongLong() });
-    return f;
-}
-
-/// Hour fingerprints summed per day, for the days that closed before `dayCutoff`.
-Fingerprints perDay(const Fingerprints& hours, const QString& dayCutoff)
-{
-    Fingerprints days;
-    for (auto it = hours.begin(); it != hours.end(); ++it) {
-        const QString day = it.key().left(10) + QStringLiteral("T00:00:00.000000Z");
-        if (day >= dayCutoff)
-            continue;
-        auto& f = days[day];
-        f.first += it.value().first;
-        f.second += it.value().second;
-    }
-    return days;
-}
-
-/// Buckets whose fingerprint differs (including buckets that appeared or emptied), sorted.
-QStringList changed(const Fingerprints& current, const Fingerprints& stored)
-{
-    QSet<QString> keys;
-    for (auto it = current.begin(); it != current.end(); ++it)
-        if (stored.value(it.key(), { -1, 0 }) != it.value())
-            keys.insert(it.key());
-    for (auto it = stored.begin(); it != stored.end(); ++it)
-        if (!current.contains(it.key()))
-            keys.insert(it.key());
-    QStringList sorted(keys.begin(), keys.end());
-    sorted.sort();
-    return sorted;
-}
-
-class Rebuild
-{
-public:
-    Rebuild(const Store& store, Grain grain)
-        : m_store(store)
-        , m_d(store.dialect())
-        , m_grain(grain)
-        , m_info(info(grain))
-    { }
-
-    Result<Fingerprints> stored(const QString& source) const
-    {
-        return readFingerprints(m_store,
-            { QStringLiteral(
-                  "SELECT %1, rows_n, checksum FROM ragscope_rollup_state WHERE grain = ? AND source = ?")
-                    .arg(m_d.timeText(QStringLiteral("bucket"))),
-                { m_info.name, source } });
-    }
-
-    /// Replaces the interaction rollup rows of `buckets` (sketches included).
-    Status interactions(const QStringList& buckets, const Fingerprints& current, qint64* latencyRows) const
-    {
-        for (const Run& run : runsOf(buckets, m_info.seconds, current)) {
-            RAGSCOPE_TRY(del, deleteBuckets(m_info.table, run));
-            const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
-            RAGSCOPE_TRY(ins,
-                m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, %3) SELECT %4, i.%2, %5"
-                                            " FROM chat_interactions i LEFT JOIN chat_feedbacks f"
-                                            " ON f.interaction_id = i.id WHERE %6 GROUP BY %4, i.%2")
-                                 .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket,
-                                     aggregate(m_d, true), rangeWhere(QStringLiteral("i"))),
-                    rangeValues(run)));
-            if (m_info.sketches) {
-                HourSketches sketches(m_store);
-                RAGSCOPE_TRY(rows, sketches.build(run.from, run.to));
-                *latencyRows += rows;
-            }
-        }
-        return Done {};
-    }
-
-    /// Replaces the feedback counts of `buckets` (of the feedback's own created_at).
-    Status feedback(const QStringList& buckets, const Fingerprints& current) const
-    {
-        for (const Run& run : runsOf(buckets, m_info.seconds, current)) {
-            RAGSCOPE_TRY(del, deleteBuckets(m_info.feedbackTable, run));
-            const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("f.created_at"));
-            RAGSCOPE_TRY(ins,
-                m_store.exec(
-                    QStringLiteral("INSERT INTO %1 (bucket, %2, rating, feedbacks)"
-                                   " SELECT %3, i.%2, f.rating, COUNT(*) FROM chat_feedbacks f"
-                                   " JOIN chat_interactions i ON i.id = f.interaction_id"
-                                   " WHERE %4 GROUP BY %3, i.%2, f.rating")
-                        .arg(m_info.feedbackTable, m_info.key, bucket, rangeWhere(QStringLiteral("f"))),
-                    rangeValues(run)));
-        }
-        return Done {};
-    }
-
-    /// Records the fingerprints the rebuilt `buckets` now reflect.
-    Status state(const QString& source, const QStringList& buckets, const Fingerprints& current) const
-    {
-        for (const Run& run : runsOf(buckets, m_info.seconds, current)) {
-            RAGSCOPE_TRY(del,
-                m_store.exec(QStringLiteral("DELETE FROM ragscope_rollup_state WHERE grain = ? AND source = ?"
-                                            " AND bucket >= %1 AND bucket < %1")
-                                 .arg(m_d.timeParam()),
-                    { m_info.name, source, run.from, run.to }));
-        }
-        QStringList rows;
-        QVariantList values;
-        const auto flush = [&]() -> Status {
-            if (rows.isEmpty())
-                return Done {};
-            auto q = m_store.exec(
-                QStringLiteral("INSERT INTO ragscope_rollup_state (grain, source, bucket, rows_n, checksum)"
-                               " VALUES ")
-                    + rows.join(QStringLiteral(", ")),
-                values);
-            rows.clear();
-            values.clear();
-            return q.ok() ? Status(Done {}) : Status(q.error());
-        };
-        for (const QString& b : buckets) {
-            if (!current.contains(b))
-                continue; // emptied: no state, no rows
-            rows << QStringLiteral("(?, ?, %1, ?, ?)").arg(m_d.timeParam());
-            values << m_info.name << source << b << current.value(b).first << current.value(b).second;
-            if (rows.size() == StateRowsPerInsert) {
-                RAGSCOPE_TRY(done, flush());
-            }
-        }
-        return flush();
-    }
-
-    Status horizon(const QDateTime& horizon, const QDateTime& now) const
-    {
-        RAGSCOPE_TRY(del,
-            m_store.exec(
-                QStringLiteral("DELETE FROM ragscope_rollup_horizon WHERE grain = ?"), { m_info.name }));
-        RAGSCOPE_TRY(ins,
-            m_store.exec(QStringLiteral("INSERT INTO ragscope_rollup_horizon (grain, horizon, refreshed_at)"
-                                        " VALUES (?, %1, %1)")
-                             .arg(m_d.timeParam()),
-                { m_info.name, m_d.bindTime(horizon), m_d.bindTime(now) }));
-        return Done {};
-    }
-
-private:
-    Result<QSqlQuery> deleteBuckets(const QString& table, const Run& run) const
-    {
-        return m_store.exec(
-            QStringLiteral("DELETE FROM %1 WHERE bucket >= %2 AND bucket < %2").arg(table, m_d.timeParam()),
-            { run.from, run.to });
-    }
-    QString rangeWhere(const QString& alias) const
-    {
-        return QStringLiteral("%1.created_at >= %2 AND %1.created_at < %2").arg(alias, m_d.timeParam());
-    }
-    static QVariantList rangeValues(const Run& run) { return { run.from, run.to }; }
-
-    const Store& m_store;
-    SqlDialect m_d;
-    Grain m_grain;
-    const GrainInfo& m_info;
+    QDateTime now;
+    QDateTime hour; ///< the open hour's start
+    QString hourText;
+    QString day; ///< the open day's start, as text
 };
 
 QStringList united(QStringList a, const QStringList& b)
@@ -222,6 +28,164 @@ QStringList united(QStringList a, const QStringList& b)
     return a;
 }
 
+QString dayOfHour(const QString& hour)
+{
+    return hour.left(10) + QStringLiteral("T00:00:00.000000Z");
+}
+
+/// Bucket texts of every `seconds` step in [from, to).
+QStringList bucketsBetween(const QDateTime& from, const QDateTime& to, qint64 seconds)
+{
+    QStringList out;
+    for (QDateTime t = from; t < to; t = t.addSecs(seconds))
+        out << SqlDialect::isoTime(t);
+    return out;
+}
+
+QStringList before(const QStringList& sorted, const QString& cutoff)
+{
+    QStringList out;
+    for (const QString& b : sorted)
+        if (b < cutoff)
+            out << b;
+    return out;
+}
+
+/// The refresh tallies, and the four rebuilds of a grain (rows, feedback, and their state).
+Status rebuildGrain(const RollupRebuild& grain, const QStringList& rows, const Fingerprints& rowPrints,
+    const QStringList& feedback, const Fingerprints& feedbackPrints, const QDateTime& horizon,
+    const QDateTime& now, qint64* latencyRows)
+{
+    RAGSCOPE_TRY(a, grain.interactions(rows, rowPrints, latencyRows));
+    RAGSCOPE_TRY(b, grain.feedback(feedback, feedbackPrints));
+    RAGSCOPE_TRY(c, grain.state(QStringLiteral("i"), rows, rowPrints));
+    RAGSCOPE_TRY(e, grain.state(QStringLiteral("f"), feedback, feedbackPrints));
+    return grain.horizon(horizon, now);
+}
+
+/// The day sketches of `days` (sorted bucket texts), merged from their rebuilt hours.
+Status rebuildDaySketches(const Store& store, const QStringList& days)
+{
+    for (const BucketRun& run : runsOf(days, 86400, {}, RunJoin::Adjacent)) {
+        RAGSCOPE_TRY(built, DaySketches(store).build(run.from, run.to));
+    }
+    return Done {};
+}
+
+/// Every closed hour's fingerprint against the one its bucket was built from: the first refresh,
+/// stores without the change log (SQLite, a role that may not create triggers), and --verify.
+Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result)
+{
+    const SqlDialect d(store.dialect());
+    RAGSCOPE_TRY(hourRows, readFingerprints(store, fingerprints(d, false, {}, cut.hourText)));
+    RAGSCOPE_TRY(hourFeedback, readFingerprints(store, fingerprints(d, true, {}, cut.hourText)));
+    const Fingerprints dayRows = perDay(hourRows, cut.day);
+    const Fingerprints dayFeedback = perDay(hourFeedback, cut.day);
+
+    const RollupRebuild hours(store, Grain::HourModel, RunJoin::AcrossEmpty);
+    const RollupRebuild days(store, Grain::DayUser, RunJoin::AcrossEmpty);
+    RAGSCOPE_TRY(storedHourRows, hours.stored(QStringLiteral("i")));
+    RAGSCOPE_TRY(storedHourFeedback, hours.stored(QStringLiteral("f")));
+    RAGSCOPE_TRY(storedDayRows, days.stored(QStringLiteral("i")));
+    RAGSCOPE_TRY(storedDayFeedback, days.stored(QStringLiteral("f")));
+    const QStringList feedbackHours = changedBuckets(hourFeedback, storedHourFeedback);
+    const QStringList feedbackDays = changedBuckets(dayFeedback, storedDayFeedback);
+    QStringList rowHours = changedBuckets(hourRows, storedHourRows);
+    QStringList rowDays = changedBuckets(dayRows, storedDayRows);
+
+    // New or changed feedback also changes its interaction's "has feedback" count, in the
+    // interaction's own (possibly much older) hour and day.
+    // (Skipped on the first refresh, which rebuilds every hour anyway.)
+    QStringList touched;
+    for (const BucketRun& run : runsOf(storedHourRows.isEmpty() ? QStringList() : feedbackHours, 3600,
+             hourFeedback, RunJoin::AcrossEmpty)) {
+        const BoundSql q = interactionHoursOfFeedback(d, run.from, run.to);
+        RAGSCOPE_TRY(rows, store.exec(q.sql, q.values));
+        while (rows.next()) {
+            const QString hour = rows.value(0).toString();
+            if (hour < cut.hourText) // feedback older than its interaction: odd, not ours to roll
+                touched << hour;
+        }
+    }
+    touched.removeDuplicates();
+    QStringList touchedDays;
+    for (const QString& hour : std::as_const(touched))
+        touchedDays << dayOfHour(hour);
+    rowHours = united(rowHours, touched);
+    rowDays = united(rowDays, before(united(touchedDays, {}), cut.day));
+
+    RAGSCOPE_TRY(h,
+        rebuildGrain(
+            hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now, &result->latencyRows));
+    RAGSCOPE_TRY(dd,
+        rebuildGrain(days, rowDays, dayRows, feedbackDays, dayFeedback, SqlDialect::parseTime(cut.day),
+            cut.now, &result->latencyRows));
+    RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
+    result->hours = int(rowHours.size());
+    result->feedbackHours = int(feedbackHours.size());
+    result->days = int(rowDays.size());
+    result->feedbackDays = int(feedbackDays.size());
+    return Done {};
+}
+
+/// The hours the change log names, plus the hours (and days) that closed since the last refresh
+/// whether logged or not, so nothing written into a then-open hour is missed. Fingerprints are
+/// read only for those hours and for every hour of their days, to keep the recorded state true.
+Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDateTime& hourHorizon,
+    const QDateTime& dayHorizon, const Cutoffs& cut, RollupRefresh* result)
+{
+    const SqlDialect d(store.dialect());
+    const QStringList closingHours = bucketsBetween(hourHorizon, cut.hour, 3600);
+    const QStringList closingDays = bucketsBetween(dayHorizon, SqlDialect::parseTime(cut.day), 86400);
+    const QStringList rowHours = united(before(changes.interactionHours, cut.hourText), closingHours);
+    const QStringList feedbackHours = united(before(changes.feedbackHours, cut.hourText), closingHours);
+    const auto daysOf = [&](const QStringList& hours) {
+        QStringList days = closingDays;
+        for (const QString& hour : hours)
+            days << dayOfHour(hour);
+        return before(united(days, {}), cut.day);
+    };
+    const QStringList rowDays = daysOf(rowHours);
+    const QStringList feedbackDays = daysOf(feedbackHours);
+
+    QStringList printed = united(rowHours, feedbackHours);
+    for (const QString& day : united(rowDays, feedbackDays))
+        printed += bucketsBetween(SqlDialect::parseTime(day), SqlDialect::parseTime(day).addDays(1), 3600);
+    printed = united(printed, {});
+    Fingerprints hourRows, hourFeedback;
+    for (const BucketRun& run : runsOf(printed, 3600, {}, RunJoin::Adjacent)) {
+        RAGSCOPE_TRY(rows, readFingerprints(store, fingerprints(d, false, run.from, run.to)));
+        RAGSCOPE_TRY(feedback, readFingerprints(store, fingerprints(d, true, run.from, run.to)));
+        hourRows.insert(rows);
+        hourFeedback.insert(feedback);
+    }
+    const RollupRebuild hours(store, Grain::HourModel, RunJoin::Adjacent);
+    const RollupRebuild days(store, Grain::DayUser, RunJoin::Adjacent);
+    RAGSCOPE_TRY(h,
+        rebuildGrain(
+            hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now, &result->latencyRows));
+    RAGSCOPE_TRY(dd,
+        rebuildGrain(days, rowDays, perDay(hourRows, cut.day), feedbackDays, perDay(hourFeedback, cut.day),
+            SqlDialect::parseTime(cut.day), cut.now, &result->latencyRows));
+    RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
+    result->hours = int(rowHours.size());
+    result->feedbackHours = int(feedbackHours.size());
+    result->days = int(rowDays.size());
+    result->feedbackDays = int(feedbackDays.size());
+    return Done {};
+}
+
+/// The horizon of a grain, or an invalid time when it was never refreshed.
+Result<QDateTime> horizonOf(const Store& store, const QString& grain)
+{
+    const SqlDialect d(store.dialect());
+    RAGSCOPE_TRY(q,
+        store.exec(QStringLiteral("SELECT %1 FROM ragscope_rollup_horizon WHERE grain = ?")
+                       .arg(d.timeText(QStringLiteral("horizon"))),
+            { grain }));
+    return q.next() ? SqlDialect::parseTime(q.value(0).toString()) : QDateTime();
+}
+
 } // namespace
 
 QString RollupRefresh::summary() const
@@ -230,13 +194,14 @@ QString RollupRefresh::summary() const
         return QStringLiteral("read-only: rollups not refreshed (%1)").arg(readOnlyReason);
     return QStringLiteral(
         "rollups up to %1: rebuilt %2 hours and %3 days of interactions (%4 latency rows sketched),"
-        " %5 hours and %6 days of feedback")
+        " %5 hours and %6 days of feedback%7")
         .arg(SqlDialect::isoTime(horizon))
         .arg(hours)
         .arg(days)
         .arg(latencyRows)
         .arg(feedbackHours)
-        .arg(feedbackDays);
+        .arg(feedbackDays)
+        .arg(usedChangeLog ? QStringLiteral(" (from the change log)") : QString());
 }
 
 RollupRefresher::RollupRefresher(StorePtr store)
@@ -275,69 +240,39 @@ Result<RollupRefresh> RollupRefresher::refresh(const QDateTime& now) const
 
 Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
 {
-    const SqlDialect d(m_store->dialect());
-    const QDateTime utc = now.toUTC();
-    const QDateTime hourCutoff(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC);
-    const QString dayCutoff = SqlDialect::isoTime(QDateTime(utc.date(), QTime(0, 0), Qt::UTC));
-    if (d.isPostgres()) { // two refreshes at once: the second waits, then finds little to do
+    Cutoffs cut;
+    cut.now = now.toUTC();
+    cut.hour = QDateTime(cut.now.date(), QTime(cut.now.time().hour(), 0), Qt::UTC);
+    cut.hourText = SqlDialect::isoTime(cut.hour);
+    cut.day = SqlDialect::isoTime(QDateTime(cut.now.date(), QTime(0, 0), Qt::UTC));
+    if (m_store->dialect()
+        == Dialect::Postgres) { // two refreshes at once: the second waits, then finds little to do
         RAGSCOPE_TRY(lock, m_store->exec(QStringLiteral("SELECT pg_advisory_xact_lock(7243002)")));
     }
-    RAGSCOPE_TRY(hourRows, readFingerprints(*m_store, fingerprints(d, false, hourCutoff)));
-    RAGSCOPE_TRY(hourFeedback, readFingerprints(*m_store, fingerprints(d, true, hourCutoff)));
-    const Fingerprints dayRows = perDay(hourRows, dayCutoff);
-    const Fingerprints dayFeedback = perDay(hourFeedback, dayCutoff);
-
-    const Rebuild hours(*m_store, Grain::HourModel);
-    const Rebuild days(*m_store, Grain::DayUser);
-    RAGSCOPE_TRY(storedHourRows, hours.stored(QStringLiteral("i")));
-    RAGSCOPE_TRY(storedHourFeedback, hours.stored(QStringLiteral("f")));
-    RAGSCOPE_TRY(storedDayRows, days.stored(QStringLiteral("i")));
-    RAGSCOPE_TRY(storedDayFeedback, days.stored(QStringLiteral("f")));
-    const QStringList feedbackHours = changed(hourFeedback, storedHourFeedback);
-    const QStringList feedbackDays = changed(dayFeedback, storedDayFeedback);
-    QStringList rowHours = changed(hourRows, storedHourRows);
-    QStringList rowDays = changed(dayRows, storedDayRows);
-
-    // New or changed feedback also changes its interaction's "has feedback" count, in the
-    // interaction's own (possibly much older) hour and day.
-    // (Skipped on the first refresh, which rebuilds every hour anyway.)
-    QStringList touched;
-    for (const Run& run :
-        runsOf(storedHourRows.isEmpty() ? QStringList() : feedbackHours, 3600, hourFeedback)) {
-        const BoundSql q = interactionHoursOfFeedback(d, run.from, run.to);
-        RAGSCOPE_TRY(rows, m_store->exec(q.sql, q.values));
-        while (rows.next()) {
-            const QString hour = rows.value(0).toString();
-            if (hour < SqlDialect::isoTime(
-                    hourCutoff)) // feedback older than its interaction: odd, not ours to roll
-                touched << hour;
+    const RollupChangeLog log(*m_store);
+    RollupChanges changes;
+    const bool logged = log.installed();
+    if (logged) {
+        if (m_verify) {
+            RAGSCOPE_TRY(asked, log.requestVerify());
         }
+        RAGSCOPE_TRY(read, log.read());
+        changes = read;
     }
-    touched.removeDuplicates();
-    QStringList touchedDays;
-    for (const QString& hour : std::as_const(touched)) {
-        const QString day = hour.left(10) + QStringLiteral("T00:00:00.000000Z");
-        if (day < dayCutoff)
-            touchedDays << day;
+    RAGSCOPE_TRY(hourHorizon, horizonOf(*m_store, info(Grain::HourModel).name));
+    RAGSCOPE_TRY(dayHorizon, horizonOf(*m_store, info(Grain::DayUser).name));
+    const bool incremental = logged && !changes.verifyAll && hourHorizon.isValid() && dayHorizon.isValid()
+        && hourHorizon <= cut.hour && dayHorizon <= SqlDialect::parseTime(cut.day);
+    if (incremental) {
+        RAGSCOPE_TRY(done, rebuildLogged(*m_store, changes, hourHorizon, dayHorizon, cut, result));
+    } else {
+        RAGSCOPE_TRY(done, compareAll(*m_store, cut, result));
     }
-    rowHours = united(rowHours, touched);
-    rowDays = united(rowDays, touchedDays);
-
-    RAGSCOPE_TRY(h1, hours.interactions(rowHours, hourRows, &result->latencyRows));
-    RAGSCOPE_TRY(h2, hours.feedback(feedbackHours, hourFeedback));
-    RAGSCOPE_TRY(h3, hours.state(QStringLiteral("i"), rowHours, hourRows));
-    RAGSCOPE_TRY(h4, hours.state(QStringLiteral("f"), feedbackHours, hourFeedback));
-    RAGSCOPE_TRY(h5, hours.horizon(hourCutoff, utc));
-    RAGSCOPE_TRY(d1, days.interactions(rowDays, dayRows, &result->latencyRows));
-    RAGSCOPE_TRY(d2, days.feedback(feedbackDays, dayFeedback));
-    RAGSCOPE_TRY(d3, days.state(QStringLiteral("i"), rowDays, dayRows));
-    RAGSCOPE_TRY(d4, days.state(QStringLiteral("f"), feedbackDays, dayFeedback));
-    RAGSCOPE_TRY(d5, days.horizon(SqlDialect::parseTime(dayCutoff), utc));
-    result->horizon = hourCutoff;
-    result->hours = int(rowHours.size());
-    result->feedbackHours = int(feedbackHours.size());
-    result->days = int(rowDays.size());
-    result->feedbackDays = int(feedbackDays.size());
+    if (logged) {
+        RAGSCOPE_TRY(removed, log.remove(changes));
+    }
+    result->horizon = cut.hour;
+    result->usedChangeLog = incremental;
     return Done {};
 }
 

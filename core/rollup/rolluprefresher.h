@@ -19,23 +19,26 @@ struct RollupRefresh
     int days = 0; ///< day × user buckets rebuilt
     int feedbackDays = 0; ///< days of feedback counts rebuilt
     qint64 latencyRows = 0; ///< interactions streamed into latency sketches
+    bool usedChangeLog = false; ///< rebuilt the logged hours only (else compared every fingerprint)
     QString summary() const; ///< one line for humans
 };
 
-/// Brings RagScope's rollup tables (migration 0004) up to date, incrementally and idempotently.
+/// Brings RagScope's rollup tables (migrations 0004, 0005) up to date, incrementally and idempotently.
 ///
-/// Change detection: for every closed hour, a fingerprint of the base rows — their count and the
-/// sum of a 32-bit hash of their ids (of id × rating for feedback) — computed from the
-/// (created_at, id[, rating]) indexes alone, compared with the fingerprint each bucket was built
-/// from. A row inserted late with an old created_at, a deleted row, a new or re-rated feedback
-/// (whatever its interaction's age) changes its hour's fingerprint, and only those hours (and
-/// their days, and the hours of the interactions that feedback belongs to) are rebuilt. Not seen:
-/// an UPDATE of an interaction's other columns in place (backends do not do that), and two
-/// changes in one hour whose hashes cancel exactly. The open hour (and the open day) is never
-/// rolled up; readers take it raw.
-///
-/// A row committed into a closed hour while a refresh runs is caught by the next one: the
-/// fingerprint recorded is the one read before the rebuild, so it no longer matches.
+/// Change detection, two ways:
+/// - The change log (PostgreSQL, migration 0005): triggers on the backend's tables log the hours
+///   each statement touched; a refresh rebuilds those hours, the hours that closed since the last
+///   refresh, and their days. Cost grows with what changed, not with the store.
+/// - Fingerprints (SQLite, roles that may not create triggers, the first refresh after the
+///   migration, --verify): for every closed hour, the count of its base rows and the sum of a
+///   32-bit hash of their ids (of id × rating for feedback), read from the (created_at, id[,
+///   rating]) indexes alone and compared with the fingerprint each bucket was built from. Not seen
+///   this way: an UPDATE of an interaction's other columns in place (backends do not do that), and
+///   two changes in one hour whose hashes cancel exactly.
+/// Either way a late insert with an old created_at, a deletion, new or re-rated feedback (whatever
+/// its interaction's age) rebuilds only its hours, their days, and the hours of the interactions
+/// that feedback belongs to. The open hour (and the open day) is never rolled up; readers take it
+/// raw. A row committed into a closed hour while a refresh runs is caught by the next one.
 ///
 /// All aggregation runs in SQL; latency sketches are built here from the streamed latencies of
 /// the rebuilt hours only. One transaction per refresh (serialized by an advisory lock on
@@ -48,6 +51,9 @@ public:
     /// `now` decides the open hour (tests pass their own).
     Result<RollupRefresh> refresh(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
 
+    /// Compare every hour's fingerprint on the next refresh even where the change log exists.
+    void setVerify(bool verify) { m_verify = verify; }
+
     /// Whether the store has the rollup tables (migration 0004 applied).
     static bool hasRollupTables(const Store& store);
 
@@ -55,6 +61,7 @@ private:
     Status run(const QDateTime& now, RollupRefresh* result) const;
 
     StorePtr m_store;
+    bool m_verify = false;
 };
 
 } // namespace RagScope

@@ -55,7 +55,7 @@ QString sumColumnNames(const SqlDialect& d)
     names << QStringLiteral("conf_unknown") << QStringLiteral("conf_sum");
     for (const QString& l : Latencies)
         names << l + QStringLiteral("_n") << l + QStringLiteral("_sum");
-    names << QStringLiteral("with_feedback");
+    names << QStringLiteral("with_feedback") << QStringLiteral("rating_total") << QStringLiteral("low_rated");
     return names.join(QStringLiteral(", "));
 }
 
@@ -80,7 +80,8 @@ QString aggregate(const SqlDialect& d, bool forInsert)
     for (const QString& l : Latencies)
         a << QStringLiteral("COUNT(i.%1_latency_ms)").arg(l)
           << QStringLiteral("COALESCE(SUM(i.%1_latency_ms), 0)").arg(l);
-    a << QStringLiteral("COUNT(f.interaction_id)");
+    a << QStringLiteral("COUNT(f.interaction_id)") << QStringLiteral("COALESCE(SUM(f.rating), 0)")
+      << QStringLiteral("COALESCE(SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END), 0)");
     return a.join(QStringLiteral(", "));
 }
 
@@ -99,21 +100,27 @@ QString sum(const SqlDialect& d)
     return s.join(QStringLiteral(", "));
 }
 
-BoundSql fingerprints(const SqlDialect& d, bool feedback, const QDateTime& cutoff)
+BoundSql fingerprints(const SqlDialect& d, bool feedback, const QString& from, const QString& to)
 {
     const QString alias = feedback ? QStringLiteral("f") : QStringLiteral("i");
     const QString table = feedback ? QStringLiteral("chat_feedbacks") : QStringLiteral("chat_interactions");
     QString checksum = idChecksum(d, alias + QStringLiteral(".id"));
     if (feedback)
         checksum += QStringLiteral(" * f.rating");
+    QString where = QStringLiteral("%1.created_at < %2").arg(alias, d.timeParam());
+    QVariantList values { to };
+    if (!from.isEmpty()) {
+        where += QStringLiteral(" AND %1.created_at >= %2").arg(alias, d.timeParam());
+        values << from;
+    }
     // Grouped on the bucket value first, formatted once per bucket: cheap over millions of rows.
     return { QStringLiteral(
                  "SELECT %1, x.n, x.c FROM (SELECT %2 AS b, COUNT(*) AS n, CAST(SUM(%3) AS BIGINT) AS c"
-                 " FROM %4 %5 WHERE %5.created_at < %6 GROUP BY %2) x")
+                 " FROM %4 %5 WHERE %6 GROUP BY %2) x")
                  .arg(d.timeText(QStringLiteral("x.b")),
                      bucketOf(d, Grain::HourModel, alias + QStringLiteral(".created_at")), checksum, table,
-                     alias, d.timeParam()),
-        { d.bindTime(cutoff) } };
+                     alias, where),
+        values };
 }
 
 BoundSql interactionHoursOfFeedback(const SqlDialect& d, const QString& from, const QString& to)

@@ -38,11 +38,12 @@ QString aggregate(const SqlDialect& d, bool forInsert);
 /// The sums of sumColumnNames() over rollup rows aliased r, read like aggregate(d, false).
 QString sum(const SqlDialect& d);
 /// Number of columns of aggregate()/sum().
-constexpr int SumColumns = 26;
+constexpr int SumColumns = 28;
 
-/// bucket text, rows, checksum per hour before `cutoff`, of chat_interactions (id checksum) or
-/// of chat_feedbacks (checksum of id × rating, so a changed rating changes it).
-BoundSql fingerprints(const SqlDialect& d, bool feedback, const QDateTime& cutoff);
+/// bucket text, rows, checksum per hour in [from, to) (bucket texts; no lower bound when `from` is
+/// empty), of chat_interactions (id checksum) or of chat_feedbacks (checksum of id × rating, so a
+/// changed rating changes it).
+BoundSql fingerprints(const SqlDialect& d, bool feedback, const QString& from, const QString& to);
 /// Distinct hours (bucket texts) of the interactions whose feedback lies in [from, to).
 BoundSql interactionHoursOfFeedback(const SqlDialect& d, const QString& from, const QString& to);
 

@@ -1,0 +1,306 @@
+#include "rollupanswer.h"
+
+#include "metrics/metricscollector.h"
+#include "metrics/metricsqueries.h"
+#include "metrics/sqlvalues.h"
+#include "rolluplatency.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace RagScope {
+
+using namespace RollupSql;
+
+namespace {
+
+// Column positions of RollupSql::sumColumnNames().
+constexpr int Cost = 4, ConfSum = 18, FirstLatency = 19, WithFeedback = 25;
+
+std::optional<double> ratio(double sum, qint64 n)
+{
+    return n > 0 ? std::optional<double>(sum / double(n)) : std::nullopt;
+}
+
+/// Sorted by day, then model byte-wise with NULL last (as MetricsSql::dailyCost()).
+using DailyKey = std::tuple<QString, bool, QString>;
+
+/// Per-user sums of the top-users table, middle and edges alike.
+struct UserSums
+{
+    qint64 requests = 0, unpriced = 0, latencyN = 0, confN = 0, ratingN = 0, ratingTotal = 0, lowRated = 0;
+    Money cost;
+    double latencySum = 0, confSum = 0;
+};
+
+} // namespace
+
+RollupAnswer::RollupAnswer(StorePtr store, const Filter& filter, const RollupPlan& plan)
+    : m_store(std::move(store))
+    , m_d(m_store->dialect())
+    , m_filter(filter)
+    , m_plan(plan)
+{ }
+
+SqlWhere RollupAnswer::middle(const QDateTime& from, const QDateTime& to) const
+{
+    SqlWhere w;
+    w.add(QStringLiteral("r.bucket >= %1").arg(m_d.timeParam()), { m_d.bindTime(from) });
+    w.add(QStringLiteral("r.bucket < %1").arg(m_d.timeParam()), { m_d.bindTime(to) });
+    const std::optional<QString>& key = m_plan.grain == Grain::HourModel ? m_filter.model : m_filter.user;
+    if (key)
+        w.add(QStringLiteral("r.%1 = ?").arg(info(m_plan.grain).key), { *key });
+    return w;
+}
+
+void RollupAnswer::add(const SqlDialect& d, const QSqlQuery& q, Totals* t)
+{
+    for (int c = 0; c < SumColumns; ++c) {
+        if (c == Cost)
+            t->cost += d.moneyValue(q.value(c));
+        else if (c == ConfSum)
+            t->confSum += q.value(c).toDouble();
+        else if (c >= FirstLatency && c < FirstLatency + 6 && (c - FirstLatency) % 2 == 1)
+            t->latencySum[size_t((c - FirstLatency) / 2)] += q.value(c).toDouble();
+        else
+            t->counts[size_t(c)] += sqlCount(q.value(c));
+    }
+}
+
+Result<RollupAnswer::Totals> RollupAnswer::sums() const
+{
+    Totals t;
+    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    RAGSCOPE_TRY(q,
+        m_store->exec(
+            QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), info(m_plan.grain).table, w.sql),
+            w.values));
+    if (q.next())
+        add(m_d, q, &t);
+    for (const Filter& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+        RAGSCOPE_TRY(raw,
+            m_store->exec(QStringLiteral("SELECT %1 FROM chat_interactions i LEFT JOIN chat_feedbacks f"
+                                         " ON f.interaction_id = i.id WHERE %2")
+                              .arg(aggregate(m_d, false), e.sql),
+                e.values));
+        if (raw.next())
+            add(m_d, raw, &t);
+    }
+    return t;
+}
+
+Result<KpiTotals> RollupAnswer::kpis() const
+{
+    RAGSCOPE_TRY(t, sums());
+    KpiTotals k;
+    k.requests = t.counts[0];
+    k.promptTokens = t.counts[1];
+    k.completionTokens = t.counts[2];
+    k.totalTokens = t.counts[3];
+    k.totalCost = t.cost;
+    k.unpricedRequests = t.counts[5];
+    k.avgConfidence = ratio(t.confSum, k.requests - t.counts[17]);
+    k.avgLatencyMs = ratio(t.latencySum[0], t.counts[FirstLatency]);
+    return k;
+}
+
+Result<ConfidenceHistogram> RollupAnswer::confidenceHistogram() const
+{
+    RAGSCOPE_TRY(t, sums());
+    ConfidenceHistogram h;
+    for (size_t b = 0; b < 10; ++b)
+        h.buckets[b] = t.counts[7 + b];
+    h.unknown = t.counts[17];
+    return h;
+}
+
+Status RollupAnswer::addRatings(RatingSummary* s) const
+{
+    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    RAGSCOPE_TRY(q,
+        m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.feedbacks) FROM %1 r WHERE %2 GROUP BY r.rating")
+                          .arg(info(m_plan.grain).feedbackTable, w.sql),
+            w.values));
+    const auto addRows = [s](QSqlQuery& rows) {
+        while (rows.next()) {
+            const int rating = rows.value(0).toInt();
+            if (rating >= 1 && rating <= 5)
+                s->counts[size_t(rating - 1)] += sqlCount(rows.value(1));
+        }
+    };
+    addRows(q);
+    for (const Filter& edge : m_plan.edges) {
+        const BoundSql hist = MetricsSql::ratingHistogram(m_d, edge);
+        RAGSCOPE_TRY(raw, m_store->exec(hist.sql, hist.values));
+        addRows(raw);
+    }
+    qint64 weighted = 0;
+    for (int i = 0; i < 5; ++i)
+        weighted += (i + 1) * s->counts[size_t(i)];
+    if (s->total() > 0)
+        s->average = double(weighted) / double(s->total());
+    return Done {};
+}
+
+Result<RatingSummary> RollupAnswer::ratings() const
+{
+    RAGSCOPE_TRY(t, sums());
+    RatingSummary s;
+    s.interactions = t.counts[0];
+    s.interactionsWithFeedback = t.counts[WithFeedback];
+    RAGSCOPE_TRY(added, addRatings(&s));
+    return s;
+}
+
+Result<LatencyPercentiles> RollupAnswer::latencyPercentiles() const
+{
+    if (!info(m_plan.grain).sketches) // day × user rows keep no sketches: the user's index narrows it
+        return MetricsCollector(m_store).latencyPercentiles(m_filter);
+    return RollupLatency(m_store, m_filter, m_plan).percentiles();
+}
+
+Result<QList<LatencyPoint>> RollupAnswer::latencyOverTime(TimeBucket bucket) const
+{
+    if (!info(m_plan.grain).sketches)
+        return MetricsCollector(m_store).latencyOverTime(m_filter, bucket);
+    return RollupLatency(m_store, m_filter, m_plan).overTime(bucket);
+}
+
+Result<QList<DailyCost>> RollupAnswer::dailyCost() const
+{
+    const MetricsCollector raw(m_store);
+    if (!info(m_plan.grain).sketches) // day × user rows keep no models
+        return raw.dailyCost(m_filter);
+    std::map<DailyKey, DailyCost> cells;
+    const auto addCell = [&cells](const DailyCost& c) {
+        DailyCost& cell = cells[DailyKey { c.day, !c.model.has_value(), c.model.value_or(QString()) }];
+        cell.day = c.day;
+        cell.model = c.model;
+        cell.requests += c.requests;
+        cell.promptTokens += c.promptTokens;
+        cell.completionTokens += c.completionTokens;
+        cell.cost += c.cost;
+        cell.unpricedRequests += c.unpricedRequests;
+    };
+    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    RAGSCOPE_TRY(q,
+        m_store->exec(
+            QStringLiteral("SELECT %1, r.model_name, CAST(SUM(r.requests) AS BIGINT),"
+                           " CAST(SUM(r.prompt_tokens) AS BIGINT), CAST(SUM(r.completion_tokens) AS BIGINT),"
+                           " %2, CAST(SUM(r.requests - r.priced) AS BIGINT) FROM %3 r WHERE %4"
+                           " GROUP BY %1, r.model_name")
+                .arg(m_d.dayOf(QStringLiteral("r.bucket")), m_d.costSum(QStringLiteral("r")),
+                    info(m_plan.grain).table, w.sql),
+            w.values));
+    while (q.next())
+        addCell(MetricsSql::dailyCostRow(q, m_d));
+    for (const Filter& edge : m_plan.edges) {
+        RAGSCOPE_TRY(rows, raw.dailyCost(edge));
+        for (const DailyCost& c : rows)
+            addCell(c);
+    }
+    QList<DailyCost> out;
+    for (const auto& [key, cell] : cells)
+        out << cell;
+    return out;
+}
+
+Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
+{
+    QHash<QString, UserSums> users;
+    const auto read = [&](QSqlQuery& q) {
+        while (q.next()) {
+            UserSums& u = users[q.value(0).toString()];
+            u.requests += sqlCount(q.value(1));
+            u.cost += m_d.moneyValue(q.value(2));
+            u.latencySum += q.value(3).toDouble();
+            u.latencyN += sqlCount(q.value(4));
+            u.confSum += q.value(5).toDouble();
+            u.confN += sqlCount(q.value(6));
+            u.ratingTotal += sqlCount(q.value(7));
+            u.ratingN += sqlCount(q.value(8));
+            u.lowRated += sqlCount(q.value(9));
+            u.unpriced += sqlCount(q.value(10));
+        }
+    };
+    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    RAGSCOPE_TRY(q,
+        m_store->exec(
+            QStringLiteral("SELECT r.user_id, SUM(r.requests), %1, SUM(r.total_sum), SUM(r.total_n),"
+                           " SUM(r.conf_sum), SUM(r.requests - r.conf_unknown), SUM(r.rating_total),"
+                           " SUM(r.with_feedback), SUM(r.low_rated), SUM(r.requests - r.priced)"
+                           " FROM %2 r WHERE %3 GROUP BY r.user_id")
+                .arg(m_d.costSum(QStringLiteral("r")), info(Grain::DayUser).table, w.sql),
+            w.values));
+    read(q);
+    for (const Filter& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+        RAGSCOPE_TRY(raw,
+            m_store->exec(
+                QStringLiteral(
+                    "SELECT i.user_id, COUNT(*), %1, SUM(i.total_latency_ms),"
+                    " COUNT(i.total_latency_ms), SUM(i.confidence_score), COUNT(i.confidence_score),"
+                    " SUM(f.rating), COUNT(f.rating),"
+                    " SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END), COUNT(*) - COUNT(%2)"
+                    " FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
+                    " WHERE %3 GROUP BY i.user_id")
+                    .arg(m_d.costSum(QStringLiteral("i")), m_d.costColumn(QStringLiteral("i")), e.sql),
+                e.values));
+        read(raw);
+    }
+    QList<UserStats> out;
+    for (auto it = users.cbegin(); it != users.cend(); ++it) {
+        if (it->requests == 0)
+            continue;
+        UserStats u;
+        u.user = it.key();
+        u.requests = it->requests;
+        u.cost = it->cost;
+        u.unpricedRequests = it->unpriced;
+        u.avgLatencyMs = ratio(it->latencySum, it->latencyN);
+        u.avgConfidence = ratio(it->confSum, it->confN);
+        u.avgRating = ratio(double(it->ratingTotal), it->ratingN);
+        u.lowRated = it->lowRated;
+        out << u;
+    }
+    // As MetricsSql::userStats(): most requests first, then the id byte-wise.
+    std::sort(out.begin(), out.end(), [](const UserStats& a, const UserStats& b) {
+        return a.requests != b.requests ? a.requests > b.requests : a.user.toUtf8() < b.user.toUtf8();
+    });
+    if (out.size() > limit)
+        out.resize(qMax(limit, 0));
+    return out;
+}
+
+Result<StatsReport> RollupAnswer::report() const
+{
+    StatsReport r;
+    r.filter = m_filter;
+    RAGSCOPE_TRY(t, sums());
+    r.kpis.requests = t.counts[0];
+    r.kpis.promptTokens = t.counts[1];
+    r.kpis.completionTokens = t.counts[2];
+    r.kpis.totalTokens = t.counts[3];
+    r.kpis.totalCost = t.cost;
+    r.kpis.unpricedRequests = t.counts[5];
+    for (size_t b = 0; b < 10; ++b)
+        r.confidence.buckets[b] = t.counts[7 + b];
+    r.confidence.unknown = t.counts[17];
+    r.kpis.avgConfidence = ratio(t.confSum, r.kpis.requests - r.confidence.unknown);
+    r.kpis.avgLatencyMs = ratio(t.latencySum[0], t.counts[FirstLatency]);
+    r.ratings.interactions = r.kpis.requests;
+    r.ratings.interactionsWithFeedback = t.counts[WithFeedback];
+    RAGSCOPE_TRY(ok, addRatings(&r.ratings));
+    RAGSCOPE_TRY(latency, latencyPercentiles());
+    r.latency = latency;
+    RAGSCOPE_TRY(daily, dailyCost());
+    r.dailyCost = daily;
+    r.projection = CostTracker::project(r.kpis.totalCost, m_filter.from, m_filter.to);
+    return r;
+}
+
+} // namespace RagScope

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "metrics/filtersql.h"
+#include "metrics/metricstypes.h"
+#include "rollupplan.h"
+#include "store/store.h"
+
+#include <array>
+
+namespace RagScope {
+
+/// Dashboard figures for one window answered from the rollups of a RollupPlan: the middle from
+/// RagScope's rollup tables, the edges from the base tables, added up, so counts and money are
+/// exactly those of MetricsCollector's raw queries and percentiles come from merged sketches
+/// (within 1%). What a grain does not keep (sketches and models on the day × user grain) is read
+/// raw, narrowed by the filter's index. Blocking: call it from a worker thread.
+class RollupAnswer
+{
+public:
+    RollupAnswer(StorePtr store, const Filter& filter, const RollupPlan& plan);
+
+    Result<KpiTotals> kpis() const; ///< distinctUsers is not kept in rollups: 0
+    Result<ConfidenceHistogram> confidenceHistogram() const;
+    Result<RatingSummary> ratings() const;
+    Result<LatencyPercentiles> latencyPercentiles() const;
+    Result<QList<DailyCost>> dailyCost() const;
+    Result<QList<LatencyPoint>> latencyOverTime(TimeBucket bucket) const;
+    /// From the day × user grain; callers pass such a plan.
+    Result<QList<UserStats>> userStats(int limit) const;
+    Result<StatsReport> report() const;
+
+private:
+    /// The rollup columns (RollupSql::sumColumnNames()) added up over the middle and the edges.
+    struct Totals
+    {
+        std::array<qint64, RollupSql::SumColumns> counts {}; ///< every column but cost and double sums
+        Money cost;
+        double confSum = 0;
+        std::array<double, 3> latencySum {};
+    };
+    Result<Totals> sums() const;
+    static void add(const SqlDialect& d, const QSqlQuery& q, Totals* t);
+    Status addRatings(RatingSummary* s) const;
+    /// "r.bucket >= ? AND r.bucket < ? [AND r.<key> = ?]" over [from, to).
+    SqlWhere middle(const QDateTime& from, const QDateTime& to) const;
+
+    StorePtr m_store;
+    SqlDialect m_d;
+    Filter m_filter;
+    RollupPlan m_plan;
+};
+
+} // namespace RagScope

@@ -1,0 +1,190 @@
+#include "rolluplatency.h"
+
+#include "latencysketch.h"
+#include "metrics/sqlvalues.h"
+
+#include <QMap>
+
+namespace RagScope {
+
+using namespace RollupSql;
+
+namespace {
+
+using Sketches = std::array<LatencySketch, 3>;
+
+Error damaged()
+{
+    return makeError(ErrorKind::Corrupt,
+        QStringLiteral(
+            "a latency sketch in RagScope's rollups is damaged (run `ragscope-cli rollup --verify`)"));
+}
+
+Percentiles quantiles(const LatencySketch& s)
+{
+    Percentiles p;
+    for (size_t l = 0; l < Percentiles::Levels.size(); ++l)
+        p.values[l] = s.quantile(Percentiles::Levels[l]);
+    return p;
+}
+
+/// The bucket key of a timestamp text: its hour or its day.
+QString keyOf(const QString& time, TimeBucket bucket)
+{
+    return time.left(bucket == TimeBucket::Day ? 10 : 13);
+}
+
+QDateTime startOf(const QString& key, TimeBucket bucket)
+{
+    if (bucket == TimeBucket::Day)
+        return QDateTime(QDate::fromString(key, Qt::ISODate), QTime(0, 0), Qt::UTC);
+    return QDateTime(QDate::fromString(key.left(10), Qt::ISODate), QTime(key.mid(11, 2).toInt(), 0), Qt::UTC);
+}
+
+/// A LatencyPoint under construction.
+struct Point
+{
+    qint64 requests = 0;
+    LatencySketch total;
+    double retrievalSum = 0, generationSum = 0;
+    qint64 retrievalN = 0, generationN = 0;
+};
+
+} // namespace
+
+RollupLatency::RollupLatency(StorePtr store, const Filter& filter, const RollupPlan& plan)
+    : m_store(std::move(store))
+    , m_d(m_store->dialect())
+    , m_filter(filter)
+    , m_plan(plan)
+{ }
+
+SqlWhere RollupLatency::where(const QDateTime& from, const QDateTime& to) const
+{
+    SqlWhere w;
+    w.add(QStringLiteral("r.bucket >= %1").arg(m_d.timeParam()), { m_d.bindTime(from) });
+    w.add(QStringLiteral("r.bucket < %1").arg(m_d.timeParam()), { m_d.bindTime(to) });
+    if (m_filter.model)
+        w.add(QStringLiteral("r.model_name = ?"), { *m_filter.model });
+    return w;
+}
+
+Status RollupLatency::forEachSketch(bool wholeDays, const SketchRow& row) const
+{
+    // (table, from, to): day sketches for the whole days, hour sketches around them
+    QList<std::tuple<QString, QDateTime, QDateTime>> parts;
+    const QString hours = info(Grain::HourModel).table;
+    if (wholeDays && m_plan.daysFrom < m_plan.daysTo) {
+        parts << std::make_tuple(hours, m_plan.from, m_plan.daysFrom)
+              << std::make_tuple(
+                     QStringLiteral("ragscope_rollup_day_model_sketch"), m_plan.daysFrom, m_plan.daysTo)
+              << std::make_tuple(hours, m_plan.daysTo, m_plan.to);
+    } else {
+        parts << std::make_tuple(hours, m_plan.from, m_plan.to);
+    }
+    for (const auto& [table, from, to] : std::as_const(parts)) {
+        if (from >= to)
+            continue;
+        const SqlWhere w = where(from, to);
+        RAGSCOPE_TRY(q,
+            m_store->exec(QStringLiteral("SELECT %1, r.total_sketch, r.retrieval_sketch, r.generation_sketch"
+                                         " FROM %2 r WHERE %3")
+                              .arg(m_d.timeText(QStringLiteral("r.bucket")), table, w.sql),
+                w.values));
+        while (q.next()) {
+            const std::array<QByteArray, 3> sketches { q.value(1).toByteArray(), q.value(2).toByteArray(),
+                q.value(3).toByteArray() };
+            if (!row(q.value(0).toString(), sketches))
+                return damaged();
+        }
+    }
+    return Done {};
+}
+
+Status RollupLatency::forEachRaw(const RawRow& row) const
+{
+    for (const Filter& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+        RAGSCOPE_TRY(q,
+            m_store->exec(QStringLiteral("SELECT %1, i.total_latency_ms, i.retrieval_latency_ms,"
+                                         " i.generation_latency_ms FROM chat_interactions i WHERE %2")
+                              .arg(m_d.timeText(QStringLiteral("i.created_at")), e.sql),
+                e.values));
+        while (q.next())
+            row(q.value(0).toString(), { q.value(1), q.value(2), q.value(3) });
+    }
+    return Done {};
+}
+
+Result<LatencyPercentiles> RollupLatency::percentiles() const
+{
+    Sketches sketches;
+    RAGSCOPE_TRY(middle, forEachSketch(true, [&](const QString&, const std::array<QByteArray, 3>& bytes) {
+        for (size_t c = 0; c < 3; ++c)
+            if (!bytes[c].isEmpty() && !sketches[c].mergeBytes(bytes[c]))
+                return false;
+        return true;
+    }));
+    RAGSCOPE_TRY(edges, forEachRaw([&](const QString&, const std::array<QVariant, 3>& values) {
+        for (size_t c = 0; c < 3; ++c)
+            if (!values[c].isNull())
+                sketches[c].add(values[c].toDouble());
+    }));
+    return LatencyPercentiles { quantiles(sketches[0]), quantiles(sketches[1]), quantiles(sketches[2]) };
+}
+
+Result<QList<LatencyPoint>> RollupLatency::overTime(TimeBucket bucket) const
+{
+    QMap<QString, Point> points; // keyed by the bucket's ISO text, which sorts as time
+    const SqlWhere w = where(m_plan.from, m_plan.to);
+    RAGSCOPE_TRY(sums,
+        m_store->exec(
+            QStringLiteral("SELECT %1, r.requests, r.retrieval_sum, r.retrieval_n, r.generation_sum,"
+                           " r.generation_n FROM %2 r WHERE %3")
+                .arg(m_d.timeText(QStringLiteral("r.bucket")), info(Grain::HourModel).table, w.sql),
+            w.values));
+    while (sums.next()) {
+        Point& p = points[keyOf(sums.value(0).toString(), bucket)];
+        p.requests += sqlCount(sums.value(1));
+        p.retrievalSum += sums.value(2).toDouble();
+        p.retrievalN += sqlCount(sums.value(3));
+        p.generationSum += sums.value(4).toDouble();
+        p.generationN += sqlCount(sums.value(5));
+    }
+    RAGSCOPE_TRY(middle,
+        forEachSketch(
+            bucket == TimeBucket::Day, [&](const QString& time, const std::array<QByteArray, 3>& bytes) {
+                return bytes[0].isEmpty() || points[keyOf(time, bucket)].total.mergeBytes(bytes[0]);
+            }));
+    RAGSCOPE_TRY(edges, forEachRaw([&](const QString& time, const std::array<QVariant, 3>& values) {
+        Point& p = points[keyOf(time, bucket)];
+        ++p.requests;
+        if (!values[0].isNull())
+            p.total.add(values[0].toDouble());
+        if (!values[1].isNull()) {
+            p.retrievalSum += values[1].toDouble();
+            ++p.retrievalN;
+        }
+        if (!values[2].isNull()) {
+            p.generationSum += values[2].toDouble();
+            ++p.generationN;
+        }
+    }));
+    QList<LatencyPoint> out;
+    for (auto it = points.cbegin(); it != points.cend(); ++it) {
+        if (it->requests == 0)
+            continue;
+        LatencyPoint p;
+        p.start = startOf(it.key(), bucket);
+        p.requests = it->requests;
+        p.total = quantiles(it->total);
+        if (it->retrievalN > 0)
+            p.avgRetrievalMs = it->retrievalSum / double(it->retrievalN);
+        if (it->generationN > 0)
+            p.avgGenerationMs = it->generationSum / double(it->generationN);
+        out << p;
+    }
+    return out;
+}
+
+} // namespace RagScope

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "metrics/filtersql.h"
+#include "metrics/metricstypes.h"
+#include "rollupplan.h"
+#include "store/store.h"
+
+#include <functional>
+
+namespace RagScope {
+
+class LatencySketch;
+
+/// Latency percentiles of a window, whole or per hour/day, from merged sketches: day sketches for
+/// the plan's whole days, hour sketches for the rest of its middle, the edges' raw latencies added
+/// to the same sketches. Hour × model plans only (day × user rows keep no sketches).
+class RollupLatency
+{
+public:
+    RollupLatency(StorePtr store, const Filter& filter, const RollupPlan& plan);
+
+    Result<LatencyPercentiles> percentiles() const;
+    Result<QList<LatencyPoint>> overTime(TimeBucket bucket) const;
+
+private:
+    /// Called with a bucket text and the total / retrieval / generation values of one sketch row.
+    using SketchRow = std::function<bool(const QString& bucket, const std::array<QByteArray, 3>& sketches)>;
+    /// Called with a created_at text and the three raw latencies (NULL as an invalid QVariant).
+    using RawRow = std::function<void(const QString& createdAt, const std::array<QVariant, 3>& values)>;
+    /// `wholeDays`: whole days from the day sketches (not for hourly points).
+    Status forEachSketch(bool wholeDays, const SketchRow& row) const;
+    Status forEachRaw(const RawRow& row) const;
+    SqlWhere where(const QDateTime& from, const QDateTime& to) const;
+
+    StorePtr m_store;
+    SqlDialect m_d;
+    Filter m_filter;
+    RollupPlan m_plan;
+};
+
+} // namespace RagScope

@@ -1,0 +1,93 @@
+#include "rollupplan.h"
+
+#include "rolluprefresher.h"
+
+namespace RagScope {
+
+using namespace RollupSql;
+
+namespace {
+
+QDateTime floorTo(const QDateTime& t, qint64 seconds)
+{
+    const qint64 ms = t.toMSecsSinceEpoch();
+    const qint64 unit = seconds * 1000;
+    return QDateTime::fromMSecsSinceEpoch(ms - ((ms % unit) + unit) % unit, Qt::UTC);
+}
+
+QDateTime ceilTo(const QDateTime& t, qint64 seconds)
+{
+    const QDateTime f = floorTo(t, seconds);
+    return f == t ? f : f.addSecs(seconds);
+}
+
+/// grain name → (horizon, refreshed at)
+Result<QMap<QString, QPair<QDateTime, QDateTime>>> horizons(const Store& store)
+{
+    const SqlDialect d(store.dialect());
+    RAGSCOPE_TRY(q,
+        store.exec(
+            QStringLiteral("SELECT grain, %1, %2 FROM ragscope_rollup_horizon")
+                .arg(d.timeText(QStringLiteral("horizon")), d.timeText(QStringLiteral("refreshed_at")))));
+    QMap<QString, QPair<QDateTime, QDateTime>> h;
+    while (q.next())
+        h.insert(q.value(0).toString(),
+            { SqlDialect::parseTime(q.value(1).toString()), SqlDialect::parseTime(q.value(2).toString()) });
+    return h;
+}
+
+} // namespace
+
+Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Filter& filter, Grain grain)
+{
+    const bool hourGrain = grain == Grain::HourModel;
+    if ((hourGrain && filter.user) || (!hourGrain && filter.model)
+        || !RollupRefresher::hasRollupTables(store))
+        return std::optional<RollupPlan>();
+    RAGSCOPE_TRY(h, horizons(store));
+    if (!h.contains(info(grain).name))
+        return std::optional<RollupPlan>(); // never refreshed
+    RollupPlan plan;
+    plan.grain = grain;
+    plan.from = ceilTo(filter.from, info(grain).seconds);
+    plan.to = std::min(floorTo(filter.to, info(grain).seconds), h.value(info(grain).name).first);
+    if (plan.from >= plan.to)
+        return std::optional<RollupPlan>(); // no whole rolled-up bucket in the window
+    if (filter.from < plan.from)
+        plan.edges << Filter { filter.from, plan.from, filter.user, filter.model };
+    if (plan.to < filter.to)
+        plan.edges << Filter { plan.to, filter.to, filter.user, filter.model };
+    plan.daysFrom = plan.daysTo = plan.from;
+    const QString dayGrain = info(Grain::DayUser).name; // day sketches are rebuilt with it
+    if (hourGrain && store.schemaVersion() >= 5 && h.contains(dayGrain)) {
+        const QDateTime daysFrom = ceilTo(plan.from, 86400);
+        const QDateTime daysTo = std::min(floorTo(plan.to, 86400), h.value(dayGrain).first);
+        if (daysFrom < daysTo) {
+            plan.daysFrom = daysFrom;
+            plan.daysTo = daysTo;
+        }
+    }
+    return std::optional<RollupPlan>(plan);
+}
+
+Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Filter& filter)
+{
+    return make(store, filter, filter.user ? Grain::DayUser : Grain::HourModel);
+}
+
+Result<RollupStatus> RollupStatus::of(const Store& store)
+{
+    RollupStatus s;
+    if (!RollupRefresher::hasRollupTables(store))
+        return s;
+    RAGSCOPE_TRY(h, horizons(store));
+    const QString hour = info(Grain::HourModel).name;
+    if (!h.contains(hour))
+        return s;
+    s.available = true;
+    s.horizon = h.value(hour).first;
+    s.refreshedAt = h.value(hour).second;
+    return s;
+}
+
+} // namespace RagScope

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "base/result.h"
+#include "metrics/filter.h"
+#include "rollupsql.h"
+#include "store/store.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace RagScope {
+
+/// Which part of a window RagScope's rollups answer and which part is read raw: the middle holds
+/// whole buckets of the grain before its horizon (the open hour or day is never rolled up); the
+/// edges are the rest of the window. On the hour grain, whole closed days inside the middle read
+/// their latency sketches from the day table (migration 0005).
+struct RollupPlan
+{
+    RollupSql::Grain grain = RollupSql::Grain::HourModel;
+    QDateTime from; ///< the middle [from, to)
+    QDateTime to;
+    QDateTime daysFrom; ///< whole days with day sketches, inside the middle; daysFrom == daysTo: none
+    QDateTime daysTo;
+    QList<Filter> edges; ///< read raw (zero, one or two windows)
+
+    /// The plan for `filter` on `grain`'s rollups, or none when they cannot answer: no rollup
+    /// tables, never refreshed, no whole bucket before the horizon, or a filter the grain does not
+    /// key on (a user on the hour × model grain, a model on the day × user grain).
+    static Result<std::optional<RollupPlan>> make(
+        const Store& store, const Filter& filter, RollupSql::Grain grain);
+    /// The hour × model plan, or for a user filter the day × user plan.
+    static Result<std::optional<RollupPlan>> make(const Store& store, const Filter& filter);
+};
+
+/// How fresh a store's rollups are (for the status bar).
+struct RollupStatus
+{
+    bool available = false; ///< tables exist and were refreshed at least once
+    QDateTime horizon; ///< hours before this are rolled up
+    QDateTime refreshedAt;
+
+    static Result<RollupStatus> of(const Store& store);
+};
+
+} // namespace RagScope

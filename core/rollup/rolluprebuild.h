@@ -1,0 +1,73 @@
+#pragma once
+
+#include "base/result.h"
+#include "rollupsql.h"
+#include "store/store.h"
+
+#include <QMap>
+#include <QPair>
+#include <QStringList>
+
+namespace RagScope {
+
+/// bucket text → (rows, checksum) of the base rows in that bucket (RollupSql::fingerprints()).
+using Fingerprints = QMap<QString, QPair<qint64, qint64>>;
+
+/// A run of buckets rebuilt by one range statement: [from, to) holds the run's buckets and
+/// otherwise only buckets without rows, so no list of buckets is needed and the planners see
+/// plain ranges: a full refresh is one scan, a late row in an old hour one index range.
+struct BucketRun
+{
+    QString from;
+    QString to;
+    QStringList buckets;
+};
+
+/// When two changed buckets may share a run.
+enum class RunJoin {
+    AcrossEmpty, ///< no bucket between them has rows in the fingerprints (they cover every bucket)
+    Adjacent, ///< only back to back (the fingerprints cover just the changed buckets)
+};
+
+/// `sortedBuckets` (of `seconds` each) grouped into runs.
+QList<BucketRun> runsOf(
+    const QStringList& sortedBuckets, qint64 seconds, const Fingerprints& current, RunJoin join);
+
+Result<Fingerprints> readFingerprints(const Store& store, const BoundSql& statement);
+
+/// Hour fingerprints summed per day, for the days that closed before `dayCutoff`.
+Fingerprints perDay(const Fingerprints& hours, const QString& dayCutoff);
+
+/// Buckets whose fingerprint differs (including buckets that appeared or emptied), sorted.
+QStringList changedBuckets(const Fingerprints& current, const Fingerprints& stored);
+
+/// Rebuilds the rollup rows, feedback counts and recorded fingerprints of one grain's buckets.
+class RollupRebuild
+{
+public:
+    RollupRebuild(const Store& store, RollupSql::Grain grain, RunJoin join);
+
+    /// The fingerprints the buckets of this grain were built from ("i" or "f" rows).
+    Result<Fingerprints> stored(const QString& source) const;
+    /// Replaces the interaction rollup rows of `buckets` (sketches included).
+    Status interactions(const QStringList& buckets, const Fingerprints& current, qint64* latencyRows) const;
+    /// Replaces the feedback counts of `buckets` (of the feedback's own created_at).
+    Status feedback(const QStringList& buckets, const Fingerprints& current) const;
+    /// Records the fingerprints the rebuilt `buckets` now reflect.
+    Status state(const QString& source, const QStringList& buckets, const Fingerprints& current) const;
+    /// This grain is complete before `horizon`.
+    Status horizon(const QDateTime& horizon, const QDateTime& now) const;
+
+private:
+    QList<BucketRun> runs(const QStringList& buckets, const Fingerprints& current) const;
+    Result<QSqlQuery> deleteBuckets(const QString& table, const BucketRun& run) const;
+    QString rangeWhere(const QString& alias) const;
+
+    const Store& m_store;
+    SqlDialect m_d;
+    RollupSql::Grain m_grain;
+    const RollupSql::GrainInfo& m_info;
+    RunJoin m_join;
+};
+
+} // namespace RagScope

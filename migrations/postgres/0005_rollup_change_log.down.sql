@@ -1,0 +1,16 @@
+DROP TRIGGER IF EXISTS ragscope_cf_delete ON chat_feedbacks;
+DROP TRIGGER IF EXISTS ragscope_cf_update ON chat_feedbacks;
+DROP TRIGGER IF EXISTS ragscope_cf_insert ON chat_feedbacks;
+DROP TRIGGER IF EXISTS ragscope_ci_delete ON chat_interactions;
+DROP TRIGGER IF EXISTS ragscope_ci_update ON chat_interactions;
+DROP TRIGGER IF EXISTS ragscope_ci_insert ON chat_interactions;
+DROP FUNCTION IF EXISTS ragscope_mark_feedbacks();
+DROP FUNCTION IF EXISTS ragscope_mark_interactions();
+DROP TABLE IF EXISTS ragscope_rollup_dirty;
+DROP TABLE IF EXISTS ragscope_rollup_day_model_sketch;
+DELETE FROM ragscope_rollup_state;
+DELETE FROM ragscope_rollup_horizon;
+ALTER TABLE ragscope_rollup_day_user DROP COLUMN IF EXISTS low_rated;
+ALTER TABLE ragscope_rollup_day_user DROP COLUMN IF EXISTS rating_total;
+ALTER TABLE ragscope_rollup_hour_model DROP COLUMN IF EXISTS low_rated;
+ALTER TABLE ragscope_rollup_hour_model DROP COLUMN IF EXISTS rating_total;
