@@ -3,6 +3,7 @@
 #include "base/performancemonitor.h"
 #include "metricsqueries.h"
 #include "rollup/rollupanswer.h"
+#include "rollup/rollupsystemstats.h"
 #include "sqlvalues.h"
 
 #include <QMap>
@@ -181,6 +182,9 @@ Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filt
 
 Result<ConfidenceByRating> MetricsCollector::confidenceByRating(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan)
+        return RollupAnswer(m_store, filter, *plan).confidenceByRating();
     PerformanceMonitor perf(QStringLiteral("metrics confidence by rating"));
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::confidenceByRating(SqlDialect(m_store->dialect()), filter)));
     ConfidenceByRating c;
@@ -223,6 +227,15 @@ Result<SystemStats> MetricsCollector::systemStats() const
     PerformanceMonitor perf(QStringLiteral("metrics system stats"));
     const SqlDialect d(m_store->dialect());
     SystemStats s;
+    if (m_answering == Answering::FromRollups) {
+        RAGSCOPE_TRY(fast, RollupSystemStats(m_store).stats(MaxPickerUsers));
+        if (fast) {
+            s = *fast;
+            RAGSCOPE_TRY(reviews, reviewCount());
+            s.reviews = reviews;
+            return s;
+        }
+    }
     RAGSCOPE_TRY(totals, run(m_store, MetricsSql::storeTotals(d)));
     if (totals.next()) {
         s.interactions = sqlCount(totals.value(0));
@@ -233,11 +246,8 @@ Result<SystemStats> MetricsCollector::systemStats() const
             s.last = SqlDialect::parseTime(totals.value(3).toString());
         s.feedbacks = sqlCount(totals.value(4));
     }
-    if (m_store->hasReviews()) {
-        RAGSCOPE_TRY(reviews, m_store->exec(QStringLiteral("SELECT COUNT(*) FROM ragscope_reviews")));
-        if (reviews.next())
-            s.reviews = sqlCount(reviews.value(0));
-    }
+    RAGSCOPE_TRY(reviews, reviewCount());
+    s.reviews = reviews;
     RAGSCOPE_TRY(models, run(m_store, MetricsSql::models(d)));
     while (models.next())
         s.models << models.value(0).toString();
@@ -245,6 +255,14 @@ Result<SystemStats> MetricsCollector::systemStats() const
     while (users.next())
         s.userIds << users.value(0).toString();
     return s;
+}
+
+Result<qint64> MetricsCollector::reviewCount() const
+{
+    if (!m_store->hasReviews())
+        return qint64(0);
+    RAGSCOPE_TRY(reviews, m_store->exec(QStringLiteral("SELECT COUNT(*) FROM ragscope_reviews")));
+    return reviews.next() ? sqlCount(reviews.value(0)) : qint64(0);
 }
 
 Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) const

@@ -44,6 +44,7 @@ private:
     /// A rollup plan when answering from rollups and they cover `filter`, else none.
     Result<std::optional<RollupPlan>> planFor(const Filter& filter) const;
     Result<std::optional<RollupPlan>> planFor(const Filter& filter, RollupSql::Grain grain) const;
+    Result<qint64> reviewCount() const;
 
     StorePtr m_store;
     Answering m_answering;

@@ -156,6 +156,48 @@ Result<RatingSummary> RollupAnswer::ratings() const
     return s;
 }
 
+Result<ConfidenceByRating> RollupAnswer::confidenceByRating() const
+{
+    if (!info(m_plan.grain).sketches || m_store->schemaVersion() < 5) // kept per hour × model only
+        return MetricsCollector(m_store).confidenceByRating(m_filter);
+    std::array<qint64, 5> n {}, confN {};
+    std::array<double, 5> confSum {};
+    const auto read = [&](QSqlQuery& q) {
+        while (q.next()) {
+            const int rating = q.value(0).toInt();
+            if (rating < 1 || rating > 5)
+                continue;
+            n[size_t(rating - 1)] += sqlCount(q.value(1));
+            confN[size_t(rating - 1)] += sqlCount(q.value(2));
+            confSum[size_t(rating - 1)] += q.value(3).toDouble();
+        }
+    };
+    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    RAGSCOPE_TRY(q,
+        m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.interactions), SUM(r.conf_n), SUM(r.conf_sum)"
+                                     " FROM ragscope_rollup_rating_hour_model r WHERE %1 GROUP BY r.rating")
+                          .arg(w.sql),
+            w.values));
+    read(q);
+    for (const Filter& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+        RAGSCOPE_TRY(raw,
+            m_store->exec(
+                QStringLiteral("SELECT f.rating, COUNT(*), COUNT(i.confidence_score), SUM(i.confidence_score)"
+                               " FROM chat_interactions i JOIN chat_feedbacks f ON f.interaction_id = i.id"
+                               " WHERE %1 GROUP BY f.rating")
+                    .arg(e.sql),
+                e.values));
+        read(raw);
+    }
+    ConfidenceByRating c;
+    for (size_t r = 0; r < 5; ++r) {
+        c.counts[r] = n[r];
+        c.avgConfidence[r] = ratio(confSum[r], confN[r]);
+    }
+    return c;
+}
+
 Result<LatencyPercentiles> RollupAnswer::latencyPercentiles() const
 {
     if (!info(m_plan.grain).sketches) // day × user rows keep no sketches: the user's index narrows it

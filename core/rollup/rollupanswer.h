@@ -22,6 +22,7 @@ public:
     Result<KpiTotals> kpis() const; ///< distinctUsers is not kept in rollups: 0
     Result<ConfidenceHistogram> confidenceHistogram() const;
     Result<RatingSummary> ratings() const;
+    Result<ConfidenceByRating> confidenceByRating() const;
     Result<LatencyPercentiles> latencyPercentiles() const;
     Result<QList<DailyCost>> dailyCost() const;
     Result<QList<LatencyPoint>> latencyOverTime(TimeBucket bucket) const;

@@ -111,12 +111,29 @@ Status RollupRebuild::interactions(
                              .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket, aggregate(m_d, true),
                                  rangeWhere(QStringLiteral("i"))),
                 { run.from, run.to }));
-        if (m_info.sketches) {
+        if (m_info.sketches) { // hour × model only: ratings by interaction time, latency sketches
+            RAGSCOPE_TRY(ratings, ratingRows(run));
             HourSketches sketches(m_store);
             RAGSCOPE_TRY(rows, sketches.build(run.from, run.to));
             *latencyRows += rows;
         }
     }
+    return Done {};
+}
+
+Status RollupRebuild::ratingRows(const BucketRun& run) const
+{
+    RAGSCOPE_TRY(del, deleteBuckets(QStringLiteral("ragscope_rollup_rating_hour_model"), run));
+    const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
+    RAGSCOPE_TRY(ins,
+        m_store.exec(QStringLiteral("INSERT INTO ragscope_rollup_rating_hour_model"
+                                    " (bucket, model_name, rating, interactions, conf_n, conf_sum)"
+                                    " SELECT %1, i.model_name, f.rating, COUNT(*), COUNT(i.confidence_score),"
+                                    " COALESCE(SUM(i.confidence_score), 0) FROM chat_interactions i"
+                                    " JOIN chat_feedbacks f ON f.interaction_id = i.id WHERE %2"
+                                    " GROUP BY %1, i.model_name, f.rating")
+                         .arg(bucket, rangeWhere(QStringLiteral("i"))),
+            { run.from, run.to }));
     return Done {};
 }
 

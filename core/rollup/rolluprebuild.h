@@ -60,6 +60,8 @@ public:
 
 private:
     QList<BucketRun> runs(const QStringList& buckets, const Fingerprints& current) const;
+    /// ragscope_rollup_rating_hour_model of one run (migration 0005).
+    Status ratingRows(const BucketRun& run) const;
     Result<QSqlQuery> deleteBuckets(const QString& table, const BucketRun& run) const;
     QString rangeWhere(const QString& alias) const;
 

@@ -8,6 +8,7 @@ DROP FUNCTION IF EXISTS ragscope_mark_feedbacks();
 DROP FUNCTION IF EXISTS ragscope_mark_interactions();
 DROP TABLE IF EXISTS ragscope_rollup_dirty;
 DROP TABLE IF EXISTS ragscope_rollup_day_model_sketch;
+DROP TABLE IF EXISTS ragscope_rollup_rating_hour_model;
 DELETE FROM ragscope_rollup_state;
 DELETE FROM ragscope_rollup_horizon;
 ALTER TABLE ragscope_rollup_day_user DROP COLUMN IF EXISTS low_rated;

@@ -1,4 +1,5 @@
 DROP TABLE IF EXISTS ragscope_rollup_day_model_sketch;
+DROP TABLE IF EXISTS ragscope_rollup_rating_hour_model;
 DELETE FROM ragscope_rollup_state;
 DELETE FROM ragscope_rollup_horizon;
 ALTER TABLE ragscope_rollup_day_user DROP COLUMN low_rated;

@@ -4,6 +4,7 @@
 // the open hour, and a re-run changes nothing; a role that may not write gets "read-only".
 #include "fixtures.h"
 #include "fixturewriter.h"
+#include "metrics/metricscollector.h"
 #include "rollup/rollupcollector.h"
 #include "rollupfixture.h"
 #include "store/sqldialect.h"
@@ -57,6 +58,25 @@ private slots:
         compareWithRaw(store, filter, fromRollups);
         if (!QTest::currentTestFailed())
             compareDashboard(store, filter);
+    }
+
+    void systemStatsFromRollupsEqualRaw()
+    {
+        TestDatabase db;
+        const StorePtr store = db.open();
+        fill(store);
+        refresh(store);
+        const auto exact = MetricsCollector(store).systemStats();
+        const auto fast = MetricsCollector(store, MetricsCollector::Answering::FromRollups).systemStats();
+        QVERIFY(exact.ok() && fast.ok());
+        QCOMPARE(fast->interactions, exact->interactions);
+        QCOMPARE(fast->feedbacks, exact->feedbacks);
+        QCOMPARE(fast->users, exact->users);
+        QCOMPARE(fast->models, exact->models);
+        QCOMPARE(fast->userIds, exact->userIds);
+        QCOMPARE(fast->first, exact->first);
+        QCOMPARE(fast->last, exact->last);
+        QCOMPARE(fast->reviews, exact->reviews);
     }
 
     void withoutRollupsAnswersRaw()

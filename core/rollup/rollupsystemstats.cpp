@@ -1,0 +1,73 @@
+#include "rollupsystemstats.h"
+
+#include "metrics/sqlvalues.h"
+#include "rollupplan.h"
+#include "rollupsql.h"
+
+namespace RagScope {
+
+using namespace RollupSql;
+
+Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
+{
+    RAGSCOPE_TRY(status, RollupStatus::of(*m_store));
+    if (!status.available)
+        return std::optional<SystemStats>();
+    const SqlDialect d(m_store->dialect());
+    // The day grain's horizon: day × user rows cover the days before it.
+    RAGSCOPE_TRY(h,
+        m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_rollup_horizon WHERE grain = ?")
+                          .arg(d.timeText(QStringLiteral("horizon"))),
+            { info(Grain::DayUser).name }));
+    if (!h.next())
+        return std::optional<SystemStats>();
+    const QVariant hours = d.bindTime(status.horizon);
+    const QVariant days = d.bindTime(SqlDialect::parseTime(h.value(0).toString()));
+    const QString t = d.timeParam();
+    SystemStats s;
+    RAGSCOPE_TRY(totals,
+        m_store->exec(
+            QStringLiteral("SELECT (SELECT COALESCE(SUM(requests), 0) FROM ragscope_rollup_hour_model)"
+                           " + (SELECT COUNT(*) FROM chat_interactions WHERE created_at >= %1),"
+                           " (SELECT COALESCE(SUM(feedbacks), 0) FROM ragscope_rollup_feedback_hour_model)"
+                           " + (SELECT COUNT(*) FROM chat_feedbacks WHERE created_at >= %1),"
+                           " (SELECT %2 FROM chat_interactions), (SELECT %3 FROM chat_interactions)")
+                .arg(t, d.timeText(QStringLiteral("MIN(created_at)")),
+                    d.timeText(QStringLiteral("MAX(created_at)"))),
+            { hours, hours }));
+    if (totals.next()) {
+        s.interactions = sqlCount(totals.value(0));
+        s.feedbacks = sqlCount(totals.value(1));
+        if (!totals.value(2).isNull())
+            s.first = SqlDialect::parseTime(totals.value(2).toString());
+        if (!totals.value(3).isNull())
+            s.last = SqlDialect::parseTime(totals.value(3).toString());
+    }
+    RAGSCOPE_TRY(models,
+        m_store->exec(
+            QStringLiteral("SELECT m FROM (SELECT model_name AS m FROM ragscope_rollup_hour_model"
+                           " UNION SELECT model_name FROM chat_interactions WHERE created_at >= %1) x"
+                           " WHERE m IS NOT NULL ORDER BY m%2")
+                .arg(t, d.byteOrder()),
+            { hours }));
+    while (models.next())
+        s.models << models.value(0).toString();
+    const QString perUser
+        = QStringLiteral("SELECT user_id AS u, requests AS n FROM ragscope_rollup_day_user"
+                         " UNION ALL SELECT user_id, 1 FROM chat_interactions WHERE created_at >= %1")
+              .arg(t);
+    RAGSCOPE_TRY(users,
+        m_store->exec(
+            QStringLiteral("SELECT x.u FROM (%1) x GROUP BY x.u ORDER BY SUM(x.n) DESC, x.u%2 LIMIT ?")
+                .arg(perUser, d.byteOrder()),
+            { days, qMax(maxUsers, 0) }));
+    while (users.next())
+        s.userIds << users.value(0).toString();
+    RAGSCOPE_TRY(distinct,
+        m_store->exec(QStringLiteral("SELECT COUNT(DISTINCT x.u) FROM (%1) x").arg(perUser), { days }));
+    if (distinct.next())
+        s.users = sqlCount(distinct.value(0));
+    return std::optional<SystemStats>(s);
+}
+
+} // namespace RagScope
