@@ -2,6 +2,7 @@
 
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
+#include "rollup/rollupkeeper.h"
 #include "startpage.h"
 #include "storeopener.h"
 #include "widgets/banner.h"
@@ -31,7 +32,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_storeLabel(new QLabel(this))
     , m_accessLabel(new QLabel(this))
+    , m_rollupLabel(new QLabel(this))
     , m_opener(new StoreOpener(this))
+    , m_rollups(new RollupKeeper(this))
 {
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setSpacing(fontMetrics().height() / 4);
@@ -49,7 +52,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_central->addWidget(dashboard);
     setCentralWidget(m_central);
 
+    m_rollupLabel->setObjectName(QStringLiteral("rollupStatus"));
+    statusBar()->addPermanentWidget(m_rollupLabel);
     statusBar()->addPermanentWidget(m_accessLabel);
+    connect(m_rollups, &RollupKeeper::statusChanged, m_rollupLabel, &QLabel::setText);
     statusBar()->addWidget(m_storeLabel, 1);
     m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -224,6 +230,7 @@ void MainWindow::setStore(const StorePtr& store)
     m_startPage->setStatus(QString());
     m_banner->hide();
     m_filterBar->setStore(store);
+    m_rollups->setStore(store);
     m_central->setCurrentIndex(1);
     updateStoreStatus();
     if (DashboardPage* page = currentPage())

@@ -17,6 +17,7 @@ namespace RagScope {
 class Banner;
 class FilterBar;
 class StartPage;
+class RollupKeeper;
 class StoreOpener;
 
 /// The dashboard window: page list, one filter bar for all pages, a banner for store errors,
@@ -84,8 +85,10 @@ private:
     QStackedWidget* m_stack;
     QLabel* m_storeLabel;
     QLabel* m_accessLabel;
+    QLabel* m_rollupLabel; ///< which way the dashboard answers (RollupKeeper)
     QMenu* m_recentMenu = nullptr;
     StoreOpener* m_opener;
+    RollupKeeper* m_rollups; ///< refreshes the open store's rollups on open and on a timer
     StorePtr m_store;
     QList<DashboardPage*> m_pages;
     QHash<DashboardPage*, PageState> m_states;

@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <functional>
 
 namespace RagScope::Cli {
 
@@ -75,6 +76,8 @@ int benchCommand(const QStringList& args)
         { QStringLiteral("pages"), QStringLiteral("Review-queue pages of 200 to walk (default 50)."),
             QStringLiteral("n"), QStringLiteral("50") },
         { QStringLiteral("json"), QStringLiteral("Print JSON.") },
+        { QStringLiteral("approx"),
+            QStringLiteral("Answer from RagScope's rollups where they cover the window, as the app does.") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
@@ -98,7 +101,9 @@ int benchCommand(const QStringList& args)
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());
-    const MetricsCollector metrics(store.value());
+    const MetricsCollector metrics(store.value(),
+        parser.isSet(QStringLiteral("approx")) ? MetricsCollector::Answering::FromRollups
+                                               : MetricsCollector::Answering::Exact);
     if (!windowGiven) {
         auto system = metrics.systemStats();
         if (!system.ok())
@@ -121,6 +126,44 @@ int benchCommand(const QStringList& args)
     timings << measure(QStringLiteral("ratings"), repeat, [&] { return errorOf(metrics.ratings(filter)); });
     timings << measure(
         QStringLiteral("user stats"), repeat, [&] { return errorOf(metrics.userStats(filter, 50)); });
+    timings << measure(QStringLiteral("confidence by rating"), repeat,
+        [&] { return errorOf(metrics.confidenceByRating(filter)); });
+    timings << measure(
+        QStringLiteral("review summary"), repeat, [&] { return errorOf(metrics.reviewSummary(filter)); });
+    timings << measure(
+        QStringLiteral("system stats"), repeat, [&] { return errorOf(metrics.systemStats()); });
+    // What the five pages ask for on one filter change, one after another: Overview (this and the
+    // previous window, top users), Cost, Latency, Quality, and the Review table's first page.
+    timings << measure(QStringLiteral("whole dashboard"), repeat, [&]() -> std::optional<Error> {
+        for (const Filter& f : { filter, filter.previous() }) {
+            if (auto e = errorOf(metrics.kpis(f)))
+                return e;
+            if (auto e = errorOf(metrics.latencyPercentiles(f)))
+                return e;
+            if (auto e = errorOf(metrics.ratings(f)))
+                return e;
+        }
+        const QList<std::function<std::optional<Error>()>> queries {
+            [&] { return errorOf(metrics.userStats(filter, 10)); },
+            [&] { return errorOf(metrics.dailyCost(filter)); },
+            [&] { return errorOf(metrics.kpis(filter)); },
+            [&] { return errorOf(metrics.latencyOverTime(filter, MetricsCollector::bucketFor(filter))); },
+            [&] { return errorOf(metrics.latencyPercentiles(filter)); },
+            [&] { return errorOf(metrics.confidenceHistogram(filter)); },
+            [&] { return errorOf(metrics.ratings(filter)); },
+            [&] { return errorOf(metrics.confidenceByRating(filter)); },
+            [&] { return errorOf(metrics.reviewSummary(filter)); },
+            [&] {
+                ReviewQueueQuery first;
+                first.filter = filter;
+                return errorOf(ReviewQueue(store.value()).fetch(first, 200));
+            },
+        };
+        for (const auto& query : queries)
+            if (auto e = query())
+                return e;
+        return std::nullopt;
+    });
     const ReviewQueue queue(store.value());
     ReviewQueueQuery query;
     query.filter = filter;

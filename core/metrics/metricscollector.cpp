@@ -314,6 +314,12 @@ Result<StatsReport> MetricsCollector::report(const Filter& filter) const
     return r;
 }
 
+Result<bool> MetricsCollector::usesRollups(const Filter& filter) const
+{
+    RAGSCOPE_TRY(plan, planFor(filter));
+    return plan.has_value();
+}
+
 TimeBucket MetricsCollector::bucketFor(const Filter& filter)
 {
     return filter.from.msecsTo(filter.to) <= 3 * MsPerDay ? TimeBucket::Hour : TimeBucket::Day;

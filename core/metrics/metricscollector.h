@@ -37,6 +37,9 @@ public:
     /// All of contract §5 in one go.
     Result<StatsReport> report(const Filter& filter) const;
 
+    /// Whether this collector answers `filter` from rollups (FromRollups and a RollupPlan exists).
+    Result<bool> usesRollups(const Filter& filter) const;
+
     /// Hour buckets for windows up to 3 days, day buckets beyond.
     static TimeBucket bucketFor(const Filter& filter);
 

@@ -1,10 +1,13 @@
 #include "charts/timechart.h"
 #include "guitest.h"
+#include "models/latencypercentilesmodel.h"
 #include "pages/latencypage.h"
 #include "recorder/interactionrecorder.h"
+#include "rollup/rolluprefresher.h"
 #include "testdatabase.h"
 #include "widgets/panel.h"
 
+#include <QAction>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTableView>
@@ -187,6 +190,33 @@ private slots:
                      .data()
                      .toString(),
             QStringLiteral("700.0"));
+    }
+
+    void answersFromRollupsAndSwapsInExactPercentiles()
+    {
+        Test::TestDatabase db;
+        const StorePtr store = db.open();
+        QList<InteractionRecord> rows;
+        for (int i = 0; i < 8; ++i) // 100, 200, …, 800 ms in the 10:00 hour
+            rows << record(Pro, utc(10, 5 * i), 100.0 * (i + 1), 10, 80);
+        QVERIFY(InteractionRecorder(store).recordBatch(rows).ok());
+        const auto refreshed = RollupRefresher(store).refresh(utc(0, 0).addDays(2));
+        QVERIFY(refreshed.ok() && refreshed->refreshed);
+        QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
+        m_page->setStore(store);
+        QVERIFY(loaded.wait(20000));
+        auto* panel = m_page->findChild<Panel*>(QStringLiteral("percentilesTable"));
+        auto* exact = m_page->findChild<QAction*>(QStringLiteral("exactPercentiles"));
+        const QAbstractItemModel* model = panel->findChild<QTableView*>()->model();
+        QCOMPARE(panel->title(), LatencyPage::tr("Percentiles in this window (from rollups, within 1%)"));
+        QVERIFY(exact->isEnabled());
+        const double approx = model->index(0, 1).data(LatencyPercentilesModel::MillisecondsRole).toDouble();
+        QVERIFY2(qAbs(approx - 450) <= 4.5, qPrintable(QString::number(approx))); // p50 of 100…800
+        exact->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            panel->title(), LatencyPage::tr("Percentiles in this window (exact)"), 20000);
+        QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("450.0"));
+        QVERIFY(!exact->isEnabled());
     }
 
     void rendersToPng()

@@ -150,13 +150,19 @@ void CostPage::reload()
         return;
     const StorePtr store = this->store();
     const Filter filter = this->filter();
-    m_dailyJob->start([store, filter] { return MetricsCollector(store).dailyCost(filter); },
+    m_dailyJob->start(
+        [store, filter] {
+            return MetricsCollector(store, MetricsCollector::Answering::FromRollups).dailyCost(filter);
+        },
         [this, filter](const Result<QList<DailyCost>>& result) {
             if (result.ok())
                 showDaily(result.value(), filter);
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
-    m_totalsJob->start([store, filter] { return MetricsCollector(store).kpis(filter); },
+    m_totalsJob->start(
+        [store, filter] {
+            return MetricsCollector(store, MetricsCollector::Answering::FromRollups).kpis(filter);
+        },
         [this, filter](const Result<KpiTotals>& result) {
             if (result.ok())
                 showTotals(result.value(), filter);

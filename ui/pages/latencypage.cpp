@@ -8,6 +8,7 @@
 #include "models/latencypercentilesmodel.h"
 #include "widgets/panel.h"
 
+#include <QAction>
 #include <QGridLayout>
 
 namespace RagScope {
@@ -25,6 +26,8 @@ LatencyPage::LatencyPage(QWidget* parent)
     : MetricsPage(parent)
     , m_pointsJob(addJob())
     , m_percentilesJob(addJob())
+    , m_exactJob(new LatestJob(this)) // on demand: not one of the loads that make up loaded()
+    , m_exactAction(new QAction(tr("Exact percentiles"), this))
     , m_percentilesModel(new LatencyPercentilesModel(this))
     , m_percentileChart(new TimeChart(
           TimeChart::Mode::Lines, tr("Total latency (ms)"), ChartStyle::ValueKind::Milliseconds))
@@ -45,6 +48,14 @@ LatencyPage::LatencyPage(QWidget* parent)
         QStringLiteral("latency-percentiles.csv"),
         [this] { return MetricsCsv::latencyPercentiles(m_percentilesModel->percentiles()); }, this);
     m_tablePanel->setObjectName(QStringLiteral("percentilesTable"));
+    // Rollup sketches answer within 1%; percentile_cont over every row of a big window takes
+    // seconds, so it runs only when asked and the figures swap when it is done.
+    m_exactAction->setObjectName(QStringLiteral("exactPercentiles"));
+    m_exactAction->setToolTip(
+        tr("Compute the percentiles over every row of the window (slow on big stores)"));
+    m_exactAction->setEnabled(false);
+    connect(m_exactAction, &QAction::triggered, this, &LatencyPage::loadExactPercentiles);
+    m_tablePanel->addHeaderAction(m_exactAction);
 
     auto* grid = new QGridLayout(this);
     grid->addWidget(m_percentilePanel, 0, 0, 1, 2);
@@ -74,17 +85,43 @@ void LatencyPage::reload()
     const Filter filter = this->filter();
     const TimeBucket bucket = MetricsCollector::bucketFor(filter);
     m_pointsJob->start(
-        [store, filter, bucket] { return MetricsCollector(store).latencyOverTime(filter, bucket); },
+        [store, filter, bucket] {
+            return MetricsCollector(store, MetricsCollector::Answering::FromRollups)
+                .latencyOverTime(filter, bucket);
+        },
         [this, bucket](const Result<QList<LatencyPoint>>& result) {
             if (result.ok())
                 showPoints(result.value(), bucket);
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
-    m_percentilesJob->start([store, filter] { return MetricsCollector(store).latencyPercentiles(filter); },
+    m_exactJob->cancel();
+    m_percentilesJob->start(
+        [store, filter]() -> Result<QPair<LatencyPercentiles, bool>> {
+            const MetricsCollector metrics(store, MetricsCollector::Answering::FromRollups);
+            RAGSCOPE_TRY(fromRollups, metrics.usesRollups(filter));
+            RAGSCOPE_TRY(percentiles, metrics.latencyPercentiles(filter));
+            return qMakePair(percentiles, fromRollups);
+        },
+        [this](const Result<QPair<LatencyPercentiles, bool>>& result) {
+            if (result.ok())
+                showPercentiles(result->first, result->second);
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
+}
+
+void LatencyPage::loadExactPercentiles()
+{
+    const StorePtr store = this->store();
+    const Filter filter = this->filter();
+    if (!store)
+        return;
+    m_exactAction->setEnabled(false);
+    m_exactJob->start([store, filter] { return MetricsCollector(store).latencyPercentiles(filter); },
         [this](const Result<LatencyPercentiles>& result) {
             if (result.ok())
-                showPercentiles(result.value());
-            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+                showPercentiles(result.value(), false);
+            else
+                emit storeError(result.error());
         });
 }
 
@@ -92,6 +129,7 @@ void LatencyPage::clear(const QString& message)
 {
     showPoints({}, TimeBucket::Day);
     m_percentilesModel->setData({});
+    m_exactAction->setEnabled(false);
     for (Panel* panel : { m_percentilePanel, m_breakdownPanel, m_tablePanel })
         panel->setMessage(message);
 }
@@ -126,9 +164,12 @@ void LatencyPage::showPoints(const QList<LatencyPoint>& points, TimeBucket bucke
         bucket);
 }
 
-void LatencyPage::showPercentiles(const LatencyPercentiles& percentiles)
+void LatencyPage::showPercentiles(const LatencyPercentiles& percentiles, bool approximate)
 {
     m_percentilesModel->setData(percentiles);
+    m_tablePanel->setTitle(approximate ? tr("Percentiles in this window (from rollups, within 1%)")
+                                       : tr("Percentiles in this window (exact)"));
+    m_exactAction->setEnabled(approximate);
     m_tablePanel->setMessage(percentiles.total.p50() ? QString() : tr("No interactions in this window"));
 }
 

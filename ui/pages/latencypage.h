@@ -5,6 +5,8 @@
 
 #include <optional>
 
+class QAction;
+
 namespace RagScope {
 
 class LatencyPercentilesModel;
@@ -25,12 +27,16 @@ public:
 
 private:
     void showPoints(const QList<LatencyPoint>& points, TimeBucket bucket);
-    void showPercentiles(const LatencyPercentiles& percentiles);
+    /// `approximate`: from rollup sketches (within 1%), else percentile_cont over every row.
+    void showPercentiles(const LatencyPercentiles& percentiles, bool approximate);
+    void loadExactPercentiles();
     void clear(const QString& message) override;
     QString pointTooltip(qreal x) const;
 
     LatestJob* m_pointsJob;
     LatestJob* m_percentilesJob;
+    LatestJob* m_exactJob;
+    QAction* m_exactAction;
 
     QList<LatencyPoint> m_points;
     TimeBucket m_bucket = TimeBucket::Day;

@@ -192,7 +192,7 @@ void OverviewPage::reload()
     const Filter filter = m_filter;
     m_kpiJob->start(
         [store, filter]() -> Result<QPair<Figures, Figures>> {
-            const MetricsCollector metrics(store);
+            const MetricsCollector metrics(store, MetricsCollector::Answering::FromRollups);
             RAGSCOPE_TRY(current, loadFigures(metrics, filter));
             RAGSCOPE_TRY(previous, loadFigures(metrics, filter.previous()));
             return qMakePair(current, previous);
@@ -204,7 +204,11 @@ void OverviewPage::reload()
                 emit storeError(result.error());
             finishOne(result.ok());
         });
-    m_usersJob->start([store, filter] { return MetricsCollector(store).userStats(filter, TopUsers); },
+    m_usersJob->start(
+        [store, filter] {
+            return MetricsCollector(store, MetricsCollector::Answering::FromRollups)
+                .userStats(filter, TopUsers);
+        },
         [this](const Result<QList<UserStats>>& result) {
             if (result.ok()) {
                 m_usersModel->setData(result.value());

@@ -146,7 +146,10 @@ void QualityPage::reload()
     const Filter filter = this->filter();
     // One LatestJob per panel; each result is shown, or reported while the old data stays.
     auto load = [this, store, filter](int panel, auto query, auto show) {
-        jobs()[panel]->start([store, filter, query] { return (MetricsCollector(store).*query)(filter); },
+        jobs()[panel]->start(
+            [store, filter, query] {
+                return (MetricsCollector(store, MetricsCollector::Answering::FromRollups).*query)(filter);
+            },
             [this, show](const auto& result) {
                 if (result.ok())
                     (this->*show)(result.value());

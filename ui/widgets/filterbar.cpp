@@ -165,7 +165,8 @@ void FilterBar::setStore(StorePtr store)
         m_job->cancel();
         return;
     }
-    m_job->start([store] { return MetricsCollector(store).systemStats(); },
+    m_job->start(
+        [store] { return MetricsCollector(store, MetricsCollector::Answering::FromRollups).systemStats(); },
         [this](const Result<SystemStats>& stats) {
             if (!stats.ok())
                 return; // the pages report store errors; the pickers keep what they had
