@@ -123,7 +123,14 @@ void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    QCOMPARE(runner.latestVersion(), 4);
+    QCOMPARE(runner.latestVersion(), 5);
+
+    QCOMPARE(runner.rollbackLatest().value(), 5);
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3, 4 }));
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_day_model_sketch")));
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_rating_hour_model")));
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_dirty")));
+    QVERIFY(exists(*store, QStringLiteral("ragscope_rollup_hour_model")));
 
     QCOMPARE(runner.rollbackLatest().value(), 4);
     QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3 }));
@@ -160,9 +167,8 @@ void MigrationRunnerTest::refusesToRollBackTheMonitoringTablesWhileTheyHoldRows(
     addInteraction(*store);
     addInteraction(*store);
     const MigrationRunner runner(*store);
-    QCOMPARE(runner.rollbackLatest().value(), 4);
-    QCOMPARE(runner.rollbackLatest().value(), 3);
-    QCOMPARE(runner.rollbackLatest().value(), 2);
+    for (int expected = 5; expected >= 2; --expected)
+        QCOMPARE(runner.rollbackLatest().value(), expected);
 
     const auto refused = runner.rollbackLatest();
     QVERIFY(!refused.ok());
@@ -179,7 +185,7 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    for (int expected = 4; expected >= 1; --expected)
+    for (int expected = 5; expected >= 1; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     // the store is empty now: the runner applies everything
@@ -188,12 +194,11 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     QCOMPARE(all.value(), shippedVersions(db.dialect()));
     addInteraction(*store);
 
-    QCOMPARE(runner.rollbackLatest().value(), 4);
-    QCOMPARE(runner.rollbackLatest().value(), 3);
-    QCOMPARE(runner.rollbackLatest().value(), 2);
+    for (int expected = 5; expected >= 2; --expected)
+        QCOMPARE(runner.rollbackLatest().value(), expected);
     const auto rest = runner.migrateUp();
     QVERIFY(rest.ok());
-    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4 }));
+    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4, 5 }));
     QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
     QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
     QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
@@ -328,10 +333,17 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
     QCOMPARE(q.value().value(1).toInt(), 1500);
     QCOMPARE(countRows(*store, QStringLiteral("chat_feedbacks")), qint64(1));
 
-    // RagScope's own additions roll back; the backend's tables with rows do not
-    QCOMPARE(runner.rollbackLatest().value(), 4);
-    QCOMPARE(runner.rollbackLatest().value(), 3);
-    QCOMPARE(runner.rollbackLatest().value(), 2);
+    // The change-log triggers sit on the backend's tables; RagScope's own additions roll back,
+    // triggers included; the backend's tables with rows do not.
+    auto triggers
+        = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
+    QVERIFY(triggers.ok() && triggers.value().next());
+    QCOMPARE(triggers.value().value(0).toInt(), 6);
+    for (int expected = 5; expected >= 2; --expected)
+        QCOMPARE(runner.rollbackLatest().value(), expected);
+    triggers = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
+    QVERIFY(triggers.ok() && triggers.value().next());
+    QCOMPARE(triggers.value().value(0).toInt(), 0);
     const auto refused = runner.rollbackLatest();
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.contains(QStringLiteral("chat_interactions holds 1 rows")),
