@@ -165,7 +165,9 @@ private:
     /// Until the standby has replayed everything the primary has written so far (bounded).
     void waitForReplay()
     {
-        auto lsn = m_primaryStore->exec(QStringLiteral("SELECT pg_current_wal_lsn()::text"));
+        // the insert position, not pg_current_wal_lsn(): with asynchronous commit (the fixture's
+        // synchronous_commit = off) a commit may not be written yet when this runs
+        auto lsn = m_primaryStore->exec(QStringLiteral("SELECT pg_current_wal_insert_lsn()::text"));
         QVERIFY(lsn.ok() && lsn.value().next());
         const QString target = lsn.value().value(0).toString();
         QElapsedTimer waited;
