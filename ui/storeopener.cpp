@@ -92,7 +92,7 @@ void StoreOpener::openDemo()
     m_progress = progress;
     m_progressTimer->start();
     m_job->start(
-        [location, progress]() -> Result<std::shared_ptr<Store>> {
+        [location, progress]() -> Result<StorePtr> {
             if (!QDir().mkpath(QFileInfo(location.sqlitePath).absolutePath()))
                 return makeError(ErrorKind::PermissionDenied,
                     QStringLiteral("cannot create the folder of %1").arg(location.sqlitePath));
