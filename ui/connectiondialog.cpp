@@ -3,6 +3,7 @@
 #include "connectionprofiles.h"
 #include "jobs/latestjob.h"
 #include "pgpassfile.h"
+#include "replica/replicapair.h"
 #include "store/store.h"
 
 #include <QCheckBox>
@@ -32,6 +33,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_password(new QLineEdit(this))
     , m_sslMode(new QComboBox(this))
     , m_savePassword(new QCheckBox(tr("Save password to ~/.pgpass"), this))
+    , m_writeUrl(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
     , m_testJob(new LatestJob(this))
@@ -40,7 +42,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     const std::initializer_list<std::pair<QWidget*, const char*>> names { { m_profiles, "profile" },
         { m_url, "url" }, { m_host, "host" }, { m_port, "port" }, { m_database, "database" },
         { m_user, "user" }, { m_password, "password" }, { m_sslMode, "sslmode" },
-        { m_savePassword, "savePassword" } };
+        { m_savePassword, "savePassword" }, { m_writeUrl, "writeUrl" } };
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
@@ -62,6 +64,10 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
         m_sslMode->addItem(QLatin1String(mode), QLatin1String(mode));
     m_savePassword->setToolTip(tr("RagScope never keeps passwords in its settings. libpq reads ~/.pgpass "
                                   "(written with permissions 0600) on the next connection."));
+    m_writeUrl->setPlaceholderText(tr("Optional: the primary, when this is a read replica"));
+    m_writeUrl->setClearButtonEnabled(true);
+    m_writeUrl->setToolTip(tr("Reviews and feedback are saved here; the dashboard reads from the store "
+                              "above. Its password comes from ~/.pgpass, a service file or PGPASSWORD."));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -75,6 +81,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     form->addRow(tr("Pass&word:"), m_password);
     form->addRow(QString(), m_savePassword);
     form->addRow(tr("SS&L mode:"), m_sslMode);
+    form->addRow(tr("&Write store:"), m_writeUrl);
 
     auto* test = m_buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     test->setObjectName(QStringLiteral("testButton"));
@@ -117,6 +124,13 @@ StoreLocation ConnectionDialog::location() const
 
 void ConnectionDialog::setLocation(const StoreLocation& location)
 {
+    setFields(location);
+    const auto writeTo = ConnectionProfiles::writeStore(location);
+    m_writeUrl->setText(writeTo ? writeTo->urlWithoutPassword() : QString());
+}
+
+void ConnectionDialog::setFields(const StoreLocation& location)
+{
     m_base = location;
     m_host->setText(location.host);
     m_port->setValue(location.port.toInt()); // 0 ("Default") for none or a list
@@ -124,6 +138,18 @@ void ConnectionDialog::setLocation(const StoreLocation& location)
     m_user->setText(location.user);
     m_password->setText(location.password);
     m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(location.options.value(kSslMode))));
+}
+
+Result<std::optional<StoreLocation>> ConnectionDialog::writeLocation() const
+{
+    const QString text = m_writeUrl->text().trimmed();
+    if (text.isEmpty())
+        return std::optional<StoreLocation>();
+    RAGSCOPE_TRY(parsed, StoreLocation::parse(text));
+    if (parsed.dialect != Dialect::Postgres)
+        return makeError(
+            ErrorKind::InvalidInput, tr("The write store must be a PostgreSQL server (the primary)."));
+    return std::optional<StoreLocation>(parsed);
 }
 
 void ConnectionDialog::setStatus(const QString& message)
@@ -150,7 +176,7 @@ void ConnectionDialog::applyUrl()
         setStatus(tr("This is a SQLite snapshot; open it with File › Open snapshot…"));
         return;
     }
-    setLocation(parsed.value());
+    setFields(parsed.value()); // the write store typed beside it stays
     m_url->clear(); // the fields now hold it (a password in the URL stays out of sight)
     setStatus(QString());
 }
@@ -158,17 +184,32 @@ void ConnectionDialog::applyUrl()
 void ConnectionDialog::testConnection()
 {
     applyUrl();
+    const auto writeTo = writeLocation();
+    if (!writeTo.ok()) {
+        setStatus(writeTo.error().message);
+        emit testFinished(false, writeTo.error().message);
+        return;
+    }
     setStatus(tr("Connecting to %1…").arg(location().displayName()));
     const StoreLocation target = location();
     // Opened as the app would (for writing, if the role may) but without migrating: a test
     // writes nothing.
     Store::OpenOptions options;
     options.access = Store::Access::Write;
-    m_testJob->start([target, options] { return Store::open(target, options); },
-        [this](const Result<std::shared_ptr<Store>>& store) {
+    m_testJob->start(
+        [target, writeTo = writeTo.value(), options]() -> Result<StorePtr> {
+            if (writeTo)
+                return ReplicaPair::open(target, *writeTo, options);
+            RAGSCOPE_TRY(store, Store::open(target, options));
+            return StorePtr(store);
+        },
+        [this](const Result<StorePtr>& store) {
             QString message;
             bool ok = store.ok();
-            if (ok && store.value()->isReadOnly())
+            if (ok && store.value()->writer() != store.value())
+                message = tr("Connected: reads here, writes to %1.")
+                              .arg(store.value()->writer()->location().displayName());
+            else if (ok && store.value()->isReadOnly())
                 message = tr("Connected (read-only: %1).").arg(store.value()->readOnlyReason());
             else if (ok)
                 message = tr("Connected.");
@@ -192,6 +233,11 @@ void ConnectionDialog::accept()
         setStatus(tr("Enter a database name."));
         return;
     }
+    const auto writeTo = writeLocation();
+    if (!writeTo.ok()) {
+        setStatus(writeTo.error().message);
+        return;
+    }
     if (m_savePassword->isChecked() && !chosen.password.isEmpty()) {
         const Status saved = PgPassFile::save(chosen);
         if (!saved.ok()) {
@@ -200,6 +246,7 @@ void ConnectionDialog::accept()
         }
     }
     ConnectionProfiles::saveProfile(chosen);
+    ConnectionProfiles::setWriteStore(chosen, writeTo.value());
     QDialog::accept();
 }
 

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -25,7 +27,11 @@ public:
 
     /// What the fields describe (with the typed password, for opening now).
     StoreLocation location() const;
+    /// Shows `location`, with the write store remembered for it.
     void setLocation(const StoreLocation& location);
+    /// The write store typed for a read replica (its primary), or std::nullopt for none; an
+    /// error if the text is not a PostgreSQL URL.
+    Result<std::optional<StoreLocation>> writeLocation() const;
     /// Shows a message above the buttons (e.g. why opening failed).
     void setStatus(const QString& message);
     QString status() const;
@@ -39,6 +45,7 @@ signals:
 
 private:
     void applyUrl();
+    void setFields(const StoreLocation& location);
 
     QComboBox* m_profiles;
     QLineEdit* m_url;
@@ -49,6 +56,7 @@ private:
     QLineEdit* m_password;
     QComboBox* m_sslMode;
     QCheckBox* m_savePassword;
+    QLineEdit* m_writeUrl;
     QLabel* m_status;
     QDialogButtonBox* m_buttons;
     LatestJob* m_testJob;

@@ -7,6 +7,7 @@ namespace RagScope {
 namespace {
 const QString kProfiles = QStringLiteral("connections/profiles");
 const QString kRecent = QStringLiteral("stores/recent");
+const QString kWriteStores = QStringLiteral("connections/writeStores"); // read URL → write URL
 } // namespace
 
 QList<StoreLocation> ConnectionProfiles::profiles()
@@ -25,6 +26,26 @@ void ConnectionProfiles::saveProfile(const StoreLocation& location)
 {
     if (location.dialect == Dialect::Postgres)
         prepend(kProfiles, location.urlWithoutPassword(), 20);
+}
+
+std::optional<StoreLocation> ConnectionProfiles::writeStore(const StoreLocation& read)
+{
+    const QString url = QSettings().value(kWriteStores).toMap().value(read.urlWithoutPassword()).toString();
+    const auto location = StoreLocation::parse(url);
+    if (url.isEmpty() || !location.ok())
+        return std::nullopt;
+    return location.value();
+}
+
+void ConnectionProfiles::setWriteStore(const StoreLocation& read, const std::optional<StoreLocation>& write)
+{
+    QSettings settings;
+    QVariantMap map = settings.value(kWriteStores).toMap();
+    if (write)
+        map.insert(read.urlWithoutPassword(), write->urlWithoutPassword());
+    else
+        map.remove(read.urlWithoutPassword());
+    settings.setValue(kWriteStores, map);
 }
 
 QStringList ConnectionProfiles::recentStores()

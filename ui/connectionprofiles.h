@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace RagScope {
 
 /// PostgreSQL connection profiles and recently opened stores, kept in QSettings as URLs
@@ -16,6 +18,12 @@ public:
     /// Saved PostgreSQL profiles, most recently used first.
     static QList<StoreLocation> profiles();
     static void saveProfile(const StoreLocation& location);
+
+    /// Where writes (reviews, feedback) go when `read` is open: the primary of a read replica,
+    /// if one was given for it. Kept without password, like the profiles.
+    static std::optional<StoreLocation> writeStore(const StoreLocation& read);
+    /// Remembers `write` for `read`; std::nullopt forgets it (reads and writes on `read`).
+    static void setWriteStore(const StoreLocation& read, const std::optional<StoreLocation>& write);
 
     /// URLs of recently opened stores, newest first.
     static QStringList recentStores();

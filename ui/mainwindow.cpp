@@ -313,11 +313,14 @@ void MainWindow::updateStoreStatus()
         return;
     }
     const QString name = m_store->location().displayName();
+    const StorePtr writer = m_store->writer(); // a read replica's primary, or the store itself
     setWindowTitle(
-        m_store->isReadOnly() ? tr("%1 (read-only) — RagScope").arg(name) : tr("%1 — RagScope").arg(name));
-    m_storeLabel->setText(tr("Store: %1").arg(name));
+        writer->isReadOnly() ? tr("%1 (read-only) — RagScope").arg(name) : tr("%1 — RagScope").arg(name));
+    m_storeLabel->setText(writer == m_store
+            ? tr("Store: %1").arg(name)
+            : tr("Store: %1, writes to %2").arg(name, writer->location().displayName()));
     m_accessLabel->setText(
-        m_store->isReadOnly() ? tr("Read-only: %1").arg(m_store->readOnlyReason()) : tr("Read-write"));
+        writer->isReadOnly() ? tr("Read-only: %1").arg(writer->readOnlyReason()) : tr("Read-write"));
 }
 
 } // namespace RagScope

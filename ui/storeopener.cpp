@@ -1,7 +1,9 @@
 #include "storeopener.h"
 
+#include "connectionprofiles.h"
 #include "demo/demogenerator.h"
 #include "jobs/latestjob.h"
+#include "replica/replicapair.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -64,8 +66,16 @@ Store::OpenOptions guiOptions(bool createSchema = false)
 void StoreOpener::open(const StoreLocation& location, bool createSchema)
 {
     cancel();
-    m_job->start([location, createSchema] { return Store::open(location, guiOptions(createSchema)); },
-        [this, location](const Result<std::shared_ptr<Store>>& store) { deliver(store, location); });
+    // A read replica reads here and writes (and migrates) on the primary remembered for it.
+    const std::optional<StoreLocation> writeTo = ConnectionProfiles::writeStore(location);
+    m_job->start(
+        [location, writeTo, createSchema]() -> Result<StorePtr> {
+            if (writeTo)
+                return ReplicaPair::open(location, *writeTo, guiOptions(createSchema));
+            RAGSCOPE_TRY(store, Store::open(location, guiOptions(createSchema)));
+            return StorePtr(store);
+        },
+        [this, location](const Result<StorePtr>& store) { deliver(store, location); });
 }
 
 void StoreOpener::openDemo()
@@ -82,7 +92,7 @@ void StoreOpener::openDemo()
     m_progress = progress;
     m_progressTimer->start();
     m_job->start(
-        [location, progress]() -> Result<std::shared_ptr<Store>> {
+        [location, progress]() -> Result<StorePtr> {
             if (!QDir().mkpath(QFileInfo(location.sqlitePath).absolutePath()))
                 return makeError(ErrorKind::PermissionDenied,
                     QStringLiteral("cannot create the folder of %1").arg(location.sqlitePath));
@@ -94,16 +104,17 @@ void StoreOpener::openDemo()
                 });
             if (!made.ok())
                 return made.error();
-            return Store::open(location, guiOptions());
+            RAGSCOPE_TRY(store, Store::open(location, guiOptions()));
+            return StorePtr(store);
         },
-        [this, location, today](const Result<std::shared_ptr<Store>>& store) {
+        [this, location, today](const Result<StorePtr>& store) {
             if (store.ok())
                 QSettings().setValue(kDemoMadeOn, today);
             deliver(store, location);
         });
 }
 
-void StoreOpener::deliver(const Result<std::shared_ptr<Store>>& store, const StoreLocation& location)
+void StoreOpener::deliver(const Result<StorePtr>& store, const StoreLocation& location)
 {
     m_progress.reset();
     if (store.ok())

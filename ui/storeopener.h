@@ -23,6 +23,8 @@ public:
     explicit StoreOpener(QObject* parent = nullptr);
 
     /// Opens for reading and writing reviews; migrates a monitoring store when the role may.
+    /// With a write store remembered for `location` (ConnectionProfiles::writeStore), reads come
+    /// from `location` and writes and migrations go to the write store (ReplicaPair).
     /// `createSchema`: also create the monitoring tables in an empty store (the user agreed).
     void open(const StoreLocation& location, bool createSchema = false);
     /// Opens the demo store in the application data folder, creating it first if it is missing
@@ -48,7 +50,7 @@ private:
         std::atomic<qint64> total { 0 };
         std::atomic<bool> cancelled { false };
     };
-    void deliver(const Result<std::shared_ptr<Store>>& store, const StoreLocation& location);
+    void deliver(const Result<StorePtr>& store, const StoreLocation& location);
 
     LatestJob* m_job;
     QTimer* m_progressTimer;

@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include "base/isotime.h"
+#include "replica/replicapair.h"
 
 #include <QRegularExpression>
 #include <QTextStream>
@@ -69,6 +70,14 @@ void addDbOption(QCommandLineParser& parser)
         QStringLiteral("url") });
 }
 
+void addWriteDbOption(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("write-db"),
+        QStringLiteral("Where writes go when --db is a read replica (a hot standby): its primary, in the "
+                       "same forms as --db. Reads stay on --db."),
+        QStringLiteral("url") });
+}
+
 bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
 {
     parser.addHelpOption();
@@ -98,17 +107,35 @@ Result<StorePtr> openStore(const QCommandLineParser& parser, bool migrate, bool 
     return openStore(parser, options);
 }
 
-Result<StorePtr> openStore(const QCommandLineParser& parser, Store::OpenOptions options)
+namespace {
+Result<QString> dbUrl(const QCommandLineParser& parser)
 {
     QString url = parser.value(QStringLiteral("db"));
     if (url.isEmpty() && (qEnvironmentVariableIsSet("PGHOST") || qEnvironmentVariableIsSet("PGDATABASE")))
         url = QStringLiteral("postgresql://"); // everything from the PG* variables
     if (url.isEmpty())
         return makeError(ErrorKind::InvalidInput, QStringLiteral("--db URL is required"));
+    return url;
+}
+} // namespace
+
+Result<StorePtr> openStore(const QCommandLineParser& parser, Store::OpenOptions options)
+{
+    RAGSCOPE_TRY(url, dbUrl(parser));
     auto store = Store::open(url, options);
     if (!store.ok())
         return store.error();
     return StorePtr(store.value());
+}
+
+Result<StorePtr> openStoreForWrites(const QCommandLineParser& parser, Store::OpenOptions options)
+{
+    if (!parser.isSet(QStringLiteral("write-db")))
+        return openStore(parser, options);
+    RAGSCOPE_TRY(url, dbUrl(parser));
+    RAGSCOPE_TRY(read, StoreLocation::parse(url));
+    RAGSCOPE_TRY(write, StoreLocation::parse(parser.value(QStringLiteral("write-db"))));
+    return ReplicaPair::open(read, write, options);
 }
 
 Result<QDateTime> parseTime(const QString& text, const QString& option)

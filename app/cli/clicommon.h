@@ -31,6 +31,8 @@ int usage(const QString& message);
 
 /// Adds --db (with the PG*-variables fallback hint) to a parser.
 void addDbOption(QCommandLineParser& parser);
+/// Adds --write-db: the primary that takes the writes when --db is a read replica.
+void addWriteDbOption(QCommandLineParser& parser);
 /// Parses `args` (argv without the program name, starting with the command); prints
 /// --help and returns exit 0 through `exitNow` when asked, or exit 2 on unknown options.
 bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow);
@@ -41,6 +43,10 @@ bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow);
 Result<StorePtr> openStore(const QCommandLineParser& parser, bool migrate, bool create = false);
 /// Opens --db with explicit options (feedback writes, migrate decides what runs).
 Result<StorePtr> openStore(const QCommandLineParser& parser, Store::OpenOptions options);
+
+/// For commands that write: --db opened with `options`, or, when --write-db is given, --db for
+/// reading with --write-db attached as its writer (ReplicaPair), which `options` then open.
+Result<StorePtr> openStoreForWrites(const QCommandLineParser& parser, Store::OpenOptions options);
 
 /// The value of --<option> as strict ISO 8601 (parseIsoTime); a time without zone is UTC.
 Result<QDateTime> parseTime(const QString& text, const QString& option);

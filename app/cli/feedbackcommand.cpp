@@ -13,6 +13,7 @@ int feedbackCommand(const QStringList& args)
         "Record an end user's rating (1–5, optional comment ≤ 2000 characters). Submitting again for the "
         "same interaction updates the existing feedback."));
     addDbOption(parser);
+    addWriteDbOption(parser);
     parser.addOptions({
         { QStringLiteral("interaction"), QStringLiteral("The interaction's UUID."), QStringLiteral("uuid") },
         { QStringLiteral("rating"), QStringLiteral("Rating 1–5."), QStringLiteral("n") },
@@ -40,7 +41,7 @@ int feedbackCommand(const QStringList& args)
     }
     Store::OpenOptions writing;
     writing.access = Store::Access::Write;
-    auto store = openStore(parser, writing);
+    auto store = openStoreForWrites(parser, writing);
     if (!store.ok())
         return fail(store.error());
     const FeedbackService service(store.value());

@@ -36,6 +36,8 @@ int migrateCommand(const QStringList& args)
                 .arg(migrated.value()->schemaVersion()));
         return Ok;
     }
+    if (store.value()->isStandby()) // its schema comes from the primary, by replication
+        return fail(makeError(ErrorKind::PermissionDenied, store.value()->readOnlyReason()));
     const MigrationRunner runner(*store.value());
     if (parser.isSet(QStringLiteral("rollback"))) {
         auto version = runner.rollbackLatest();

@@ -72,12 +72,14 @@ Result<Feedback> FeedbackService::submit(const QUuid& interactionId, int rating,
         if (!rule.ok())
             return rule.error();
     }
-    if (m_store->isReadOnly())
+    // A read replica's store hands writes to its primary (Store::writer()).
+    const StorePtr writer = m_store->writer();
+    if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot save feedback: %1").arg(m_store->readOnlyReason()));
+            QStringLiteral("cannot save feedback: %1").arg(writer->readOnlyReason()));
 
     PerformanceMonitor perf(QStringLiteral("submit feedback"));
-    const SqlDialect d(m_store->dialect());
+    const SqlDialect d(writer->dialect());
     Feedback saved;
     saved.interactionId = interactionId;
     saved.rating = rating;
@@ -91,11 +93,11 @@ Result<Feedback> FeedbackService::submit(const QUuid& interactionId, int rating,
                          " SET rating = excluded.rating, comment = excluded.comment"
                          " RETURNING id, %3")
               .arg(d.uuidParam(), d.timeParam(), d.timeText(QStringLiteral("created_at")));
-    const Status written = m_store->transaction([&]() -> Status {
-        if (const Status exists = requireInteraction(*m_store, interactionId); !exists.ok())
+    const Status written = writer->transaction([&]() -> Status {
+        if (const Status exists = requireInteraction(*writer, interactionId); !exists.ok())
             return exists;
         RAGSCOPE_TRY(q,
-            m_store->exec(upsert,
+            writer->exec(upsert,
                 { d.bindUuid(QUuid::createUuid()), d.bindUuid(interactionId), rating,
                     comment.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(comment),
                     d.bindTime(QDateTime::currentDateTimeUtc()) }));

@@ -62,23 +62,25 @@ Result<Review> ReviewService::save(const QUuid& interactionId, const QString& re
         if (!rule.ok())
             return rule.error();
     }
-    if (!m_store->hasReviews())
+    // A read replica's store hands writes to its primary (Store::writer()).
+    const StorePtr writer = m_store->writer();
+    if (!writer->hasReviews())
         return noReviewsTable();
-    if (m_store->isReadOnly())
+    if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot save the review: %1").arg(m_store->readOnlyReason()));
+            QStringLiteral("cannot save the review: %1").arg(writer->readOnlyReason()));
 
     PerformanceMonitor perf(QStringLiteral("save review"));
-    const SqlDialect d(m_store->dialect());
+    const SqlDialect d(writer->dialect());
     Review saved { QUuid::createUuid(), interactionId, reviewer, rating, label, comment, {} };
-    const Status written = m_store->transaction([&]() -> Status {
-        if (const Status exists = FeedbackService::requireInteraction(*m_store, interactionId); !exists.ok())
+    const Status written = writer->transaction([&]() -> Status {
+        if (const Status exists = FeedbackService::requireInteraction(*writer, interactionId); !exists.ok())
             return exists;
         // History is ordered by time: a save within the same millisecond as the previous
         // one is stamped just after it, so "newest" always means "saved last".
         RAGSCOPE_TRY(latest,
-            m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2")
-                              .arg(d.timeText(QStringLiteral("MAX(r.created_at)")), d.uuidParam()),
+            writer->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2")
+                             .arg(d.timeText(QStringLiteral("MAX(r.created_at)")), d.uuidParam()),
                 { d.bindUuid(interactionId) }));
         saved.createdAt = QDateTime::currentDateTimeUtc();
         if (latest.next() && !latest.value(0).isNull()) {
@@ -87,10 +89,10 @@ Result<Review> ReviewService::save(const QUuid& interactionId, const QString& re
                 saved.createdAt = previous.addMSecs(1);
         }
         const auto inserted
-            = m_store->exec(QStringLiteral("INSERT INTO ragscope_reviews"
-                                           " (id, interaction_id, reviewer, rating, label, comment,"
-                                           " created_at) VALUES (%1, %1, ?, ?, ?, ?, %2)")
-                                .arg(d.uuidParam(), d.timeParam()),
+            = writer->exec(QStringLiteral("INSERT INTO ragscope_reviews"
+                                          " (id, interaction_id, reviewer, rating, label, comment,"
+                                          " created_at) VALUES (%1, %1, ?, ?, ?, ?, %2)")
+                               .arg(d.uuidParam(), d.timeParam()),
                 { d.bindUuid(saved.id), d.bindUuid(interactionId), reviewer, rating, nullIfEmpty(label),
                     nullIfEmpty(comment), d.bindTime(saved.createdAt) });
         if (!inserted.ok())

@@ -182,6 +182,11 @@ QSqlDatabase Store::openConnection(const QString& name, QString* error) const
     return db;
 }
 
+std::shared_ptr<const Store> Store::writer() const
+{
+    return m_writer ? m_writer : shared_from_this();
+}
+
 Result<QSqlDatabase> Store::connection() const
 {
     t_connections.sweep();

@@ -16,7 +16,7 @@ namespace RagScope {
 
 /// An open monitoring store. Thread-safe: every thread that uses it gets its own Qt SQL
 /// connection (opened on first use, reopened after a dropped connection).
-class Store
+class Store : public std::enable_shared_from_this<Store>
 {
 public:
     /// What the caller will do with the store; the one rule set for opening (README, "Connecting").
@@ -56,6 +56,16 @@ public:
     /// Why reviewers' verdicts are off when hasReviews() is false (empty when they are on).
     QString reviewsOffReason() const { return m_reviewsOffReason; }
 
+    /// True when the PostgreSQL server is a hot standby (in recovery): it serves reads only.
+    bool isStandby() const { return m_standby; }
+
+    /// Where feedback and reviews go: the store attached with setWriter() (a primary beside a
+    /// read replica), else this store itself. Services write through it; everything else reads here.
+    std::shared_ptr<const Store> writer() const;
+    /// Sends this store's writes (feedback, reviews) to `writer`, e.g. the primary of the standby
+    /// this store reads from (ReplicaPair::open).
+    void setWriter(std::shared_ptr<const Store> writer) { m_writer = std::move(writer); }
+
     /// This thread's connection, opened on demand.
     Result<QSqlDatabase> connection() const;
 
@@ -86,6 +96,8 @@ private:
     QString m_reviewsOffReason;
     int m_schemaVersion = 0;
     bool m_hasReviews = false;
+    bool m_standby = false;
+    std::shared_ptr<const Store> m_writer;
 };
 
 using StorePtr = std::shared_ptr<const Store>;

@@ -48,6 +48,17 @@ Status Store::inspect(const OpenOptions& options)
         RAGSCOPE_TRY(db, connection()); // fail early with the connection's own error
     }
     RAGSCOPE_TRY(kind, checkKind(options));
+    if (m_location.dialect == Dialect::Postgres) {
+        // A hot standby serves reads only; its schema and data arrive by replication, so
+        // nothing is migrated or written here, and the reason says where writes belong.
+        RAGSCOPE_TRY(recovery, exec(QStringLiteral("SELECT pg_is_in_recovery()")));
+        m_standby = recovery.next() && recovery.value(0).toBool();
+        if (m_standby && writes())
+            m_readOnlyReason
+                = QStringLiteral("%1 is a read-only standby server: send writes to its primary "
+                                 "(ragscope-cli --write-db URL, or the connection's write store)")
+                      .arg(m_location.displayName());
+    }
     MigrationRunner runner(*this);
     auto applied = runner.appliedVersions();
     // The contract's minimum role may read only the two monitoring tables: RagScope's own
@@ -57,7 +68,7 @@ Status Store::inspect(const OpenOptions& options)
     if (applied.ok()) {
         const bool needsMigrations
             = runner.latestVersion() > (applied.value().isEmpty() ? 0 : applied.value().last());
-        if (options.migrate && writes() && needsMigrations) {
+        if (options.migrate && writes() && needsMigrations && !m_standby) {
             const auto migrated = runner.migrateUp();
             if (!migrated.ok()) {
                 if (migrated.error().kind != ErrorKind::PermissionDenied)

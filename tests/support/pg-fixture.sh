@@ -6,6 +6,10 @@
 #                                      open connections are cut, as in a server restart)
 #   pg-fixture.sh stop STATE_DIR
 #   pg-fixture.sh pause|resume STATE_DIR   → stops / starts the same server (same data, port)
+#   pg-fixture.sh standby STATE_DIR → a streaming hot standby of the running server
+#                                      (pg_basebackup -R over the socket, trust for local
+#                                      replication as initdb sets it) on a port of its own:
+#                                      STATE_DIR/standby_url; `stop` stops it too
 # Runs the server as the unprivileged 'postgres' user when invoked as root (initdb refuses root).
 set -euo pipefail
 cmd=${1:?start|restart|stop|pause|resume}
@@ -18,6 +22,16 @@ fi
 
 as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# a free port: try random ones until nothing answers
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || break
+  done
+  echo "$p"
 }
 
 case "$cmd" in
@@ -40,11 +54,7 @@ start)
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$tmp/initdb.log" 2>&1 \
     || { cat "$tmp/initdb.log" >&2; exit 1; }
   rm -f "$tmp/pwfile"
-  # a free port: try random ones until nothing answers
-  for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 30000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-  done
+  port=$(free_port)
   # settings in the config file, so that `resume` starts the same server with a plain pg_ctl start
   printf '%s\n' "port = $port" "unix_socket_directories = '$tmp/data'" "listen_addresses = '127.0.0.1'" \
     "fsync = off" "synchronous_commit = off" "full_page_writes = off" "max_connections = 200" \
@@ -62,7 +72,36 @@ restart)
     || { tail -n 20 "$tmp/data/server.log" >&2; exit 1; }
   echo "pg-fixture: restarted"
   ;;
+standby)
+  tmp=$(cat "$state/datadir")
+  port=$(sed -n 's/^port = //p' "$tmp/data/postgresql.conf" | tail -n 1)
+  sb=$(mktemp -d /tmp/ragscope-pgsb.XXXXXX)
+  chmod 755 "$sb"
+  if [ "$(id -u)" = 0 ]; then
+    install -d -o postgres -g postgres -m 700 "$sb/data"
+  else
+    install -d -m 700 "$sb/data"
+  fi
+  echo "$sb" > "$state/standby_datadir"
+  as_pg "$bindir/pg_basebackup" -h "$tmp/data" -p "$port" -U postgres -D "$sb/data" -R -X stream \
+    --checkpoint=fast --no-sync >"$sb/basebackup.log" 2>&1 || { cat "$sb/basebackup.log" >&2; exit 1; }
+  sbport=$(free_port)
+  # later lines win: its own port and socket; the copied config and -R's standby.signal do the rest
+  printf '%s\n' "port = $sbport" "unix_socket_directories = '$sb/data'" "hot_standby = on" \
+    | as_pg tee -a "$sb/data/postgresql.conf" >/dev/null
+  as_pg "$bindir/pg_ctl" -D "$sb/data" -l "$sb/data/server.log" -w -t 30 start >/dev/null \
+    || { cat "$sb/data/server.log" >&2; exit 1; }
+  sed "s/:${port}\//:${sbport}\//" "$state/url" > "$state/standby_url"
+  echo "pg-fixture: standby of port $port running on 127.0.0.1:$sbport (data in $sb)"
+  ;;
 stop)
+  if [ -f "$state/standby_datadir" ]; then
+    sb=$(cat "$state/standby_datadir")
+    if [ -d "$sb/data" ]; then
+      as_pg "$bindir/pg_ctl" -D "$sb/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$sb" "$state/standby_datadir" "$state/standby_url"
+  fi
   [ -f "$state/datadir" ] || exit 0
   tmp=$(cat "$state/datadir")
   if [ -d "$tmp/data" ]; then
@@ -80,7 +119,7 @@ resume)
     || { cat "$tmp/data/server.log" >&2; exit 1; }
   ;;
 *)
-  echo "usage: $0 start|restart|stop|pause|resume STATE_DIR" >&2
+  echo "usage: $0 start|restart|stop|pause|resume|standby STATE_DIR" >&2
   exit 2
   ;;
 esac

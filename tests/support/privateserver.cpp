@@ -5,13 +5,26 @@
 
 namespace RagScope::Test {
 
+namespace {
+QString readUrl(const QString& path)
+{
+    QFile url(path);
+    if (!url.open(QIODevice::ReadOnly))
+        qFatal("private PostgreSQL: no url file %s", qPrintable(path));
+    return QString::fromUtf8(url.readAll()).trimmed();
+}
+} // namespace
+
 PrivateServer::PrivateServer()
 {
     run(QStringLiteral("start"));
-    QFile url(m_state.filePath(QStringLiteral("url")));
-    if (!url.open(QIODevice::ReadOnly))
-        qFatal("private PostgreSQL: no url file");
-    m_url = QString::fromUtf8(url.readAll()).trimmed();
+    m_url = readUrl(m_state.filePath(QStringLiteral("url")));
+}
+
+QString PrivateServer::startStandby()
+{
+    run(QStringLiteral("standby"));
+    return readUrl(m_state.filePath(QStringLiteral("standby_url")));
 }
 
 PrivateServer::~PrivateServer()

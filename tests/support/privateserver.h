@@ -6,7 +6,8 @@
 namespace RagScope::Test {
 
 /// A PostgreSQL server of one test's own (pg-fixture.sh in a private state dir), for fault
-/// drills that stop and start a server: the suite's shared server is never disturbed.
+/// drills that stop and start a server, and for a primary with a standby: the suite's shared
+/// server is never disturbed.
 class PrivateServer
 {
 public:
@@ -20,6 +21,9 @@ public:
     /// Stops the server (fast shutdown: open connections are dropped); same data and port on resume().
     void pause();
     void resume();
+    /// Starts a streaming hot standby of this server (pg_basebackup -R) on a port of its own and
+    /// returns its superuser URL; it stops with the server. Fatal if it cannot start.
+    QString startStandby();
 
 private:
     void run(const QString& command);

@@ -26,10 +26,11 @@ QString readOnlyReason(const StorePtr& store)
 {
     if (!store)
         return QObject::tr("No store is open.");
-    if (store->isReadOnly())
-        return QObject::tr("Saving is off: this store is read-only (%1).").arg(store->readOnlyReason());
-    if (!store->hasReviews())
-        return QObject::tr("Saving is off: %1.").arg(store->reviewsOffReason());
+    const StorePtr writer = store->writer(); // the primary, when reading from a replica
+    if (writer->isReadOnly())
+        return QObject::tr("Saving is off: this store is read-only (%1).").arg(writer->readOnlyReason());
+    if (!writer->hasReviews())
+        return QObject::tr("Saving is off: %1.").arg(writer->reviewsOffReason());
     return {};
 }
 

@@ -48,7 +48,8 @@ void RollupKeeper::setStore(StorePtr store)
         setStatus({});
         return;
     }
-    if (m_store->isReadOnly() || !RollupRefresher::hasRollupTables(*m_store)) {
+    // A replica's rollups are refreshed on its primary (the writer) and replicate back.
+    if (m_store->writer()->isReadOnly() || !RollupRefresher::hasRollupTables(*m_store)) {
         readStatus();
         return;
     }
@@ -66,7 +67,7 @@ void RollupKeeper::refresh()
     m_job->start(
         [store]() -> Result<Outcome> {
             Outcome o;
-            RAGSCOPE_TRY(r, RollupRefresher(store).refresh());
+            RAGSCOPE_TRY(r, RollupRefresher(store->writer()).refresh());
             o.refresh = r;
             RAGSCOPE_TRY(s, RollupStatus::of(*store));
             o.status = s;
