@@ -14,6 +14,8 @@ LatestJob::~LatestJob()
 
 void LatestJob::cancel()
 {
+    if (!m_cancelPrevious)
+        return; // nothing in flight
     ++m_generation;
     cancelPrevious();
     setBusy(false);

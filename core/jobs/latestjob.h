@@ -28,6 +28,7 @@ public:
     ~LatestJob() override;
 
     bool isBusy() const { return m_busy; }
+    /// Counts start() calls and cancel()s of work in flight.
     quint64 generation() const { return m_generation; }
 
     /// `work` runs on dbThreadPool(), as `T()` or, to report progress and poll for
