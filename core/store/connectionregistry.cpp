@@ -2,6 +2,7 @@
 
 #include "jobs/dbthreadpool.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QMutex>
@@ -11,6 +12,7 @@
 #include <QWaitCondition>
 
 #include <memory>
+#include <mutex>
 
 namespace RagScope {
 
@@ -20,8 +22,12 @@ namespace {
 // enough for idle threads to wake, short enough not to hold work back behind a busy one.
 constexpr int SweepBarrierMs = 250;
 
+// How long the application's exit waits for sweeps still running on the pool.
+constexpr int ExitWaitMs = 2000;
+
 QMutex g_mutex;
 QWaitCondition g_changed;
+int g_runningSweeps = 0; // sweep tasks posted and not finished
 QSet<quint64> g_live; // stores not closed yet
 QHash<quint64, int> g_open; // open connections per store, over all threads
 
@@ -60,11 +66,27 @@ thread_local ThreadConnections t_connections;
 // waits for the others so that no two land on the same thread, until every closed store's
 // connection is gone or the barrier times out (a thread busy with a long job sweeps itself
 // on its next use of a store).
+// Qt's connection list goes away after QCoreApplication: sweeps still running then would
+// remove connections from a list that no longer exists.
+void waitForSweeps()
+{
+    QMutexLocker lock(&g_mutex);
+    const QDeadlineTimer deadline(ExitWaitMs);
+    while (g_runningSweeps > 0 && !deadline.hasExpired())
+        g_changed.wait(&g_mutex, deadline);
+}
+
 void sweepPool()
 {
+    static std::once_flag exitHook;
+    std::call_once(exitHook, [] { qAddPostRoutine(waitForSweeps); });
     QThreadPool* pool = dbThreadPool();
     const int threads = pool->maxThreadCount();
     auto arrived = std::make_shared<int>(0);
+    {
+        QMutexLocker lock(&g_mutex);
+        g_runningSweeps += threads;
+    }
     for (int i = 0; i < threads; ++i) {
         pool->start([arrived, threads] {
             ConnectionRegistry::sweep();
@@ -74,6 +96,8 @@ void sweepPool()
             QDeadlineTimer deadline(SweepBarrierMs);
             while (*arrived < threads && closedOpenLocked() > 0 && !deadline.hasExpired())
                 g_changed.wait(&g_mutex, deadline);
+            --g_runningSweeps;
+            g_changed.wakeAll();
         });
     }
 }
