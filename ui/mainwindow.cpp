@@ -131,6 +131,8 @@ void MainWindow::addPage(DashboardPage* page)
     // Wide enough for the longest title at any font size.
     m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + fontMetrics().averageCharWidth() * 6);
     connect(page, &DashboardPage::storeError, this, [this](const Error& error) {
+        if (error.kind == ErrorKind::Cancelled)
+            return; // superseded work, not a failure
         m_banner->showMessage(
             tr("The store reported an error; the pages show their last data.\n%1").arg(error.message));
     });
@@ -164,16 +166,13 @@ void MainWindow::showPage(DashboardPage* page)
 void MainWindow::syncPage(DashboardPage* page)
 {
     PageState& state = m_states[page];
-    const Filter filter = m_filterBar->filter();
-    if (!state.synced || state.store != m_store) {
-        page->setFilter(filter);
-        page->setStore(m_store);
-    } else if (!(state.filter == filter)) {
-        page->setFilter(filter);
-    } else if (state.epoch != m_epoch && m_store) {
+    const DashboardContext context { m_store, m_filterBar->filter() };
+    // Store and filter in one call: one load per change, never the new filter on the old store.
+    if (!state.synced || !(state.context == context))
+        page->setContext(context);
+    else if (state.epoch != m_epoch && m_store)
         page->reload();
-    }
-    state = PageState { m_store, filter, m_epoch, true };
+    state = PageState { context, m_epoch, true };
 }
 
 void MainWindow::refresh()

@@ -62,8 +62,7 @@ signals:
 private:
     struct PageState
     {
-        StorePtr store;
-        Filter filter;
+        DashboardContext context;
         quint64 epoch = 0;
         bool synced = false;
     };

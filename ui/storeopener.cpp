@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTimer>
 
 namespace RagScope {
 
@@ -20,18 +19,9 @@ const QString kDemoMadeOn = QStringLiteral("demo/madeOn");
 StoreOpener::StoreOpener(QObject* parent)
     : QObject(parent)
     , m_job(new LatestJob(this))
-    , m_progressTimer(new QTimer(this))
 {
-    m_progressTimer->setInterval(100);
-    connect(m_progressTimer, &QTimer::timeout, this, [this] {
-        if (m_progress)
-            emit progress(m_progress->done, m_progress->total);
-    });
     connect(m_job, &LatestJob::busyChanged, this, &StoreOpener::busyChanged);
-    connect(m_job, &LatestJob::busyChanged, this, [this](bool busy) {
-        if (!busy)
-            m_progressTimer->stop();
-    });
+    connect(m_job, &LatestJob::progress, this, &StoreOpener::progress);
 }
 
 QString StoreOpener::demoPath()
@@ -47,8 +37,6 @@ bool StoreOpener::isBusy() const
 
 void StoreOpener::cancel()
 {
-    if (m_progress)
-        m_progress->cancelled = true;
     m_job->cancel();
 }
 
@@ -87,20 +75,17 @@ void StoreOpener::openDemo()
         open(location);
         return;
     }
-    cancel();
-    auto progress = std::make_shared<Progress>();
-    m_progress = progress;
-    m_progressTimer->start();
     m_job->start(
-        [location, progress]() -> Result<StorePtr> {
+        [location](QPromise<Result<StorePtr>>& promise) -> Result<StorePtr> {
             if (!QDir().mkpath(QFileInfo(location.sqlitePath).absolutePath()))
                 return makeError(ErrorKind::PermissionDenied,
                     QStringLiteral("cannot create the folder of %1").arg(location.sqlitePath));
             const auto made = DemoGenerator::createSqlite(
-                location.sqlitePath, DemoOptions {}, [progress](qint64 done, qint64 total) {
-                    progress->done = done;
-                    progress->total = total;
-                    return !progress->cancelled;
+                location.sqlitePath, DemoOptions {}, [&promise](qint64 done, qint64 total) {
+                    if (promise.future().progressMaximum() != int(total))
+                        promise.setProgressRange(0, int(total));
+                    promise.setProgressValue(int(done));
+                    return !promise.isCanceled(); // a newer request or cancel() stops it here
                 });
             if (!made.ok())
                 return made.error();
@@ -116,7 +101,6 @@ void StoreOpener::openDemo()
 
 void StoreOpener::deliver(const Result<StorePtr>& store, const StoreLocation& location)
 {
-    m_progress.reset();
     if (store.ok())
         emit opened(store.value());
     else

@@ -5,10 +5,7 @@
 
 #include <QObject>
 
-#include <atomic>
 #include <memory>
-
-class QTimer;
 
 namespace RagScope {
 
@@ -44,17 +41,9 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    struct Progress
-    {
-        std::atomic<qint64> done { 0 };
-        std::atomic<qint64> total { 0 };
-        std::atomic<bool> cancelled { false };
-    };
     void deliver(const Result<StorePtr>& store, const StoreLocation& location);
 
     LatestJob* m_job;
-    QTimer* m_progressTimer;
-    std::shared_ptr<Progress> m_progress;
 };
 
 } // namespace RagScope

@@ -73,6 +73,47 @@ QString humanReport(const StatsReport& r)
     return s;
 }
 
+QString humanComparison(const OverviewReport& c)
+{
+    const auto change = [](const FigureChange& f, const QString& unit) -> QString {
+        switch (f.kind) {
+        case FigureChange::Kind::NoPrevious:
+            return QStringLiteral("no previous data");
+        case FigureChange::Kind::Same:
+            return QStringLiteral("no change");
+        case FigureChange::Kind::New:
+            return QStringLiteral("new");
+        case FigureChange::Kind::Moved:
+            break;
+        }
+        return (f.amount > 0 ? QStringLiteral("+") : QString()) + QString::number(f.amount, 'f', 2) + unit;
+    };
+    const OverviewFigures& p = c.previous;
+    QString s = QStringLiteral("\nprevious window       %1 → %2\n")
+                    .arg(isoUtc(c.filter.previous().from), isoUtc(c.filter.previous().to));
+    const auto line = [&s](const QString& label, const QString& value, const QString& delta) {
+        s += QStringLiteral("  ") + label.leftJustified(20, QLatin1Char(' '))
+            + value.leftJustified(24, QLatin1Char(' ')) + delta + QLatin1Char('\n');
+    };
+    line(QStringLiteral("requests"), QString::number(p.kpis.requests),
+        change(c.requests(), QStringLiteral("%")));
+    line(QStringLiteral("total cost"), p.kpis.totalCost.toString() + QStringLiteral(" USD"),
+        c.costDifference().toString() + QStringLiteral(" USD, ")
+            + change(c.totalCost(), QStringLiteral("%")));
+    line(QStringLiteral("avg latency"), number(p.kpis.avgLatencyMs) + QStringLiteral(" ms"),
+        change(c.avgLatency(), QStringLiteral("%")));
+    line(QStringLiteral("p95 latency"), number(p.p95LatencyMs) + QStringLiteral(" ms"),
+        change(c.p95Latency(), QStringLiteral("%")));
+    line(QStringLiteral("avg confidence"), number(p.kpis.avgConfidence, 3),
+        change(c.avgConfidence(), QString()));
+    line(QStringLiteral("avg rating"), number(p.ratings.average, 2), change(c.avgRating(), QString()));
+    const auto rate = p.ratings.feedbackRate();
+    line(QStringLiteral("feedback rate"),
+        rate ? QString::number(*rate * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—"),
+        change(c.feedbackRate(), QString()));
+    return s;
+}
+
 } // namespace
 
 int statsCommand(const QStringList& args)
@@ -88,6 +129,9 @@ int statsCommand(const QStringList& args)
         QStringLiteral(
             "Answer from the rollups (`ragscope-cli rollup`) where they cover the window: counts and money "
             "exact, percentiles within 1%. Adds \"mode\": \"rollup\" or \"raw\" (no usable rollups).") });
+    parser.addOption({ QStringLiteral("compare"),
+        QStringLiteral(
+            "Also the previous window of the same length and the changes (JSON: \"previous\").") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -109,14 +153,32 @@ int statsCommand(const QStringList& args)
     }
     if (!report.ok())
         return fail(report.error());
+    std::optional<OverviewReport> comparison;
+    if (parser.isSet(QStringLiteral("compare"))) {
+        const Filter before = filter.value().previous();
+        Result<OverviewFigures> previous = OverviewFigures {};
+        if (approx) {
+            const auto rolled = RollupCollector(store.value()).report(before);
+            previous = rolled.ok() ? Result<OverviewFigures>(OverviewFigures::from(rolled->report))
+                                   : Result<OverviewFigures>(rolled.error());
+        } else {
+            previous = MetricsCollector(store.value()).overviewFigures(before);
+        }
+        if (!previous.ok())
+            return fail(previous.error());
+        comparison = OverviewReport { filter.value(), OverviewFigures::from(report.value().report),
+            previous.value() };
+    }
     const QString mode = report.value().fromRollups ? QStringLiteral("rollup") : QStringLiteral("raw");
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject json = statsToJson(report.value().report);
         if (approx)
             json.insert(QStringLiteral("mode"), mode);
+        if (comparison)
+            json.insert(QStringLiteral("previous"), previousToJson(*comparison));
         out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
     } else {
-        out(humanReport(report.value().report)
+        out(humanReport(report.value().report) + (comparison ? humanComparison(*comparison) : QString())
             + (approx ? QStringLiteral("\nmode: %1\n").arg(mode) : QString()));
     }
     return Ok;

@@ -19,6 +19,7 @@ int Error::exitCode() const
         return 4;
     case ErrorKind::Query:
         return 5;
+    case ErrorKind::Cancelled: // only background jobs cancel; the CLI never does
     case ErrorKind::Internal:
         break;
     }
@@ -48,6 +49,8 @@ QString Error::kindName() const
         return QStringLiteral("corrupt store");
     case ErrorKind::Query:
         return QStringLiteral("database error");
+    case ErrorKind::Cancelled:
+        return QStringLiteral("cancelled");
     case ErrorKind::Internal:
         break;
     }

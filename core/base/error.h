@@ -17,6 +17,7 @@ enum class ErrorKind {
     ConnectionLost, ///< an open connection dropped; retrying may work
     Corrupt, ///< the file is not a usable store (corrupt snapshot)
     Query, ///< any other error the database reported
+    Cancelled, ///< the caller cancelled the work (a superseded job): not a failure to show
     Internal, ///< a bug in RagScope: a state its own code should never reach
 };
 

@@ -6,13 +6,26 @@ LatestJob::LatestJob(QObject* parent)
     : QObject(parent)
 { }
 
+LatestJob::~LatestJob()
+{
+    // A panel that goes away stops its query too.
+    cancelPrevious();
+}
+
 void LatestJob::cancel()
 {
+    if (!m_cancelPrevious)
+        return; // nothing in flight
     ++m_generation;
+    cancelPrevious();
+    setBusy(false);
+}
+
+void LatestJob::cancelPrevious()
+{
     if (m_cancelPrevious)
         m_cancelPrevious();
     m_cancelPrevious = nullptr;
-    setBusy(false);
 }
 
 void LatestJob::setBusy(bool busy)

@@ -285,6 +285,27 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
     return s;
 }
 
+Result<OverviewFigures> MetricsCollector::overviewFigures(const Filter& filter) const
+{
+    OverviewFigures figures;
+    RAGSCOPE_TRY(totals, kpis(filter));
+    RAGSCOPE_TRY(latency, latencyPercentiles(filter));
+    RAGSCOPE_TRY(ratingSummary, ratings(filter));
+    figures.kpis = totals;
+    figures.p95LatencyMs = latency.total.p95();
+    figures.ratings = ratingSummary;
+    figures.projection = CostTracker::project(totals.totalCost, filter.from, filter.to);
+    return figures;
+}
+
+Result<OverviewReport> MetricsCollector::overview(const Filter& filter) const
+{
+    PerformanceMonitor perf(QStringLiteral("metrics overview"));
+    RAGSCOPE_TRY(current, overviewFigures(filter));
+    RAGSCOPE_TRY(previous, overviewFigures(filter.previous()));
+    return OverviewReport { filter, current, previous };
+}
+
 Result<StatsReport> MetricsCollector::report(const Filter& filter) const
 {
     RAGSCOPE_TRY(plan, planFor(filter));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metricstypes.h"
+#include "overviewreport.h"
 #include "rollup/rollupplan.h"
 #include "store/store.h"
 
@@ -33,6 +34,11 @@ public:
     Result<SystemStats> systemStats() const;
     /// Empty summary when the store has no reviews table.
     Result<ReviewSummary> reviewSummary(const Filter& filter) const;
+
+    /// The Overview's figures of one window: totals, p95 latency, ratings, projection.
+    Result<OverviewFigures> overviewFigures(const Filter& filter) const;
+    /// This window and the previous window of the same length (Overview page, `stats --compare`).
+    Result<OverviewReport> overview(const Filter& filter) const;
 
     /// All of contract §5 in one go.
     Result<StatsReport> report(const Filter& filter) const;

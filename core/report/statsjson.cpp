@@ -21,6 +21,41 @@ QJsonObject percentiles(const Percentiles& p)
     return o;
 }
 
+QJsonObject window(const Filter& filter)
+{
+    return QJsonObject { { QStringLiteral("from"), isoUtc(filter.from) },
+        { QStringLiteral("to"), isoUtc(filter.to) } };
+}
+
+QJsonObject projection(const CostProjection& p)
+{
+    return QJsonObject { { QStringLiteral("daily_avg_usd"), p.dailyAverage.toString() },
+        { QStringLiteral("monthly_usd"), p.monthly.toString() },
+        { QStringLiteral("annual_usd"), p.annual.toString() } };
+}
+
+// A difference (absolute) or a percentage (relative) of a change; null when it has none.
+QJsonValue changeValue(const FigureChange& change)
+{
+    switch (change.kind) {
+    case FigureChange::Kind::Same:
+        return 0.0;
+    case FigureChange::Kind::Moved:
+        return change.amount;
+    case FigureChange::Kind::NoPrevious:
+    case FigureChange::Kind::New:
+        break;
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+std::optional<double> difference(const std::optional<double>& current, const std::optional<double>& previous)
+{
+    if (!current || !previous)
+        return std::nullopt;
+    return *current - *previous;
+}
+
 } // namespace
 
 QString isoUtc(const QDateTime& time)
@@ -33,9 +68,7 @@ QString isoUtc(const QDateTime& time)
 QJsonObject statsToJson(const StatsReport& r)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("window"),
-        QJsonObject { { QStringLiteral("from"), isoUtc(r.filter.from) },
-            { QStringLiteral("to"), isoUtc(r.filter.to) } });
+    o.insert(QStringLiteral("window"), window(r.filter));
     if (r.filter.user)
         o.insert(QStringLiteral("user"), *r.filter.user);
     if (r.filter.model)
@@ -73,10 +106,40 @@ QJsonObject statsToJson(const StatsReport& r)
             { QStringLiteral("unpriced_requests"), d.unpricedRequests } });
     }
     o.insert(QStringLiteral("daily_cost"), daily);
-    o.insert(QStringLiteral("projection"),
-        QJsonObject { { QStringLiteral("daily_avg_usd"), r.projection.dailyAverage.toString() },
-            { QStringLiteral("monthly_usd"), r.projection.monthly.toString() },
-            { QStringLiteral("annual_usd"), r.projection.annual.toString() } });
+    o.insert(QStringLiteral("projection"), projection(r.projection));
+    return o;
+}
+
+QJsonObject previousToJson(const OverviewReport& c)
+{
+    const OverviewFigures& p = c.previous;
+    QJsonObject o;
+    o.insert(QStringLiteral("window"), window(c.filter.previous()));
+    o.insert(QStringLiteral("requests"), p.kpis.requests);
+    o.insert(QStringLiteral("total_cost_usd"), p.kpis.totalCost.toString());
+    o.insert(QStringLiteral("unpriced_requests"), p.kpis.unpricedRequests);
+    o.insert(QStringLiteral("avg_latency_ms"), optionalNumber(p.kpis.avgLatencyMs));
+    o.insert(QStringLiteral("p95_latency_ms"), optionalNumber(p.p95LatencyMs));
+    o.insert(QStringLiteral("avg_confidence"), optionalNumber(p.kpis.avgConfidence));
+    o.insert(QStringLiteral("average_rating"), optionalNumber(p.ratings.average));
+    o.insert(QStringLiteral("feedback_rate"), optionalNumber(p.ratings.feedbackRate()));
+    o.insert(QStringLiteral("projection"), projection(p.projection));
+    const OverviewFigures& n = c.current;
+    o.insert(QStringLiteral("change"),
+        QJsonObject {
+            { QStringLiteral("requests"), c.requestsDifference() },
+            { QStringLiteral("requests_pct"), changeValue(c.requests()) },
+            { QStringLiteral("total_cost_usd"), c.costDifference().toString() },
+            { QStringLiteral("total_cost_pct"), changeValue(c.totalCost()) },
+            { QStringLiteral("avg_latency_ms"),
+                optionalNumber(difference(n.kpis.avgLatencyMs, p.kpis.avgLatencyMs)) },
+            { QStringLiteral("avg_latency_pct"), changeValue(c.avgLatency()) },
+            { QStringLiteral("p95_latency_ms"), optionalNumber(difference(n.p95LatencyMs, p.p95LatencyMs)) },
+            { QStringLiteral("p95_latency_pct"), changeValue(c.p95Latency()) },
+            { QStringLiteral("avg_confidence"), changeValue(c.avgConfidence()) },
+            { QStringLiteral("average_rating"), changeValue(c.avgRating()) },
+            { QStringLiteral("feedback_rate"), changeValue(c.feedbackRate()) },
+        });
     return o;
 }
 

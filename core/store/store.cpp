@@ -1,14 +1,13 @@
 #include "store.h"
+#include "connectionregistry.h"
 #include "errorclassifier.h"
+#include "jobs/querycanceller.h"
 #include "pgconnectoptions.h"
 #include "sqliteheader.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QLoggingCategory>
-#include <QMutex>
-#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -17,6 +16,7 @@
 #include <libpq-fe.h>
 
 #include <atomic>
+#include <optional>
 
 namespace RagScope {
 
@@ -33,39 +33,12 @@ void forwardServerNotice(void*, const char* message)
 }
 
 std::atomic<quint64> g_nextSerial { 1 };
-QMutex g_liveMutex;
-QSet<quint64> g_liveStores;
-
-bool isLive(quint64 serial)
-{
-    QMutexLocker lock(&g_liveMutex);
-    return g_liveStores.contains(serial);
-}
-
-// The connections this thread opened, by store serial; closed when the thread ends or the
-// store is gone (swept on the thread's next use).
-struct ThreadConnections
-{
-    QHash<quint64, QString> names;
-    ~ThreadConnections()
-    {
-        for (const QString& name : std::as_const(names))
-            QSqlDatabase::removeDatabase(name);
-    }
-    void sweep()
-    {
-        for (auto it = names.begin(); it != names.end();) {
-            if (!isLive(it.key())) {
-                QSqlDatabase::removeDatabase(it.value());
-                it = names.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
-};
-thread_local ThreadConnections t_connections;
 thread_local int t_transactionDepth = 0; // Store::transaction bodies running on this thread
+
+Error cancelled()
+{
+    return makeError(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
 
 bool isRead(const QString& sql)
 {
@@ -89,17 +62,12 @@ Store::Store(StoreLocation location)
     : m_location(std::move(location))
     , m_serial(g_nextSerial++)
 {
-    QMutexLocker lock(&g_liveMutex);
-    g_liveStores.insert(m_serial);
+    ConnectionRegistry::storeOpened(m_serial);
 }
 
 Store::~Store()
 {
-    {
-        QMutexLocker lock(&g_liveMutex);
-        g_liveStores.remove(m_serial);
-    }
-    t_connections.sweep();
+    ConnectionRegistry::storeClosed(m_serial);
 }
 
 Result<std::shared_ptr<Store>> Store::open(const QString& url, OpenOptions options)
@@ -189,14 +157,13 @@ std::shared_ptr<const Store> Store::writer() const
 
 Result<QSqlDatabase> Store::connection() const
 {
-    t_connections.sweep();
-    const auto it = t_connections.names.constFind(m_serial);
-    if (it != t_connections.names.cend()) {
-        QSqlDatabase db = QSqlDatabase::database(*it, false);
+    ConnectionRegistry::sweep();
+    if (const auto name = ConnectionRegistry::find(m_serial)) {
+        QSqlDatabase db = QSqlDatabase::database(*name, false);
         if (db.isOpen())
             return db;
-        QSqlDatabase::removeDatabase(*it);
-        t_connections.names.remove(m_serial);
+        db = QSqlDatabase();
+        ConnectionRegistry::remove(m_serial);
     }
     const QString name = QStringLiteral("ragscope-%1-%2")
                              .arg(m_serial)
@@ -205,7 +172,7 @@ Result<QSqlDatabase> Store::connection() const
     {
         QSqlDatabase db = openConnection(name, &error);
         if (error.isEmpty()) {
-            t_connections.names.insert(m_serial, name);
+            ConnectionRegistry::add(m_serial, name);
             return db;
         }
     }
@@ -216,13 +183,11 @@ Result<QSqlDatabase> Store::connection() const
 
 void Store::dropConnection() const
 {
-    const auto it = t_connections.names.constFind(m_serial);
-    if (it == t_connections.names.cend())
+    const auto name = ConnectionRegistry::find(m_serial);
+    if (!name)
         return;
-    const QString name = *it;
-    t_connections.names.remove(m_serial);
-    QSqlDatabase::database(name, false).close();
-    QSqlDatabase::removeDatabase(name);
+    QSqlDatabase::database(*name, false).close();
+    ConnectionRegistry::remove(m_serial);
 }
 
 Result<QSqlQuery> Store::exec(const QString& sql, const QVariantList& values) const
@@ -244,6 +209,14 @@ Result<QSqlQuery> Store::execOnce(const QString& sql, const QVariantList& values
         auto db = connection();
         if (!db.ok())
             return db.error();
+        // Reads of a cancelled job stop in the database; writes run to their end, so a
+        // cancel never leaves a transaction half-done.
+        std::optional<QueryCanceller> canceller;
+        if (isRead(sql)) {
+            canceller.emplace(db.value());
+            if (canceller->isCanceled())
+                return cancelled();
+        }
         QSqlQuery query(db.value());
         query.setForwardOnly(true);
         bool ok = false;
@@ -257,6 +230,8 @@ Result<QSqlQuery> Store::execOnce(const QString& sql, const QVariantList& values
         }
         if (ok)
             return query;
+        if (canceller && canceller->isCanceled())
+            return cancelled();
         error = classify(query.lastError(), QStringLiteral("query failed"));
     }
     // dropped only now that no handle of it is left in this scope; the next call reconnects

@@ -1,3 +1,4 @@
+#include "jobs/canceltoken.h"
 #include "jobs/latestjob.h"
 
 #include <QSemaphore>
@@ -44,6 +45,9 @@ private slots:
     void cancelDropsTheResultAndClearsBusy();
     void noCallbackAfterTheOwnerIsDestroyed();
     void callbackMayStartTheNextJob();
+    void progressOfTheNewestJobIsReported();
+    void supersededWorkSeesItsPromiseAndTokenCancelled();
+    void cancelWithNothingInFlightChangesNothing();
 };
 
 void LatestJobTest::deliversTheResultOnTheOwnersThread()
@@ -168,6 +172,62 @@ void LatestJobTest::callbackMayStartTheNextJob()
     QTRY_COMPARE(delivered, QList<int>({ 1, 2 }));
     QTRY_VERIFY(!job.isBusy());
     QCOMPARE(spy.last().at(0).toBool(), false);
+}
+
+void LatestJobTest::progressOfTheNewestJobIsReported()
+{
+    LatestJob job;
+    QSignalSpy progress(&job, &LatestJob::progress);
+    int result = 0;
+    job.start(
+        [](QPromise<int>& promise) {
+            promise.setProgressRange(0, 4);
+            for (int i = 1; i <= 4; ++i)
+                promise.setProgressValue(i);
+            return 7;
+        },
+        [&result](int value) { result = value; });
+    QTRY_COMPARE(result, 7);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toInt(), 4); // the last step always arrives
+    QCOMPARE(progress.last().at(1).toInt(), 4);
+}
+
+void LatestJobTest::supersededWorkSeesItsPromiseAndTokenCancelled()
+{
+    LatestJob job;
+    auto started = std::make_shared<std::atomic<bool>>(false);
+    auto sawPromise = std::make_shared<std::atomic<bool>>(false);
+    auto sawToken = std::make_shared<std::atomic<bool>>(false);
+    job.start(
+        [started, sawPromise, sawToken](QPromise<int>& promise) {
+            *started = true;
+            const CancelToken token = CancelToken::current();
+            while (!promise.isCanceled() || !token.isCanceled())
+                QThread::msleep(1); // until a newer start() supersedes it
+            *sawPromise = promise.isCanceled();
+            *sawToken = token.isCanceled();
+            return 1;
+        },
+        [](int) { QFAIL("a superseded result was delivered"); });
+    QTRY_VERIFY(started->load());
+    int delivered = 0;
+    job.start([] { return 2; }, [&delivered](int value) { delivered = value; });
+    QTRY_COMPARE(delivered, 2);
+    QTRY_VERIFY(sawPromise->load() && sawToken->load());
+}
+
+void LatestJobTest::cancelWithNothingInFlightChangesNothing()
+{
+    LatestJob job;
+    QSignalSpy busy(&job, &LatestJob::busyChanged);
+    int delivered = 0;
+    job.start([] { return 1; }, [&delivered](int value) { delivered = value; });
+    QTRY_COMPARE(delivered, 1);
+    const quint64 generation = job.generation();
+    job.cancel();
+    QCOMPARE(job.generation(), generation);
+    QCOMPARE(busy.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(LatestJobTest)

@@ -94,7 +94,6 @@ private slots:
         m_page->resize(1400, 900);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        m_storeSet = false;
     }
 
     void cleanup() { m_page.reset(); }
@@ -249,10 +248,9 @@ private slots:
         Test::TestDatabase db;
         const StorePtr store = db.open();
         QVERIFY(InteractionRecorder(store).record(record(Pro, utc(3, 8), 10, 10, QStringLiteral("1"))).ok());
-        m_page->setStore(store);
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
         QSignalSpy errors(m_page.get(), &DashboardPage::storeError);
-        m_page->setFilter(window());
+        m_page->setContext({ store, window() });
         QVERIFY(loaded.wait(20000));
         auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("dailyCostChart"));
         QCOMPARE(valuesOf(chart, Pro), (QList<qreal> { 0, 0, 1, 0, 0, 0, 0 }));
@@ -291,10 +289,7 @@ private:
     bool load(const Filter& filter)
     {
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
-        m_page->setFilter(filter);
-        if (!m_storeSet)
-            m_page->setStore(m_store);
-        m_storeSet = true;
+        m_page->setContext({ m_store, filter });
         return loaded.wait(20000) && !m_page->isBusy();
     }
 
@@ -307,7 +302,6 @@ private:
     Test::TestDatabase m_db;
     StorePtr m_store;
     std::unique_ptr<CostPage> m_page;
-    bool m_storeSet = false;
 };
 
 QTEST_MAIN(TestCostPage)

@@ -93,8 +93,7 @@ private slots:
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
-        m_page->setFilter(window());
-        m_page->setStore(m_store);
+        m_page->setContext({ m_store, window() });
         QVERIFY(loaded.wait(20000));
     }
 
@@ -149,7 +148,7 @@ private slots:
     void modelFilterNarrowsTheSeries()
     {
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
-        m_page->setFilter(window(Flash));
+        m_page->setContext({ m_store, window(Flash) });
         QVERIFY(loaded.wait(20000));
         auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("percentileChart"));
         QCOMPARE(ys(pointsOf(chart, QStringLiteral("p50"))), (QList<qreal> { 1000, 100 }));
@@ -158,7 +157,7 @@ private slots:
     void emptyWindowSaysSo()
     {
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
-        m_page->setFilter({ utc(0, 0).addDays(10), utc(0, 0).addDays(11), {}, {} });
+        m_page->setContext({ m_store, { utc(0, 0).addDays(10), utc(0, 0).addDays(11), {}, {} } });
         QVERIFY(loaded.wait(20000));
         int empty = 0;
         for (Panel* panel : m_page->findChildren<Panel*>())
@@ -173,7 +172,7 @@ private slots:
         QVERIFY(InteractionRecorder(store).record(record(Pro, utc(9, 0), 700, 70, 600)).ok());
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
         QSignalSpy errors(m_page.get(), &DashboardPage::storeError);
-        m_page->setStore(store);
+        m_page->setContext({ store, m_page->context().filter });
         QVERIFY(loaded.wait(20000));
         auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("percentileChart"));
         QCOMPARE(ys(pointsOf(chart, QStringLiteral("p50"))), (QList<qreal> { 700 }));
@@ -203,7 +202,7 @@ private slots:
         const auto refreshed = RollupRefresher(store).refresh(utc(0, 0).addDays(2));
         QVERIFY(refreshed.ok() && refreshed->refreshed);
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
-        m_page->setStore(store);
+        m_page->setContext({ store, window() });
         QVERIFY(loaded.wait(20000));
         auto* panel = m_page->findChild<Panel*>(QStringLiteral("percentilesTable"));
         auto* exact = m_page->findChild<QAction*>(QStringLiteral("exactPercentiles"));

@@ -1,13 +1,19 @@
 #include "connectionprofiles.h"
 #include "guitest.h"
+#include "jobs/latestjob.h"
 #include "mainwindow.h"
+#include "pages/costpage.h"
+#include "pages/latencypage.h"
 #include "pages/overviewpage.h"
+#include "pages/qualitypage.h"
+#include "pages/reviewpage.h"
 #include "privateserver.h"
 #include "recorder/interactionrecorder.h"
 #include "startpage.h"
 #include "store/pgconnectoptions.h"
 #include "testdatabase.h"
 #include "widgets/banner.h"
+#include "widgets/filterbar.h"
 #include "widgets/kpicard.h"
 
 #include <QMessageBox>
@@ -31,19 +37,11 @@ class FakePage : public DashboardPage
 public:
     using DashboardPage::DashboardPage;
     QString title() const override { return QStringLiteral("Fake"); }
-    void setStore(StorePtr store) override
-    {
-        m_store = std::move(store);
-        loads += m_store ? 1 : 0;
-    }
-    void setFilter(const Filter&) override { loads += m_store ? 1 : 0; }
+    void applyContext(bool) override { loads += context().store ? 1 : 0; }
     void reload() override { ++loads; }
     bool isBusy() const override { return false; }
     int loads = 0;
     std::optional<ReviewQueueQuery> shown;
-
-private:
-    StorePtr m_store;
 };
 
 // Runs SQL on a connection of its own, as another client of the store would.
@@ -141,6 +139,48 @@ void recordRecentRequests(const StorePtr& store, int count)
     }
 }
 
+// How often each background job inside `page` (its panels' and its models') was started.
+QHash<const LatestJob*, quint64> jobStarts(const QWidget* page)
+{
+    QHash<const LatestJob*, quint64> starts;
+    for (const LatestJob* job : page->findChildren<LatestJob*>())
+        starts.insert(job, job->generation());
+    return starts;
+}
+
+// Shows every page in turn and waits until it has loaded; returns the job starts per page.
+QList<QHash<const LatestJob*, quint64>> visitPages(MainWindow& window)
+{
+    QList<QHash<const LatestJob*, quint64>> starts;
+    for (DashboardPage* page : window.pages()) {
+        window.showPage(page);
+        if (!QTest::qWaitFor([page] { return !page->isBusy(); }, 20000))
+            qWarning("%s did not finish loading", qPrintable(page->title()));
+        starts << jobStarts(page);
+    }
+    return starts;
+}
+
+// Every page started each of its jobs at most once between `before` and `after`, and at least one.
+QString loadedOnce(const MainWindow& window, const QList<QHash<const LatestJob*, quint64>>& before,
+    const QList<QHash<const LatestJob*, quint64>>& after)
+{
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        quint64 total = 0;
+        for (auto it = after[i].cbegin(); it != after[i].cend(); ++it) {
+            const quint64 delta = it.value() - before[i].value(it.key());
+            if (delta > 1)
+                return QStringLiteral("%1: a job started %2 times")
+                    .arg(window.pages()[i]->title())
+                    .arg(delta);
+            total += delta;
+        }
+        if (total == 0)
+            return QStringLiteral("%1: nothing loaded").arg(window.pages()[i]->title());
+    }
+    return {};
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -155,6 +195,7 @@ private slots:
     void anotherApplicationsStoreIsRefusedUntouched();
     void emptyStoreIsCreatedOnlyWhenTheUserAgrees();
     void onlyThePageOnScreenLoads();
+    void eachPageLoadsOncePerStoreSwitchAndFilterChange();
     void drillDownShowsTheTargetPageWithTheQuery();
     void lostStoreShowsBannerKeepsDataAndRetryRecovers();
     void serverStoppedAndStartedWhileOpenRecoversOnRetry();
@@ -287,6 +328,41 @@ void TestMainWindow::onlyThePageOnScreenLoads()
     window.refresh();
     QCOMPARE(first->loads, 2);
     QCOMPARE(second->loads, 1);
+}
+
+void TestMainWindow::eachPageLoadsOncePerStoreSwitchAndFilterChange()
+{
+    Test::TestDatabase first;
+    Test::TestDatabase second;
+    recordRecentRequests(first.open(), 2);
+    recordRecentRequests(second.open(), 3);
+    MainWindow window;
+    for (DashboardPage* page : QList<DashboardPage*> {
+             new OverviewPage, new CostPage, new LatencyPage, new QualityPage, new ReviewPage })
+        window.addPage(page);
+    window.resize(1280, 900);
+    window.show();
+    QSignalSpy opened(&window, &MainWindow::storeOpened);
+    window.openUrl(first.url());
+    QVERIFY(opened.wait(20000));
+    const auto onFirst = visitPages(window);
+
+    // A new store: each page loads once, on the new store only (not first with the old one).
+    window.openUrl(second.url());
+    QVERIFY(opened.wait(20000));
+    const auto onSecond = visitPages(window);
+    const QString switched = loadedOnce(window, onFirst, onSecond);
+    QVERIFY2(switched.isEmpty(), qPrintable(switched));
+    auto* overview = qobject_cast<OverviewPage*>(window.pages().constFirst());
+    QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("3"));
+
+    // A new filter: each page loads once more.
+    window.filterBar()->setPreset(window.filterBar()->preset() == FilterBar::Preset::Last30Days
+            ? FilterBar::Preset::Last90Days
+            : FilterBar::Preset::Last30Days);
+    const auto filtered = visitPages(window);
+    const QString changed = loadedOnce(window, onSecond, filtered);
+    QVERIFY2(changed.isEmpty(), qPrintable(changed));
 }
 
 void TestMainWindow::drillDownShowsTheTargetPageWithTheQuery()

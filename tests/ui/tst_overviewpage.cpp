@@ -62,8 +62,7 @@ Filter window(const char* from, const char* to)
 // Starts loading the fixture's current window [Jan 8, Jan 15) on page.
 void showCurrentWeek(OverviewPage& page, const Test::TestDatabase& db)
 {
-    page.setFilter(window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z"));
-    page.setStore(fixtureStore(db));
+    page.setContext({ fixtureStore(db), window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z") });
 }
 
 } // namespace
@@ -164,7 +163,7 @@ void TestOverviewPage::changingTheFilterUpdatesTheCards()
     QVERIFY(loaded.wait(20000));
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("4"));
 
-    page.setFilter(window("2026-01-01T00:00:00Z", "2026-01-08T00:00:00Z"));
+    page.setContext({ page.context().store, window("2026-01-01T00:00:00Z", "2026-01-08T00:00:00Z") });
     QVERIFY(loaded.wait(20000));
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("2"));
     QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("new vs previous 7 days"));
@@ -174,7 +173,7 @@ void TestOverviewPage::changingTheFilterUpdatesTheCards()
 
     Filter alice = window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z");
     alice.user = QStringLiteral("alice");
-    page.setFilter(alice);
+    page.setContext({ page.context().store, alice });
     QVERIFY(loaded.wait(20000));
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("3"));
     QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("new vs previous 7 days"));
@@ -187,7 +186,7 @@ void TestOverviewPage::closingTheStoreEmptiesTheCards()
     QSignalSpy loaded(&page, &DashboardPage::loaded);
     showCurrentWeek(page, db);
     QVERIFY(loaded.wait(20000));
-    page.setStore(nullptr);
+    page.setContext({ nullptr, page.context().filter });
     QVERIFY(!page.isBusy());
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("—"));
     QCOMPARE(page.topUsersModel()->rowCount(), 0);

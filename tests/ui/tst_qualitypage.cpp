@@ -191,9 +191,8 @@ private slots:
             if (rated < window().to)
                 ratedInWindow << id;
         }
-        m_page->setStore(store);
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
-        m_page->reload();
+        m_page->setContext({ store, m_page->context().filter });
         QVERIFY(loaded.wait(20000));
         QCOMPARE(chart("ratingChart")->values().first(), 2.0);
 
@@ -227,10 +226,9 @@ private slots:
         r.confidence = 0.42;
         r.createdAt = utc(2, 1);
         QVERIFY(InteractionRecorder(store).record(r).ok());
-        m_page->setStore(store);
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
         QSignalSpy errors(m_page.get(), &DashboardPage::storeError);
-        m_page->reload();
+        m_page->setContext({ store, m_page->context().filter });
         QVERIFY(loaded.wait(20000));
         QCOMPARE(chart("confidenceChart")->values().at(4), 1.0);
 
@@ -260,9 +258,7 @@ private:
     bool load(const Filter& filter, bool withStore = false)
     {
         QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
-        m_page->setFilter(filter);
-        if (withStore)
-            m_page->setStore(m_store);
+        m_page->setContext({ withStore ? m_store : m_page->context().store, filter });
         return loaded.wait(20000) && !m_page->isBusy();
     }
 

@@ -125,7 +125,7 @@ private slots:
         ReviewPage page;
         page.resize(1200, 800);
         page.show();
-        page.setStore(store);
+        page.setContext({ store, page.context().filter });
         QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy() && page.model()->rowCount() == 5, 20000);
         page.table()->setCurrentIndex(page.model()->index(0, 0));
         page.table()->setFocus();

@@ -89,7 +89,7 @@ void TestReviewCsvExport::initTestCase()
     m_page->resize(1200, 800);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    m_page->setStore(m_store);
+    m_page->setContext({ m_store, m_page->context().filter });
     QVERIFY(waitIdle());
     QVERIFY(m_page->model()->rowCount() < QueueRows); // the view holds only its first page
 }

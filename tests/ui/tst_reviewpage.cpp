@@ -135,7 +135,7 @@ void TestReviewPage::init()
     m_page->show();
     m_page->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
-    m_page->setStore(m_store);
+    m_page->setContext({ m_store, m_page->context().filter });
     QVERIFY(waitIdle());
 }
 
@@ -300,7 +300,8 @@ void TestReviewPage::invalidInputShowsErrorWritesNothingAndKeepsText()
 void TestReviewPage::storeWithoutReviewsTableDisablesSavingWithReason()
 {
     m_db->execScript(QStringLiteral("DROP TABLE ragscope_reviews"));
-    m_page->setStore(m_db->open()); // opened again: it now knows the table is gone
+    m_page->setContext(
+        { m_db->open(), m_page->context().filter }); // opened again: it now knows the table is gone
     QVERIFY(waitIdle());
     QCOMPARE(m_page->model()->rowCount(), 6);
     QVERIFY2(m_page->form()->message().contains(QLatin1String("Saving is off")),

@@ -8,9 +8,18 @@
 
 namespace RagScope {
 
-/// A page of the dashboard. The main window hands every page the open store and the filter
-/// bar's filter; a page loads its data off the GUI thread (LatestJob) and keeps showing its
-/// last data when a load fails, reporting the error through storeError().
+/// What every page shows: the open store (null: none) and the filter bar's filter, handed over
+/// together so that a store switch never loads the new filter on the old store.
+struct DashboardContext
+{
+    StorePtr store;
+    Filter filter;
+    bool operator==(const DashboardContext&) const = default;
+};
+
+/// A page of the dashboard. The main window hands every page a DashboardContext; a page loads its data off
+/// the GUI thread (LatestJob) and keeps showing its last data when a load fails, reporting the error through
+/// storeError().
 class DashboardPage : public QWidget
 {
     Q_OBJECT
@@ -18,14 +27,23 @@ public:
     using QWidget::QWidget;
 
     virtual QString title() const = 0;
-    /// A new store (null: closed). Pages drop old data and reload.
-    virtual void setStore(StorePtr store) = 0;
-    /// A new filter; pages reload (a newer filter supersedes an unfinished load).
-    virtual void setFilter(const Filter& filter) = 0;
+    /// A new store and/or filter: one load (a newer context supersedes and cancels an
+    /// unfinished one). A new store (null: closed) first drops the old store's data.
+    void setContext(const DashboardContext& context)
+    {
+        const bool newStore = context.store != m_context.store;
+        m_context = context;
+        applyContext(newStore);
+    }
+    const DashboardContext& context() const { return m_context; }
     /// Reload with the current store and filter (Refresh, Retry after a lost connection).
     virtual void reload() = 0;
     /// True while any panel of the page is loading.
     virtual bool isBusy() const = 0;
+
+protected:
+    /// Load for context() (`newStore`: drop the old store's data first).
+    virtual void applyContext(bool newStore) = 0;
 
 signals:
     /// A load or save failed (the banner shows it; the page keeps its last data).
@@ -34,6 +52,9 @@ signals:
     void loaded();
     /// Open the Review page with this query (e.g. a bar of the Quality page was clicked).
     void drillDown(const RagScope::ReviewQueueQuery& query);
+
+private:
+    DashboardContext m_context;
 };
 
 } // namespace RagScope

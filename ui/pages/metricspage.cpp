@@ -6,18 +6,13 @@
 
 namespace RagScope {
 
-void MetricsPage::setStore(StorePtr store)
+void MetricsPage::applyContext(bool newStore)
 {
-    m_store = std::move(store);
-    for (LatestJob* job : std::as_const(m_jobs))
-        job->cancel();
-    clear(m_store ? QString() : tr("No store open"));
-    reload();
-}
-
-void MetricsPage::setFilter(const Filter& filter)
-{
-    m_filter = filter;
+    if (newStore) {
+        for (LatestJob* job : std::as_const(m_jobs))
+            job->cancel();
+        clear(store() ? QString() : tr("No store open"));
+    }
     reload();
 }
 
@@ -35,7 +30,7 @@ LatestJob* MetricsPage::addJob()
 
 bool MetricsPage::beginLoad()
 {
-    if (!m_store || !m_filter.from.isValid() || !m_filter.to.isValid())
+    if (!store() || !filter().from.isValid() || !filter().to.isValid())
         return false;
     m_pending = int(m_jobs.size());
     m_errorReported = false;

@@ -10,7 +10,7 @@ namespace RagScope {
 
 class LatestJob;
 
-/// Base of the chart pages (Cost, Latency, Quality): keeps the store and the filter, owns the
+/// Base of the metric pages (Overview, Cost, Latency, Quality): keeps the context, owns the
 /// page's LatestJobs, and turns their completions into one loaded() per reload and at most one
 /// storeError(), while the panels keep their last data.
 class MetricsPage : public DashboardPage
@@ -19,16 +19,15 @@ class MetricsPage : public DashboardPage
 public:
     using DashboardPage::DashboardPage;
 
-    void setStore(StorePtr store) override;
-    void setFilter(const Filter& filter) override;
     bool isBusy() const override;
 
 protected:
     /// A job of this page; every job runs once per reload and reports through finishPanel().
     LatestJob* addJob();
     const QList<LatestJob*>& jobs() const { return m_jobs; }
-    const StorePtr& store() const { return m_store; }
-    const Filter& filter() const { return m_filter; }
+    void applyContext(bool newStore) override;
+    const StorePtr& store() const { return context().store; }
+    const Filter& filter() const { return context().filter; }
     /// True when a store is open and the window is valid; then starts counting this reload's jobs.
     bool beginLoad();
     /// One job finished (with an error or not); the last one emits loaded().
@@ -37,8 +36,6 @@ protected:
     virtual void clear(const QString& message) = 0;
 
 private:
-    StorePtr m_store;
-    Filter m_filter;
     QList<LatestJob*> m_jobs;
     int m_pending = 0;
     bool m_errorReported = false;

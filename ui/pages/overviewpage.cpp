@@ -22,48 +22,31 @@
 
 namespace RagScope {
 
-struct OverviewPage::Figures
-{
-    KpiTotals kpis;
-    std::optional<double> p95LatencyMs;
-    RatingSummary ratings;
-    CostProjection projection;
-};
-
 namespace {
 
 constexpr int TopUsers = 10;
 
-// "▲ 12.5%" style relative change; nothing to compare with gives a plain note.
-QString relativeChange(std::optional<double> current, std::optional<double> previous)
+// "▲ 12.5%" for relative changes, "▲ 0.12" / "▼ 2.1 pp" for absolute ones (`scale`, `unit`);
+// what rounds to nothing reads "no change".
+QString changeText(const FigureChange& change, bool relative, double scale = 1.0, const QString& unit = {})
 {
-    if (!current || !previous)
+    switch (change.kind) {
+    case FigureChange::Kind::NoPrevious:
         return OverviewPage::tr("no previous data");
-    if (*previous == 0.0)
-        return *current == 0.0 ? OverviewPage::tr("no change") : OverviewPage::tr("new");
-    const double percent = (*current - *previous) / std::abs(*previous) * 100.0;
-    if (std::abs(percent) < 0.05)
+    case FigureChange::Kind::Same:
         return OverviewPage::tr("no change");
-    return (percent > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "))
-        + OverviewPage::tr("%1%").arg(QLocale().toString(std::abs(percent), 'f', 1));
-}
-
-// Absolute change for values that are already rates or scores ("▲ 0.12", "▼ 2.1 pp").
-QString absoluteChange(
-    std::optional<double> current, std::optional<double> previous, double scale, const QString& unit)
-{
-    if (!current || !previous)
-        return OverviewPage::tr("no previous data");
-    const double delta = (*current - *previous) * scale;
-    if (std::abs(delta) < 0.005)
+    case FigureChange::Kind::New:
+        return OverviewPage::tr("new");
+    case FigureChange::Kind::Moved:
+        break;
+    }
+    const double amount = change.amount * scale;
+    if (std::abs(amount) < (relative ? 0.05 : 0.005))
         return OverviewPage::tr("no change");
-    return (delta > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "))
-        + QLocale().toString(std::abs(delta), 'f', 2) + unit;
-}
-
-std::optional<double> moneyValue(const Money& money)
-{
-    return double(money.units()); // only ever divided by another amount, for a percentage
+    const QString arrow = amount > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ");
+    if (relative)
+        return arrow + OverviewPage::tr("%1%").arg(QLocale().toString(std::abs(amount), 'f', 1));
+    return arrow + QLocale().toString(std::abs(amount), 'f', 2) + unit;
 }
 
 QString milliseconds(const std::optional<double>& value)
@@ -73,29 +56,16 @@ QString milliseconds(const std::optional<double>& value)
 
 } // namespace
 
-Result<OverviewPage::Figures> OverviewPage::loadFigures(const MetricsCollector& metrics, const Filter& filter)
-{
-    Figures figures;
-    RAGSCOPE_TRY(kpis, metrics.kpis(filter));
-    RAGSCOPE_TRY(latency, metrics.latencyPercentiles(filter));
-    RAGSCOPE_TRY(ratings, metrics.ratings(filter));
-    figures.kpis = kpis;
-    figures.p95LatencyMs = latency.total.p95();
-    figures.ratings = ratings;
-    figures.projection = CostTracker::project(kpis.totalCost, filter.from, filter.to);
-    return figures;
-}
-
 OverviewPage::OverviewPage(QWidget* parent)
-    : DashboardPage(parent)
+    : MetricsPage(parent)
     , m_unpriced(new QLabel(this))
     , m_kpiPanel(new Panel(tr("Key figures"), this))
     , m_usersPanel(new Panel(tr("Top users"), this))
     , m_usersModel(new TopUsersModel(this))
     , m_usersProxy(new QSortFilterProxyModel(this))
     , m_usersView(new QTableView(this))
-    , m_kpiJob(new LatestJob(this))
-    , m_usersJob(new LatestJob(this))
+    , m_kpiJob(addJob())
+    , m_usersJob(addJob())
 {
     const QStringList titles { tr("Requests"), tr("Total cost"), tr("Projected monthly cost"),
         tr("Projected annual cost"), tr("Average latency"), tr("p95 latency"), tr("Average confidence"),
@@ -142,7 +112,7 @@ OverviewPage::OverviewPage(QWidget* parent)
 
     connect(m_usersView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         ReviewQueueQuery query;
-        query.filter = m_filter;
+        query.filter = filter();
         query.filter.user = index.data(TopUsersModel::UserIdRole).toString();
         emit drillDown(query);
     });
@@ -153,7 +123,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     layout->addWidget(m_unpriced);
     layout->addWidget(m_kpiPanel);
     layout->addWidget(m_usersPanel, 1);
-    clear();
+    clear(tr("No store is open"));
 }
 
 QString OverviewPage::title() const
@@ -161,48 +131,20 @@ QString OverviewPage::title() const
     return tr("Overview");
 }
 
-void OverviewPage::setStore(StorePtr store)
-{
-    m_store = std::move(store);
-    clear();
-    reload();
-}
-
-void OverviewPage::setFilter(const Filter& filter)
-{
-    m_filter = filter;
-    reload();
-}
-
-bool OverviewPage::isBusy() const
-{
-    return m_kpiJob->isBusy() || m_usersJob->isBusy();
-}
-
 void OverviewPage::reload()
 {
-    if (!m_store || !m_filter.from.isValid()) {
-        m_kpiJob->cancel();
-        m_usersJob->cancel();
+    if (!beginLoad())
         return;
-    }
-    m_pending = 2;
-    m_failed = false;
-    const StorePtr store = m_store;
-    const Filter filter = m_filter;
+    const StorePtr store = this->store();
+    const Filter filter = this->filter();
     m_kpiJob->start(
-        [store, filter]() -> Result<QPair<Figures, Figures>> {
-            const MetricsCollector metrics(store, MetricsCollector::Answering::FromRollups);
-            RAGSCOPE_TRY(current, loadFigures(metrics, filter));
-            RAGSCOPE_TRY(previous, loadFigures(metrics, filter.previous()));
-            return qMakePair(current, previous);
+        [store, filter] {
+            return MetricsCollector(store, MetricsCollector::Answering::FromRollups).overview(filter);
         },
-        [this](const Result<QPair<Figures, Figures>>& result) {
+        [this](const Result<OverviewReport>& result) {
             if (result.ok())
-                showFigures(result->first, result->second);
-            else
-                emit storeError(result.error());
-            finishOne(result.ok());
+                showFigures(result.value());
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
     m_usersJob->start(
         [store, filter] {
@@ -213,38 +155,29 @@ void OverviewPage::reload()
             if (result.ok()) {
                 m_usersModel->setData(result.value());
                 m_usersPanel->setMessage(result->isEmpty() ? tr("No requests in this window") : QString());
-            } else {
-                emit storeError(result.error());
             }
-            finishOne(result.ok());
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
 }
 
-void OverviewPage::finishOne(bool ok)
-{
-    m_failed = m_failed || !ok;
-    if (--m_pending == 0 && !m_failed)
-        emit loaded();
-}
-
-void OverviewPage::clear()
+void OverviewPage::clear(const QString& message)
 {
     for (KpiCard* card : std::as_const(m_cards))
         card->clear();
     m_unpriced->hide();
     m_usersModel->setData({});
-    m_usersPanel->setMessage(m_store ? QString() : tr("No store is open"));
+    m_usersPanel->setMessage(message);
 }
 
 QString OverviewPage::comparedTo() const
 {
-    const double days = m_filter.days();
+    const double days = filter().days();
     if (days >= 2.0 && std::abs(days - std::round(days)) < 1e-9)
         return tr("vs previous %n days", nullptr, int(std::lround(days)));
     return tr("vs previous %n hours", nullptr, int(std::lround(days * 24.0)));
 }
 
-void OverviewPage::showFigures(const Figures& current, const Figures& previous)
+void OverviewPage::showFigures(const OverviewReport& report)
 {
     const QLocale locale;
     const QString versus = QLatin1Char(' ') + comparedTo();
@@ -252,36 +185,31 @@ void OverviewPage::showFigures(const Figures& current, const Figures& previous)
         m_cards.at(card)->setValue(value);
         m_cards.at(card)->setChange(change + versus);
     };
+    const OverviewFigures& current = report.current;
     const KpiTotals& now = current.kpis;
-    const KpiTotals& before = previous.kpis;
-    set(Requests, locale.toString(now.requests),
-        relativeChange(double(now.requests), double(before.requests)));
+    set(Requests, locale.toString(now.requests), changeText(report.requests(), true));
     const auto cost
         = [&now](Money amount) { return CostDisplay::sum(amount, now.requests, now.unpricedRequests); };
-    set(TotalCost, cost(now.totalCost),
-        relativeChange(moneyValue(now.totalCost), moneyValue(before.totalCost)));
-    set(MonthlyCost, cost(current.projection.monthly),
-        relativeChange(moneyValue(current.projection.monthly), moneyValue(previous.projection.monthly)));
-    set(AnnualCost, cost(current.projection.annual),
-        relativeChange(moneyValue(current.projection.annual), moneyValue(previous.projection.annual)));
-    set(AvgLatency, milliseconds(now.avgLatencyMs), relativeChange(now.avgLatencyMs, before.avgLatencyMs));
-    set(P95Latency, milliseconds(current.p95LatencyMs),
-        relativeChange(current.p95LatencyMs, previous.p95LatencyMs));
+    set(TotalCost, cost(now.totalCost), changeText(report.totalCost(), true));
+    set(MonthlyCost, cost(current.projection.monthly), changeText(report.monthlyCost(), true));
+    set(AnnualCost, cost(current.projection.annual), changeText(report.annualCost(), true));
+    set(AvgLatency, milliseconds(now.avgLatencyMs), changeText(report.avgLatency(), true));
+    set(P95Latency, milliseconds(current.p95LatencyMs), changeText(report.p95Latency(), true));
     set(AvgConfidence, now.avgConfidence ? locale.toString(*now.avgConfidence, 'f', 2) : tr("—"),
-        absoluteChange(now.avgConfidence, before.avgConfidence, 1.0, QString()));
+        changeText(report.avgConfidence(), false));
     const auto rate = current.ratings.feedbackRate();
     set(FeedbackRate, rate ? tr("%1%").arg(locale.toString(*rate * 100.0, 'f', 1)) : tr("—"),
-        absoluteChange(rate, previous.ratings.feedbackRate(), 100.0, tr(" pp")));
+        changeText(report.feedbackRate(), false, 100.0, tr(" pp")));
     const auto rating = current.ratings.average;
     set(AvgRating, rating ? tr("%1 / 5").arg(locale.toString(*rating, 'f', 2)) : tr("—"),
-        absoluteChange(rating, previous.ratings.average, 1.0, QString()));
+        changeText(report.avgRating(), false));
 
     m_unpriced->setVisible(now.unpricedRequests > 0);
     m_unpriced->setText(tr("%1 requests of unknown models have no cost — see pricing.")
                             .arg(locale.toString(now.unpricedRequests)));
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
-    m_kpiPanel->setTitle(
-        tr("Key figures, %1 – %2 UTC").arg(m_filter.from.toString(format), m_filter.to.toString(format)));
+    m_kpiPanel->setTitle(tr("Key figures, %1 – %2 UTC")
+                             .arg(report.filter.from.toString(format), report.filter.to.toString(format)));
 }
 
 } // namespace RagScope

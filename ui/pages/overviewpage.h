@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboardpage.h"
+#include "metricspage.h"
 
 class QLabel;
 class QSortFilterProxyModel;
@@ -10,13 +10,14 @@ namespace RagScope {
 
 class KpiCard;
 class LatestJob;
-class MetricsCollector;
 class Panel;
+struct FigureChange;
+struct OverviewReport;
 class TopUsersModel;
 
 /// The first page: key figures of the window, each against the previous window of the same
-/// length, a warning about unpriced requests, and the busiest users.
-class OverviewPage : public DashboardPage
+/// length (MetricsCollector::overview), a warning about unpriced requests, and the busiest users.
+class OverviewPage : public MetricsPage
 {
     Q_OBJECT
 public:
@@ -36,10 +37,7 @@ public:
     explicit OverviewPage(QWidget* parent = nullptr);
 
     QString title() const override;
-    void setStore(StorePtr store) override;
-    void setFilter(const Filter& filter) override;
     void reload() override;
-    bool isBusy() const override;
 
     KpiCard* card(Card card) const { return m_cards.at(card); }
     /// The unpriced-requests warning (hidden when every request has a cost).
@@ -47,15 +45,10 @@ public:
     TopUsersModel* topUsersModel() const { return m_usersModel; }
 
 private:
-    struct Figures;
-    static Result<Figures> loadFigures(const MetricsCollector& metrics, const Filter& filter);
-    void showFigures(const Figures& current, const Figures& previous);
-    void clear();
-    void finishOne(bool ok);
+    void showFigures(const OverviewReport& report);
+    void clear(const QString& message) override;
     QString comparedTo() const;
 
-    StorePtr m_store;
-    Filter m_filter;
     QList<KpiCard*> m_cards;
     QLabel* m_unpriced;
     Panel* m_kpiPanel;
@@ -65,8 +58,6 @@ private:
     QTableView* m_usersView;
     LatestJob* m_kpiJob;
     LatestJob* m_usersJob;
-    int m_pending = 0;
-    bool m_failed = false;
 };
 
 } // namespace RagScope

@@ -73,7 +73,8 @@ ReviewPage::ReviewPage(QWidget* parent)
     exportCsv->setObjectName(QStringLiteral("exportCsv"));
     exportCsv->setToolTip(tr("Save every interaction of this queue as CSV, with ids and full texts"));
     connect(exportCsv, &QAction::triggered, this, [this] {
-        Exporter::exportReviewQueueCsv(this, m_store, m_model->query(), QStringLiteral("review-queue.csv"));
+        Exporter::exportReviewQueueCsv(
+            this, context().store, m_model->query(), QStringLiteral("review-queue.csv"));
     });
     m_queuePanel->addHeaderAction(exportCsv);
     m_queuePanel->setContent(m_table);
@@ -146,7 +147,7 @@ ReviewPage::ReviewPage(QWidget* parent)
     layout->addWidget(m_controls);
     layout->addWidget(split, 1);
 
-    m_form->setReadOnlyReason(readOnlyReason(m_store));
+    m_form->setReadOnlyReason(readOnlyReason(context().store));
     updateStatus();
 }
 
@@ -155,21 +156,18 @@ QString ReviewPage::title() const
     return tr("Review");
 }
 
-void ReviewPage::setStore(StorePtr store)
+void ReviewPage::applyContext(bool newStore)
 {
-    m_store = std::move(store);
-    m_detailJob->cancel();
-    if (m_saveJob->isBusy()) {
-        m_saveJob->cancel();
-        m_form->saveFailed(m_savingId, tr("The store was closed before the review was saved; save again."));
+    if (newStore) {
+        m_detailJob->cancel();
+        if (m_saveJob->isBusy()) {
+            m_saveJob->cancel();
+            m_form->saveFailed(
+                m_savingId, tr("The store was closed before the review was saved; save again."));
+        }
+        m_form->setReadOnlyReason(readOnlyReason(context().store));
     }
-    m_form->setReadOnlyReason(readOnlyReason(m_store));
-    applyControls();
-}
-
-void ReviewPage::setFilter(const Filter& filter)
-{
-    m_filter = filter;
+    m_filter = context().filter;
     applyControls();
 }
 
@@ -210,19 +208,19 @@ ReviewQueueQuery ReviewPage::query() const
 
 void ReviewPage::applyControls()
 {
-    m_model->setQuery(m_store, query());
+    m_model->setQuery(context().store, query());
 }
 
 void ReviewPage::updateStatus()
 {
     const int rows = m_model->rowCount();
-    if (!m_store)
+    if (!context().store)
         m_controls->setStatus(tr("No store open"));
     else if (m_model->isComplete())
         m_controls->setStatus(tr("%n interaction(s)", nullptr, rows));
     else
         m_controls->setStatus(tr("%n loaded, more on scroll", nullptr, rows));
-    const bool empty = m_store && m_model->isComplete() && rows == 0;
+    const bool empty = context().store && m_model->isComplete() && rows == 0;
     m_queuePanel->setMessage(empty ? tr("Nothing to review for these filters.") : QString());
 }
 
@@ -275,9 +273,10 @@ void ReviewPage::showInteraction(const QModelIndex& index)
 
 void ReviewPage::loadDetail(const QUuid& interactionId)
 {
-    if (!m_store)
+    if (!context().store)
         return;
-    m_detailJob->start([store = m_store, interactionId] { return ReviewQueue(store).detail(interactionId); },
+    m_detailJob->start(
+        [store = context().store, interactionId] { return ReviewQueue(store).detail(interactionId); },
         [this](const Result<InteractionDetail>& detail) {
             if (detail.ok()) {
                 m_detail->setDetail(*detail);
@@ -291,13 +290,13 @@ void ReviewPage::loadDetail(const QUuid& interactionId)
 
 void ReviewPage::saveReview(const ReviewDraft& draft)
 {
-    if (!m_store) {
+    if (!context().store) {
         m_form->saveFailed(draft.interactionId, tr("No store is open."));
         return;
     }
     m_savingId = draft.interactionId;
     m_saveJob->start(
-        [store = m_store, draft] {
+        [store = context().store, draft] {
             return ReviewService(store).save(
                 draft.interactionId, draft.reviewer, draft.rating, draft.label, draft.comment);
         },

@@ -25,8 +25,6 @@ public:
     explicit ReviewPage(QWidget* parent = nullptr);
 
     QString title() const override;
-    void setStore(StorePtr store) override;
-    void setFilter(const Filter& filter) override;
     void reload() override;
     bool isBusy() const override;
 
@@ -41,6 +39,9 @@ public:
     ReviewQueueControls* controls() const { return m_controls; }
     InteractionDetailView* detailView() const { return m_detail; }
 
+protected:
+    void applyContext(bool newStore) override;
+
 private:
     void applyControls();
     void updateStatus();
@@ -53,7 +54,6 @@ private:
     void sortIndicatorChanged(int column, Qt::SortOrder order);
     void finishedLoading();
 
-    StorePtr m_store;
     Filter m_filter;
     ReviewQueueQuery::SortKey m_sort = ReviewQueueQuery::SortKey::CreatedAt;
     bool m_descending = true;
