@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -62,22 +63,21 @@ HttpService::HttpService(StorePtr store, AsyncInteractionRecorder* recorder, Opt
     m_pool.setMaxThreadCount(std::max(1, m_options.workers));
     const ServiceApi api = m_api;
     m_server.route(QStringLiteral("/api/v1/chat/feedback"), QHttpServerRequest::Method::Post,
-        [this, api](const QHttpServerRequest& request) {
-            return handle(request, Checks::TokenAndJsonBody,
+        [this, api](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            handle(request, std::move(responder), Checks::TokenAndJsonBody,
                 [api, body = request.body()] { return api.submitFeedback(body); });
         });
     m_server.route(QStringLiteral("/api/v1/chat/interactions"), QHttpServerRequest::Method::Post,
-        [this, api](const QHttpServerRequest& request) {
-            return handle(request, Checks::TokenAndJsonBody,
+        [this, api](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            handle(request, std::move(responder), Checks::TokenAndJsonBody,
                 [api, body = request.body()] { return api.recordInteraction(body); });
         });
     m_server.route(QStringLiteral("/api/v1/metrics"), QHttpServerRequest::Method::Get,
-        [this, api](const QHttpServerRequest& request) {
-            return handle(
-                request, Checks::Token, [api, query = request.query()] { return api.metrics(query); });
+        [this, api](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            handle(request, std::move(responder), Checks::Token, [api, query = request.query()] { return api.metrics(query); });
         });
-    m_server.route(HealthPath, QHttpServerRequest::Method::Get, [this, api](const QHttpServerRequest& request) {
-        return handle(request, Checks::None, [api] { return api.health(); });
+    m_server.route(HealthPath, QHttpServerRequest::Method::Get, [this, api](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        handle(request, std::move(responder), Checks::None, [api] { return api.health(); });
     });
     m_server.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         onMissing(request, std::move(responder));
@@ -117,7 +117,7 @@ std::optional<ApiReply> HttpService::refuse(const QHttpServerRequest& request, C
     return std::nullopt;
 }
 
-QFuture<QHttpServerResponse> HttpService::handle(const QHttpServerRequest& request, Checks checks, Work work)
+void HttpService::handle(const QHttpServerRequest& request, QHttpServerResponder&& responder, Checks checks, Work work)
 {
     QElapsedTimer clock;
     clock.start();
@@ -128,14 +128,20 @@ QFuture<QHttpServerResponse> HttpService::handle(const QHttpServerRequest& reque
         reply = QtFuture::makeReadyFuture(*refused);
     else
         reply = QtConcurrent::run(&m_pool, std::move(work));
-    // Back on the event loop's thread: count, log, and hand Qt the answer to write.
-    return reply.then(this, [this, entry, clock](const ApiReply& answer) mutable {
+    // Qt 6.4's own QFuture<QHttpServerResponse> route path lost answers here; the responder is
+    // kept instead and written from the event loop, unless the client has gone meanwhile.
+    auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = kept->socket();
+    reply.then(this, [this, entry, clock, kept, socket](const ApiReply& answer) mutable {
         --m_inFlight;
         entry.status = answer.status;
         entry.durationMs = clock.nsecsElapsed() / 1e6;
         entry.error = answer.logError;
+        if (socket)
+            toResponse(answer).write(std::move(*kept));
+        else
+            entry.error = QStringLiteral("client gone");
         emit requestHandled(entry);
-        return toResponse(answer);
     });
 }
 

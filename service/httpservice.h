@@ -47,7 +47,7 @@ signals:
 private:
     enum class Checks { Token, TokenAndJsonBody, None };
     using Work = std::function<ApiReply()>;
-    QFuture<QHttpServerResponse> handle(const QHttpServerRequest& request, Checks checks, Work work);
+    void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder, Checks checks, Work work);
     std::optional<ApiReply> refuse(const QHttpServerRequest& request, Checks checks) const;
     void onMissing(const QHttpServerRequest& request, QHttpServerResponder&& responder);
 

@@ -102,7 +102,9 @@ QString InteractionRecorder::insertSql(Dialect dialect)
 QVariantList InteractionRecorder::insertValues(Dialect dialect, const InteractionRecord& r)
 {
     const SqlDialect d(dialect);
-    return { d.bindUuid(r.id), r.userId, r.query, r.answer, nullable(r.confidence), r.citations,
+    // answer is NOT NULL in the store: an answer left out is an empty one
+    const QString answer = r.answer.isNull() ? QStringLiteral("") : r.answer;
+    return { d.bindUuid(r.id), r.userId, r.query, answer, nullable(r.confidence), r.citations,
         nullable(r.totalLatencyMs), nullable(r.retrievalLatencyMs), nullable(r.generationLatencyMs),
         nullable(r.promptTokens), nullable(r.completionTokens), nullable(r.totalTokens),
         r.model ? QVariant(*r.model) : QVariant(QMetaType::fromType<QString>()),
