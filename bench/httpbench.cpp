@@ -32,17 +32,22 @@ struct Run
     {
         std::vector<double> sorted = latenciesMs;
         std::sort(sorted.begin(), sorted.end());
-        const auto at = [&](double p) { return sorted[size_t(std::min<double>(double(sorted.size() - 1), p * sorted.size()))]; };
-        std::printf("%s: %zu requests in %.0f ms: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d failed\n",
-            name, sorted.size(), wallNs / 1e6, sorted.size() / (wallNs / 1e9), at(0.5), at(0.99), sorted.back(),
-            failures);
+        const auto at = [&](double p) {
+            return sorted[size_t(std::min<double>(double(sorted.size() - 1), p * sorted.size()))];
+        };
+        std::printf("%s: %zu requests in %.0f ms: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d "
+                    "failed\n",
+            name, sorted.size(), wallNs / 1e6, sorted.size() / (wallNs / 1e9), at(0.5), at(0.99),
+            sorted.back(), failures);
     }
 };
 
 QByteArray body(const QUuid& id, int n)
 {
-    return QJsonDocument(QJsonObject { { QStringLiteral("interaction_id"), id.toString(QUuid::WithoutBraces) },
-                             { QStringLiteral("rating"), 1 + n % 5 }, { QStringLiteral("comment"), QStringLiteral("load run") } })
+    return QJsonDocument(
+        QJsonObject { { QStringLiteral("interaction_id"), id.toString(QUuid::WithoutBraces) },
+            { QStringLiteral("rating"), 1 + n % 5 },
+            { QStringLiteral("comment"), QStringLiteral("load run") } })
         .toJson(QJsonDocument::Compact);
 }
 
@@ -51,7 +56,11 @@ class Client : public QObject
 {
 public:
     Client(const QUrl& url, const QList<QUuid>& ids, int* budget, Run* run, int* running)
-        : m_url(url), m_ids(ids), m_budget(budget), m_run(run), m_running(running)
+        : m_url(url)
+        , m_ids(ids)
+        , m_budget(budget)
+        , m_run(run)
+        , m_running(running)
     { }
     void next()
     {
@@ -92,8 +101,10 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.addOptions({ { QStringLiteral("url"), QStringLiteral("serve's base URL"), QStringLiteral("url") },
         { QStringLiteral("db"), QStringLiteral("the store serve writes to"), QStringLiteral("url") },
-        { QStringLiteral("requests"), QStringLiteral("requests"), QStringLiteral("n"), QStringLiteral("20000") },
-        { QStringLiteral("concurrency"), QStringLiteral("connections"), QStringLiteral("n"), QStringLiteral("8") } });
+        { QStringLiteral("requests"), QStringLiteral("requests"), QStringLiteral("n"),
+            QStringLiteral("20000") },
+        { QStringLiteral("concurrency"), QStringLiteral("connections"), QStringLiteral("n"),
+            QStringLiteral("8") } });
     parser.process(app);
     const int requests = parser.value(QStringLiteral("requests")).toInt();
     const int concurrency = parser.value(QStringLiteral("concurrency")).toInt();
@@ -136,7 +147,7 @@ int main(int argc, char* argv[])
 
     // Baseline: the same submissions through FeedbackService, `concurrency` threads, no HTTP.
     Run direct;
-    std::vector<Run> perThread(size_t(concurrency));
+    std::vector<Run> perThread(static_cast<size_t>(concurrency));
     QList<QThread*> threads;
     wall.restart();
     for (int c = 0; c < concurrency; ++c) {
@@ -145,7 +156,9 @@ int main(int argc, char* argv[])
             for (int n = c; n < requests; n += concurrency) {
                 QElapsedTimer clock;
                 clock.start();
-                if (!service.submit(ids.value()[n % ids.value().size()], 1 + n % 5, QStringLiteral("load run")).ok())
+                if (!service
+                         .submit(ids.value()[n % ids.value().size()], 1 + n % 5, QStringLiteral("load run"))
+                         .ok())
                     ++perThread[size_t(c)].failures;
                 perThread[size_t(c)].latenciesMs.push_back(clock.nsecsElapsed() / 1e6);
             }
@@ -162,6 +175,7 @@ int main(int argc, char* argv[])
         direct.failures += r.failures;
     }
     direct.print("FeedbackService::submit in-process (baseline)");
-    std::printf("ratio: HTTP requests/s ÷ in-process submits/s %.2f\n", double(direct.wallNs) / double(http.wallNs));
+    std::printf(
+        "ratio: HTTP requests/s ÷ in-process submits/s %.2f\n", double(direct.wallNs) / double(http.wallNs));
     return 0;
 }

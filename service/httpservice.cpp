@@ -74,11 +74,13 @@ HttpService::HttpService(StorePtr store, AsyncInteractionRecorder* recorder, Opt
         });
     m_server.route(QStringLiteral("/api/v1/metrics"), QHttpServerRequest::Method::Get,
         [this, api](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            handle(request, std::move(responder), Checks::Token, [api, query = request.query()] { return api.metrics(query); });
+            handle(request, std::move(responder), Checks::Token,
+                [api, query = request.query()] { return api.metrics(query); });
         });
-    m_server.route(HealthPath, QHttpServerRequest::Method::Get, [this, api](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        handle(request, std::move(responder), Checks::None, [api] { return api.health(); });
-    });
+    m_server.route(HealthPath, QHttpServerRequest::Method::Get,
+        [this, api](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            handle(request, std::move(responder), Checks::None, [api] { return api.health(); });
+        });
     m_server.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         onMissing(request, std::move(responder));
     });
@@ -113,11 +115,13 @@ std::optional<ApiReply> HttpService::refuse(const QHttpServerRequest& request, C
         return ApiReply::failure(
             400, QStringLiteral("the body is larger than %1 bytes").arg(m_options.bodyLimit));
     if (!isJson(request.value(QByteArrayLiteral("Content-Type"))))
-        return ApiReply::failure(400, QStringLiteral("the body must be JSON (Content-Type: application/json)"));
+        return ApiReply::failure(
+            400, QStringLiteral("the body must be JSON (Content-Type: application/json)"));
     return std::nullopt;
 }
 
-void HttpService::handle(const QHttpServerRequest& request, QHttpServerResponder&& responder, Checks checks, Work work)
+void HttpService::handle(
+    const QHttpServerRequest& request, QHttpServerResponder&& responder, Checks checks, Work work)
 {
     QElapsedTimer clock;
     clock.start();
@@ -152,12 +156,13 @@ void HttpService::onMissing(const QHttpServerRequest& request, QHttpServerRespon
     // Without the token even an unknown path gets 401: routes are not probed anonymously.
     const bool known = request.url().path() == HealthPath;
     const ApiReply reply = known || m_options.token.allows(request.value(QByteArrayLiteral("Authorization")))
-        ? ApiReply::failure(404, QStringLiteral("no such route: %1 %2").arg(methodName(request.method()),
-                                     request.url().path().left(200)))
+        ? ApiReply::failure(404,
+            QStringLiteral("no such route: %1 %2")
+                .arg(methodName(request.method()), request.url().path().left(200)))
         : ApiReply::failure(401, QStringLiteral("missing or wrong bearer token"));
     toResponse(reply).write(std::move(responder));
-    emit requestHandled({ methodName(request.method()), request.url().path(), reply.status,
-        clock.nsecsElapsed() / 1e6, {} });
+    emit requestHandled(
+        { methodName(request.method()), request.url().path(), reply.status, clock.nsecsElapsed() / 1e6, {} });
 }
 
 bool HttpService::drain(QDeadlineTimer deadline)

@@ -31,7 +31,8 @@ public:
         int workers = 8;
     };
 
-    HttpService(StorePtr store, AsyncInteractionRecorder* recorder, Options options, QObject* parent = nullptr);
+    HttpService(
+        StorePtr store, AsyncInteractionRecorder* recorder, Options options, QObject* parent = nullptr);
     ~HttpService() override;
 
     /// Starts listening; returns the port. Unreachable when the address cannot be bound.
@@ -47,7 +48,8 @@ signals:
 private:
     enum class Checks { Token, TokenAndJsonBody, None };
     using Work = std::function<ApiReply()>;
-    void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder, Checks checks, Work work);
+    void handle(
+        const QHttpServerRequest& request, QHttpServerResponder&& responder, Checks checks, Work work);
     std::optional<ApiReply> refuse(const QHttpServerRequest& request, Checks checks) const;
     void onMissing(const QHttpServerRequest& request, QHttpServerResponder&& responder);
 

@@ -61,7 +61,8 @@ Result<InteractionRecord> interactionFromJson(const QJsonObject& json)
         QStringLiteral("cost_estimate"), QStringLiteral("created_at") };
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("unknown field '%1'").arg(it.key().left(64)));
+            return makeError(
+                ErrorKind::InvalidInput, QStringLiteral("unknown field '%1'").arg(it.key().left(64)));
     }
     InteractionRecord r;
     RAGSCOPE_TRY(id, optionalString(json, QStringLiteral("id")));

@@ -22,7 +22,9 @@ Result<QJsonObject> parseObject(const QByteArray& body)
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("the body is not valid JSON (%1 at offset %2)").arg(error.errorString()).arg(error.offset));
+            QStringLiteral("the body is not valid JSON (%1 at offset %2)")
+                .arg(error.errorString())
+                .arg(error.offset));
     if (!document.isObject())
         return makeError(ErrorKind::InvalidInput, QStringLiteral("the body must be a JSON object"));
     return document.object();

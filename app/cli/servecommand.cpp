@@ -72,7 +72,8 @@ int serveCommand(const QStringList& args)
         "command line."));
     addDbOption(parser);
     parser.addOptions({
-        { QStringLiteral("listen"), QStringLiteral("Address and port (default 127.0.0.1:8080; port 0: any free one)."),
+        { QStringLiteral("listen"),
+            QStringLiteral("Address and port (default 127.0.0.1:8080; port 0: any free one)."),
             QStringLiteral("address:port"), QStringLiteral("127.0.0.1:8080") },
         { QStringLiteral("token-file"),
             QStringLiteral("File whose first line is the bearer token required on every route but /healthz."),
@@ -82,7 +83,8 @@ int serveCommand(const QStringList& args)
         { QStringLiteral("queue"),
             QStringLiteral("Interactions held while the store is slow or away (default 100000)."),
             QStringLiteral("n"), QStringLiteral("100000") },
-        { QStringLiteral("pricing"), QStringLiteral("Price table (JSON) for interactions sent without a cost."),
+        { QStringLiteral("pricing"),
+            QStringLiteral("Price table (JSON) for interactions sent without a cost."),
             QStringLiteral("file") },
     });
     int exitNow = Ok;
@@ -99,7 +101,8 @@ int serveCommand(const QStringList& args)
     if (!queueOk || queue < 1 || queue > 10'000'000)
         return usage(QStringLiteral("--queue must be a whole number from 1 to 10000000"));
     if (parser.isSet(QStringLiteral("token-file")) && qEnvironmentVariableIsSet(TokenVariable))
-        return usage(QStringLiteral("give the token either with --token-file or in RAGSCOPE_SERVE_TOKEN, not both"));
+        return usage(
+            QStringLiteral("give the token either with --token-file or in RAGSCOPE_SERVE_TOKEN, not both"));
     auto token = parser.isSet(QStringLiteral("token-file"))
         ? BearerToken::fromFile(parser.value(QStringLiteral("token-file")))
         : BearerToken::fromEnvironment(TokenVariable);
@@ -161,7 +164,8 @@ int serveCommand(const QStringList& args)
 
     logEvent({ { QStringLiteral("event"), QStringLiteral("listening") },
         { QStringLiteral("address"), options.address.toString() }, { QStringLiteral("port"), port.value() },
-        { QStringLiteral("token"), options.token.isSet() }, { QStringLiteral("store"), store.value()->location().displayName() } });
+        { QStringLiteral("token"), options.token.isSet() },
+        { QStringLiteral("store"), store.value()->location().displayName() } });
     return QCoreApplication::exec();
 }
 

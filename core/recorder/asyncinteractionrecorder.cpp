@@ -54,7 +54,8 @@ Result<QUuid> AsyncInteractionRecorder::record(const InteractionRecord& record)
     if (qsizetype(m_queue.size()) + m_inFlight >= m_options.capacity) {
         ++m_health.dropped;
         return makeError(ErrorKind::Unreachable,
-            QStringLiteral("the recorder's queue is full (%1 records wait for the store): interaction dropped")
+            QStringLiteral(
+                "the recorder's queue is full (%1 records wait for the store): interaction dropped")
                 .arg(m_options.capacity));
     }
     m_queue.push_back(std::move(queued));

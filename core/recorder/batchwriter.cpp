@@ -48,9 +48,10 @@ template <typename T> void appendNumber(QByteArray& out, const std::optional<T>&
     }
 }
 
-const char* const CopySql = "COPY chat_interactions (id, user_id, query, answer, confidence_score, citations_count,"
-                            " total_latency_ms, retrieval_latency_ms, generation_latency_ms, prompt_tokens,"
-                            " completion_tokens, total_tokens, model_name, cost_estimate, created_at) FROM STDIN";
+const char* const CopySql
+    = "COPY chat_interactions (id, user_id, query, answer, confidence_score, citations_count,"
+      " total_latency_ms, retrieval_latency_ms, generation_latency_ms, prompt_tokens,"
+      " completion_tokens, total_tokens, model_name, cost_estimate, created_at) FROM STDIN";
 
 } // namespace
 

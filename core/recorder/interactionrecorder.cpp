@@ -77,7 +77,8 @@ InteractionRecord InteractionRecorder::complete(const InteractionRecord& r) cons
         if (!c.cost) {
             QMutexLocker lock(&m_unpriced->mutex);
             if (!m_unpriced->models.contains(*c.model)) {
-                qCWarning(lcRecorder).noquote() << "no price for model" << *c.model << "- stored without cost";
+                qCWarning(lcRecorder).noquote()
+                    << "no price for model" << *c.model << "- stored without cost";
                 m_unpriced->models << *c.model;
             }
         }

@@ -45,7 +45,8 @@ public:
                 QStringLiteral("127.0.0.1:0") }
                 + extra);
         QVERIFY(m_process.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(readLines() || m_port != 0 || m_process.state() == QProcess::NotRunning, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            readLines() || m_port != 0 || m_process.state() == QProcess::NotRunning, 30'000);
         QVERIFY2(m_port != 0, qPrintable(QString::fromUtf8(m_process.readAllStandardError())));
     }
     ~Server()
@@ -140,7 +141,8 @@ struct FeedbackRow
 FeedbackRow feedbackOf(const Store& store, const QUuid& interaction)
 {
     const SqlDialect d(store.dialect());
-    auto q = store.exec(QStringLiteral("SELECT id, rating FROM chat_feedbacks WHERE interaction_id = %1").arg(d.uuidParam()),
+    auto q = store.exec(
+        QStringLiteral("SELECT id, rating FROM chat_feedbacks WHERE interaction_id = %1").arg(d.uuidParam()),
         { d.bindUuid(interaction) });
     FeedbackRow row;
     while (q.ok() && q.value().next()) {
@@ -197,13 +199,15 @@ private slots:
         QTest::addColumn<QByteArray>("contentType");
         const QString id = QStringLiteral("%1"); // replaced by the interaction's id
         QTest::newRow("malformed uuid") << feedbackBody(QStringLiteral("not-a-uuid"), 4) << Json;
-        QTest::newRow("uuid too short") << feedbackBody(QStringLiteral("123e4567-e89b-12d3-a456-42661417400"), 4) << Json;
+        QTest::newRow("uuid too short")
+            << feedbackBody(QStringLiteral("123e4567-e89b-12d3-a456-42661417400"), 4) << Json;
         QTest::newRow("rating 0") << feedbackBody(id, 0) << Json;
         QTest::newRow("rating 6") << feedbackBody(id, 6) << Json;
         QTest::newRow("rating 3.5") << feedbackBody(id, 3.5) << Json;
         QTest::newRow("rating as string") << feedbackBody(id, QStringLiteral("4")) << Json;
         QTest::newRow("rating missing") << QByteArray(R"({"interaction_id":"%1"})") << Json;
-        QTest::newRow("comment 2001 characters") << feedbackBody(id, 4, QString(2001, QLatin1Char('x'))) << Json;
+        QTest::newRow("comment 2001 characters")
+            << feedbackBody(id, 4, QString(2001, QLatin1Char('x'))) << Json;
         QTest::newRow("comment not a string") << feedbackBody(id, 4, 17) << Json;
         QTest::newRow("bad json") << QByteArray(R"({"interaction_id": "%1", "rating": )") << Json;
         QTest::newRow("json array") << QByteArray("[1, 2]") << Json;
@@ -218,7 +222,8 @@ private slots:
         body.replace("%1", idText(m_interaction).toLatin1());
         Server server(m_db->url());
         QNetworkAccessManager http;
-        const HttpReply r = send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, contentType);
+        const HttpReply r
+            = send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, contentType);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json.value(QStringLiteral("success")).toBool(true), false);
         QVERIFY(!r.json.value(QStringLiteral("message")).toString().isEmpty());
@@ -252,9 +257,11 @@ private slots:
             feedbackBody(idText(m_interaction), 3));
         QCOMPARE(r.status, 500);
         QCOMPARE(r.json.value(QStringLiteral("success")).toBool(true), false);
-        QVERIFY2(!r.raw.contains("CONFLICT") && !r.raw.contains("constraint") && !r.raw.contains("chat_feedbacks"),
+        QVERIFY2(
+            !r.raw.contains("CONFLICT") && !r.raw.contains("constraint") && !r.raw.contains("chat_feedbacks"),
             r.raw.constData());
-        QVERIFY2(r.json.value(QStringLiteral("message")).toString().startsWith(QLatin1String("internal error")),
+        QVERIFY2(
+            r.json.value(QStringLiteral("message")).toString().startsWith(QLatin1String("internal error")),
             r.raw.constData());
         QCOMPARE(countRows(*m_store, QStringLiteral("chat_feedbacks")), 0);
     }
@@ -266,7 +273,8 @@ private slots:
         QList<QNetworkReply*> replies;
         for (int i = 0; i < 8; ++i) {
             clients << std::make_shared<QNetworkAccessManager>();
-            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/chat/feedback").arg(server.port())));
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/chat/feedback").arg(server.port())));
             request.setHeader(QNetworkRequest::ContentTypeHeader, Json);
             replies << clients.last()->post(request, feedbackBody(idText(m_interaction), 1 + i % 5));
         }
@@ -275,7 +283,10 @@ private slots:
             QSignalSpy finished(reply, &QNetworkReply::finished);
             QVERIFY(reply->isFinished() || finished.wait(60'000));
             QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
-            ids << QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("feedback_id")).toString();
+            ids << QJsonDocument::fromJson(reply->readAll())
+                       .object()
+                       .value(QStringLiteral("feedback_id"))
+                       .toString();
             reply->deleteLater();
         }
         QCOMPARE(ids.size(), 1);
@@ -292,10 +303,14 @@ private slots:
         const QByteArray body = feedbackBody(idText(m_interaction), 5);
         const QByteArray interaction = R"({"user_id":"bob","query":"q","answer":"a"})";
         const qint64 interactionsBefore = countRows(*m_store, QStringLiteral("chat_interactions"));
-        for (const QByteArray& wrong : { QByteArray(), QByteArrayLiteral("s3cret-token-valuf"), QByteArrayLiteral("s3cret"),
-                 QByteArray(token + "x") }) {
-            QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, Json, wrong).status, 401);
-            QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/interactions"), interaction, Json, wrong)
+        for (const QByteArray& wrong : { QByteArray(), QByteArrayLiteral("s3cret-token-valuf"),
+                 QByteArrayLiteral("s3cret"), QByteArray(token + "x") }) {
+            QCOMPARE(
+                send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, Json, wrong)
+                    .status,
+                401);
+            QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/interactions"),
+                         interaction, Json, wrong)
                          .status,
                 401);
             QCOMPARE(send(http, server.port(), "GET",
@@ -305,7 +320,9 @@ private slots:
         }
         QCOMPARE(countRows(*m_store, QStringLiteral("chat_feedbacks")), 0);
         QCOMPARE(send(http, server.port(), "GET", QStringLiteral("/healthz"), {}, {}).status, 200);
-        QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, Json, token).status, 201);
+        QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, Json, token)
+                     .status,
+            201);
         QCOMPARE(countRows(*m_store, QStringLiteral("chat_feedbacks")), 1);
         QCOMPARE(countRows(*m_store, QStringLiteral("chat_interactions")), interactionsBefore);
         for (const QByteArray& line : server.lines())
@@ -322,8 +339,11 @@ private slots:
         Server server(m_db->url(), {}, { QStringLiteral("--token-file"), file.fileName() });
         QNetworkAccessManager http;
         const QByteArray body = feedbackBody(idText(m_interaction), 5);
-        QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body).status, 401);
-        QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, Json, "file-token").status,
+        QCOMPARE(
+            send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body).status, 401);
+        QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/feedback"), body, Json,
+                     "file-token")
+                     .status,
             201);
     }
 
@@ -350,14 +370,18 @@ private slots:
                  QByteArray(R"({"user_id":"bob","query":"q","confidence_score":1.5})"),
                  QByteArray(R"({"user_id":"bob","query":"q","cost_estimate":0.1})"),
                  QByteArray(R"({"user_id":"bob","query":"q","unknown":1})"), QByteArray("nope") })
-            QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/interactions"), bad).status, 400);
+            QCOMPARE(
+                send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/interactions"), bad).status,
+                400);
         const HttpReply health = send(http, server.port(), "GET", QStringLiteral("/healthz"), {}, {});
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
         const QJsonObject recorder = health.json.value(QStringLiteral("recorder")).toObject();
         QCOMPARE(recorder.value(QStringLiteral("written")).toInteger(), 1);
         QCOMPARE(recorder.value(QStringLiteral("dropped")).toInteger(), 0);
-        QCOMPARE(health.json.value(QStringLiteral("store")).toObject().value(QStringLiteral("reachable")).toBool(), true);
+        QCOMPARE(
+            health.json.value(QStringLiteral("store")).toObject().value(QStringLiteral("reachable")).toBool(),
+            true);
     }
 
     void metricsAreTheStatsObject()
@@ -365,15 +389,19 @@ private slots:
         Server server(m_db->url());
         QNetworkAccessManager http;
         const HttpReply r = send(http, server.port(), "GET",
-            QStringLiteral("/api/v1/metrics?from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z&user=alice"), {}, {});
+            QStringLiteral("/api/v1/metrics?from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z&user=alice"),
+            {}, {});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("requests")).toInteger(), 1);
         QCOMPARE(r.json.value(QStringLiteral("total_cost_usd")).toString(), QStringLiteral("0.00031250"));
         QVERIFY(r.json.contains(QStringLiteral("latency_percentiles_ms")));
-        QCOMPARE(send(http, server.port(), "GET", QStringLiteral("/api/v1/metrics?from=2026-11-19&to=yesterday"), {}, {})
+        QCOMPARE(send(http, server.port(), "GET",
+                     QStringLiteral("/api/v1/metrics?from=2026-11-19&to=yesterday"), {}, {})
                      .status,
             400);
-        QCOMPARE(send(http, server.port(), "GET", QStringLiteral("/api/v1/metrics?from=2026-11-19"), {}, {}).status, 400);
+        QCOMPARE(send(http, server.port(), "GET", QStringLiteral("/api/v1/metrics?from=2026-11-19"), {}, {})
+                     .status,
+            400);
     }
 
     void logsOneLinePerRequestWithoutBodies()
@@ -400,7 +428,8 @@ private slots:
         QVERIFY2(leaked.isEmpty(), leaked.constData());
         QCOMPARE(requests.size(), 2);
         QCOMPARE(requests[0].value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
-        QCOMPARE(requests[0].value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/chat/feedback"));
+        QCOMPARE(
+            requests[0].value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/chat/feedback"));
         QCOMPARE(requests[0].value(QStringLiteral("status")).toInt(), 201);
         QVERIFY(requests[0].value(QStringLiteral("duration_ms")).toDouble() > 0);
         QCOMPARE(requests[1].value(QStringLiteral("path")).toString(), QStringLiteral("/healthz"));
@@ -411,10 +440,13 @@ private slots:
         Server server(m_db->url());
         QNetworkAccessManager http;
         for (int i = 0; i < 40; ++i) {
-            const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("user_id"), QStringLiteral("carol") },
-                                                      { QStringLiteral("query"), QStringLiteral("q%1").arg(i) } })
-                                        .toJson(QJsonDocument::Compact);
-            QCOMPARE(send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/interactions"), body).status, 202);
+            const QByteArray body
+                = QJsonDocument(QJsonObject { { QStringLiteral("user_id"), QStringLiteral("carol") },
+                                    { QStringLiteral("query"), QStringLiteral("q%1").arg(i) } })
+                      .toJson(QJsonDocument::Compact);
+            QCOMPARE(
+                send(http, server.port(), "POST", QStringLiteral("/api/v1/chat/interactions"), body).status,
+                202);
         }
         ::kill(pid_t(server.process().processId()), SIGTERM);
         QVERIFY(server.process().waitForFinished(60'000));

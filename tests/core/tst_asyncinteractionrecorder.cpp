@@ -53,7 +53,8 @@ public:
             QVERIFY2(q.exec(QStringLiteral("LOCK TABLE chat_interactions IN ACCESS EXCLUSIVE MODE")),
                 qPrintable(q.lastError().text()));
         else // BEGIN was deferred: take SQLite's write lock now
-            QVERIFY2(q.exec(QStringLiteral("DELETE FROM chat_interactions WHERE 0")), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("DELETE FROM chat_interactions WHERE 0")),
+                qPrintable(q.lastError().text()));
         m_locked = true;
     }
     void release()
@@ -94,11 +95,12 @@ private slots:
         QVERIFY(!id.value().isNull());
         QVERIFY(recorder.flush(QDeadlineTimer(60'000)));
         const SqlDialect d(store->dialect());
-        auto q = store->exec(QStringLiteral("SELECT %1, total_tokens, %2, query, answer FROM chat_interactions c"
-                                            " WHERE id = %3")
-                                 .arg(d.costColumn(QStringLiteral("c")), d.timeText(QStringLiteral("c.created_at")),
-                                     d.uuidParam()),
-            { d.bindUuid(id.value()) });
+        auto q
+            = store->exec(QStringLiteral("SELECT %1, total_tokens, %2, query, answer FROM chat_interactions c"
+                                         " WHERE id = %3")
+                              .arg(d.costColumn(QStringLiteral("c")),
+                                  d.timeText(QStringLiteral("c.created_at")), d.uuidParam()),
+                { d.bindUuid(id.value()) });
         QVERIFY(q.ok());
         QVERIFY(q.value().next());
         // (1000 × 0.125 + 500 × 0.375) / 1e6 = 0.0003125 USD
@@ -143,7 +145,8 @@ private slots:
             } else {
                 ++refused;
                 QCOMPARE(id.error().kind, ErrorKind::Unreachable);
-                QVERIFY2(id.error().message.contains(QLatin1String("queue is full")), qPrintable(id.error().message));
+                QVERIFY2(id.error().message.contains(QLatin1String("queue is full")),
+                    qPrintable(id.error().message));
             }
         }
         QCOMPARE(accepted, 10);
