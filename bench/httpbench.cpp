@@ -98,6 +98,7 @@ private:
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is known
     QCommandLineParser parser;
     parser.addOptions({ { QStringLiteral("url"), QStringLiteral("serve's base URL"), QStringLiteral("url") },
         { QStringLiteral("db"), QStringLiteral("the store serve writes to"), QStringLiteral("url") },

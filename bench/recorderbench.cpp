@@ -92,6 +92,7 @@ double rowsPerSecond(qsizetype rows, qint64 ns)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is known
     QCommandLineParser parser;
     parser.addOptions(
         { { QStringLiteral("db"), QStringLiteral("Store URL (a throwaway one)."), QStringLiteral("url") },

@@ -110,7 +110,7 @@ bool AsyncInteractionRecorder::giveUp() const
 void AsyncInteractionRecorder::run()
 {
     for (;;) {
-        QList<InteractionRecord> batch;
+        std::deque<InteractionRecord> taken;
         {
             QMutexLocker lock(&m_mutex);
             while (m_queue.empty() && !m_stopping) {
@@ -120,27 +120,30 @@ void AsyncInteractionRecorder::run()
             m_writerWaiting = false;
             if (m_queue.empty())
                 return; // stopping, and everything is written
-            const qsizetype n = std::min<qsizetype>(m_options.batchSize, qsizetype(m_queue.size()));
+            // O(1) under the producers' mutex: the batches are cut outside it.
+            taken.swap(m_queue);
+            m_inFlight = qint64(taken.size());
+        }
+        while (!taken.empty()) {
+            QList<InteractionRecord> batch;
+            const qsizetype n = std::min<qsizetype>(m_options.batchSize, qsizetype(taken.size()));
             batch.reserve(n);
             for (qsizetype i = 0; i < n; ++i) {
-                batch << std::move(m_queue.front());
-                m_queue.pop_front();
+                batch << m_completer.complete(taken.front()); // priced here, off the producers' path
+                taken.pop_front();
             }
-            m_inFlight = n;
-        }
-        // Priced here, off the producers' path.
-        for (InteractionRecord& r : batch)
-            r = m_completer.complete(r);
-        if (!writeWithRetry(batch)) {
-            QMutexLocker lock(&m_mutex);
-            const qint64 left = m_inFlight + qint64(m_queue.size());
-            m_health.abandoned += left;
-            m_handled += left;
-            m_inFlight = 0;
-            m_queue.clear();
-            m_settled.wakeAll();
-            qCWarning(lcAsyncRecorder) << "shutdown deadline passed:" << left << "interactions not written";
-            return;
+            if (!writeWithRetry(batch)) {
+                QMutexLocker lock(&m_mutex);
+                const qint64 left = m_inFlight + qint64(m_queue.size());
+                m_health.abandoned += left;
+                m_handled += left;
+                m_inFlight = 0;
+                m_queue.clear();
+                m_settled.wakeAll();
+                qCWarning(lcAsyncRecorder)
+                    << "shutdown deadline passed:" << left << "interactions not written";
+                return;
+            }
         }
     }
 }
