@@ -13,6 +13,9 @@ namespace {
 // is the store refusing the rows themselves, which trying again would not change.
 bool worthRetrying(const Error& error)
 {
+    // SQLite reports a writer that held the lock past the busy timeout as a plain query error
+    if (error.message.contains(QLatin1String("database is locked")))
+        return true;
     return error.kind != ErrorKind::Query && error.kind != ErrorKind::InvalidInput
         && error.kind != ErrorKind::Internal;
 }

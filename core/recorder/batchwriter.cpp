@@ -118,7 +118,9 @@ Status BatchWriter::copyPostgres(const QList<InteractionRecord>& completed) cons
         const QString message
             = QStringLiteral("%1: %2").arg(what, QString::fromUtf8(PQerrorMessage(conn)).trimmed());
         if (PQstatus(conn) == CONNECTION_BAD) {
-            m_store->dropConnection(); // the next batch reconnects
+            // Store notices the loss on its next statement and drops the connection, so the
+            // next batch reconnects.
+            m_store->exec(QStringLiteral("SELECT 1"));
             return makeError(ErrorKind::ConnectionLost, message);
         }
         return makeError(ErrorKind::Query, message);

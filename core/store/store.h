@@ -70,16 +70,13 @@ public:
     /// Turns a driver error into a typed, readable Error.
     Error classify(const QSqlError& error, const QString& context) const;
 
-    /// Closes this thread's connection so that the next use reconnects. exec() does this itself;
-    /// callers that talk to the connection's libpq handle directly (COPY) call it after a loss.
-    void dropConnection() const;
-
 private:
     explicit Store(StoreLocation location);
     Status inspect(const OpenOptions& options);
     Status checkKind(const OpenOptions& options);
     bool writes() const { return m_access == Access::Write; }
     QSqlDatabase openConnection(const QString& name, QString* error) const;
+    void dropConnection() const;
     Result<QSqlQuery> execOnce(const QString& sql, const QVariantList& values) const;
 
     StoreLocation m_location;
