@@ -34,6 +34,8 @@ const std::map<QString, Command>& commands()
             { "export a store or a window of it as a SQLite snapshot", exportCommand } },
         { QStringLiteral("rollup"),
             { "refresh the rollup tables incrementally (stats --approx reads them)", rollupCommand } },
+        { QStringLiteral("serve"),
+            { "serve the feedback HTTP API (feedback, interactions, metrics, health)", serveCommand } },
         { QStringLiteral("bench"),
             { "measure query times on a store (never fails on speed)", benchCommand } },
     };

@@ -2,6 +2,9 @@
 
 #include <QRegularExpression>
 
+#include <cmath>
+#include <limits>
+
 namespace RagScope::FeedbackRules {
 
 namespace {
@@ -33,6 +36,20 @@ Status validateRating(int rating)
                            .arg(MaxRating)
                            .arg(rating));
     return Done {};
+}
+
+Result<int> ratingFromNumber(double value)
+{
+    // Only the conversion is checked here (3.5, NaN, beyond int); the range is validateRating's.
+    if (!(value >= std::numeric_limits<int>::min() && value <= std::numeric_limits<int>::max())
+        || value != std::floor(value))
+        return invalid(QStringLiteral("rating must be a whole number from %1 to %2, not %3")
+                           .arg(MinRating)
+                           .arg(MaxRating)
+                           .arg(value));
+    const int rating = int(value);
+    RAGSCOPE_TRY(valid, validateRating(rating));
+    return rating;
 }
 
 Status validateComment(const QString& comment)

@@ -18,6 +18,9 @@ constexpr int MaxLabelCharacters = 100;
 /// Number of characters as the contract counts them (surrogate pairs count once).
 int characterCount(const QString& text);
 Status validateRating(int rating);
+/// A rating that arrived as a number (JSON): a whole number (3 or 3.0) passed to
+/// validateRating(); 3.5, NaN or a number beyond int refused as InvalidInput.
+Result<int> ratingFromNumber(double value);
 Status validateComment(const QString& comment);
 /// A reviewer's name: 1–255 characters, not only blanks.
 Status validateReviewer(const QString& reviewer);

@@ -65,40 +65,60 @@ Status InteractionRecorder::validate(const InteractionRecord& r)
     return Done {};
 }
 
-Result<QUuid> InteractionRecorder::insert(const InteractionRecord& r) const
+InteractionRecord InteractionRecorder::complete(const InteractionRecord& r) const
 {
-    const SqlDialect d(m_store->dialect());
-    const QUuid id = r.id.isNull() ? QUuid::createUuid() : r.id;
-    std::optional<qint64> total = r.totalTokens;
-    if (!total && r.promptTokens && r.completionTokens)
-        total = *r.promptTokens + *r.completionTokens;
-    std::optional<Money> cost = r.cost;
-    if (!cost && r.model && (r.promptTokens || r.completionTokens)) {
-        cost = m_costs.chatCost(*r.model, r.promptTokens.value_or(0), r.completionTokens.value_or(0));
-        QMutexLocker lock(&m_unpriced->mutex);
-        if (!cost && !m_unpriced->models.contains(*r.model)) {
-            qCWarning(lcRecorder).noquote() << "no price for model" << *r.model << "- stored without cost";
-            m_unpriced->models << *r.model;
+    InteractionRecord c = r;
+    if (c.id.isNull())
+        c.id = QUuid::createUuid();
+    if (!c.totalTokens && c.promptTokens && c.completionTokens)
+        c.totalTokens = *c.promptTokens + *c.completionTokens;
+    if (!c.cost && c.model && (c.promptTokens || c.completionTokens)) {
+        c.cost = m_costs.chatCost(*c.model, c.promptTokens.value_or(0), c.completionTokens.value_or(0));
+        if (!c.cost) {
+            QMutexLocker lock(&m_unpriced->mutex);
+            if (!m_unpriced->models.contains(*c.model)) {
+                qCWarning(lcRecorder).noquote()
+                    << "no price for model" << *c.model << "- stored without cost";
+                m_unpriced->models << *c.model;
+            }
         }
     }
-    const QDateTime created = r.createdAt.isValid() ? r.createdAt : QDateTime::currentDateTimeUtc();
+    if (!c.createdAt.isValid())
+        c.createdAt = QDateTime::currentDateTimeUtc();
+    return c;
+}
+
+QString InteractionRecorder::insertSql(Dialect dialect)
+{
+    const SqlDialect d(dialect);
     static const QString sqlTemplate = QStringLiteral(
         "INSERT INTO chat_interactions (id, user_id, query, answer, confidence_score, citations_count,"
         " total_latency_ms, retrieval_latency_ms, generation_latency_ms, prompt_tokens, completion_tokens,"
         " total_tokens, model_name, %1, created_at)"
         " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %3, %4)");
-    const QString sql
-        = sqlTemplate.arg(d.costColumn(QStringLiteral("chat_interactions")).section(QLatin1Char('.'), 1),
-            d.uuidParam(), d.moneyParam(), d.timeParam());
-    const auto q = m_store->exec(sql,
-        { d.bindUuid(id), r.userId, r.query, r.answer, nullable(r.confidence), r.citations,
-            nullable(r.totalLatencyMs), nullable(r.retrievalLatencyMs), nullable(r.generationLatencyMs),
-            nullable(r.promptTokens), nullable(r.completionTokens), nullable(total),
-            r.model ? QVariant(*r.model) : QVariant(QMetaType::fromType<QString>()),
-            cost ? d.bindMoney(*cost) : QVariant(QMetaType::fromType<QString>()), d.bindTime(created) });
+    return sqlTemplate.arg(d.costColumn(QStringLiteral("chat_interactions")).section(QLatin1Char('.'), 1),
+        d.uuidParam(), d.moneyParam(), d.timeParam());
+}
+
+QVariantList InteractionRecorder::insertValues(Dialect dialect, const InteractionRecord& r)
+{
+    const SqlDialect d(dialect);
+    // answer is NOT NULL in the store: an answer left out is an empty one
+    const QString answer = r.answer.isNull() ? QStringLiteral("") : r.answer;
+    return { d.bindUuid(r.id), r.userId, r.query, answer, nullable(r.confidence), r.citations,
+        nullable(r.totalLatencyMs), nullable(r.retrievalLatencyMs), nullable(r.generationLatencyMs),
+        nullable(r.promptTokens), nullable(r.completionTokens), nullable(r.totalTokens),
+        r.model ? QVariant(*r.model) : QVariant(QMetaType::fromType<QString>()),
+        r.cost ? d.bindMoney(*r.cost) : QVariant(QMetaType::fromType<QString>()), d.bindTime(r.createdAt) };
+}
+
+Result<QUuid> InteractionRecorder::insert(const InteractionRecord& record) const
+{
+    const InteractionRecord r = complete(record);
+    const auto q = m_store->exec(insertSql(m_store->dialect()), insertValues(m_store->dialect(), r));
     if (!q.ok())
         return q.error();
-    return id;
+    return r.id;
 }
 
 Result<QUuid> InteractionRecorder::record(const InteractionRecord& record) const

@@ -31,6 +31,15 @@ public:
 
     static Status validate(const InteractionRecord& record);
 
+    /// The row as it will be stored: id, created_at, total_tokens and cost filled in where the
+    /// caller left them out (cost from the price table; an unknown model is noted, without cost).
+    InteractionRecord complete(const InteractionRecord& record) const;
+
+    /// The INSERT of one row, with positional placeholders for insertValues().
+    static QString insertSql(Dialect dialect);
+    /// The bound values of insertSql() for a complete() record.
+    static QVariantList insertValues(Dialect dialect, const InteractionRecord& completed);
+
 private:
     Result<QUuid> insert(const InteractionRecord& record) const;
 

@@ -11,6 +11,8 @@ class TestFeedbackRules : public QObject
 private slots:
     void acceptsOnlyRatingsOneToFive_data();
     void acceptsOnlyRatingsOneToFive();
+    void acceptsOnlyWholeNumberRatings_data();
+    void acceptsOnlyWholeNumberRatings();
     void countsCharactersNotUtf16Units();
     void limitsCommentTo2000Characters_data();
     void limitsCommentTo2000Characters();
@@ -43,6 +45,36 @@ void TestFeedbackRules::acceptsOnlyRatingsOneToFive()
         QCOMPARE(status.error().kind, ErrorKind::InvalidInput);
         QVERIFY2(
             status.error().message.contains(QLatin1String("1 to 5")), qPrintable(status.error().message));
+    }
+}
+
+void TestFeedbackRules::acceptsOnlyWholeNumberRatings_data()
+{
+    QTest::addColumn<double>("number");
+    QTest::addColumn<int>("rating"); // 0: refused
+    QTest::newRow("4") << 4.0 << 4;
+    QTest::newRow("1") << 1.0 << 1;
+    QTest::newRow("3.5") << 3.5 << 0;
+    QTest::newRow("0") << 0.0 << 0;
+    QTest::newRow("6") << 6.0 << 0;
+    QTest::newRow("1e300") << 1e300 << 0;
+    QTest::newRow("-1e300") << -1e300 << 0;
+    QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN() << 0;
+    QTest::newRow("inf") << std::numeric_limits<double>::infinity() << 0;
+}
+
+void TestFeedbackRules::acceptsOnlyWholeNumberRatings()
+{
+    QFETCH(double, number);
+    QFETCH(int, rating);
+    const Result<int> parsed = FeedbackRules::ratingFromNumber(number);
+    QCOMPARE(parsed.ok(), rating != 0);
+    if (rating != 0) {
+        QCOMPARE(parsed.value(), rating);
+    } else {
+        QCOMPARE(parsed.error().kind, ErrorKind::InvalidInput);
+        QVERIFY2(parsed.error().message.contains(QLatin1String("whole number from 1 to 5")),
+            qPrintable(parsed.error().message));
     }
 }
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 clang_format=$1
 cd "$2"
-mapfile -t files < <(find app core ui tests bench -name '*.cpp' -o -name '*.h' | sort)
+mapfile -t files < <(find app core service ui tests bench -name '*.cpp' -o -name '*.h' | sort)
 bad=()
 for f in "${files[@]}"; do
   "$clang_format" --dry-run --Werror "$f" >/dev/null 2>&1 || bad+=("$f")
