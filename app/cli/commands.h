@@ -13,5 +13,6 @@ int demoCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int benchCommand(const QStringList& args);
 int rollupCommand(const QStringList& args);
+int pushReviewsCommand(const QStringList& args);
 
 } // namespace RagScope::Cli
