@@ -54,8 +54,11 @@ int exportCommand(const QStringList& args)
     QElapsedTimer clock;
     clock.start();
     qint64 lastShown = -1000;
+    qint64 lastDone = -1;
     const auto progress = [&](const ExportProgress& p) {
-        if (showProgress && (clock.elapsed() - lastShown >= (terminal ? 200 : 1000) || p.done == p.total)) {
+        const bool finished = p.done == p.total && p.done != lastDone;
+        lastDone = p.done;
+        if (showProgress && (clock.elapsed() - lastShown >= (terminal ? 200 : 1000) || finished)) {
             lastShown = clock.elapsed();
             std::fprintf(errorStream(), "%s%s", terminal ? "\r" : "",
                 qPrintable(ProgressMeter(p, clock.elapsed()).text()
