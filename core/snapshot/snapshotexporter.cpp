@@ -61,10 +61,8 @@ public:
             source = std::move(attached);
         }
         SnapshotSummary summary;
-        {
-            RAGSCOPE_TRY(copied, copyAll(*source, &summary));
-        } // a SQLite source is detached here, before the file is finished
-        source.reset();
+        RAGSCOPE_TRY(copied, copyAll(*source, &summary));
+        source.reset(); // a SQLite source is detached before the file is finished
         RAGSCOPE_TRY(metadata, writeInfo(*target, summary));
         return summary;
     }

@@ -17,7 +17,7 @@ Result<SourceIdentity> SourceIdentity::of(const Store& store)
     RAGSCOPE_TRY(q,
         store.exec(
             QStringLiteral("SELECT current_database(), d.oid, current_user,"
-                           " COALESCE(inet_server_addr()::text, ''), COALESCE(inet_server_port()::text, '')"
+                           " COALESCE(host(inet_server_addr()), ''), COALESCE(inet_server_port()::text, '')"
                            " FROM pg_database d WHERE d.datname = current_database()")));
     if (!q.next())
         return makeError(ErrorKind::Query, QStringLiteral("the store did not say which database it is"));
