@@ -3,6 +3,9 @@
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "rollup/rollupkeeper.h"
+#include "snapshot/pushreviewsdialog.h"
+#include "snapshot/snapshotexportdialog.h"
+#include "snapshot/snapshotnote.h"
 #include "startpage.h"
 #include "storeopener.h"
 #include "widgets/banner.h"
@@ -10,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,6 +21,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -47,6 +52,14 @@ MainWindow::MainWindow(QWidget* parent)
     auto* layout = new QVBoxLayout(dashboard);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_banner);
+    auto* snapshotNote = new SnapshotNote(this); // what an open snapshot holds
+    snapshotNote->setObjectName(QStringLiteral("snapshotNote"));
+    layout->addWidget(snapshotNote);
+    connect(this, &MainWindow::storeOpened, snapshotNote, [this, snapshotNote](const StorePtr& store) {
+        snapshotNote->setFilter(m_filterBar->filter());
+        snapshotNote->setStore(store);
+    });
+    connect(m_filterBar, &FilterBar::filterChanged, snapshotNote, &SnapshotNote::setFilter);
     layout->addLayout(body, 1);
     m_central->addWidget(m_startPage);
     m_central->addWidget(dashboard);
@@ -103,6 +116,28 @@ void MainWindow::createActions()
     file->addAction(tr("Open &snapshot…"), this, &MainWindow::askSnapshot);
     file->addAction(tr("Open &demo store"), this, &MainWindow::openDemo);
     m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    QAction* exportSnapshot = file->addAction(tr("&Export snapshot…"), this, [this] {
+        auto* dialog = new SnapshotExportDialog(m_store, m_filterBar->filter(), this);
+        dialog->setObjectName(QStringLiteral("snapshotExportDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setPath(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                            .filePath(QStringLiteral("ragscope-snapshot-%1.sqlite")
+                                          .arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")))));
+        dialog->open();
+    });
+    exportSnapshot->setObjectName(QStringLiteral("exportSnapshotAction"));
+    QAction* pushReviews = file->addAction(tr("&Push reviews…"), this, [this] {
+        auto* dialog = new PushReviewsDialog(m_store, this);
+        dialog->setObjectName(QStringLiteral("pushReviewsDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    pushReviews->setObjectName(QStringLiteral("pushReviewsAction"));
+    for (QAction* needsStore : { exportSnapshot, pushReviews }) {
+        needsStore->setEnabled(false);
+        connect(this, &MainWindow::storeOpened, needsStore, [needsStore] { needsStore->setEnabled(true); });
+    }
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);

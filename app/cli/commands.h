@@ -14,5 +14,6 @@ int exportCommand(const QStringList& args);
 int benchCommand(const QStringList& args);
 int rollupCommand(const QStringList& args);
 int serveCommand(const QStringList& args);
+int pushReviewsCommand(const QStringList& args);
 
 } // namespace RagScope::Cli

@@ -3,6 +3,10 @@
 
 #include "snapshot/snapshotexporter.h"
 
+#include <QElapsedTimer>
+
+#include <unistd.h>
+
 namespace RagScope::Cli {
 
 int exportCommand(const QStringList& args)
@@ -17,6 +21,9 @@ int exportCommand(const QStringList& args)
         QStringLiteral("The .sqlite file to write: replaced only when the snapshot is complete, never the "
                        "source itself."),
         QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("progress"),
+        QStringLiteral("Print progress (rows done / total, rate, time left) on stderr even when it is not a "
+                       "terminal.") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -41,14 +48,37 @@ int exportCommand(const QStringList& args)
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());
-    auto summary = SnapshotExporter::exportTo(store.value(), target, window);
+    // Progress on stderr: rewritten in place on a terminal, one line a second otherwise.
+    const bool terminal = ::isatty(fileno(errorStream())) == 1;
+    const bool showProgress = terminal || parser.isSet(QStringLiteral("progress"));
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastShown = -1000;
+    qint64 lastDone = -1;
+    const auto progress = [&](const ExportProgress& p) {
+        const bool finished = p.done == p.total && p.done != lastDone;
+        lastDone = p.done;
+        if (showProgress && (clock.elapsed() - lastShown >= (terminal ? 200 : 1000) || finished)) {
+            lastShown = clock.elapsed();
+            std::fprintf(errorStream(), "%s%s", terminal ? "\r" : "",
+                qPrintable(ProgressMeter(p, clock.elapsed()).text()
+                    + (terminal ? QStringLiteral("   ") : QStringLiteral("\n"))));
+            std::fflush(errorStream());
+        }
+        return true;
+    };
+    auto summary = SnapshotExporter::exportTo(store.value(), target, window, progress);
+    if (terminal)
+        std::fprintf(errorStream(), "\n");
     if (!summary.ok())
         return fail(summary.error());
-    out(QStringLiteral("snapshot %1: %2 interactions, %3 feedbacks, %4 reviews\n")
+    out(QStringLiteral("snapshot %1: %2 interactions, %3 feedbacks, %4 reviews, %5\n")
             .arg(target)
             .arg(summary.value().interactions)
             .arg(summary.value().feedbacks)
-            .arg(summary.value().reviews));
+            .arg(summary.value().reviews)
+            .arg(summary.value().rollups ? QStringLiteral("%1 rollup rows").arg(summary.value().rollupRows)
+                                         : QStringLiteral("no rollups")));
     return Ok;
 }
 

@@ -32,6 +32,8 @@ const std::map<QString, Command>& commands()
         { QStringLiteral("demo"), { "create a deterministic demo SQLite store", demoCommand } },
         { QStringLiteral("export"),
             { "export a store or a window of it as a SQLite snapshot", exportCommand } },
+        { QStringLiteral("push-reviews"),
+            { "apply the reviews made in a snapshot to the store it came from", pushReviewsCommand } },
         { QStringLiteral("rollup"),
             { "refresh the rollup tables incrementally (stats --approx reads them)", rollupCommand } },
         { QStringLiteral("serve"),

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -26,19 +27,44 @@ struct DeferredIndex
     QString sql;
 };
 
+// The columns of an index, in order, as one key ("created_at,id").
+Result<QString> indexColumns(const StorePtr& store, const QString& index)
+{
+    RAGSCOPE_TRY(
+        rows, store->exec(QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"), { index }));
+    QStringList columns;
+    while (rows.next())
+        columns << rows.value(0).toString();
+    return columns.join(QLatin1Char(','));
+}
+
+// An index whose columns lead another index of the same table is left out of a new file: the
+// longer one answers the same lookups, and each index built costs a full sort of the table.
 Result<QList<DeferredIndex>> dropSecondaryIndexes(const StorePtr& store)
 {
     RAGSCOPE_TRY(rows,
-        store->exec(QStringLiteral("SELECT m.name, m.sql FROM sqlite_master m"
+        store->exec(QStringLiteral("SELECT m.name, m.sql, m.tbl_name FROM sqlite_master m"
                                    " JOIN pragma_index_list(m.tbl_name) i ON i.name = m.name"
                                    " WHERE m.type = 'index' AND i.\"unique\" = 0 AND i.origin = 'c'")));
-    QList<DeferredIndex> indexes;
-    while (rows.next())
-        indexes.append({ rows.value(0).toString(), rows.value(1).toString() });
+    QList<DeferredIndex> all;
+    QStringList keys;
+    while (rows.next()) {
+        all.append({ rows.value(0).toString(), rows.value(1).toString() });
+        keys << rows.value(2).toString();
+    }
     rows.finish();
-    for (const DeferredIndex& index : std::as_const(indexes)) {
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        RAGSCOPE_TRY(columns, indexColumns(store, all[i].name));
+        keys[i] += QLatin1Char(':') + columns;
+    }
+    QList<DeferredIndex> indexes;
+    for (qsizetype i = 0; i < all.size(); ++i) {
         // the names come from the schema our own migrations just wrote into this new file
-        RAGSCOPE_TRY(dropped, store->exec(QStringLiteral("DROP INDEX \"%1\"").arg(index.name)));
+        RAGSCOPE_TRY(dropped, store->exec(QStringLiteral("DROP INDEX \"%1\"").arg(all[i].name)));
+        const bool covered = std::any_of(keys.begin(), keys.end(),
+            [&](const QString& other) { return other.startsWith(keys[i] + QLatin1Char(',')); });
+        if (!covered)
+            indexes.append(all[i]);
     }
     return indexes;
 }
@@ -51,8 +77,10 @@ Result<QList<DeferredIndex>> dropSecondaryIndexes(const StorePtr& store)
 // last, and the next build in its folder removes it (PartFile::removeStale).
 Status tuneForBulkLoad(const StorePtr& store)
 {
+    // A bounded cache, and index sorts that spill to temporary files rather than to memory:
+    // memory stays flat whatever the number of rows. Sorts may use a second thread.
     for (const char* pragma : { "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA journal_mode = MEMORY",
-             "PRAGMA synchronous = OFF", "PRAGMA cache_size = -131072", "PRAGMA temp_store = MEMORY" }) {
+             "PRAGMA synchronous = OFF", "PRAGMA cache_size = -32768", "PRAGMA threads = 2" }) {
         RAGSCOPE_TRY(set, store->exec(QLatin1String(pragma)));
     }
     return Done {};

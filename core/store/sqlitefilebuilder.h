@@ -16,7 +16,7 @@ namespace RagScope {
 namespace SqliteFileBuilder {
 
 /// `fill` writes the rows, on the calling thread, into a store that already has the schema.
-/// Rows go in fastest through a SqliteBulkWriter. Checks `path` first (OutputTarget::check);
+/// Checks `path` first (OutputTarget::check);
 /// whether an existing file may be replaced is the caller's decision (checkReplaceable).
 Status build(const QString& path, const std::function<Status(const StorePtr&)>& fill);
 

@@ -80,6 +80,14 @@ Status Store::inspect(const OpenOptions& options)
             applied = reread;
         }
         m_schemaVersion = applied.value().isEmpty() ? 0 : applied.value().last();
+        // A file (a snapshot) written by a newer RagScope may lay its tables out differently.
+        if (m_location.dialect == Dialect::Sqlite && m_schemaVersion > runner.latestVersion())
+            return makeError(ErrorKind::InvalidInput,
+                QStringLiteral("%1 has schema version %2, written by a newer RagScope; this one reads up to "
+                               "version %3")
+                    .arg(m_location.sqlitePath)
+                    .arg(m_schemaVersion)
+                    .arg(runner.latestVersion()));
     }
 
     // The monitoring tables must be there, whatever recorded the schema.

@@ -1,0 +1,110 @@
+#include "copytable.h"
+
+#include "metrics/filtersql.h"
+
+#include <QStringList>
+
+namespace RagScope {
+
+QString CopyTable::selectSql(const QString& what) const
+{
+    return QStringLiteral("SELECT %1 FROM %2").arg(what, from)
+        + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where);
+}
+
+QString CopyTable::insertSql() const
+{
+    QStringList names;
+    QStringList marks;
+    for (const CopyColumn& c : columns) {
+        names << c.target;
+        marks << QStringLiteral("?");
+    }
+    return QStringLiteral("INSERT INTO main.%1 (%2) VALUES (%3)")
+        .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+}
+
+namespace {
+
+// Which interactions go into the snapshot, as a WHERE on alias ci (see monitoringTables()).
+SqlWhere selection(const SqlDialect& d, const std::optional<Filter>& window, const QString& schema)
+{
+    SqlWhere where;
+    if (!window)
+        return where;
+    Filter timeOnly = *window;
+    timeOnly.user.reset();
+    timeOnly.model.reset();
+    const SqlWhere inWindow = filterWhere(d, timeOnly, QStringLiteral("ci"));
+    const SqlWhere feedbackInWindow = filterWhere(d, timeOnly, QStringLiteral("f2"));
+    where.add(QStringLiteral("((%1) OR EXISTS (SELECT 1 FROM %2chat_feedbacks f2"
+                             " WHERE f2.interaction_id = ci.id AND %3))")
+                  .arg(inWindow.sql, schema, feedbackInWindow.sql),
+        inWindow.values + feedbackInWindow.values);
+    if (window->user)
+        where.add(QStringLiteral("ci.user_id = ?"), { *window->user });
+    if (window->model)
+        where.add(QStringLiteral("ci.model_name = ?"), { *window->model });
+    return where;
+}
+
+CopyColumn column(const QString& alias, const QString& name, ColumnKind kind)
+{
+    return { name, alias + QLatin1Char('.') + name, kind };
+}
+
+} // namespace
+
+QList<CopyTable> monitoringTables(
+    const SqlDialect& d, const std::optional<Filter>& window, const bool withReviews, const QString& schema)
+{
+    using K = ColumnKind;
+    const SqlWhere where = selection(d, window, schema);
+    const QString ci = QStringLiteral("ci");
+    CopyTable interactions { QStringLiteral("chat_interactions"),
+        schema + QStringLiteral("chat_interactions ci"), {}, where.sql, where.values };
+    for (const char* text : { "id", "user_id", "query", "answer" })
+        interactions.columns << column(ci, QLatin1String(text), K::Text);
+    interactions.columns << column(ci, QStringLiteral("confidence_score"), K::Real)
+                         << column(ci, QStringLiteral("citations_count"), K::Integer);
+    for (const char* real : { "total_latency_ms", "retrieval_latency_ms", "generation_latency_ms" })
+        interactions.columns << column(ci, QLatin1String(real), K::Real);
+    for (const char* integer : { "prompt_tokens", "completion_tokens", "total_tokens" })
+        interactions.columns << column(ci, QLatin1String(integer), K::Integer);
+    interactions.columns << column(ci, QStringLiteral("model_name"), K::Text);
+    // NUMERIC(14,8) times 1e8 is an exact integer: the snapshot's count of 1e-8 USD
+    interactions.columns << CopyColumn { QStringLiteral("cost_usd_e8"),
+        d.isPostgres() ? QStringLiteral("CAST(ci.cost_estimate * 100000000 AS bigint)")
+                       : QStringLiteral("ci.cost_usd_e8"),
+        K::Integer };
+    interactions.columns << CopyColumn { QStringLiteral("created_at"),
+        d.timeText(QStringLiteral("ci.created_at")), K::Text };
+
+    // Children of the selected interactions; without a window, all of them.
+    const auto child = [&](const QString& table, const QList<std::pair<QString, ColumnKind>>& own) {
+        CopyTable t { table,
+            schema + table
+                + (where.sql.isEmpty()
+                        ? QStringLiteral(" t")
+                        : QStringLiteral(" t JOIN %1chat_interactions ci ON ci.id = t.interaction_id")
+                              .arg(schema)),
+            { column(QStringLiteral("t"), QStringLiteral("id"), K::Text),
+                column(QStringLiteral("t"), QStringLiteral("interaction_id"), K::Text) },
+            where.sql, where.values };
+        for (const auto& [name, kind] : own)
+            t.columns << column(QStringLiteral("t"), name, kind);
+        t.columns << CopyColumn { QStringLiteral("created_at"), d.timeText(QStringLiteral("t.created_at")),
+            K::Text };
+        return t;
+    };
+    QList<CopyTable> tables { interactions,
+        child(QStringLiteral("chat_feedbacks"),
+            { { QStringLiteral("rating"), K::Integer }, { QStringLiteral("comment"), K::Text } }) };
+    if (withReviews)
+        tables << child(QStringLiteral("ragscope_reviews"),
+            { { QStringLiteral("reviewer"), K::Text }, { QStringLiteral("rating"), K::Integer },
+                { QStringLiteral("label"), K::Text }, { QStringLiteral("comment"), K::Text } });
+    return tables;
+}
+
+} // namespace RagScope

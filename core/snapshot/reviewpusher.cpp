@@ -1,0 +1,134 @@
+#include "reviewpusher.h"
+
+#include "base/performancemonitor.h"
+#include "store/sqldialect.h"
+
+#include <QSet>
+
+namespace RagScope {
+
+namespace {
+
+QVariant nullIfEmpty(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+} // namespace
+
+Result<QList<Review>> ReviewPusher::snapshotReviews() const
+{
+    if (!m_snapshot->hasReviews())
+        return QList<Review> {};
+    RAGSCOPE_TRY(q,
+        m_snapshot->exec(
+            QStringLiteral("SELECT id, interaction_id, reviewer, rating, label, comment, created_at"
+                           " FROM ragscope_reviews ORDER BY created_at, id")));
+    QList<Review> reviews;
+    while (q.next())
+        reviews.append({ QUuid::fromString(q.value(0).toString()), QUuid::fromString(q.value(1).toString()),
+            q.value(2).toString(), q.value(3).toInt(), q.value(4).toString(), q.value(5).toString(),
+            SqlDialect::parseTime(q.value(6).toString()) });
+    return reviews;
+}
+
+Result<QString> ReviewPusher::checkSource() const
+{
+    RAGSCOPE_TRY(info, SnapshotInfo::read(*m_snapshot));
+    if (!info)
+        return QStringLiteral("%1 has no snapshot metadata, so where it came from is unknown")
+            .arg(m_snapshot->location().displayName());
+    RAGSCOPE_TRY(store, SourceIdentity::of(*m_store));
+    if (!info->source.sameStoreAs(store))
+        return QStringLiteral("the snapshot was exported from %1, not from %2")
+            .arg(info->source.displayName(), store.displayName());
+    return QString();
+}
+
+// Sorts each review into added / already there / interaction gone; inserts the added ones
+// when `write`. Run inside the push's transaction, so what it saw is what it changes.
+Status ReviewPusher::classify(
+    const QList<Review>& reviews, const QDateTime& exportedAt, ReviewPush* push, const bool write) const
+{
+    const SqlDialect d(m_store->dialect());
+    QSet<QUuid> bothSides;
+    for (const Review& r : reviews) {
+        RAGSCOPE_TRY(present,
+            m_store->exec(QStringLiteral("SELECT 1 FROM ragscope_reviews WHERE id = %1").arg(d.uuidParam()),
+                { d.bindUuid(r.id) }));
+        if (present.next()) {
+            ++push->alreadyInStore;
+            continue;
+        }
+        RAGSCOPE_TRY(interaction,
+            m_store->exec(QStringLiteral("SELECT 1 FROM chat_interactions WHERE id = %1").arg(d.uuidParam()),
+                { d.bindUuid(r.interactionId) }));
+        if (!interaction.next()) {
+            push->skippedDeleted.append(r);
+            continue;
+        }
+        if (exportedAt.isValid() && !bothSides.contains(r.interactionId)) {
+            RAGSCOPE_TRY(newer,
+                m_store->exec(QStringLiteral("SELECT 1 FROM ragscope_reviews WHERE interaction_id = %1"
+                                             " AND created_at >= %2")
+                                  .arg(d.uuidParam(), d.timeParam()),
+                    { d.bindUuid(r.interactionId), d.bindTime(exportedAt) }));
+            if (newer.next())
+                bothSides.insert(r.interactionId);
+        }
+        if (write) {
+            RAGSCOPE_TRY(inserted,
+                m_store->exec(
+                    QStringLiteral("INSERT INTO ragscope_reviews (id, interaction_id, reviewer, rating,"
+                                   " label, comment, created_at) VALUES (%1, %1, ?, ?, ?, ?, %2)"
+                                   " ON CONFLICT (id) DO NOTHING")
+                        .arg(d.uuidParam(), d.timeParam()),
+                    { d.bindUuid(r.id), d.bindUuid(r.interactionId), r.reviewer, r.rating,
+                        nullIfEmpty(r.label), nullIfEmpty(r.comment), d.bindTime(r.createdAt) }));
+        }
+        push->added.append(r);
+    }
+    push->reviewedOnBothSides = bothSides.size();
+    return Done {};
+}
+
+Result<ReviewPush> ReviewPusher::preview() const
+{
+    ReviewPush push;
+    RAGSCOPE_TRY(mismatch, checkSource());
+    push.sourceMismatch = mismatch;
+    RAGSCOPE_TRY(info, SnapshotInfo::read(*m_snapshot));
+    RAGSCOPE_TRY(reviews, snapshotReviews());
+    if (!m_store->hasReviews())
+        return makeError(ErrorKind::MissingSchema, m_store->reviewsOffReason());
+    RAGSCOPE_TRY(sorted, classify(reviews, info ? info->exportedAt : QDateTime(), &push, false));
+    return push;
+}
+
+Result<ReviewPush> ReviewPusher::push(bool force) const
+{
+    PerformanceMonitor perf(QStringLiteral("push reviews"));
+    ReviewPush push;
+    RAGSCOPE_TRY(mismatch, checkSource());
+    push.sourceMismatch = mismatch;
+    if (!mismatch.isEmpty() && !force)
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("%1; nothing pushed (--force pushes anyway)").arg(mismatch));
+    if (!m_store->hasReviews())
+        return makeError(ErrorKind::MissingSchema, m_store->reviewsOffReason());
+    if (m_store->isReadOnly())
+        return makeError(ErrorKind::PermissionDenied,
+            QStringLiteral("cannot push reviews: %1").arg(m_store->readOnlyReason()));
+    RAGSCOPE_TRY(info, SnapshotInfo::read(*m_snapshot));
+    RAGSCOPE_TRY(reviews, snapshotReviews());
+    const Status written = m_store->transaction([&] {
+        push = ReviewPush { {}, 0, {}, 0, mismatch, false }; // a retried transaction starts over
+        return classify(reviews, info ? info->exportedAt : QDateTime(), &push, true);
+    });
+    if (!written.ok())
+        return written.error();
+    push.applied = true;
+    return push;
+}
+
+} // namespace RagScope

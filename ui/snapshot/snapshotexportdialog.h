@@ -1,0 +1,63 @@
+#pragma once
+
+#include "metrics/filter.h"
+#include "snapshot/snapshotexporter.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QCheckBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace RagScope {
+
+/// File → Export snapshot…: window and filters prefilled from the filter bar and editable, the
+/// target file, then a progress bar with rows done / total, rate and time left, and Cancel.
+/// The export runs on a database thread; a cancelled or failed export leaves no file.
+class SnapshotExportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SnapshotExportDialog(StorePtr store, const Filter& filter, QWidget* parent = nullptr);
+    /// Closing mid-export cancels it (the worker removes its temporary file).
+    ~SnapshotExportDialog() override;
+
+    void setPath(const QString& path);
+    /// What the Export button does.
+    void start();
+    bool isRunning() const { return m_watcher.isRunning(); }
+
+    QProgressBar* progressBar() const { return m_progress; }
+    QLabel* statusLabel() const { return m_status; }
+    QPushButton* exportButton() const { return m_export; }
+    QPushButton* cancelButton() const { return m_cancel; }
+
+signals:
+    void exported(qint64 interactions);
+    void cancelled();
+    void failed(const QString& message);
+
+private:
+    std::optional<Filter> window() const;
+    void finish();
+    void setRunning(bool running);
+
+    StorePtr m_store;
+    QCheckBox* m_whole;
+    QDateTimeEdit* m_from;
+    QDateTimeEdit* m_to;
+    QLineEdit* m_user;
+    QLineEdit* m_model;
+    QLineEdit* m_path;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QPushButton* m_export;
+    QPushButton* m_cancel;
+    QFutureWatcher<Result<SnapshotSummary>> m_watcher;
+};
+
+} // namespace RagScope
