@@ -13,5 +13,7 @@ int demoCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int benchCommand(const QStringList& args);
 int rollupCommand(const QStringList& args);
+/// Monitoring-plugin exit statuses (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), unlike the others.
+int checkCommand(const QStringList& args);
 
 } // namespace RagScope::Cli

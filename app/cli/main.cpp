@@ -36,6 +36,9 @@ const std::map<QString, Command>& commands()
             { "refresh the rollup tables incrementally (stats --approx reads them)", rollupCommand } },
         { QStringLiteral("bench"),
             { "measure query times on a store (never fails on speed)", benchCommand } },
+        { QStringLiteral("check"),
+            { "evaluate alert rules as a monitoring plugin (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
+                checkCommand } },
     };
     return table;
 }

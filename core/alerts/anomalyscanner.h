@@ -1,0 +1,52 @@
+#pragma once
+
+#include "anomalydetector.h"
+#include "base/result.h"
+#include "metrics/filter.h"
+#include "money/money.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+
+namespace RagScope {
+
+/// A flagged hour of cost or request volume, with its expected range.
+struct Anomaly
+{
+    enum class Metric { Cost, Requests };
+    Metric metric = Metric::Cost;
+    QDateTime hour; ///< start of the UTC hour
+    double value = 0; ///< requests, or cost in USD (for charts; the exact amounts are below)
+    double expectedLow = 0;
+    double expectedHigh = 0;
+    Money cost; ///< Metric::Cost: the hour's exact cost
+    Money costLow; ///< Metric::Cost: expected range, rounded to 1e-8 USD
+    Money costHigh;
+
+    /// "cost 2026-11-02 14:00 UTC: $3.21, expected $0.20 – $0.80"
+    QString describe() const;
+};
+
+/// Hourly cost and request volume of the whole store (AlertSampler, so rollups where they
+/// exist) over a window plus the four weeks before it, judged by AnomalyDetector. Blocking.
+class AnomalyScanner
+{
+public:
+    explicit AnomalyScanner(StorePtr store);
+
+    /// The flagged closed hours inside [filter.from, filter.to), by time (cost first at a tie).
+    Result<QList<Anomaly>> scan(const Filter& filter) const;
+
+    /// The detector settings for each metric (requests: at least 2 requests of spread; cost: at
+    /// least one cent).
+    static AnomalyDetector::Options options(Anomaly::Metric metric);
+
+private:
+    StorePtr m_store;
+};
+
+} // namespace RagScope
+
+Q_DECLARE_METATYPE(RagScope::Anomaly)
