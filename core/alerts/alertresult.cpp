@@ -17,7 +17,8 @@ QString alertStateName(AlertState state)
 
 QString AlertResult::label() const
 {
-    if (rule.groupBy == AlertRule::GroupBy::None)
+    // A rule without any data has no group to name.
+    if (rule.groupBy == AlertRule::GroupBy::None || (group.isEmpty() && count == 0))
         return rule.name;
     const QString g
         = group.isEmpty() && rule.groupBy == AlertRule::GroupBy::Model ? QStringLiteral("no model") : group;
