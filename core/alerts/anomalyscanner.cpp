@@ -11,6 +11,14 @@ namespace {
 
 constexpr qint64 Hour = 3600;
 
+/// Both series use the detector's defaults; the floor of 2 is in requests, and for cost it is
+/// scaled to what 2 requests cost on average.
+const AnomalyDetector::Options Defaults = [] {
+    AnomalyDetector::Options o;
+    o.absoluteFloor = 2.0;
+    return o;
+}();
+
 Money unitsToMoney(double units)
 {
     return Money::fromUnits(qint64(std::llround(units)));
@@ -35,16 +43,9 @@ AnomalyScanner::AnomalyScanner(StorePtr store)
     : m_store(std::move(store))
 { }
 
-AnomalyDetector::Options AnomalyScanner::options(Anomaly::Metric metric)
-{
-    AnomalyDetector::Options o;
-    o.absoluteFloor = metric == Anomaly::Metric::Requests ? 2.0 : double(Money::UnitsPerDollar / 100);
-    return o;
-}
-
 Result<QList<Anomaly>> AnomalyScanner::scan(const Filter& filter) const
 {
-    const AnomalyDetector::Options requestOptions = options(Anomaly::Metric::Requests);
+    const AnomalyDetector::Options& requestOptions = Defaults;
     const QDateTime from = AlertSampler::ceilHour(filter.from);
     const QDateTime to = AlertSampler::floorHour(filter.to); // closed hours only
     if (from >= to)
@@ -64,9 +65,18 @@ Result<QList<Anomaly>> AnomalyScanner::scan(const Filter& filter) const
             exactCost[h] = it->second[h].cost;
         }
     }
+    // Cost spreads at least as much as two average requests do (as the request count does).
+    qint64 totalRequests = 0;
+    Money totalCost;
+    for (size_t h = 0; h < hours; ++h) {
+        totalRequests += qint64(requests[h]);
+        totalCost += exactCost[h];
+    }
+    AnomalyDetector::Options costOptions = Defaults;
+    if (totalRequests > 0)
+        costOptions.absoluteFloor *= double(totalCost.units()) / double(totalRequests);
     QList<Anomaly> out;
-    for (const SeriesAnomaly& a :
-        AnomalyDetector::detect(cost, qsizetype(leadHours), options(Anomaly::Metric::Cost))) {
+    for (const SeriesAnomaly& a : AnomalyDetector::detect(cost, qsizetype(leadHours), costOptions)) {
         Anomaly x;
         x.metric = Anomaly::Metric::Cost;
         x.hour = dataFrom.addSecs(a.index * Hour);

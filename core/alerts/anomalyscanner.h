@@ -30,7 +30,8 @@ struct Anomaly
 };
 
 /// Hourly cost and request volume of the whole store (AlertSampler, so rollups where they
-/// exist) over a window plus the four weeks before it, judged by AnomalyDetector. Blocking.
+/// exist) over a window plus the four weeks before it, judged by AnomalyDetector with a spread
+/// of at least 2 requests (for cost: what 2 requests cost on average). Blocking.
 class AnomalyScanner
 {
 public:
@@ -38,10 +39,6 @@ public:
 
     /// The flagged closed hours inside [filter.from, filter.to), by time (cost first at a tie).
     Result<QList<Anomaly>> scan(const Filter& filter) const;
-
-    /// The detector settings for each metric (requests: at least 2 requests of spread; cost: at
-    /// least one cent).
-    static AnomalyDetector::Options options(Anomaly::Metric metric);
 
 private:
     StorePtr m_store;
