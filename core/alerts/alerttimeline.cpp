@@ -52,16 +52,21 @@ Result<QList<AlertEpisode>> AlertTimeline::episodes(const AlertRule& rule, const
     // Evaluation points: every whole hour t with from < t <= to; the window ends at t.
     const QDateTime first = AlertSampler::floorHour(filter.from).addSecs(Hour);
     const QDateTime last = AlertSampler::floorHour(filter.to);
-    if (first > last)
-        return QList<AlertEpisode>();
     const qint64 windowHours = rule.windowSeconds / Hour;
     const bool spike = rule.kind == AlertRule::Kind::CostSpike;
     const qint64 lead = windowHours + (spike ? BaselineDays * 24 : 0);
     const QDateTime dataFrom = first.addSecs(-lead * Hour);
     const AlertSampler sampler(m_store, rule);
-    RAGSCOPE_TRY(hourly, sampler.hourly(dataFrom, last));
+    AlertSampler::HourlyGroups hourly;
+    if (first <= last) {
+        RAGSCOPE_TRY(h, sampler.hourly(dataFrom, last));
+        hourly = h;
+    }
 
-    QList<AlertEpisode> out;
+    // Per group, the judged points in time order: every whole hour, then the window's end
+    // itself when it is not whole (the current state, with raw edges), so an episode that is
+    // still on shows as ongoing.
+    std::map<QString, QList<std::pair<QDateTime, AlertResult>>> judged;
     const qint64 points = first.secsTo(last) / Hour + 1;
     for (const auto& [group, hours] : hourly) {
         // Prefix sums of cost make every (baseline) window's cost one subtraction.
@@ -71,8 +76,6 @@ Result<QList<AlertEpisode>> AlertTimeline::episodes(const AlertRule& rule, const
         const auto costOf = [&](qint64 endIndex) {
             return costPrefix[size_t(endIndex)] - costPrefix[size_t(endIndex - windowHours)];
         };
-        std::optional<AlertEpisode> open;
-        double openPeak = 0;
         for (qint64 p = 0; p < points; ++p) {
             const qint64 end = lead + p; // index of the hour after the window
             AlertSample sample;
@@ -82,11 +85,25 @@ Result<QList<AlertEpisode>> AlertTimeline::episodes(const AlertRule& rule, const
             if (spike)
                 for (qint64 day = 1; day <= BaselineDays; ++day)
                     baseline << costOf(end - day * 24);
-            const QDateTime t = first.addSecs(p * Hour);
             AlertResult r;
             r.rule = rule;
             r.group = group;
             AlertJudge::judge(sample, baseline, &r);
+            judged[group].append({ first.addSecs(p * Hour), r });
+        }
+    }
+    if (filter.to > last) {
+        RAGSCOPE_TRY(now, AlertEvaluator(m_store).evaluate(rule, filter.to));
+        for (const AlertResult& r : now)
+            if (r.count > 0)
+                judged[r.group].append({ filter.to, r });
+    }
+
+    QList<AlertEpisode> out;
+    for (const auto& [group, series] : judged) {
+        std::optional<AlertEpisode> open;
+        double openPeak = 0;
+        for (const auto& [t, r] : series) {
             if (r.state != AlertState::Ok) {
                 if (!open) {
                     open = AlertEpisode { rule, group, r.state, t, t, false, r.valueText(), {} };

@@ -27,8 +27,9 @@ struct AlertEpisode
 };
 
 /// The rules evaluated historically at every whole UTC hour of a window, from hourly aggregates
-/// (AlertSampler: rollups where they exist, GROUP BY hour otherwise; never per row), and the
-/// fired stretches merged into episodes. Blocking: call it from a worker thread.
+/// (AlertSampler: rollups where they exist, GROUP BY hour otherwise; never per row), plus once at
+/// the window's end when that is not a whole hour; the fired stretches merged into episodes.
+/// Blocking: call it from a worker thread.
 class AlertTimeline
 {
 public:
