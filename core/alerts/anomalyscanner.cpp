@@ -31,7 +31,7 @@ QString Anomaly::describe() const
     const QString when = hour.toString(QStringLiteral("yyyy-MM-dd HH:00 'UTC'"));
     if (metric == Metric::Cost)
         return QStringLiteral("cost %1: %2, expected %3 – %4")
-            .arg(when, cost.toDisplayString(), costLow.toDisplayString(), costHigh.toDisplayString());
+            .arg(when, cost.toDisplayString(4), costLow.toDisplayString(4), costHigh.toDisplayString(4));
     return QStringLiteral("requests %1: %2, expected %3 – %4")
         .arg(when)
         .arg(qint64(value))
@@ -45,11 +45,19 @@ AnomalyScanner::AnomalyScanner(StorePtr store)
 
 Result<QList<Anomaly>> AnomalyScanner::scan(const Filter& filter) const
 {
+    RAGSCOPE_TRY(r, report(filter));
+    return r.anomalies;
+}
+
+Result<AnomalyReport> AnomalyScanner::report(const Filter& filter) const
+{
     const AnomalyDetector::Options& requestOptions = Defaults;
     const QDateTime from = AlertSampler::ceilHour(filter.from);
     const QDateTime to = AlertSampler::floorHour(filter.to); // closed hours only
+    AnomalyReport result;
+    result.firstHour = from;
     if (from >= to)
-        return QList<Anomaly>();
+        return result;
     const qint64 leadHours = qint64(requestOptions.maxWeeks) * requestOptions.period;
     const QDateTime dataFrom = from.addSecs(-leadHours * Hour);
     AlertRule whole; // no grouping; the sample's volume and cost are all that is read
@@ -100,7 +108,10 @@ Result<QList<Anomaly>> AnomalyScanner::scan(const Filter& filter) const
     std::stable_sort(out.begin(), out.end(), [](const Anomaly& a, const Anomaly& b) {
         return a.hour != b.hour ? a.hour < b.hour : a.metric < b.metric;
     });
-    return out;
+    result.anomalies = out;
+    for (size_t h = size_t(leadHours); h < hours; ++h)
+        result.requests << qint64(requests[h]);
+    return result;
 }
 
 } // namespace RagScope

@@ -25,8 +25,16 @@ struct Anomaly
     Money costLow; ///< Metric::Cost: expected range, rounded to 1e-8 USD
     Money costHigh;
 
-    /// "cost 2026-11-02 14:00 UTC: $3.21, expected $0.20 – $0.80"
+    /// "cost 2026-11-02 14:00 UTC: $3.2100, expected $0.2000 – $0.8000" (4 places: hourly amounts are small)
     QString describe() const;
+};
+
+/// The hourly request counts of a window (closed hours) and the anomalies in it.
+struct AnomalyReport
+{
+    QDateTime firstHour; ///< start of requests[0]
+    QList<qint64> requests;
+    QList<Anomaly> anomalies; ///< by time, cost first at a tie
 };
 
 /// Hourly cost and request volume of the whole store (AlertSampler, so rollups where they
@@ -39,6 +47,8 @@ public:
 
     /// The flagged closed hours inside [filter.from, filter.to), by time (cost first at a tie).
     Result<QList<Anomaly>> scan(const Filter& filter) const;
+    /// scan() with the window's hourly request counts (the Overview chart).
+    Result<AnomalyReport> report(const Filter& filter) const;
 
 private:
     StorePtr m_store;
@@ -47,3 +57,4 @@ private:
 } // namespace RagScope
 
 Q_DECLARE_METATYPE(RagScope::Anomaly)
+Q_DECLARE_METATYPE(RagScope::AnomalyReport)

@@ -386,7 +386,7 @@ private slots:
         QVERIFY(found.value()[0].costHigh < found.value()[0].cost);
         QCOMPARE(found.value()[1].metric, Anomaly::Metric::Requests);
         QCOMPARE(found.value()[1].value, 12.0);
-        QVERIFY(found.value()[0].describe().contains(u"expected $0.00 – $0.18"_s));
+        QVERIFY(found.value()[0].describe().contains(u"expected $0.0000 – $0.1800"_s));
     }
 };
 

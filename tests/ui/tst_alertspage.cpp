@@ -49,13 +49,16 @@ void add(const StorePtr& store, const QDateTime& t, const QString& model, double
 }
 
 /// The last hour: 25 slow answers of the pro model (p95 latency critical) and 25 fast ones of
-/// flash; 6 hours earlier another slow hour of pro, so the timeline has a resolved episode.
+/// flash; in the clock hour 6 hours before, 25 more slow ones: a resolved episode on the timeline.
 void fill(const StorePtr& store, const QDateTime& now)
 {
+    // Within one clock hour, whatever the time of the test run.
+    const QDateTime earlier
+        = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 3600 * 3600 - 6 * 3600, Qt::UTC);
     for (int i = 0; i < 25; ++i) {
         add(store, now.addSecs(-3000 + 100 * i), Pro, 5000);
         add(store, now.addSecs(-3000 + 100 * i), u"gemini-1.5-flash-latest"_s, 400);
-        add(store, now.addSecs(-6 * 3600 - 3000 + 100 * i), Pro, 4500);
+        add(store, earlier.addSecs(60 * i), Pro, 4500);
     }
 }
 
@@ -246,7 +249,7 @@ private slots:
         const TimeChart::Mark& mark = chart->marks().first();
         QCOMPARE(qint64(mark.point.x()), spike.date().startOfDay(Qt::UTC).toMSecsSinceEpoch());
         QVERIFY(std::abs(mark.point.y() - 0.76) < 1e-9); // the day's total (38 requests): top of the stack
-        QVERIFY2(mark.tooltip.contains(u"cost 2026-03-02 16:00 UTC: $0.30, expected $0.00 – $0.18"_s),
+        QVERIFY2(mark.tooltip.contains(u"cost 2026-03-02 16:00 UTC: $0.3000, expected $0.0000 – $0.1800"_s),
             qPrintable(mark.tooltip));
         QVERIFY(renderSettled(&page).save(screenshotPath(m_settings, u"costanomaly"_s)));
     }

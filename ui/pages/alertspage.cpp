@@ -104,7 +104,7 @@ AlertsPage::AlertsPage(QWidget* parent)
     header->addWidget(m_edit);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
-    layout->addWidget(m_statePanel, 3);
+    layout->addWidget(m_statePanel, 2);
     auto* lower = new QHBoxLayout;
     lower->addWidget(m_episodePanel, 3);
     lower->addWidget(m_anomalyPanel, 2);
@@ -213,8 +213,8 @@ void AlertsPage::showAnomalies(const QList<Anomaly>& anomalies)
         auto* metric = new QTableWidgetItem(cost ? tr("Cost") : tr("Requests"));
         metric->setToolTip(a.describe());
         setRow(m_anomalies, row, metric,
-            { timeText(a.hour), cost ? a.cost.toDisplayString() : locale.toString(qint64(a.value)),
-                cost ? tr("%1 – %2").arg(a.costLow.toDisplayString(), a.costHigh.toDisplayString())
+            { timeText(a.hour), cost ? a.cost.toDisplayString(4) : locale.toString(qint64(a.value)),
+                cost ? tr("%1 – %2").arg(a.costLow.toDisplayString(4), a.costHigh.toDisplayString(4))
                      : tr("%1 – %2").arg(locale.toString(std::floor(a.expectedLow), 'f', 0),
                          locale.toString(std::ceil(a.expectedHigh), 'f', 0)) });
         for (int c = 0; c < m_anomalies->columnCount(); ++c)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/anomalyscanner.h"
 #include "dashboardpage.h"
 
 class QLabel;
@@ -10,6 +11,7 @@ namespace RagScope {
 
 class KpiCard;
 class LatestJob;
+class TimeChart;
 class MetricsCollector;
 class Panel;
 class TopUsersModel;
@@ -45,6 +47,8 @@ public:
     /// The unpriced-requests warning (hidden when every request has a cost).
     QLabel* unpricedWarning() const { return m_unpriced; }
     TopUsersModel* topUsersModel() const { return m_usersModel; }
+    /// Requests per hour, with the hours AnomalyScanner flags marked.
+    TimeChart* requestsChart() const { return m_requestsChart; }
 
 private:
     struct Figures;
@@ -52,6 +56,7 @@ private:
     void showFigures(const Figures& current, const Figures& previous);
     void clear();
     void finishOne(bool ok);
+    void showRequests(const AnomalyReport& report);
     QString comparedTo() const;
 
     StorePtr m_store;
@@ -65,6 +70,9 @@ private:
     QTableView* m_usersView;
     LatestJob* m_kpiJob;
     LatestJob* m_usersJob;
+    LatestJob* m_requestsJob;
+    TimeChart* m_requestsChart;
+    Panel* m_requestsPanel;
     int m_pending = 0;
     bool m_failed = false;
 };
