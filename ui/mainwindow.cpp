@@ -181,6 +181,16 @@ void MainWindow::addPage(DashboardPage* page)
         m_nav->setCurrentRow(0);
 }
 
+void MainWindow::setPageBadge(DashboardPage* page, int count)
+{
+    const qsizetype row = m_pages.indexOf(page);
+    if (row < 0)
+        return;
+    QListWidgetItem* item = m_nav->item(int(row));
+    item->setText(count > 0 ? tr("%1 (%2)").arg(page->title()).arg(count) : page->title());
+    item->setToolTip(count > 0 ? tr("%n alert(s) firing", nullptr, count) : QString());
+}
+
 void MainWindow::setDrillDownTarget(
     DashboardPage* page, std::function<void(const ReviewQueueQuery&)> showQuery)
 {

@@ -31,6 +31,8 @@ public:
     ~MainWindow() override;
 
     void addPage(DashboardPage* page);
+    /// A count after the page's title in the page list ("Alerts (2)"); 0 shows the title alone.
+    void setPageBadge(DashboardPage* page, int count);
     /// Where drillDown() of any page goes: that page is shown and given the query.
     void setDrillDownTarget(DashboardPage* page, std::function<void(const ReviewQueueQuery&)> showQuery);
 

@@ -40,6 +40,9 @@ const std::map<QString, Command>& commands()
             { "serve the feedback HTTP API (feedback, interactions, metrics, health)", serveCommand } },
         { QStringLiteral("bench"),
             { "measure query times on a store (never fails on speed)", benchCommand } },
+        { QStringLiteral("check"),
+            { "evaluate alert rules as a monitoring plugin (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
+                checkCommand } },
     };
     return table;
 }

@@ -1,7 +1,9 @@
 // ragscope: the desktop dashboard. Parses the command line, builds the window with its pages
 // and opens a store (--db, --demo, or the last one / the start page).
 
+#include "alerts/alertsetup.h"
 #include "mainwindow.h"
+#include "pages/alertspage.h"
 #include "pages/costpage.h"
 #include "pages/latencypage.h"
 #include "pages/overviewpage.h"
@@ -67,6 +69,9 @@ int main(int argc, char* argv[])
     window.addPage(new LatencyPage);
     window.addPage(new QualityPage);
     window.addPage(review);
+    auto* alerts = new AlertsPage;
+    window.addPage(alerts);
+    new AlertSetup(&window, alerts); // rules file, monitor, badge, notifications (owned by the window)
     window.setDrillDownTarget(review, [review](const ReviewQueueQuery& query) { review->showQuery(query); });
 
     if (parser.isSet(screenshots)) {

@@ -6,6 +6,7 @@
 #include <QChart>
 #include <QFont>
 #include <QLegend>
+#include <QScatterSeries>
 #include <QValueAxis>
 #include <QXYSeries>
 
@@ -44,6 +45,8 @@ void styleSeries(QChart* chart, const QPalette& palette)
 {
     int index = 0;
     for (QAbstractSeries* series : chart->series()) {
+        if (qobject_cast<QScatterSeries*>(series))
+            continue; // marks (TimeChart::setMarks) keep their own alarm colour
         if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
             for (QBarSet* set : bars->barSets()) {
                 const QColor color = seriesColor(index++, palette);

@@ -5,6 +5,7 @@
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -63,7 +64,8 @@ void TimeChart::setSeries(const QList<Series>& series, TimeBucket bucket)
 
 bool TimeChart::sameNames(const QList<Series>& series) const
 {
-    const QList<QAbstractSeries*> shown = chart()->series();
+    QList<QAbstractSeries*> shown = chart()->series();
+    shown.removeOne(m_markSeries.data());
     if (shown.size() != series.size())
         return false;
     for (qsizetype i = 0; i < series.size(); ++i) {
@@ -99,6 +101,7 @@ void TimeChart::rebuild()
         added->attachAxis(m_value);
     }
     refill();
+    showMarks(); // removeAllSeries() took the marks too
 }
 
 void TimeChart::refill()
@@ -157,6 +160,48 @@ void TimeChart::fitTimeAxis(TimeBucket bucket)
         m_time->setFormat(QStringLiteral("yyyy-MM-dd"));
     else
         m_time->setFormat(QStringLiteral("MMM d"));
+}
+
+void TimeChart::setMarks(const QList<Mark>& marks)
+{
+    m_marks = marks;
+    showMarks();
+}
+
+void TimeChart::showMarks()
+{
+    if (m_markSeries) {
+        chart()->removeSeries(m_markSeries);
+        delete m_markSeries;
+    }
+    if (m_marks.isEmpty())
+        return;
+    m_markSeries = new QScatterSeries;
+    m_markSeries->setName(tr("Anomalies"));
+    m_markSeries->setMarkerSize(11);
+    m_markSeries->setColor(QColor(0xd3, 0x2f, 0x2f));
+    m_markSeries->setBorderColor(Qt::white);
+    QList<QPointF> points;
+    for (const Mark& m : std::as_const(m_marks))
+        points << m.point;
+    m_markSeries->replace(points);
+    connect(m_markSeries, &QScatterSeries::hovered, this, &TimeChart::onMarkHovered);
+    chart()->addSeries(m_markSeries);
+    m_markSeries->attachAxis(m_time);
+    m_markSeries->attachAxis(m_value);
+}
+
+void TimeChart::onMarkHovered(const QPointF& point, bool state)
+{
+    if (!state || m_marks.isEmpty()) {
+        showTooltip({});
+        return;
+    }
+    const auto nearest
+        = std::min_element(m_marks.cbegin(), m_marks.cend(), [&point](const Mark& a, const Mark& b) {
+              return QLineF(a.point, point).length() < QLineF(b.point, point).length();
+          });
+    showTooltip(nearest->tooltip);
 }
 
 void TimeChart::onHovered(int series, const QPointF& point, bool state)

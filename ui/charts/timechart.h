@@ -4,9 +4,12 @@
 #include "chartview.h"
 #include "metrics/metricstypes.h"
 
+#include <QPointer>
+
 #include <functional>
 
 class QDateTimeAxis;
+class QScatterSeries;
 class QValueAxis;
 
 namespace RagScope {
@@ -30,6 +33,16 @@ public:
     /// Replaces all data. Stacked areas need the same x values, in order, in every series.
     void setSeries(const QList<Series>& series, TimeBucket bucket);
     const QList<Series>& series() const { return m_series; }
+    /// A flagged point drawn over the series (anomalies), with its own tooltip.
+    struct Mark
+    {
+        QPointF point;
+        QString tooltip;
+    };
+    /// Replaces the marks (empty: none); they survive setSeries().
+    void setMarks(const QList<Mark>& marks);
+    const QList<Mark>& marks() const { return m_marks; }
+
     /// Tooltip for the hovered series at its point nearest the mouse.
     void setTooltip(std::function<QString(int series, qreal x)> text) { m_tooltip = std::move(text); }
 
@@ -42,6 +55,8 @@ private:
     void refill();
     void fitTimeAxis(TimeBucket bucket);
     void onHovered(int series, const QPointF& point, bool state);
+    void showMarks();
+    void onMarkHovered(const QPointF& point, bool state);
 
     Mode m_mode;
     ChartStyle::ValueKind m_kind;
@@ -49,6 +64,8 @@ private:
     QValueAxis* m_value;
     QList<Series> m_series;
     std::function<QString(int, qreal)> m_tooltip;
+    QList<Mark> m_marks;
+    QPointer<QScatterSeries> m_markSeries;
 };
 
 } // namespace RagScope

@@ -60,6 +60,7 @@ CostPage::CostPage(QWidget* parent)
     : MetricsPage(parent)
     , m_dailyJob(addJob())
     , m_totalsJob(addJob())
+    , m_anomalyJob(addJob())
     , m_dailyModel(new DailyCostModel(this))
     , m_pricingModel(new PricingModel(this))
     , m_costChart(
@@ -168,11 +169,41 @@ void CostPage::reload()
                 showTotals(result.value(), filter);
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
+    m_anomalyJob->start([store, filter] { return AnomalyScanner(store).scan(filter); },
+        [this](const Result<QList<Anomaly>>& result) {
+            m_anomalies.clear();
+            if (result.ok())
+                for (const Anomaly& a : result.value())
+                    if (a.metric == Anomaly::Metric::Cost)
+                        m_anomalies << a;
+            showAnomalies();
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
+}
+
+void CostPage::showAnomalies()
+{
+    // The chart is daily: one mark per day with flagged hours, at the top of that day's stack.
+    QMap<QString, QStringList> perDay;
+    for (const Anomaly& a : std::as_const(m_anomalies))
+        perDay[a.hour.date().toString(Qt::ISODate)] << a.describe();
+    QHash<QString, Money> dayTotal;
+    for (const DailyCost& row : m_dailyModel->rows())
+        dayTotal[row.day] += row.cost;
+    QList<TimeChart::Mark> marks;
+    for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
+        const double y = double(dayTotal.value(it.key()).units()) / double(Money::UnitsPerDollar);
+        marks << TimeChart::Mark { QPointF(dayPosition(QDate::fromString(it.key(), Qt::ISODate)), y),
+            tr("Anomaly (outside the expected range)\n%1").arg(it.value().join(QLatin1Char('\n'))) };
+    }
+    m_costChart->setMarks(marks);
 }
 
 void CostPage::clear(const QString& message)
 {
     m_dailyModel->setData({});
+    m_anomalies.clear();
+    m_costChart->setMarks({});
     m_costChart->setSeries({}, TimeBucket::Day);
     m_tokensChart->setSeries({}, TimeBucket::Day);
     m_unpricedWarning->hide();
@@ -216,6 +247,7 @@ void CostPage::showDaily(const QList<DailyCost>& rows, const Filter& filter)
             costSeries.append({ it.key(), it.value() });
     }
     m_costChart->setSeries(costSeries, TimeBucket::Day);
+    showAnomalies();
     m_tokensChart->setSeries(rows.isEmpty() ? QList<TimeChart::Series>()
                                             : QList<TimeChart::Series> { { tr("Prompt tokens"), prompt },
                                                 { tr("Completion tokens"), completion } },

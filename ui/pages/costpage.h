@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/anomalyscanner.h"
 #include "metrics/metricstypes.h"
 #include "metricspage.h"
 #include "money/pricetable.h"
@@ -36,9 +37,13 @@ private:
     void clear(const QString& message) override;
     QString costTooltip(qreal x) const;
     QString tokensTooltip(qreal x) const;
+    /// Cost anomalies (AnomalyScanner) as marks on top of their day's stack.
+    void showAnomalies();
 
     LatestJob* m_dailyJob;
     LatestJob* m_totalsJob;
+    LatestJob* m_anomalyJob;
+    QList<Anomaly> m_anomalies;
 
     DailyCostModel* m_dailyModel;
     PricingModel* m_pricingModel;

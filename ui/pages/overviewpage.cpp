@@ -1,5 +1,6 @@
 #include "overviewpage.h"
 
+#include "charts/timechart.h"
 #include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
@@ -11,6 +12,7 @@
 
 #include <QAction>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -66,6 +68,9 @@ OverviewPage::OverviewPage(QWidget* parent)
     , m_usersView(new QTableView(this))
     , m_kpiJob(addJob())
     , m_usersJob(addJob())
+    , m_requestsJob(addJob())
+    , m_requestsChart(new TimeChart(TimeChart::Mode::Lines, tr("Requests"), ChartStyle::ValueKind::Count))
+    , m_requestsPanel(new Panel(tr("Requests per hour (anomalies marked)"), this))
 {
     const QStringList titles { tr("Requests"), tr("Total cost"), tr("Projected monthly cost"),
         tr("Projected annual cost"), tr("Average latency"), tr("p95 latency"), tr("Average confidence"),
@@ -118,11 +123,28 @@ OverviewPage::OverviewPage(QWidget* parent)
     });
     connect(m_kpiJob, &LatestJob::busyChanged, m_kpiPanel, &Panel::setBusy);
     connect(m_usersJob, &LatestJob::busyChanged, m_usersPanel, &Panel::setBusy);
+    connect(m_requestsJob, &LatestJob::busyChanged, m_requestsPanel, &Panel::setBusy);
+    m_requestsChart->setObjectName(QStringLiteral("requestsChart"));
+    m_requestsChart->setMinimumHeight(fontMetrics().height() * 14);
+    m_requestsPanel->setContent(m_requestsChart);
+    m_requestsChart->setTooltip([this](int, qreal x) {
+        const QDateTime hour = QDateTime::fromMSecsSinceEpoch(qint64(x), Qt::UTC);
+        for (const TimeChart::Series& s : m_requestsChart->series())
+            for (const QPointF& p : s.points)
+                if (p.x() == x)
+                    return tr("%1 UTC: %2 requests")
+                        .arg(hour.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                            QLocale().toString(qint64(p.y())));
+        return QString();
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_unpriced);
     layout->addWidget(m_kpiPanel);
-    layout->addWidget(m_usersPanel, 1);
+    auto* lower = new QHBoxLayout;
+    lower->addWidget(m_requestsPanel, 1);
+    lower->addWidget(m_usersPanel, 1);
+    layout->addLayout(lower, 1);
     clear(tr("No store is open"));
 }
 
@@ -158,6 +180,30 @@ void OverviewPage::reload()
             }
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
+    m_requestsJob->start([store, filter] { return AnomalyScanner(store).report(filter); },
+        [this](const Result<AnomalyReport>& result) {
+            if (result.ok())
+                showRequests(result.value());
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
+}
+
+void OverviewPage::showRequests(const AnomalyReport& report)
+{
+    QList<QPointF> points;
+    for (qsizetype h = 0; h < report.requests.size(); ++h)
+        points << QPointF(
+            ChartStyle::axisPosition(report.firstHour.addSecs(h * 3600)), double(report.requests[h]));
+    m_requestsChart->setSeries(points.isEmpty() ? QList<TimeChart::Series>()
+                                                : QList<TimeChart::Series> { { tr("Requests"), points } },
+        MetricsCollector::bucketFor(filter())); // hour labels up to 3 days, day labels beyond
+    QList<TimeChart::Mark> marks;
+    for (const Anomaly& a : report.anomalies)
+        if (a.metric == Anomaly::Metric::Requests)
+            marks << TimeChart::Mark { QPointF(ChartStyle::axisPosition(a.hour), a.value),
+                tr("Anomaly (outside the expected range)\n%1").arg(a.describe()) };
+    m_requestsChart->setMarks(marks);
+    m_requestsPanel->setMessage(points.isEmpty() ? tr("No whole hour in this window") : QString());
 }
 
 void OverviewPage::clear(const QString& message)
@@ -167,6 +213,9 @@ void OverviewPage::clear(const QString& message)
     m_unpriced->hide();
     m_usersModel->setData({});
     m_usersPanel->setMessage(message);
+    m_requestsChart->setMarks({});
+    m_requestsChart->setSeries({}, TimeBucket::Hour);
+    m_requestsPanel->setMessage(message);
 }
 
 QString OverviewPage::comparedTo() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/anomalyscanner.h"
 #include "metricspage.h"
 
 class QLabel;
@@ -10,6 +11,7 @@ namespace RagScope {
 
 class KpiCard;
 class LatestJob;
+class TimeChart;
 class Panel;
 struct FigureChange;
 struct OverviewReport;
@@ -43,10 +45,13 @@ public:
     /// The unpriced-requests warning (hidden when every request has a cost).
     QLabel* unpricedWarning() const { return m_unpriced; }
     TopUsersModel* topUsersModel() const { return m_usersModel; }
+    /// Requests per hour, with the hours AnomalyScanner flags marked.
+    TimeChart* requestsChart() const { return m_requestsChart; }
 
 private:
     void showFigures(const OverviewReport& report);
     void clear(const QString& message) override;
+    void showRequests(const AnomalyReport& report);
     QString comparedTo() const;
 
     QList<KpiCard*> m_cards;
@@ -58,6 +63,9 @@ private:
     QTableView* m_usersView;
     LatestJob* m_kpiJob;
     LatestJob* m_usersJob;
+    LatestJob* m_requestsJob;
+    TimeChart* m_requestsChart;
+    Panel* m_requestsPanel;
 };
 
 } // namespace RagScope
