@@ -99,8 +99,7 @@ private slots:
         page.resize(1300, 800);
         page.show();
         page.setRules(AlertRule::defaults(), {});
-        page.setStore(store);
-        page.setFilter(Filter { now.addDays(-1), now.addSecs(60), std::nullopt, std::nullopt });
+        page.setContext({ store, Filter { now.addDays(-1), now.addSecs(60), std::nullopt, std::nullopt } });
         QVERIFY(waitLoaded(&page));
 
         const QStringList states = column(page.stateTable(), 0);
@@ -240,8 +239,8 @@ private slots:
         CostPage page;
         page.resize(1300, 800);
         page.show();
-        page.setStore(store);
-        page.setFilter(Filter { start.addDays(28), start.addDays(35), std::nullopt, std::nullopt });
+        page.setContext(
+            { store, Filter { start.addDays(28), start.addDays(35), std::nullopt, std::nullopt } });
         QVERIFY(waitLoaded(&page));
         const auto* chart = page.findChild<TimeChart*>(u"dailyCostChart"_s);
         QVERIFY(chart);
