@@ -1,5 +1,4 @@
 #include "fixtures.h"
-#include "fixturewriter.h"
 #include "models/topusersmodel.h"
 #include "pages/overviewpage.h"
 #include "testdatabase.h"
@@ -25,29 +24,7 @@ QDateTime utc(const char* iso)
 StorePtr fixtureStore(const Test::TestDatabase& db)
 {
     const StorePtr store = db.open();
-    Test::FixtureWriter writer(store);
-    const auto record = [&store](const char* user, const char* model, qint64 promptTokens, double latency,
-                            std::optional<double> confidence, const QDateTime& at) {
-        InteractionRecord r;
-        r.userId = QLatin1String(user);
-        r.query = QStringLiteral("question");
-        r.answer = QStringLiteral("answer");
-        r.model = QLatin1String(model);
-        r.promptTokens = promptTokens;
-        r.completionTokens = 0;
-        r.totalLatencyMs = latency;
-        r.confidence = confidence;
-        r.createdAt = at;
-        return Test::recordInteraction(store, r);
-    };
-    const QUuid a = record("alice", "gemini-1.5-pro", 2'000'000, 100, 0.5, utc("2026-01-08T10:00:00Z"));
-    record("alice", "gemini-1.5-pro", 2'000'000, 200, 0.7, utc("2026-01-09T10:00:00Z"));
-    const QUuid c = record("bob", "mystery-model", 1000, 300, 0.9, utc("2026-01-10T10:00:00Z"));
-    record("alice", "gemini-1.5-pro", 0, 400, std::nullopt, utc("2026-01-14T23:59:00Z"));
-    record("carol", "gemini-1.5-pro", 0, 100, 0.8, utc("2026-01-02T10:00:00Z"));
-    record("carol", "gemini-1.5-pro", 0, 100, 0.8, utc("2026-01-03T10:00:00Z"));
-    writer.addFeedback(a, 5, utc("2026-01-08T11:00:00Z"));
-    writer.addFeedback(c, 2, utc("2026-01-10T11:00:00Z"));
+    Test::recordOverviewWeeks(store);
     return store;
 }
 
