@@ -76,16 +76,27 @@ void PgCopyReader::parse(char* line, int length)
 Status PgCopyReader::finish(bool cancelled)
 {
     QString error;
+    QByteArray sqlState;
     while (PGresult* result = PQgetResult(m_connection)) {
-        if (PQresultStatus(result) != PGRES_COMMAND_OK && error.isEmpty())
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && error.isEmpty()) {
             error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            sqlState = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+        }
         PQclear(result);
     }
     if (cancelled)
         return makeError(ErrorKind::InvalidInput, QStringLiteral("export cancelled"));
-    if (!error.isEmpty())
-        return makeError(ErrorKind::Query, QStringLiteral("reading the store failed: %1").arg(error));
-    return Done {};
+    if (error.isEmpty())
+        return Done {};
+    // A server shutting down or restarting (SQLSTATE class 57P, "terminating connection due to
+    // administrator command") or a connection error (class 08) is a lost connection, even while
+    // libpq still reports the socket as open.
+    const bool lost
+        = PQstatus(m_connection) != CONNECTION_OK || sqlState.startsWith("57P") || sqlState.startsWith("08");
+    return makeError(lost ? ErrorKind::ConnectionLost : ErrorKind::Query,
+        (lost ? QStringLiteral("the connection to the store was lost: %1")
+              : QStringLiteral("reading the store failed: %1"))
+            .arg(error));
 }
 
 Result<qint64> PgCopyReader::run(const QByteArray& copySql, const RowHandler& row)
@@ -108,7 +119,9 @@ Result<qint64> PgCopyReader::run(const QByteArray& copySql, const RowHandler& ro
             break; // the end: the final status comes from PQgetResult
         if (length == -2) {
             const QString message = serverError(m_connection);
-            finish(false);
+            const Status ended = finish(false);
+            if (!ended.ok())
+                return ended.error();
             return makeError(
                 PQstatus(m_connection) == CONNECTION_OK ? ErrorKind::Query : ErrorKind::ConnectionLost,
                 QStringLiteral("reading the store failed: %1").arg(message));
