@@ -45,17 +45,6 @@ RollupAnswer::RollupAnswer(StorePtr store, const Filter& filter, const RollupPla
     , m_plan(plan)
 { }
 
-SqlWhere RollupAnswer::middle(const QDateTime& from, const QDateTime& to) const
-{
-    SqlWhere w;
-    w.add(QStringLiteral("r.bucket >= %1").arg(m_d.timeParam()), { m_d.bindTime(from) });
-    w.add(QStringLiteral("r.bucket < %1").arg(m_d.timeParam()), { m_d.bindTime(to) });
-    const std::optional<QString>& key = m_plan.grain == Grain::HourModel ? m_filter.model : m_filter.user;
-    if (key)
-        w.add(QStringLiteral("r.%1 = ?").arg(info(m_plan.grain).key), { *key });
-    return w;
-}
-
 void RollupAnswer::add(const SqlDialect& d, const QSqlQuery& q, Totals* t)
 {
     for (int c = 0; c < SumColumns; ++c) {
@@ -73,7 +62,7 @@ void RollupAnswer::add(const SqlDialect& d, const QSqlQuery& q, Totals* t)
 Result<RollupAnswer::Totals> RollupAnswer::sums() const
 {
     Totals t;
-    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(
             QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), info(m_plan.grain).table, w.sql),
@@ -93,9 +82,8 @@ Result<RollupAnswer::Totals> RollupAnswer::sums() const
     return t;
 }
 
-Result<KpiTotals> RollupAnswer::kpis() const
+KpiTotals RollupAnswer::kpisOf(const Totals& t)
 {
-    RAGSCOPE_TRY(t, sums());
     KpiTotals k;
     k.requests = t.counts[0];
     k.promptTokens = t.counts[1];
@@ -108,9 +96,8 @@ Result<KpiTotals> RollupAnswer::kpis() const
     return k;
 }
 
-Result<ConfidenceHistogram> RollupAnswer::confidenceHistogram() const
+ConfidenceHistogram RollupAnswer::confidenceOf(const Totals& t)
 {
-    RAGSCOPE_TRY(t, sums());
     ConfidenceHistogram h;
     for (size_t b = 0; b < 10; ++b)
         h.buckets[b] = t.counts[7 + b];
@@ -118,9 +105,21 @@ Result<ConfidenceHistogram> RollupAnswer::confidenceHistogram() const
     return h;
 }
 
+Result<KpiTotals> RollupAnswer::kpis() const
+{
+    RAGSCOPE_TRY(t, sums());
+    return kpisOf(t);
+}
+
+Result<ConfidenceHistogram> RollupAnswer::confidenceHistogram() const
+{
+    RAGSCOPE_TRY(t, sums());
+    return confidenceOf(t);
+}
+
 Status RollupAnswer::addRatings(RatingSummary* s) const
 {
-    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.feedbacks) FROM %1 r WHERE %2 GROUP BY r.rating")
                           .arg(info(m_plan.grain).feedbackTable, w.sql),
@@ -172,7 +171,7 @@ Result<ConfidenceByRating> RollupAnswer::confidenceByRating() const
             confSum[size_t(rating - 1)] += q.value(3).toDouble();
         }
     };
-    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.interactions), SUM(r.conf_n), SUM(r.conf_sum)"
                                      " FROM ragscope_rollup_rating_hour_model r WHERE %1 GROUP BY r.rating")
@@ -228,7 +227,7 @@ Result<QList<DailyCost>> RollupAnswer::dailyCost() const
         cell.cost += c.cost;
         cell.unpricedRequests += c.unpricedRequests;
     };
-    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(
             QStringLiteral("SELECT %1, r.model_name, CAST(SUM(r.requests) AS BIGINT),"
@@ -269,7 +268,7 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
             u.unpriced += sqlCount(q.value(10));
         }
     };
-    const SqlWhere w = middle(m_plan.from, m_plan.to);
+    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(
             QStringLiteral("SELECT r.user_id, SUM(r.requests), %1, SUM(r.total_sum), SUM(r.total_n),"
@@ -323,17 +322,8 @@ Result<StatsReport> RollupAnswer::report() const
     StatsReport r;
     r.filter = m_filter;
     RAGSCOPE_TRY(t, sums());
-    r.kpis.requests = t.counts[0];
-    r.kpis.promptTokens = t.counts[1];
-    r.kpis.completionTokens = t.counts[2];
-    r.kpis.totalTokens = t.counts[3];
-    r.kpis.totalCost = t.cost;
-    r.kpis.unpricedRequests = t.counts[5];
-    for (size_t b = 0; b < 10; ++b)
-        r.confidence.buckets[b] = t.counts[7 + b];
-    r.confidence.unknown = t.counts[17];
-    r.kpis.avgConfidence = ratio(t.confSum, r.kpis.requests - r.confidence.unknown);
-    r.kpis.avgLatencyMs = ratio(t.latencySum[0], t.counts[FirstLatency]);
+    r.kpis = kpisOf(t);
+    r.confidence = confidenceOf(t);
     r.ratings.interactions = r.kpis.requests;
     r.ratings.interactionsWithFeedback = t.counts[WithFeedback];
     RAGSCOPE_TRY(ok, addRatings(&r.ratings));

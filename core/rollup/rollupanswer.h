@@ -42,8 +42,8 @@ private:
     Result<Totals> sums() const;
     static void add(const SqlDialect& d, const QSqlQuery& q, Totals* t);
     Status addRatings(RatingSummary* s) const;
-    /// "r.bucket >= ? AND r.bucket < ? [AND r.<key> = ?]" over [from, to).
-    SqlWhere middle(const QDateTime& from, const QDateTime& to) const;
+    static KpiTotals kpisOf(const Totals& t);
+    static ConfidenceHistogram confidenceOf(const Totals& t);
 
     StorePtr m_store;
     SqlDialect m_d;

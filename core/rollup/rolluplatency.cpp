@@ -59,16 +59,6 @@ RollupLatency::RollupLatency(StorePtr store, const Filter& filter, const RollupP
     , m_plan(plan)
 { }
 
-SqlWhere RollupLatency::where(const QDateTime& from, const QDateTime& to) const
-{
-    SqlWhere w;
-    w.add(QStringLiteral("r.bucket >= %1").arg(m_d.timeParam()), { m_d.bindTime(from) });
-    w.add(QStringLiteral("r.bucket < %1").arg(m_d.timeParam()), { m_d.bindTime(to) });
-    if (m_filter.model)
-        w.add(QStringLiteral("r.model_name = ?"), { *m_filter.model });
-    return w;
-}
-
 Status RollupLatency::forEachSketch(bool wholeDays, const SketchRow& row) const
 {
     // (table, from, to): day sketches for the whole days, hour sketches around them
@@ -85,7 +75,7 @@ Status RollupLatency::forEachSketch(bool wholeDays, const SketchRow& row) const
     for (const auto& [table, from, to] : std::as_const(parts)) {
         if (from >= to)
             continue;
-        const SqlWhere w = where(from, to);
+        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, from, to);
         RAGSCOPE_TRY(q,
             m_store->exec(QStringLiteral("SELECT %1, r.total_sketch, r.retrieval_sketch, r.generation_sketch"
                                          " FROM %2 r WHERE %3")
@@ -136,7 +126,7 @@ Result<LatencyPercentiles> RollupLatency::percentiles() const
 Result<QList<LatencyPoint>> RollupLatency::overTime(TimeBucket bucket) const
 {
     QMap<QString, Point> points; // keyed by the bucket's ISO text, which sorts as time
-    const SqlWhere w = where(m_plan.from, m_plan.to);
+    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(sums,
         m_store->exec(
             QStringLiteral("SELECT %1, r.requests, r.retrieval_sum, r.retrieval_n, r.generation_sum,"

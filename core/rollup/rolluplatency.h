@@ -30,7 +30,6 @@ private:
     /// `wholeDays`: whole days from the day sketches (not for hourly points).
     Status forEachSketch(bool wholeDays, const SketchRow& row) const;
     Status forEachRaw(const RawRow& row) const;
-    SqlWhere where(const QDateTime& from, const QDateTime& to) const;
 
     StorePtr m_store;
     SqlDialect m_d;

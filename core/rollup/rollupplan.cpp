@@ -70,6 +70,18 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
     return std::optional<RollupPlan>(plan);
 }
 
+SqlWhere RollupPlan::bucketWhere(
+    const SqlDialect& d, const Filter& filter, const QDateTime& from, const QDateTime& to) const
+{
+    SqlWhere w;
+    w.add(QStringLiteral("r.bucket >= %1").arg(d.timeParam()), { d.bindTime(from) });
+    w.add(QStringLiteral("r.bucket < %1").arg(d.timeParam()), { d.bindTime(to) });
+    const std::optional<QString>& key = grain == Grain::HourModel ? filter.model : filter.user;
+    if (key)
+        w.add(QStringLiteral("r.%1 = ?").arg(info(grain).key), { *key });
+    return w;
+}
+
 Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Filter& filter)
 {
     return make(store, filter, filter.user ? Grain::DayUser : Grain::HourModel);

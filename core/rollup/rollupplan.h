@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "metrics/filter.h"
+#include "metrics/filtersql.h"
 #include "rollupsql.h"
 #include "store/store.h"
 
@@ -23,6 +24,11 @@ struct RollupPlan
     QDateTime daysFrom; ///< whole days with day sketches, inside the middle; daysFrom == daysTo: none
     QDateTime daysTo;
     QList<Filter> edges; ///< read raw (zero, one or two windows)
+
+    /// "r.bucket >= ? AND r.bucket < ? [AND r.<key> = ?]": rollup rows (aliased r) of this grain in
+    /// [from, to), narrowed to the filter's model or user as the grain keys them.
+    SqlWhere bucketWhere(
+        const SqlDialect& d, const Filter& filter, const QDateTime& from, const QDateTime& to) const;
 
     /// The plan for `filter` on `grain`'s rollups, or none when they cannot answer: no rollup
     /// tables, never refreshed, no whole bucket before the horizon, or a filter the grain does not
