@@ -36,6 +36,11 @@ struct UserSums
     double latencySum = 0, confSum = 0;
 };
 
+qint64 seconds(const Filter& edge)
+{
+    return edge.from.secsTo(edge.to);
+}
+
 } // namespace
 
 RollupAnswer::RollupAnswer(StorePtr store, const Filter& filter, const RollupPlan& plan)
@@ -72,9 +77,9 @@ Result<RollupAnswer::Totals> RollupAnswer::sums() const
     for (const Filter& edge : m_plan.edges) {
         const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,
-            m_store->exec(QStringLiteral("SELECT %1 FROM chat_interactions i LEFT JOIN chat_feedbacks f"
-                                         " ON f.interaction_id = i.id WHERE %2")
-                              .arg(aggregate(m_d, false), e.sql),
+            m_store->exec(
+                QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                    .arg(aggregate(m_d, false), interactionsWithFeedback(m_d, true, seconds(edge)), e.sql),
                 e.values));
         if (raw.next())
             add(m_d, raw, &t);
@@ -183,9 +188,8 @@ Result<ConfidenceByRating> RollupAnswer::confidenceByRating() const
         RAGSCOPE_TRY(raw,
             m_store->exec(
                 QStringLiteral("SELECT f.rating, COUNT(*), COUNT(i.confidence_score), SUM(i.confidence_score)"
-                               " FROM chat_interactions i JOIN chat_feedbacks f ON f.interaction_id = i.id"
-                               " WHERE %1 GROUP BY f.rating")
-                    .arg(e.sql),
+                               " FROM %1 WHERE %2 GROUP BY f.rating")
+                    .arg(interactionsWithFeedback(m_d, false, seconds(edge)), e.sql),
                 e.values));
         read(raw);
     }
@@ -287,9 +291,9 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                     " COUNT(i.total_latency_ms), SUM(i.confidence_score), COUNT(i.confidence_score),"
                     " SUM(f.rating), COUNT(f.rating),"
                     " SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END), COUNT(*) - COUNT(%2)"
-                    " FROM chat_interactions i LEFT JOIN chat_feedbacks f ON f.interaction_id = i.id"
-                    " WHERE %3 GROUP BY i.user_id")
-                    .arg(m_d.costSum(QStringLiteral("i")), m_d.costColumn(QStringLiteral("i")), e.sql),
+                    " FROM %3 WHERE %4 GROUP BY i.user_id")
+                    .arg(m_d.costSum(QStringLiteral("i")), m_d.costColumn(QStringLiteral("i")),
+                        interactionsWithFeedback(m_d, true, seconds(edge)), e.sql),
                 e.values));
         read(raw);
     }

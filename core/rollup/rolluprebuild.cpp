@@ -105,11 +105,11 @@ Status RollupRebuild::interactions(
         RAGSCOPE_TRY(del, deleteBuckets(m_info.table, run));
         const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
         RAGSCOPE_TRY(ins,
-            m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, %3) SELECT %4, i.%2, %5"
-                                        " FROM chat_interactions i LEFT JOIN chat_feedbacks f"
-                                        " ON f.interaction_id = i.id WHERE %6 GROUP BY %4, i.%2")
-                             .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket, aggregate(m_d, true),
-                                 rangeWhere(QStringLiteral("i"))),
+            m_store.exec(
+                QStringLiteral("INSERT INTO %1 (bucket, %2, %3) SELECT %4, i.%2, %5"
+                               " FROM %6 WHERE %7 GROUP BY %4, i.%2")
+                    .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket, aggregate(m_d, true),
+                        interactionsWithFeedback(m_d, true, run.seconds()), rangeWhere(QStringLiteral("i"))),
                 { run.from, run.to }));
         if (m_info.sketches) { // hour × model only: ratings by interaction time, latency sketches
             RAGSCOPE_TRY(ratings, ratingRows(run));
@@ -129,10 +129,10 @@ Status RollupRebuild::ratingRows(const BucketRun& run) const
         m_store.exec(QStringLiteral("INSERT INTO ragscope_rollup_rating_hour_model"
                                     " (bucket, model_name, rating, interactions, conf_n, conf_sum)"
                                     " SELECT %1, i.model_name, f.rating, COUNT(*), COUNT(i.confidence_score),"
-                                    " COALESCE(SUM(i.confidence_score), 0) FROM chat_interactions i"
-                                    " JOIN chat_feedbacks f ON f.interaction_id = i.id WHERE %2"
+                                    " COALESCE(SUM(i.confidence_score), 0) FROM %2 WHERE %3"
                                     " GROUP BY %1, i.model_name, f.rating")
-                         .arg(bucket, rangeWhere(QStringLiteral("i"))),
+                         .arg(bucket, interactionsWithFeedback(m_d, false, run.seconds()),
+                             rangeWhere(QStringLiteral("i"))),
             { run.from, run.to }));
     return Done {};
 }

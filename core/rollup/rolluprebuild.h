@@ -21,6 +21,8 @@ struct BucketRun
     QString from;
     QString to;
     QStringList buckets;
+
+    qint64 seconds() const { return SqlDialect::parseTime(from).secsTo(SqlDialect::parseTime(to)); }
 };
 
 /// When two changed buckets may share a run.

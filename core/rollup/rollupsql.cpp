@@ -85,6 +85,17 @@ QString aggregate(const SqlDialect& d, bool forInsert)
     return a.join(QStringLiteral(", "));
 }
 
+QString interactionsWithFeedback(const SqlDialect& d, bool outer, qint64 seconds)
+{
+    const QString join = outer ? QStringLiteral("LEFT JOIN") : QStringLiteral("JOIN");
+    if (d.isPostgres() && seconds < 86'400)
+        return QStringLiteral(
+            "chat_interactions i %1 LATERAL (SELECT f.interaction_id, f.rating FROM chat_feedbacks f"
+            " WHERE f.interaction_id = i.id OFFSET 0) f ON TRUE")
+            .arg(join);
+    return QStringLiteral("chat_interactions i %1 chat_feedbacks f ON f.interaction_id = i.id").arg(join);
+}
+
 QString sum(const SqlDialect& d)
 {
     QStringList s;

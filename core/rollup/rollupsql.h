@@ -35,6 +35,12 @@ QString sumColumnNames(const SqlDialect& d);
 /// The aggregates of sumColumnNames() over `chat_interactions i LEFT JOIN chat_feedbacks f`;
 /// the cost as a NUMERIC/integer (`forInsert`) or as costSum() text.
 QString aggregate(const SqlDialect& d, bool forInsert);
+/// "chat_interactions i [LEFT] JOIN <its feedback> f" (f.interaction_id, f.rating) for rows spanning
+/// about `seconds`. For less than a day PostgreSQL gets a LATERAL probe of the interaction_id index
+/// per row: its planner otherwise hash-joins the whole chat_feedbacks table even for an hour of
+/// interactions (half a second at 2M feedbacks); OFFSET 0 keeps it from flattening the probe back
+/// into that join. SQLite always probes the index.
+QString interactionsWithFeedback(const SqlDialect& d, bool outer, qint64 seconds);
 /// The sums of sumColumnNames() over rollup rows aliased r, read like aggregate(d, false).
 QString sum(const SqlDialect& d);
 /// Number of columns of aggregate()/sum().
