@@ -161,6 +161,43 @@ private slots:
         QCOMPARE(feedbackSeen->value().rating, 1);
     }
 
+    void rollupsRefreshedOnThePrimaryAnswerOnTheStandby()
+    {
+        // on the standby: nothing refreshed, said in one line (exit 0, as for any read-only role)
+        const CliRun refused = runCli({ QStringLiteral("rollup"), QStringLiteral("--db"), m_standbyUrl });
+        QCOMPARE(refused.exitCode, 0);
+        QVERIFY2(refused.out.startsWith(QLatin1String("read-only: rollups not refreshed"))
+                && refused.out.contains(QLatin1String("read-only standby"))
+                && refused.out.count(QLatin1Char('\n')) == 1,
+            qPrintable(refused.out));
+
+        const CliRun rollup = runCli({ QStringLiteral("rollup"), QStringLiteral("--db"), m_primary.url() });
+        QVERIFY2(rollup.exitCode == 0 && rollup.out.startsWith(QLatin1String("rollups up to")),
+            qPrintable(rollup.out + rollup.err));
+        // a late row in a rolled-up hour, then the primary's next refresh (its change log)
+        InteractionRecord late;
+        late.userId = QStringLiteral("user-late");
+        late.query = late.answer = QStringLiteral("x");
+        late.promptTokens = 7;
+        late.model = QStringLiteral("gemini-1.5-flash-latest");
+        late.createdAt = Now.addDays(-3);
+        recordInteraction(m_primaryStore, late);
+        QVERIFY(runCli({ QStringLiteral("rollup"), QStringLiteral("--db"), m_primary.url() }).exitCode == 0);
+        waitForReplay();
+
+        const QStringList approx = window() << QStringLiteral("--approx");
+        const QJsonObject onStandby
+            = runCli(QStringList { QStringLiteral("stats"), QStringLiteral("--db"), m_standbyUrl } + approx)
+                  .json();
+        QCOMPARE(onStandby.value(QStringLiteral("mode")).toString(), QStringLiteral("rollup"));
+        QCOMPARE(onStandby.value(QStringLiteral("requests")).toInt(), 41);
+        QCOMPARE(diffJson(onStandby,
+                     runCli(QStringList { QStringLiteral("stats"), QStringLiteral("--db"), m_primary.url() }
+                         + approx)
+                         .json()),
+            QString());
+    }
+
 private:
     /// Until the standby has replayed everything the primary has written so far (bounded).
     void waitForReplay()
