@@ -56,17 +56,16 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
         = QStringLiteral("SELECT user_id AS u, requests AS n FROM ragscope_rollup_day_user"
                          " UNION ALL SELECT user_id, 1 FROM chat_interactions WHERE created_at >= %1")
               .arg(t);
+    // One pass for the top users and how many there are (the window count rides along each row).
     RAGSCOPE_TRY(users,
-        m_store->exec(
-            QStringLiteral("SELECT x.u FROM (%1) x GROUP BY x.u ORDER BY SUM(x.n) DESC, x.u%2 LIMIT ?")
-                .arg(perUser, d.byteOrder()),
+        m_store->exec(QStringLiteral("SELECT x.u, COUNT(*) OVER () FROM (%1) x GROUP BY x.u"
+                                     " ORDER BY SUM(x.n) DESC, x.u%2 LIMIT ?")
+                          .arg(perUser, d.byteOrder()),
             { days, qMax(maxUsers, 0) }));
-    while (users.next())
+    while (users.next()) {
         s.userIds << users.value(0).toString();
-    RAGSCOPE_TRY(distinct,
-        m_store->exec(QStringLiteral("SELECT COUNT(DISTINCT x.u) FROM (%1) x").arg(perUser), { days }));
-    if (distinct.next())
-        s.users = sqlCount(distinct.value(0));
+        s.users = sqlCount(users.value(1));
+    }
     return std::optional<SystemStats>(s);
 }
 
