@@ -13,7 +13,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QToolTip>
 #include <QtTest>
 
 using namespace RagScope;
@@ -231,13 +230,13 @@ private slots:
         QCOMPARE(empty, 4);
     }
 
-    void hoverShowsExactAmountsOfTheDay()
+    void crosshairShowsExactAmountsOfTheDay()
     {
         QVERIFY(load(window()));
         auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("dailyCostChart"));
         auto* pro = qobject_cast<QAreaSeries*>(chart->chart()->series().at(1));
-        emit pro->hovered(QPointF(pro->upperSeries()->at(1).x() + 1000.0, 0.3), true);
-        const QString text = QToolTip::text();
+        chart->showCrosshairAt(pro->upperSeries()->at(1).x() + 1000.0); // the mouse just right of day 2
+        const QString text = chart->crosshair().readout();
         QVERIFY2(text.contains(QStringLiteral("2026-11-02")), qPrintable(text));
         QVERIFY2(text.contains(Pro + QStringLiteral(": $0.50 (requests: 2)")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("All models: $0.60")), qPrintable(text));

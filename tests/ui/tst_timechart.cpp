@@ -4,6 +4,7 @@
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QStackedWidget>
 #include <QValueAxis>
 #include <QtTest>
 
@@ -117,6 +118,89 @@ private slots:
         QVERIFY(std::is_sorted(
             thin.cbegin(), thin.cend(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
         QCOMPARE(SeriesThinning::minMax(points.mid(0, 50), 200).size(), 50);
+    }
+
+    void crosshairFollowsTheMouseWithEverySeriesAndClosesWithThePage()
+    {
+        QStackedWidget pages;
+        auto* chart = new TimeChart(
+            TimeChart::Mode::Lines, QStringLiteral("ms"), ChartStyle::ValueKind::Milliseconds);
+        pages.addWidget(chart);
+        pages.addWidget(new QWidget);
+        pages.resize(700, 400);
+        pages.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pages));
+        chart->setSeries(
+            { { QStringLiteral("p50"), { { day(1), 10 }, { day(2), 20 }, { day(3), 15 } } },
+                { QStringLiteral("p95"), { { day(1), 40 }, { day(2), 1250 }, { day(3), 45 } } } },
+            TimeBucket::Day);
+        QVERIFY(!chart->crosshair().isVisible());
+        QCoreApplication::processEvents(); // the chart lays out its axes: the plot area settles
+
+        // the mouse a little right of day 2's point: the crosshair snaps to day 2
+        QAbstractSeries* first = chart->chart()->series().first();
+        const QPointF atDay2 = chart->chart()->mapToPosition({ day(2) + 3'600'000.0, 30 }, first);
+        const QPoint viewportPos = chart->mapFromScene(chart->chart()->mapToScene(atDay2));
+        QTest::mouseMove(chart->viewport(), viewportPos);
+        QTRY_VERIFY(chart->crosshair().isVisible());
+        const QString readout = chart->crosshair().readout();
+        QVERIFY2(readout.startsWith(QLatin1String("2026-11-02")), qPrintable(readout));
+        QVERIFY2(readout.contains(QStringLiteral("p50: 20 ms")), qPrintable(readout));
+        QVERIFY2(readout.contains(QStringLiteral("p95: %1 ms").arg(QLocale().toString(1250))),
+            qPrintable(readout));
+        QVERIFY(!readout.contains(QLatin1String("partial")));
+
+        pages.setCurrentIndex(1); // another page: nothing of the chart stays on screen
+        QVERIFY(!chart->crosshair().isVisible());
+    }
+
+    void lastBucketCutByTheWindowIsPartial()
+    {
+        TimeChart chart(TimeChart::Mode::StackedAreas, QStringLiteral("USD"), ChartStyle::ValueKind::Money);
+        chart.resize(600, 300);
+        const QList<TimeChart::Series> series { { QStringLiteral("a"),
+            { { day(1), 1 }, { day(2), 2 }, { day(3), 0.5 } } } };
+        const QDateTime midDay3(QDate(2026, 11, 3), QTime(13, 5), QTimeZone::utc());
+        const QDateTime day1(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc());
+        chart.setSeries(series, TimeBucket::Day, { day1, midDay3 });
+        QVERIFY(chart.lastBucketPartial());
+        QVERIFY(!chart.firstBucketPartial());
+        chart.showCrosshairAt(day(3));
+        QVERIFY2(chart.crosshair().readout().contains(QLatin1String("partial day")),
+            qPrintable(chart.crosshair().readout()));
+        chart.showCrosshairAt(day(2));
+        QVERIFY(!chart.crosshair().readout().contains(QLatin1String("partial")));
+
+        // a window ending at the bucket's end: whole
+        chart.setSeries(
+            series, TimeBucket::Day, { day1, QDateTime(QDate(2026, 11, 4), QTime(0, 0), QTimeZone::utc()) });
+        QVERIFY(!chart.lastBucketPartial());
+        // a window starting after the first bucket's start: that one is partial too
+        chart.setSeries(series, TimeBucket::Day, { day1.addSecs(3600), midDay3 });
+        QVERIFY(chart.firstBucketPartial() && chart.lastBucketPartial());
+        chart.showCrosshairAt(day(1));
+        QVERIFY(chart.crosshair().readout().contains(QLatin1String("partial day")));
+        chart.setSeries(series, TimeBucket::Day);
+        QVERIFY(!chart.lastBucketPartial());
+    }
+
+    void hourlyPointsLabelledByDayArePartialHours()
+    {
+        TimeChart chart(TimeChart::Mode::Lines, QStringLiteral("requests"), ChartStyle::ValueKind::Count);
+        chart.resize(600, 300);
+        const qreal hour = 3'600'000.0;
+        const QDateTime start(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc());
+        chart.setSeries({ { QStringLiteral("Requests"),
+                            { { day(1), 5 }, { day(1) + hour, 7 }, { day(1) + 2 * hour, 2 } } } },
+            TimeBucket::Day, { start, start.addSecs(2 * 3600 + 600) });
+        QVERIFY(chart.lastBucketPartial());
+        QVERIFY(!chart.firstBucketPartial());
+        chart.showCrosshairAt(day(1) + 2 * hour);
+        const QString readout = chart.crosshair().readout();
+        QVERIFY2(readout.startsWith(QLatin1String("2026-11-01 02:00 UTC")), qPrintable(readout));
+        QVERIFY2(
+            readout.contains(QLatin1String("Requests: 2")) && readout.contains(QLatin1String("partial hour")),
+            qPrintable(readout));
     }
 };
 

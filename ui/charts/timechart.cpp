@@ -4,7 +4,11 @@
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
+#include <QLocale>
+#include <QMouseEvent>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -26,6 +30,23 @@ QList<QPointF> stackedOn(const QList<QPointF>& base, const QList<QPointF>& point
     return out;
 }
 
+/// A value as the readout shows it.
+QString valueText(double y, ChartStyle::ValueKind kind)
+{
+    const QLocale locale;
+    switch (kind) {
+    case ChartStyle::ValueKind::Count:
+        return locale.toString(qRound64(y));
+    case ChartStyle::ValueKind::Money:
+        return QStringLiteral("$") + locale.toString(y, 'f', y != 0 && std::abs(y) < 1 ? 4 : 2);
+    case ChartStyle::ValueKind::Milliseconds:
+        return locale.toString(y, 'f', 0) + QStringLiteral(" ms");
+    case ChartStyle::ValueKind::Fraction:
+        return locale.toString(y, 'f', 3);
+    }
+    return {};
+}
+
 } // namespace
 
 TimeChart::TimeChart(Mode mode, const QString& valueTitle, ChartStyle::ValueKind kind, QWidget* parent)
@@ -34,7 +55,15 @@ TimeChart::TimeChart(Mode mode, const QString& valueTitle, ChartStyle::ValueKind
     , m_kind(kind)
     , m_time(new QDateTimeAxis(this))
     , m_value(new QValueAxis(this))
+    , m_crosshair(chart())
+    , m_firstBand(chart())
+    , m_lastBand(chart())
 {
+    viewport()->setMouseTracking(true); // the crosshair follows the mouse without a button held
+    connect(chart(), &QChart::plotAreaChanged, this, [this] {
+        placePartialBands();
+        m_crosshair.hide();
+    });
     m_time->setTitleText(tr("Time (UTC)"));
     m_value->setTitleText(valueTitle);
     chart()->addAxis(m_time, Qt::AlignBottom);
@@ -42,10 +71,30 @@ TimeChart::TimeChart(Mode mode, const QString& valueTitle, ChartStyle::ValueKind
     restyle();
 }
 
-void TimeChart::setSeries(const QList<Series>& series, TimeBucket bucket)
+void TimeChart::setSeries(
+    const QList<Series>& series, TimeBucket bucket, const QPair<QDateTime, QDateTime>& window)
 {
     const bool keep = sameNames(series);
     m_series = series;
+    m_crosshair.hide();
+    m_firstPartial.reset();
+    m_lastPartial.reset();
+    QList<qreal> xs;
+    for (const Series& s : std::as_const(m_series))
+        for (const QPointF& p : s.points)
+            xs << p.x();
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    // the points' own spacing (hourly points may be labelled by day), else the labels' bucket
+    qreal unit = bucket == TimeBucket::Hour ? HourMs : DayMs;
+    for (qsizetype i = 1; i < xs.size(); ++i)
+        unit = i == 1 ? xs[1] - xs[0] : std::min(unit, xs[i] - xs[i - 1]);
+    m_hourlyPoints = unit <= HourMs;
+    if (window.first.isValid() && !xs.isEmpty() && xs.first() < ChartStyle::axisPosition(window.first))
+        m_firstPartial = qMakePair(xs.first(), xs.size() > 1 ? xs[1] : xs.first() + unit);
+    if (window.second.isValid() && !xs.isEmpty()
+        && xs.last() + unit > ChartStyle::axisPosition(window.second))
+        m_lastPartial = qMakePair(xs.size() > 1 ? xs[xs.size() - 2] : xs.last() - unit, xs.last());
     if (keep)
         refill();
     else
@@ -60,6 +109,73 @@ void TimeChart::setSeries(const QList<Series>& series, TimeBucket bucket)
     ChartStyle::fitValueAxis(m_value, max, m_kind);
     fitTimeAxis(bucket);
     restyle();
+    placePartialBands();
+}
+
+void TimeChart::placePartialBands()
+{
+    QAbstractSeries* series = chart()->series().isEmpty() ? nullptr : chart()->series().first();
+    const QString label = m_hourlyPoints ? tr("partial hour") : tr("partial day");
+    m_firstBand.place(m_firstPartial, series, false, label, palette(), font());
+    m_lastBand.place(m_lastPartial, series, true, label, palette(), font());
+}
+
+void TimeChart::mouseMoveEvent(QMouseEvent* event)
+{
+    ChartView::mouseMoveEvent(event);
+    const QPointF at = chart()->mapFromScene(mapToScene(event->position().toPoint()));
+    if (m_series.isEmpty() || chart()->series().isEmpty() || !chart()->plotArea().contains(at)) {
+        m_crosshair.hide();
+        return;
+    }
+    showCrosshairAt(chart()->mapToValue(at, chart()->series().first()).x());
+}
+
+void TimeChart::leaveEvent(QEvent* event)
+{
+    ChartView::leaveEvent(event);
+    m_crosshair.hide();
+    showTooltip({});
+}
+
+void TimeChart::hideEvent(QHideEvent* event)
+{
+    ChartView::hideEvent(event);
+    m_crosshair.hide(); // a page change or drill-down closes it
+    showTooltip({});
+}
+
+void TimeChart::showCrosshairAt(qreal x)
+{
+    std::optional<qreal> nearest;
+    for (const Series& s : std::as_const(m_series))
+        for (const QPointF& p : s.points)
+            if (!nearest || std::abs(p.x() - x) < std::abs(*nearest - x))
+                nearest = p.x();
+    if (!nearest || chart()->series().isEmpty()) {
+        m_crosshair.hide();
+        return;
+    }
+    m_crosshair.show(
+        chart()->mapToPosition({ *nearest, 0 }, chart()->series().first()), readoutAt(*nearest), palette());
+}
+
+QString TimeChart::readoutAt(qreal x) const
+{
+    QString text = m_tooltip ? m_tooltip(0, x) : QString();
+    if (text.isEmpty()) {
+        // axisPosition() makes local time read as UTC
+        text = QDateTime::fromMSecsSinceEpoch(qint64(x)).toString(
+            m_hourlyPoints ? QStringLiteral("yyyy-MM-dd HH:mm 'UTC'") : QStringLiteral("yyyy-MM-dd"));
+        for (const Series& s : std::as_const(m_series))
+            for (const QPointF& p : s.points)
+                if (p.x() == x)
+                    text += QLatin1Char('\n') + s.name + QStringLiteral(": ") + valueText(p.y(), m_kind);
+    }
+    if ((m_lastPartial && x == m_lastPartial->second) || (m_firstPartial && x == m_firstPartial->first))
+        text += QLatin1Char('\n')
+            + (m_hourlyPoints ? tr("(partial hour: so far)") : tr("(partial day: so far)"));
+    return text;
 }
 
 bool TimeChart::sameNames(const QList<Series>& series) const
@@ -80,19 +196,13 @@ void TimeChart::rebuild()
     chart()->removeAllSeries();
     for (qsizetype i = 0; i < m_series.size(); ++i) {
         QAbstractSeries* added = nullptr;
-        const int index = int(i);
         if (m_mode == Mode::Lines) {
-            auto* line = new QLineSeries;
-            connect(line, &QLineSeries::hovered, this,
-                [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
-            added = line;
+            added = new QLineSeries;
         } else {
             auto* area = new QAreaSeries;
             area->setUpperSeries(new QLineSeries(area));
             if (i > 0)
                 area->setLowerSeries(new QLineSeries(area));
-            connect(area, &QAreaSeries::hovered, this,
-                [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
             added = area;
         }
         added->setName(m_series[i].name);
@@ -202,20 +312,6 @@ void TimeChart::onMarkHovered(const QPointF& point, bool state)
               return QLineF(a.point, point).length() < QLineF(b.point, point).length();
           });
     showTooltip(nearest->tooltip);
-}
-
-void TimeChart::onHovered(int series, const QPointF& point, bool state)
-{
-    if (!state || !m_tooltip || series >= m_series.size() || m_series[series].points.isEmpty()) {
-        showTooltip({});
-        return;
-    }
-    const QList<QPointF>& points = m_series[series].points;
-    const auto nearest
-        = std::min_element(points.cbegin(), points.cend(), [&point](const QPointF& a, const QPointF& b) {
-              return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
-          });
-    showTooltip(m_tooltip(series, nearest->x()));
 }
 
 } // namespace RagScope

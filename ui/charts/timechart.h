@@ -2,11 +2,14 @@
 
 #include "chartstyle.h"
 #include "chartview.h"
+#include "crosshair.h"
 #include "metrics/metricstypes.h"
+#include "partialband.h"
 
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QDateTimeAxis;
 class QScatterSeries;
@@ -16,6 +19,8 @@ namespace RagScope {
 
 /// Series over a UTC time axis, drawn as lines or as areas stacked in order. Each result is
 /// shown in one batch: same series names → points swapped with replace(), else rebuilt.
+/// A crosshair follows the mouse with a readout of every series at the nearest bucket; a first
+/// or last bucket cut short by the window is hatched and labelled "partial".
 class TimeChart : public ChartView
 {
     Q_OBJECT
@@ -31,7 +36,9 @@ public:
     TimeChart(Mode mode, const QString& valueTitle, ChartStyle::ValueKind kind, QWidget* parent = nullptr);
 
     /// Replaces all data. Stacked areas need the same x values, in order, in every series.
-    void setSeries(const QList<Series>& series, TimeBucket bucket);
+    /// `window`: the window shown, so a first or last bucket it cuts short shows as partial.
+    void setSeries(
+        const QList<Series>& series, TimeBucket bucket, const QPair<QDateTime, QDateTime>& window = {});
     const QList<Series>& series() const { return m_series; }
     /// A flagged point drawn over the series (anomalies), with its own tooltip.
     struct Mark
@@ -43,29 +50,48 @@ public:
     void setMarks(const QList<Mark>& marks);
     const QList<Mark>& marks() const { return m_marks; }
 
-    /// Tooltip for the hovered series at its point nearest the mouse.
+    /// The crosshair's readout at a bucket's x (default: each series' name and value).
     void setTooltip(std::function<QString(int series, qreal x)> text) { m_tooltip = std::move(text); }
+    /// The crosshair at the bucket nearest `x` (what moving the mouse there does).
+    void showCrosshairAt(qreal x);
+    const Crosshair& crosshair() const { return m_crosshair; }
+    /// Whether the first / last bucket is drawn as partial.
+    bool firstBucketPartial() const { return m_firstBand.isVisible(); }
+    bool lastBucketPartial() const { return m_lastBand.isVisible(); }
 
     QDateTimeAxis* timeAxis() const { return m_time; }
     QValueAxis* valueAxis() const { return m_value; }
+
+protected:
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     bool sameNames(const QList<Series>& series) const;
     void rebuild();
     void refill();
     void fitTimeAxis(TimeBucket bucket);
-    void onHovered(int series, const QPointF& point, bool state);
+    QString readoutAt(qreal x) const;
+    void placePartialBands();
     void showMarks();
     void onMarkHovered(const QPointF& point, bool state);
 
     Mode m_mode;
     ChartStyle::ValueKind m_kind;
+    bool m_hourlyPoints = false; ///< the points are hours (whatever the labels)
     QDateTimeAxis* m_time;
     QValueAxis* m_value;
     QList<Series> m_series;
     std::function<QString(int, qreal)> m_tooltip;
     QList<Mark> m_marks;
     QPointer<QScatterSeries> m_markSeries;
+    Crosshair m_crosshair;
+    std::optional<qreal> m_crosshairX;
+    /// x ranges of the segments leading to a partial first / last bucket
+    std::optional<QPair<qreal, qreal>> m_firstPartial, m_lastPartial;
+    PartialBand m_firstBand;
+    PartialBand m_lastBand;
 };
 
 } // namespace RagScope

@@ -158,10 +158,11 @@ void LatencyPage::showPoints(const QList<LatencyPoint>& points, TimeBucket bucke
         if (point.avgGenerationMs)
             generation.points.append(QPointF(x, *point.avgGenerationMs));
     }
-    m_percentileChart->setSeries(points.isEmpty() ? QList<TimeChart::Series>() : percentiles, bucket);
+    m_percentileChart->setSeries(
+        points.isEmpty() ? QList<TimeChart::Series>() : percentiles, bucket, { filter().from, filter().to });
     m_breakdownChart->setSeries(
         points.isEmpty() ? QList<TimeChart::Series>() : QList<TimeChart::Series> { retrieval, generation },
-        bucket);
+        bucket, { filter().from, filter().to });
 }
 
 void LatencyPage::showPercentiles(const LatencyPercentiles& percentiles, bool approximate)

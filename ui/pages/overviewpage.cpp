@@ -196,7 +196,8 @@ void OverviewPage::showRequests(const AnomalyReport& report)
             ChartStyle::axisPosition(report.firstHour.addSecs(h * 3600)), double(report.requests[h]));
     m_requestsChart->setSeries(points.isEmpty() ? QList<TimeChart::Series>()
                                                 : QList<TimeChart::Series> { { tr("Requests"), points } },
-        MetricsCollector::bucketFor(filter())); // hour labels up to 3 days, day labels beyond
+        MetricsCollector::bucketFor(filter()),
+        { filter().from, filter().to }); // hour labels up to 3 days, day labels beyond
     QList<TimeChart::Mark> marks;
     for (const Anomaly& a : report.anomalies)
         if (a.metric == Anomaly::Metric::Requests)
