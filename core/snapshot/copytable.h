@@ -20,8 +20,9 @@ struct CopyColumn
     ColumnKind kind = ColumnKind::Text;
 };
 
-/// One table of a snapshot: `SELECT <columns> FROM <from> [WHERE <where>]` on the source,
-/// rows appended to `table` of the snapshot. `where` holds `?` placeholders for `values`.
+/// One table of a snapshot: `SELECT <columns> FROM <from> [WHERE <where>] [ORDER BY <orderBy>]`
+/// on the source, rows appended to `table` of the snapshot. `where` holds `?` placeholders for
+/// `values`.
 struct CopyTable
 {
     QString table;
@@ -29,8 +30,13 @@ struct CopyTable
     QList<CopyColumn> columns;
     QString where;
     QVariantList values;
+    /// The order rows arrive in; empty: any (see monitoringTables()).
+    QString orderBy;
 
+    /// `SELECT what …` without the order (for counts).
     QString selectSql(const QString& what) const;
+    /// `SELECT <columns> …` in `orderBy`, with `where` in place of the table's own.
+    QString copySql(const QString& where) const;
     QString insertSql() const;
 };
 
@@ -38,6 +44,9 @@ struct CopyTable
 /// created in the window plus those whose feedback was given in it, narrowed to one user or
 /// model if the window says so, with all their feedback and (when `withReviews`) reviews.
 /// `schema` prefixes the source's table names ("" or an attached SQLite database's "name.").
+/// Interactions come in the order of the snapshot's text primary key, children in the order
+/// of their interaction, so that SQLite appends to the big indexes instead of inserting at
+/// random places (several times faster once an index outgrows the page cache).
 QList<CopyTable> monitoringTables(
     const SqlDialect& source, const std::optional<Filter>& window, bool withReviews, const QString& schema);
 

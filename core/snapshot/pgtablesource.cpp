@@ -54,13 +54,7 @@ Result<qint64> PgTableSource::copy(
     const CopyTable& table, SqliteInserter& into, const std::function<Status()>& afterRow)
 {
     RAGSCOPE_TRY(where, withSessionParams(table));
-    QStringList select;
-    for (const CopyColumn& c : table.columns)
-        select << c.source;
-    CopyTable bound = table;
-    bound.where = where;
-    const QString sql
-        = QStringLiteral("COPY (%1) TO STDOUT").arg(bound.selectSql(select.join(QStringLiteral(", "))));
+    const QString sql = QStringLiteral("COPY (%1) TO STDOUT").arg(table.copySql(where));
 
     RAGSCOPE_TRY(db, m_store->connection());
     const QVariant handle = db.driver()->handle();

@@ -135,7 +135,7 @@ Result<QList<CopyTable>> RollupCopy::tables()
         if (sourceColumns.isEmpty())
             continue; // the source has no such rollup (older schema or no rights)
         RAGSCOPE_TRY(targetNames, targetColumns(name));
-        CopyTable t { name, m_source.schema() + quoted(name), {}, {}, {} };
+        CopyTable t { name, m_source.schema() + quoted(name), {}, {}, {}, {} };
         QStringList sourceNames;
         for (const SourceColumn& c : std::as_const(sourceColumns)) {
             sourceNames << c.name;

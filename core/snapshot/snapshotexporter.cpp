@@ -61,7 +61,18 @@ public:
             source = std::move(attached);
         }
         SnapshotSummary summary;
-        RAGSCOPE_TRY(copied, copyAll(*source, &summary));
+        if (m_source->dialect() == Dialect::Postgres) {
+            // Every table as of one moment: feedback recorded while the export runs never
+            // arrives without its interaction, and the counts match the rows.
+            RAGSCOPE_TRY(copied, m_source->transaction([&]() -> Status {
+                RAGSCOPE_TRY(isolated,
+                    m_source->exec(
+                        QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")));
+                return copyAll(*source, &summary);
+            }));
+        } else {
+            RAGSCOPE_TRY(copied, copyAll(*source, &summary));
+        }
         source.reset(); // a SQLite source is detached before the file is finished
         RAGSCOPE_TRY(metadata, writeInfo(*target, summary));
         return summary;
@@ -83,6 +94,7 @@ private:
         for (const CopyTable& t : std::as_const(tables)) {
             if (!report())
                 return cancelled();
+            const PerformanceMonitor perf(QStringLiteral("copy %1").arg(t.table));
             SqliteInserter inserter(m_db);
             RAGSCOPE_TRY(prepared, inserter.prepare(t.insertSql()));
             RAGSCOPE_TRY(rows, source.copy(t, inserter, [this] { return afterRow(); }));

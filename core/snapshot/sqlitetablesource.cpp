@@ -71,10 +71,7 @@ Result<QList<SourceColumn>> SqliteTableSource::columnsOf(const QString& table)
 Result<qint64> SqliteTableSource::copy(
     const CopyTable& table, SqliteInserter& into, const std::function<Status()>& afterRow)
 {
-    QStringList select;
-    for (const CopyColumn& c : table.columns)
-        select << c.source;
-    RAGSCOPE_TRY(q, prepare(m_db, table.selectSql(select.join(QStringLiteral(", "))), table.values));
+    RAGSCOPE_TRY(q, prepare(m_db, table.copySql(table.where), table.values));
     const int width = int(table.columns.size());
     qint64 rows = 0;
     for (;;) {

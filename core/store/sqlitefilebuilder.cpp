@@ -2,6 +2,8 @@
 #include "outputtarget.h"
 #include "partfile.h"
 
+#include "base/performancemonitor.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -70,17 +72,21 @@ Result<QList<DeferredIndex>> dropSecondaryIndexes(const StorePtr& store)
 }
 
 // The file is new and moves into place only when complete, so it needs no crash safety while
-// it is written: no journal on disk, no syncs, a large cache, and an exclusive lock so that
-// nothing reads it half-written. What a killed writer leaves is never taken for a finished
-// file: it is named `….part` (not a store path RagScope accepts without an explicit `sqlite:`),
-// torn if the kill came in the middle of a commit, lacks the CompleteMark that finish() sets
-// last, and the next build in its folder removes it (PartFile::removeStale).
+// it is written: no journal at all, no syncs, and an exclusive lock so that nothing reads it
+// half-written. What a killed writer leaves is never taken for a finished file: it is named
+// `….part` (not a store path RagScope accepts without an explicit `sqlite:`), torn if the kill
+// came in the middle of a commit, lacks the CompleteMark that finish() sets last, and the next
+// build in its folder removes it (PartFile::removeStale). A failed or cancelled build is
+// never rolled back either: its file is deleted.
 Status tuneForBulkLoad(const StorePtr& store)
 {
-    // A bounded cache, and index sorts that spill to temporary files rather than to memory:
-    // memory stays flat whatever the number of rows. Sorts may use a second thread.
-    for (const char* pragma : { "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA journal_mode = MEMORY",
-             "PRAGMA synchronous = OFF", "PRAGMA cache_size = -32768", "PRAGMA threads = 2" }) {
+    // Memory stays flat whatever the number of rows: a small cache (rows arrive in the order of
+    // the big indexes, see monitoringTables(), so a load touches few pages twice), no journal
+    // kept in memory, and index sorts that spill to temporary files. Sorts stay on this thread:
+    // with a second sorter thread the index builds took longer and more memory on a busy
+    // two-core machine (bench/run-export-bench).
+    for (const char* pragma : { "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA journal_mode = OFF",
+             "PRAGMA synchronous = OFF", "PRAGMA cache_size = -4096", "PRAGMA threads = 0" }) {
         RAGSCOPE_TRY(set, store->exec(QLatin1String(pragma)));
     }
     return Done {};
@@ -91,6 +97,7 @@ Status tuneForBulkLoad(const StorePtr& store)
 Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
 {
     for (const DeferredIndex& index : indexes) {
+        const PerformanceMonitor perf(QStringLiteral("build index %1").arg(index.name));
         RAGSCOPE_TRY(created, store->exec(index.sql));
     }
     RAGSCOPE_TRY(marked, store->exec(QStringLiteral("PRAGMA application_id = %1").arg(CompleteMark)));
@@ -98,6 +105,7 @@ Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
     if (!mode.next() || mode.value(0).toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0)
         return makeError(
             ErrorKind::Query, QStringLiteral("could not switch the new file to rollback-journal mode"));
+    const PerformanceMonitor perf(QStringLiteral("quick_check of the new file"));
     RAGSCOPE_TRY(check, store->exec(QStringLiteral("PRAGMA quick_check")));
     if (!check.next() || check.value(0).toString() != QLatin1String("ok"))
         return makeError(ErrorKind::Corrupt,

@@ -1,8 +1,9 @@
 // SnapshotExporter in both source dialects: the snapshot of a window gives the same figures as
 // its source on the window and on sub-windows, carries its metadata and the window's rollups
 // (the offline collector answers from them, equal to the source's), a cancelled export leaves
-// nothing at the target and keeps an existing file, and files that are no snapshot, truncated,
-// of a newer schema or read-only give a clear error or open read-only, never modified.
+// nothing at the target and keeps an existing file (before or after rows were written), files
+// that are no snapshot, truncated, corrupt, of a newer schema or read-only give a clear error or
+// open read-only, never modified, and a PostgreSQL store is read as of one moment.
 #include "fixtures.h"
 #include "fixturewriter.h"
 #include "metrics/metricscollector.h"
@@ -126,7 +127,7 @@ class TestSnapshotExport : public QObject
 {
     Q_OBJECT
 
-private:
+protected:
     TestDatabase m_db;
     StorePtr m_source;
     QTemporaryDir m_dir;
@@ -292,6 +293,30 @@ private slots:
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("never.sqlite"))));
     }
 
+    void cancelAfterRowsWereWrittenLeavesNothing()
+    {
+        // an earlier snapshot at the target stays as it was; a new target never appears
+        const QString kept = exported(QStringLiteral("kept.sqlite"), std::nullopt);
+        const QByteArray before = fileSha256(kept);
+        for (const QString& target : { kept, path(QStringLiteral("never-mid.sqlite")) }) {
+            ExportProgress atCancel;
+            const auto s
+                = SnapshotExporter::exportTo(m_source, target, std::nullopt, [&](const ExportProgress& p) {
+                      if (p.done == 0)
+                          return true;
+                      atCancel = p; // the interactions are in the new file by now
+                      return false;
+                  });
+            QVERIFY(!s.ok());
+            QVERIFY2(s.error().message.contains(QStringLiteral("cancelled")), qPrintable(s.error().message));
+            QVERIFY(atCancel.done > 0 && atCancel.done < atCancel.total);
+            const QStringList left = QDir(m_dir.path()).entryList({ QStringLiteral("*.part*") }, QDir::Files);
+            QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        }
+        QCOMPARE(fileSha256(kept), before);
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("never-mid.sqlite"))));
+    }
+
     void progressReachesTheTotal()
     {
         ExportProgress last;
@@ -311,6 +336,7 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("not sqlite") << QStringLiteral("text") << QStringLiteral("not");
         QTest::newRow("truncated") << QStringLiteral("truncate") << QString();
+        QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QString();
         QTest::newRow("newer schema") << QStringLiteral("newer") << QStringLiteral("newer RagScope");
     }
 
@@ -326,6 +352,13 @@ private slots:
         } else if (damage == QLatin1String("truncate")) {
             QFile f(file);
             QVERIFY(f.resize(f.size() / 3));
+        } else if (damage == QLatin1String("corrupt")) {
+            // the header and the schema page intact, the middle third of the pages overwritten
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 third = f.size() / 3;
+            QVERIFY(f.seek(third));
+            QCOMPARE(f.write(QByteArray(third, '\xa5')), third);
         } else {
             auto s
                 = Store::open(QStringLiteral("sqlite:") + file, Store::OpenOptions { Store::Access::Write });
@@ -381,5 +414,60 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSnapshotExport)
+// A PostgreSQL store keeps recording while it is exported.
+class TestSnapshotExportPostgres : public TestSnapshotExport
+{
+    Q_OBJECT
+
+private slots:
+    // Every table is read as of the export's start: an interaction and its feedback recorded
+    // between the copy of the interactions and that of the feedback stay out, and the
+    // feedback never arrives without its interaction (a foreign-key failure).
+    void rowsRecordedDuringTheExportStayOut()
+    {
+        const StorePtr writer = m_db.open();
+        const auto count = [](const StorePtr& store, const QString& table) {
+            auto q = store->exec(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+            return q.ok() && q.value().next() ? q.value().value(0).toLongLong() : -1;
+        };
+        const qint64 interactions = count(m_source, QStringLiteral("chat_interactions"));
+        const qint64 feedbacks = count(m_source, QStringLiteral("chat_feedbacks"));
+        QUuid late;
+        const auto s = SnapshotExporter::exportTo(
+            m_source, path(QStringLiteral("live.sqlite")), std::nullopt, [&](const ExportProgress& p) {
+                if (p.done > 0 && late.isNull()) {
+                    InteractionRecord r;
+                    r.userId = QStringLiteral("late-user");
+                    r.query = QStringLiteral("asked while the export runs");
+                    r.answer = QStringLiteral("a");
+                    r.createdAt = Now.addSecs(-30);
+                    late = recordInteraction(writer, r);
+                    FixtureWriter(writer).addFeedback(late, 4, Now.addSecs(-20));
+                }
+                return true;
+            });
+        QVERIFY(!late.isNull());
+        const auto removed
+            = writer->exec(QStringLiteral("DELETE FROM chat_interactions WHERE id = CAST(? AS uuid)"),
+                { late.toString(QUuid::WithoutBraces) });
+        QVERIFY(removed.ok());
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
+        QCOMPARE(s->interactions, interactions);
+        QCOMPARE(s->feedbacks, feedbacks);
+        const StorePtr snapshot = openSnapshot(path(QStringLiteral("live.sqlite")));
+        QCOMPARE(count(snapshot, QStringLiteral("chat_interactions")), interactions);
+        QCOMPARE(count(snapshot, QStringLiteral("chat_feedbacks")), feedbacks);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    if (dialectUnderTest() == Dialect::Postgres) {
+        TestSnapshotExportPostgres postgres;
+        return QTest::qExec(&postgres, argc, argv);
+    }
+    TestSnapshotExport sqlite;
+    return QTest::qExec(&sqlite, argc, argv);
+}
 #include "tst_snapshotexport.moc"
