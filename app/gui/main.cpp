@@ -2,6 +2,7 @@
 // and opens a store (--db, --demo, or the last one / the start page).
 
 #include "alerts/alertsetup.h"
+#include "i18n/translations.h"
 #include "mainwindow.h"
 #include "pages/alertspage.h"
 #include "pages/costpage.h"
@@ -21,10 +22,13 @@ using namespace RagScope;
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    Translations::install();
     QApplication::setOrganizationName(QStringLiteral("RagScope"));
     QApplication::setApplicationName(QStringLiteral("RagScope"));
     QApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/ragscope/icons/ragscope.svg")));
+    // Wayland and the task managers match the window to packaging/org.ragscope.RagScope.desktop.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.ragscope.RagScope"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
