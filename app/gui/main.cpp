@@ -91,6 +91,7 @@ int main(int argc, char* argv[])
         });
     } else {
         window.resize(1280, 800);
+        window.restoreSession(); // the last session's geometry and page, if any
         window.show();
     }
 

@@ -979,6 +979,14 @@ Antwort: %3 Tokens</translation>
         <source>Read-write</source>
         <translation>Lesen und Schreiben</translation>
     </message>
+    <message>
+        <source>&amp;Close store</source>
+        <translation>Speicher &amp;schließen</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::MetricsPage</name>
