@@ -38,7 +38,10 @@ desktop-file-validate "$usr/share/applications/org.ragscope.RagScope.desktop"
 appstreamcli validate --no-net "$usr/share/metainfo/org.ragscope.RagScope.metainfo.xml" >"$work/appstream.log" 2>&1 \
   || { cat "$work/appstream.log"; fail "appstreamcli validate failed"; }
 
-# The programs run from the unpacked root.
+# The programs run from the unpacked root, with settings and data of their own.
+export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share \
+  XDG_CACHE_HOME=$work/home/.cache
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 cli=$usr/bin/ragscope-cli
 version=$(grep -m1 -oE 'VERSION [0-9.]+' "$source/CMakeLists.txt" | cut -d' ' -f2)
 [ "$("$cli" --version)" = "ragscope-cli $version" ] || fail "ragscope-cli --version: $("$cli" --version)"
