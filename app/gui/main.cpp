@@ -48,6 +48,10 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Show this price table (JSON) instead of the built-in one."),
         QStringLiteral("FILE"));
     parser.addOptions({ db, demo, screenshots, pricing });
+    // The desktop entry's "Open with RagScope" for a SQLite file (Exec=ragscope %f).
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QApplication::translate("main", "A SQLite store or snapshot to open (as --db sqlite:FILE)."),
+        QStringLiteral("[file]"));
     parser.process(app);
 
     QTextStream err(stderr);
@@ -55,6 +59,13 @@ int main(int argc, char* argv[])
         err << QApplication::translate("main", "ragscope: --db and --demo exclude each other") << Qt::endl;
         return 2;
     }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1 || (!files.isEmpty() && (parser.isSet(db) || parser.isSet(demo)))) {
+        err << QApplication::translate("main", "ragscope: give one store: a file, --db or --demo")
+            << Qt::endl;
+        return 2;
+    }
+    const QString url = files.isEmpty() ? parser.value(db) : QStringLiteral("sqlite:") + files.first();
 
     auto* cost = new CostPage;
     if (parser.isSet(pricing)) {
@@ -79,7 +90,7 @@ int main(int argc, char* argv[])
     window.setDrillDownTarget(review, [review](const ReviewQueueQuery& query) { review->showQuery(query); });
 
     if (parser.isSet(screenshots)) {
-        if (!parser.isSet(db) && !parser.isSet(demo)) {
+        if (url.isEmpty() && !parser.isSet(demo)) {
             err << QApplication::translate("main", "ragscope: --screenshots needs --db URL or --demo")
                 << Qt::endl;
             return 2;
@@ -95,8 +106,8 @@ int main(int argc, char* argv[])
         window.show();
     }
 
-    if (parser.isSet(db))
-        window.openUrl(parser.value(db));
+    if (!url.isEmpty())
+        window.openUrl(url);
     else if (parser.isSet(demo))
         window.openDemo();
     else

@@ -2166,5 +2166,13 @@ Antwort: %2</translation>
         <source>ragscope: --screenshots needs --db URL or --demo</source>
         <translation>ragscope: --screenshots braucht --db URL oder --demo</translation>
     </message>
+    <message>
+        <source>A SQLite store or snapshot to open (as --db sqlite:FILE).</source>
+        <translation>Ein SQLite-Speicher oder -Snapshot zum Öffnen (wie --db sqlite:DATEI).</translation>
+    </message>
+    <message>
+        <source>ragscope: give one store: a file, --db or --demo</source>
+        <translation>ragscope: Geben Sie einen Speicher an: eine Datei, --db oder --demo</translation>
+    </message>
 </context>
 </TS>

@@ -49,7 +49,7 @@ version=$(grep -m1 -oE 'VERSION [0-9.]+' "$source/CMakeLists.txt" | cut -d' ' -f
 export QT_QPA_PLATFORM=offscreen
 "$usr/bin/ragscope" --version | grep -qx "RagScope $version" || fail "ragscope --version: $("$usr/bin/ragscope" --version)"
 "$cli" demo --out "$work/demo.sqlite" --rows 300 --days 7 >/dev/null
-"$usr/bin/ragscope" --db "$work/demo.sqlite" --screenshots "$work/shots" 2>"$work/gui.log" \
+"$usr/bin/ragscope" "$work/demo.sqlite" --screenshots "$work/shots" 2>"$work/gui.log" \
   || { cat "$work/gui.log"; fail "ragscope --screenshots failed"; }
 [ -s "$work/shots/overview.png" ] || fail "the GUI saved no overview.png"
 
