@@ -34,8 +34,8 @@ void ProgressPrinter::update(qint64 done, qint64 total)
         return;
     m_lastShown = m_clock.elapsed();
     // "\r…   ": the rewritten line may be shorter than the one before it.
-    const QString text = m_terminal ? QLatin1Char('\r') + line(done, total) + QStringLiteral("   ")
-                                    : line(done, total) + QLatin1Char('\n');
+    const QString text = m_terminal ? QString(QLatin1Char('\r') + line(done, total) + QStringLiteral("   "))
+                                    : QString(line(done, total) + QLatin1Char('\n'));
     std::fputs(text.toLocal8Bit().constData(), errorStream());
     std::fflush(errorStream());
     m_open = m_terminal;

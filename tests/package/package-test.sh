@@ -3,10 +3,11 @@
 # unpacked into a temporary root (dpkg-deb -x, no root rights), and the programs, the desktop
 # entry, the metainfo and a backend's CMake project building against the installed core are
 # tried from there.
-#   package-test.sh BUILD_DIR SOURCE_DIR
+#   package-test.sh BUILD_DIR SOURCE_DIR VERSION
 set -euo pipefail
 build=$1
 source=$2
+version=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "package-test: $*" >&2; exit 1; }
@@ -43,7 +44,6 @@ export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/ho
   XDG_CACHE_HOME=$work/home/.cache
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 cli=$usr/bin/ragscope-cli
-version=$(grep -m1 -oE 'VERSION [0-9.]+' "$source/CMakeLists.txt" | cut -d' ' -f2)
 [ "$("$cli" --version)" = "ragscope-cli $version" ] || fail "ragscope-cli --version: $("$cli" --version)"
 "$cli" help stats | head -1 | grep -qx 'Usage: ragscope-cli stats \[options\]' || fail "help stats: $("$cli" help stats | head -1)"
 export QT_QPA_PLATFORM=offscreen
