@@ -131,6 +131,7 @@ private slots:
         QVERIFY(close->isEnabled());
         QVERIFY(window.currentPage()->context().store);
         std::weak_ptr<const Store> store = window.store();
+        opened.clear(); // the spy's copy of the signal's argument holds the store too
 
         QSignalSpy closed(&window, &MainWindow::storeClosed);
         close->trigger();
