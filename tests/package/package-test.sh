@@ -62,6 +62,19 @@ for command in $commands; do
     || fail "the bash completion lacks $command"
 done
 
+# The completion completes commands, and options from the installed binary's own --help.
+completions=$(bash -c '
+  source /usr/share/bash-completion/bash_completion
+  source "$1/share/bash-completion/completions/ragscope-cli"
+  complete_words() {
+    COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+    _ragscope_cli; echo "${COMPREPLY[*]}"
+  }
+  complete_words "$1/bin/ragscope-cli" st
+  complete_words "$1/bin/ragscope-cli" help ro
+  complete_words "$1/bin/ragscope-cli" export --pro' _ "$usr")
+[ "$completions" = $'stats\nrollup\n--progress' ] || fail "bash completion gave: $completions"
+
 # A backend's project builds against the installed core and uses it.
 cmake -S "$source/tests/package/consumer" -B "$work/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$usr" \
   -DCMAKE_FIND_PACKAGE_NO_SYSTEM_PACKAGE_REGISTRY=ON >"$work/consumer.log" 2>&1 \
