@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -20,6 +21,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -60,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
         snapshotNote->setStore(store);
     });
     connect(m_filterBar, &FilterBar::filterChanged, snapshotNote, &SnapshotNote::setFilter);
+    connect(this, &MainWindow::storeClosed, snapshotNote, [snapshotNote] { snapshotNote->setStore({}); });
     layout->addLayout(body, 1);
     m_central->addWidget(m_startPage);
     m_central->addWidget(dashboard);
@@ -139,6 +143,11 @@ void MainWindow::createActions()
         connect(this, &MainWindow::storeOpened, needsStore, [needsStore] { needsStore->setEnabled(true); });
     }
     file->addSeparator();
+    QAction* close = file->addAction(tr("&Close store"), this, &MainWindow::closeStore);
+    close->setShortcut(QKeySequence::Close);
+    close->setEnabled(false);
+    connect(this, &MainWindow::storeOpened, close, [close] { close->setEnabled(true); });
+    connect(this, &MainWindow::storeClosed, close, [close] { close->setEnabled(false); });
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -155,6 +164,7 @@ void MainWindow::createActions()
                 .arg(QApplication::applicationVersion()));
     });
     about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
     updateRecentMenu();
 }
 
@@ -179,6 +189,12 @@ void MainWindow::addPage(DashboardPage* page)
     });
     if (m_nav->currentRow() < 0)
         m_nav->setCurrentRow(0);
+    if (m_pages.size() <= 9) { // Ctrl+1 … Ctrl+9: the pages in list order
+        auto* go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + m_pages.size() - 1)));
+        connect(go, &QAction::triggered, this, [this, page] { showPage(page); });
+        addAction(go);
+    }
 }
 
 void MainWindow::setPageBadge(DashboardPage* page, int count)
@@ -233,6 +249,70 @@ void MainWindow::retry()
     ++m_epoch;
     if (DashboardPage* page = currentPage())
         syncPage(page);
+}
+
+void MainWindow::closeStore()
+{
+    m_opener->cancel();
+    if (!m_store)
+        return;
+    m_store.reset();
+    m_filterBar->setStore(nullptr);
+    m_rollups->setStore(nullptr);
+    m_banner->hide();
+    for (DashboardPage* page : std::as_const(m_pages)) {
+        if (m_states.value(page).synced)
+            syncPage(page); // a context without a store: the page drops its data and the store
+    }
+    m_startPage->setStatus(QString());
+    m_central->setCurrentWidget(m_startPage);
+    updateStoreStatus();
+    emit storeClosed();
+}
+
+namespace {
+// Splitters have no names: a page's splitters in creation order.
+QString splitterKey(const DashboardPage* page, int index)
+{
+    return QStringLiteral("window/splitters/%1/%2")
+        .arg(QLatin1String(page->metaObject()->className()))
+        .arg(index);
+}
+} // namespace
+
+void MainWindow::saveSession() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (const DashboardPage* page = currentPage())
+        settings.setValue(QStringLiteral("window/page"), QLatin1String(page->metaObject()->className()));
+    for (const DashboardPage* page : m_pages) {
+        const auto splitters = page->findChildren<QSplitter*>();
+        for (int i = 0; i < splitters.size(); ++i)
+            settings.setValue(splitterKey(page, i), splitters.at(i)->saveState());
+    }
+}
+
+void MainWindow::restoreSession()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QString current = settings.value(QStringLiteral("window/page")).toString();
+    for (DashboardPage* page : std::as_const(m_pages)) {
+        if (QLatin1String(page->metaObject()->className()) == current)
+            showPage(page);
+        const auto splitters = page->findChildren<QSplitter*>();
+        for (int i = 0; i < splitters.size(); ++i)
+            splitters.at(i)->restoreState(settings.value(splitterKey(page, i)).toByteArray());
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSession();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::openLocation(const StoreLocation& location)

@@ -56,10 +56,19 @@ public:
     void refresh();
     /// Retry after a store error: reloads the page on screen (the others when shown).
     void retry();
+    /// File → Close store: every page lets go of the store (its connections close), the start page shows.
+    void closeStore();
+    /// Geometry, window state, the pages' splitters and the page on screen as the last session left
+    /// them (QSettings "window/…", saved on close).
+    void restoreSession();
 
 signals:
     void storeOpened(const RagScope::StorePtr& store);
     void storeOpenFailed(const RagScope::Error& error);
+    void storeClosed();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     struct PageState
@@ -77,6 +86,7 @@ private:
     void askSnapshot();
     void updateRecentMenu();
     void updateStoreStatus();
+    void saveSession() const;
 
     QStackedWidget* m_central;
     StartPage* m_startPage;

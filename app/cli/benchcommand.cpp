@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "progressprinter.h"
 
 #include "feedback/reviewqueue.h"
 #include "metrics/metricscollector.h"
@@ -40,7 +41,8 @@ struct Timing
     std::optional<Error> error;
 };
 
-template <typename Fn> Timing measure(const QString& name, int repeat, Fn fn)
+/// `ran()` after each run, outside the timed part.
+template <typename Fn, typename After> Timing measure(const QString& name, int repeat, Fn fn, After ran)
 {
     Timing t { name, {}, {} };
     for (int i = 0; i < repeat; ++i) {
@@ -48,12 +50,21 @@ template <typename Fn> Timing measure(const QString& name, int repeat, Fn fn)
         timer.start();
         t.error = fn();
         t.ms << timer.nsecsElapsed() / 1e6;
+        ran();
         if (t.error)
             break;
     }
     std::sort(t.ms.begin(), t.ms.end());
     return t;
 }
+
+/// One query to time: `repeat` runs of `run`.
+struct Step
+{
+    QString name;
+    int repeat;
+    std::function<std::optional<Error>()> run;
+};
 
 template <typename R> std::optional<Error> errorOf(const Result<R>& r)
 {
@@ -79,6 +90,7 @@ int benchCommand(const QStringList& args)
         { QStringLiteral("approx"),
             QStringLiteral("Answer from RagScope's rollups where they cover the window, as the app does.") },
     });
+    ProgressPrinter::addOption(parser);
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -111,30 +123,29 @@ int benchCommand(const QStringList& args)
         filter.from = system.value().first.value_or(QDateTime::currentDateTimeUtc());
         filter.to = system.value().last.value_or(filter.from).addSecs(1);
     }
-    QList<Timing> timings;
-    timings << measure(
-        QStringLiteral("stats report (CLI)"), repeat, [&] { return errorOf(metrics.report(filter)); });
-    timings << measure(QStringLiteral("kpis"), repeat, [&] { return errorOf(metrics.kpis(filter)); });
-    timings << measure(QStringLiteral("latency percentiles"), repeat,
+    // The queries are planned first, so that progress knows how many runs there are.
+    QList<Step> steps;
+    const auto plan = [&steps](const QString& name, int times, std::function<std::optional<Error>()> fn) {
+        steps.append({ name, times, std::move(fn) });
+    };
+    plan(QStringLiteral("stats report (CLI)"), repeat, [&] { return errorOf(metrics.report(filter)); });
+    plan(QStringLiteral("kpis"), repeat, [&] { return errorOf(metrics.kpis(filter)); });
+    plan(QStringLiteral("latency percentiles"), repeat,
         [&] { return errorOf(metrics.latencyPercentiles(filter)); });
-    timings << measure(QStringLiteral("latency over time"), repeat,
+    plan(QStringLiteral("latency over time"), repeat,
         [&] { return errorOf(metrics.latencyOverTime(filter, MetricsCollector::bucketFor(filter))); });
-    timings << measure(
-        QStringLiteral("daily cost"), repeat, [&] { return errorOf(metrics.dailyCost(filter)); });
-    timings << measure(QStringLiteral("confidence histogram"), repeat,
+    plan(QStringLiteral("daily cost"), repeat, [&] { return errorOf(metrics.dailyCost(filter)); });
+    plan(QStringLiteral("confidence histogram"), repeat,
         [&] { return errorOf(metrics.confidenceHistogram(filter)); });
-    timings << measure(QStringLiteral("ratings"), repeat, [&] { return errorOf(metrics.ratings(filter)); });
-    timings << measure(
-        QStringLiteral("user stats"), repeat, [&] { return errorOf(metrics.userStats(filter, 50)); });
-    timings << measure(QStringLiteral("confidence by rating"), repeat,
+    plan(QStringLiteral("ratings"), repeat, [&] { return errorOf(metrics.ratings(filter)); });
+    plan(QStringLiteral("user stats"), repeat, [&] { return errorOf(metrics.userStats(filter, 50)); });
+    plan(QStringLiteral("confidence by rating"), repeat,
         [&] { return errorOf(metrics.confidenceByRating(filter)); });
-    timings << measure(
-        QStringLiteral("review summary"), repeat, [&] { return errorOf(metrics.reviewSummary(filter)); });
-    timings << measure(
-        QStringLiteral("system stats"), repeat, [&] { return errorOf(metrics.systemStats()); });
+    plan(QStringLiteral("review summary"), repeat, [&] { return errorOf(metrics.reviewSummary(filter)); });
+    plan(QStringLiteral("system stats"), repeat, [&] { return errorOf(metrics.systemStats()); });
     // What the five pages ask for on one filter change, one after another: Overview (this and the
     // previous window, top users), Cost, Latency, Quality, and the Review table's first page.
-    timings << measure(QStringLiteral("whole dashboard"), repeat, [&]() -> std::optional<Error> {
+    plan(QStringLiteral("whole dashboard"), repeat, [&]() -> std::optional<Error> {
         for (const Filter& f : { filter, filter.previous() }) {
             if (auto e = errorOf(metrics.kpis(f)))
                 return e;
@@ -167,10 +178,9 @@ int benchCommand(const QStringList& args)
     const ReviewQueue queue(store.value());
     ReviewQueueQuery query;
     query.filter = filter;
-    timings << measure(
-        QStringLiteral("review queue first page"), repeat, [&] { return errorOf(queue.fetch(query, 200)); });
+    plan(QStringLiteral("review queue first page"), repeat, [&] { return errorOf(queue.fetch(query, 200)); });
     qint64 walked = 0;
-    timings << measure(QStringLiteral("review queue %1 pages").arg(pages), 1, [&]() -> std::optional<Error> {
+    plan(QStringLiteral("review queue %1 pages").arg(pages), 1, [&]() -> std::optional<Error> {
         QString cursor;
         for (int p = 0; p < pages; ++p) {
             auto page = queue.fetch(query, 200, cursor);
@@ -183,12 +193,21 @@ int benchCommand(const QStringList& args)
         }
         return std::nullopt;
     });
-    // A failed query has no timing worth printing: the failure is the result.
-    for (const Timing& t : std::as_const(timings)) {
-        if (t.error)
+    ProgressPrinter progress(parser, ProgressPrinter::Unit::Queries);
+    qint64 runs = 0, done = 0;
+    for (const Step& step : std::as_const(steps))
+        runs += step.repeat;
+    QList<Timing> timings;
+    for (const Step& step : std::as_const(steps)) {
+        timings << measure(step.name, step.repeat, step.run, [&] { progress.update(++done, runs); });
+        // A failed query has no timing worth printing: the failure is the result.
+        if (const Timing& t = timings.last(); t.error) {
+            progress.finish();
             return fail(
                 makeError(t.error->kind, QStringLiteral("bench: %1: %2").arg(t.name, t.error->message)));
+        }
     }
+    progress.finish();
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rows;

@@ -3,6 +3,7 @@
 #include "base/isotime.h"
 #include "replica/replicapair.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
 
@@ -78,6 +79,18 @@ void addWriteDbOption(QCommandLineParser& parser)
         QStringLiteral("url") });
 }
 
+QString helpText(const QCommandLineParser& parser, const QString& command)
+{
+    // Qt names the program by argv[0] ("Usage: /usr/bin/ragscope-cli [options]", a full path when
+    // run as one) and knows nothing of the command: both belong in the usage line.
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+    if (const qsizetype at = text.indexOf(program); !program.isEmpty() && at >= 0 && at < lineEnd)
+        text.replace(at, program.size(), QStringLiteral("ragscope-cli ") + command);
+    return text;
+}
+
 bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
 {
     parser.addHelpOption();
@@ -86,7 +99,7 @@ bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(helpText(parser, args.value(0)));
         *exitNow = Ok;
         return false;
     }

@@ -33,6 +33,8 @@ int usage(const QString& message);
 void addDbOption(QCommandLineParser& parser);
 /// Adds --write-db: the primary that takes the writes when --db is a read replica.
 void addWriteDbOption(QCommandLineParser& parser);
+/// The parser's --help text, its usage line naming the command: "Usage: ragscope-cli stats [options]".
+QString helpText(const QCommandLineParser& parser, const QString& command);
 /// Parses `args` (argv without the program name, starting with the command); prints
 /// --help and returns exit 0 through `exitNow` when asked, or exit 2 on unknown options.
 bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow);

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "progressprinter.h"
 
 #include "demo/demogenerator.h"
 #include "money/pricetable.h"
@@ -33,6 +34,7 @@ int demoCommand(const QStringList& args)
             QStringLiteral("Price table JSON to cost the rows with (default: the built-in table)."),
             QStringLiteral("file") },
     });
+    ProgressPrinter::addOption(parser);
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -66,7 +68,12 @@ int demoCommand(const QStringList& args)
         return fail(replaceable.error());
     QElapsedTimer timer;
     timer.start();
-    auto summary = DemoGenerator::createSqlite(target, options);
+    ProgressPrinter progress(parser);
+    auto summary = DemoGenerator::createSqlite(target, options, [&](qint64 done, qint64 total) {
+        progress.update(done, total);
+        return true;
+    });
+    progress.finish();
     if (!summary.ok())
         return fail(summary.error());
     out(QStringLiteral("demo store %1: %2 interactions, %3 feedbacks, %4 reviews, %5 → %6 (%7 ms)\n")

@@ -3,9 +3,7 @@
 
 #include "snapshot/snapshotexporter.h"
 
-#include <QElapsedTimer>
-
-#include <unistd.h>
+#include "progressprinter.h"
 
 namespace RagScope::Cli {
 
@@ -21,9 +19,7 @@ int exportCommand(const QStringList& args)
         QStringLiteral("The .sqlite file to write: replaced only when the snapshot is complete, never the "
                        "source itself."),
         QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("progress"),
-        QStringLiteral("Print progress (rows done / total, rate, time left) on stderr even when it is not a "
-                       "terminal.") });
+    ProgressPrinter::addOption(parser);
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -48,28 +44,12 @@ int exportCommand(const QStringList& args)
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());
-    // Progress on stderr: rewritten in place on a terminal, one line a second otherwise.
-    const bool terminal = ::isatty(fileno(errorStream())) == 1;
-    const bool showProgress = terminal || parser.isSet(QStringLiteral("progress"));
-    QElapsedTimer clock;
-    clock.start();
-    qint64 lastShown = -1000;
-    qint64 lastDone = -1;
-    const auto progress = [&](const ExportProgress& p) {
-        const bool finished = p.done == p.total && p.done != lastDone;
-        lastDone = p.done;
-        if (showProgress && (clock.elapsed() - lastShown >= (terminal ? 200 : 1000) || finished)) {
-            lastShown = clock.elapsed();
-            std::fprintf(errorStream(), "%s%s", terminal ? "\r" : "",
-                qPrintable(ProgressMeter(p, clock.elapsed()).text()
-                    + (terminal ? QStringLiteral("   ") : QStringLiteral("\n"))));
-            std::fflush(errorStream());
-        }
+    ProgressPrinter progress(parser);
+    auto summary = SnapshotExporter::exportTo(store.value(), target, window, [&](const ExportProgress& p) {
+        progress.update(p.done, p.total);
         return true;
-    };
-    auto summary = SnapshotExporter::exportTo(store.value(), target, window, progress);
-    if (terminal)
-        std::fprintf(errorStream(), "\n");
+    });
+    progress.finish();
     if (!summary.ok())
         return fail(summary.error());
     out(QStringLiteral("snapshot %1: %2 interactions, %3 feedbacks, %4 reviews, %5\n")

@@ -2,6 +2,7 @@
 // data, snapshots, rollups and benchmarks, all thin over ragscope_core.
 #include "clicommon.h"
 #include "commands.h"
+#include "i18n/translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -49,10 +50,12 @@ const std::map<QString, Command>& commands()
 
 void printUsage(QTextStream& stream)
 {
-    stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli <command> --help for its "
+    stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli help <command> for its "
               "options)\n\nCommands:\n";
     for (const auto& [name, command] : commands())
         stream << "  " << name.leftJustified(10) << ' ' << command.summary << '\n';
+    stream << "  " << QStringLiteral("help").leftJustified(10)
+           << " the options of one command (ragscope-cli help stats)\n";
     stream << "\nExit status:\n"
               "  0  success\n"
               "  1  internal error (a bug in ragscope-cli: please report it)\n"
@@ -81,6 +84,7 @@ int main(int argc, char* argv[])
     keepLibraryOutputOffStderr();
     qInstallMessageHandler(quietMessageHandler);
     QCoreApplication app(argc, argv);
+    RagScope::Translations::install(); // Qt's --help texts; machine output stays in the C locale
     QCoreApplication::setApplicationName(QStringLiteral("ragscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));
     const QStringList args = app.arguments().mid(1);
@@ -95,11 +99,21 @@ int main(int argc, char* argv[])
         out(QStringLiteral("ragscope-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return Ok;
     }
-    const auto it = commands().find(args.first());
+    // `help CMD` is `CMD --help`; `help` alone is --help.
+    const bool help = args.first() == QLatin1String("help");
+    if (help && args.size() == 1) {
+        QTextStream stream(stdout);
+        printUsage(stream);
+        return Ok;
+    }
+    if (help && args.size() > 2)
+        return usage(QStringLiteral("help takes one command"));
+    const QString name = help ? args.at(1) : args.first();
+    const auto it = commands().find(name);
     if (it == commands().end())
-        return usage(QStringLiteral("unknown command '%1'").arg(args.first()));
+        return usage(QStringLiteral("unknown command '%1'").arg(name));
     try {
-        return it->second.run(args);
+        return it->second.run(help ? QStringList { name, QStringLiteral("--help") } : args);
     } catch (const std::exception& e) {
         // e.g. a Result read without checking it: a bug, reported in one line rather than an abort
         return fail(RagScope::makeError(RagScope::ErrorKind::Internal,

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "progressprinter.h"
 
 #include "rollup/rolluprefresher.h"
 
@@ -14,6 +15,7 @@ int rollupCommand(const QStringList& args)
     parser.addOption({ QStringLiteral("verify"),
         QStringLiteral("Compare every closed hour's fingerprint with its rollup instead of reading only the "
                        "change log (PostgreSQL) — after restoring a backup or disabling the triggers.") });
+    ProgressPrinter::addOption(parser);
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -22,7 +24,10 @@ int rollupCommand(const QStringList& args)
         return fail(store.error());
     RollupRefresher refresher(store.value());
     refresher.setVerify(parser.isSet(QStringLiteral("verify")));
+    ProgressPrinter progress(parser);
+    refresher.setProgress([&progress](qint64 done, qint64 total) { progress.update(done, total); });
     auto refreshed = refresher.refresh();
+    progress.finish();
     if (!refreshed.ok())
         return fail(refreshed.error());
     // A role that may not write is not an error: the dashboard reads raw, nothing was changed.

@@ -2,6 +2,7 @@
 // and opens a store (--db, --demo, or the last one / the start page).
 
 #include "alerts/alertsetup.h"
+#include "i18n/translations.h"
 #include "mainwindow.h"
 #include "pages/alertspage.h"
 #include "pages/costpage.h"
@@ -21,10 +22,13 @@ using namespace RagScope;
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    Translations::install();
     QApplication::setOrganizationName(QStringLiteral("RagScope"));
     QApplication::setApplicationName(QStringLiteral("RagScope"));
     QApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/ragscope/icons/ragscope.svg")));
+    // Wayland and the task managers match the window to packaging/org.ragscope.RagScope.desktop.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.ragscope.RagScope"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -44,6 +48,10 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Show this price table (JSON) instead of the built-in one."),
         QStringLiteral("FILE"));
     parser.addOptions({ db, demo, screenshots, pricing });
+    // The desktop entry's "Open with RagScope" for a SQLite file (Exec=ragscope %f).
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QApplication::translate("main", "A SQLite store or snapshot to open (as --db sqlite:FILE)."),
+        QStringLiteral("[file]"));
     parser.process(app);
 
     QTextStream err(stderr);
@@ -51,6 +59,13 @@ int main(int argc, char* argv[])
         err << QApplication::translate("main", "ragscope: --db and --demo exclude each other") << Qt::endl;
         return 2;
     }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1 || (!files.isEmpty() && (parser.isSet(db) || parser.isSet(demo)))) {
+        err << QApplication::translate("main", "ragscope: give one store: a file, --db or --demo")
+            << Qt::endl;
+        return 2;
+    }
+    const QString url = files.isEmpty() ? parser.value(db) : QStringLiteral("sqlite:") + files.first();
 
     auto* cost = new CostPage;
     if (parser.isSet(pricing)) {
@@ -75,7 +90,7 @@ int main(int argc, char* argv[])
     window.setDrillDownTarget(review, [review](const ReviewQueueQuery& query) { review->showQuery(query); });
 
     if (parser.isSet(screenshots)) {
-        if (!parser.isSet(db) && !parser.isSet(demo)) {
+        if (url.isEmpty() && !parser.isSet(demo)) {
             err << QApplication::translate("main", "ragscope: --screenshots needs --db URL or --demo")
                 << Qt::endl;
             return 2;
@@ -87,11 +102,12 @@ int main(int argc, char* argv[])
         });
     } else {
         window.resize(1280, 800);
+        window.restoreSession(); // the last session's geometry and page, if any
         window.show();
     }
 
-    if (parser.isSet(db))
-        window.openUrl(parser.value(db));
+    if (!url.isEmpty())
+        window.openUrl(url);
     else if (parser.isSet(demo))
         window.openDemo();
     else

@@ -98,8 +98,22 @@ QList<BucketRun> RollupRebuild::runs(const QStringList& buckets, const Fingerpri
     return runsOf(buckets, m_info.seconds, current, m_join);
 }
 
-Status RollupRebuild::interactions(
-    const QStringList& buckets, const Fingerprints& current, qint64* latencyRows) const
+void RebuildProgress::plan(const QStringList& buckets, const Fingerprints& current)
+{
+    for (const QString& bucket : buckets)
+        total += current.value(bucket).first;
+}
+
+void RebuildProgress::add(const QStringList& buckets, const Fingerprints& current)
+{
+    for (const QString& bucket : buckets)
+        done += current.value(bucket).first;
+    if (report)
+        report(done, total);
+}
+
+Status RollupRebuild::interactions(const QStringList& buckets, const Fingerprints& current,
+    qint64* latencyRows, RebuildProgress* progress) const
 {
     for (const BucketRun& run : runs(buckets, current)) {
         RAGSCOPE_TRY(del, deleteBuckets(m_info.table, run));
@@ -117,6 +131,7 @@ Status RollupRebuild::interactions(
             RAGSCOPE_TRY(rows, sketches.build(run.from, run.to));
             *latencyRows += rows;
         }
+        progress->add(run.buckets, current);
     }
     return Done {};
 }

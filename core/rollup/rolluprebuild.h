@@ -8,6 +8,8 @@
 #include <QPair>
 #include <QStringList>
 
+#include <functional>
+
 namespace RagScope {
 
 /// bucket text → (rows, checksum) of the base rows in that bucket (RollupSql::fingerprints()).
@@ -23,6 +25,18 @@ struct BucketRun
     QStringList buckets;
 
     qint64 seconds() const { return SqlDialect::parseTime(from).secsTo(SqlDialect::parseTime(to)); }
+};
+
+/// Rows of the rebuilt buckets so far, of all a refresh rebuilds (RollupRefresher::setProgress).
+struct RebuildProgress
+{
+    std::function<void(qint64 done, qint64 total)> report;
+    qint64 done = 0;
+    qint64 total = 0;
+    /// Counts the rows of `buckets` (per `current`) into the total.
+    void plan(const QStringList& buckets, const Fingerprints& current);
+    /// Counts them as done and reports.
+    void add(const QStringList& buckets, const Fingerprints& current);
 };
 
 /// When two changed buckets may share a run.
@@ -51,8 +65,10 @@ public:
 
     /// The fingerprints the buckets of this grain were built from ("i" or "f" rows).
     Result<Fingerprints> stored(const QString& source) const;
-    /// Replaces the interaction rollup rows of `buckets` (sketches included).
-    Status interactions(const QStringList& buckets, const Fingerprints& current, qint64* latencyRows) const;
+    /// Replaces the interaction rollup rows of `buckets` (sketches included), adding each run's rows
+    /// to `progress`.
+    Status interactions(const QStringList& buckets, const Fingerprints& current, qint64* latencyRows,
+        RebuildProgress* progress) const;
     /// Replaces the feedback counts of `buckets` (of the feedback's own created_at).
     Status feedback(const QStringList& buckets, const Fingerprints& current) const;
     /// Records the fingerprints the rebuilt `buckets` now reflect.

@@ -54,9 +54,9 @@ QStringList before(const QStringList& sorted, const QString& cutoff)
 /// The refresh tallies, and the four rebuilds of a grain (rows, feedback, and their state).
 Status rebuildGrain(const RollupRebuild& grain, const QStringList& rows, const Fingerprints& rowPrints,
     const QStringList& feedback, const Fingerprints& feedbackPrints, const QDateTime& horizon,
-    const QDateTime& now, qint64* latencyRows)
+    const QDateTime& now, qint64* latencyRows, RebuildProgress* progress)
 {
-    RAGSCOPE_TRY(a, grain.interactions(rows, rowPrints, latencyRows));
+    RAGSCOPE_TRY(a, grain.interactions(rows, rowPrints, latencyRows, progress));
     RAGSCOPE_TRY(b, grain.feedback(feedback, feedbackPrints));
     RAGSCOPE_TRY(c, grain.state(QStringLiteral("i"), rows, rowPrints));
     RAGSCOPE_TRY(e, grain.state(QStringLiteral("f"), feedback, feedbackPrints));
@@ -74,7 +74,7 @@ Status rebuildDaySketches(const Store& store, const QStringList& days)
 
 /// Every closed hour's fingerprint against the one its bucket was built from: the first refresh,
 /// stores without the change log (SQLite, a role that may not create triggers), and --verify.
-Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result)
+Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result, RebuildProgress* progress)
 {
     const SqlDialect d(store.dialect());
     RAGSCOPE_TRY(hourRows, readFingerprints(store, fingerprints(d, false, {}, cut.hourText)));
@@ -114,12 +114,14 @@ Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result)
     rowHours = united(rowHours, touched);
     rowDays = united(rowDays, before(united(touchedDays, {}), cut.day));
 
+    progress->plan(rowHours, hourRows);
+    progress->plan(rowDays, dayRows);
     RAGSCOPE_TRY(h,
-        rebuildGrain(
-            hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now, &result->latencyRows));
+        rebuildGrain(hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now,
+            &result->latencyRows, progress));
     RAGSCOPE_TRY(dd,
         rebuildGrain(days, rowDays, dayRows, feedbackDays, dayFeedback, SqlDialect::parseTime(cut.day),
-            cut.now, &result->latencyRows));
+            cut.now, &result->latencyRows, progress));
     RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
     result->hours = int(rowHours.size());
     result->feedbackHours = int(feedbackHours.size());
@@ -132,7 +134,7 @@ Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result)
 /// whether logged or not, so nothing written into a then-open hour is missed. Fingerprints are
 /// read only for those hours and for every hour of their days, to keep the recorded state true.
 Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDateTime& hourHorizon,
-    const QDateTime& dayHorizon, const Cutoffs& cut, RollupRefresh* result)
+    const QDateTime& dayHorizon, const Cutoffs& cut, RollupRefresh* result, RebuildProgress* progress)
 {
     const SqlDialect d(store.dialect());
     const QStringList closingHours = bucketsBetween(hourHorizon, cut.hour, 3600);
@@ -161,12 +163,15 @@ Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDa
     }
     const RollupRebuild hours(store, Grain::HourModel, RunJoin::Adjacent);
     const RollupRebuild days(store, Grain::DayUser, RunJoin::Adjacent);
+    const Fingerprints dayRows = perDay(hourRows, cut.day);
+    progress->plan(rowHours, hourRows);
+    progress->plan(rowDays, dayRows);
     RAGSCOPE_TRY(h,
-        rebuildGrain(
-            hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now, &result->latencyRows));
+        rebuildGrain(hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now,
+            &result->latencyRows, progress));
     RAGSCOPE_TRY(dd,
-        rebuildGrain(days, rowDays, perDay(hourRows, cut.day), feedbackDays, perDay(hourFeedback, cut.day),
-            SqlDialect::parseTime(cut.day), cut.now, &result->latencyRows));
+        rebuildGrain(days, rowDays, dayRows, feedbackDays, perDay(hourFeedback, cut.day),
+            SqlDialect::parseTime(cut.day), cut.now, &result->latencyRows, progress));
     RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
     result->hours = int(rowHours.size());
     result->feedbackHours = int(feedbackHours.size());
@@ -263,10 +268,11 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
     RAGSCOPE_TRY(dayHorizon, horizonOf(*m_store, info(Grain::DayUser).name));
     const bool incremental = logged && !changes.verifyAll && hourHorizon.isValid() && dayHorizon.isValid()
         && hourHorizon <= cut.hour && dayHorizon <= SqlDialect::parseTime(cut.day);
+    RebuildProgress progress { m_progress };
     if (incremental) {
-        RAGSCOPE_TRY(done, rebuildLogged(*m_store, changes, hourHorizon, dayHorizon, cut, result));
+        RAGSCOPE_TRY(done, rebuildLogged(*m_store, changes, hourHorizon, dayHorizon, cut, result, &progress));
     } else {
-        RAGSCOPE_TRY(done, compareAll(*m_store, cut, result));
+        RAGSCOPE_TRY(done, compareAll(*m_store, cut, result, &progress));
     }
     if (logged) {
         RAGSCOPE_TRY(removed, log.remove(changes));

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+
 namespace RagScope {
 
 /// What one RollupRefresher::refresh() did.
@@ -53,6 +55,12 @@ public:
 
     /// Compare every hour's fingerprint on the next refresh even where the change log exists.
     void setVerify(bool verify) { m_verify = verify; }
+    /// Called after each run of buckets with the interactions rebuilt so far (hour grain, then
+    /// day grain) of all this refresh rebuilds.
+    void setProgress(std::function<void(qint64 done, qint64 total)> progress)
+    {
+        m_progress = std::move(progress);
+    }
 
     /// Whether the store has the rollup tables (migration 0004 applied).
     static bool hasRollupTables(const Store& store);
@@ -62,6 +70,7 @@ private:
 
     StorePtr m_store;
     bool m_verify = false;
+    std::function<void(qint64, qint64)> m_progress;
 };
 
 } // namespace RagScope

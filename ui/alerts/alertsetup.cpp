@@ -34,6 +34,7 @@ AlertSetup::AlertSetup(MainWindow* window, AlertsPage* page)
                 tr("Alert rules not loaded, using the defaults: %1").arg(loaded.error().message), false);
     }
     connect(window, &MainWindow::storeOpened, m_monitor, &AlertMonitor::setStore);
+    connect(window, &MainWindow::storeClosed, m_monitor, [this] { m_monitor->setStore({}); });
     connect(
         m_page, &AlertsPage::rulesChanged, this, [this](const QList<AlertRule>& rules, const QString& path) {
             QSettings().setValue(QStringLiteral("alerts/rulesFile"), path);

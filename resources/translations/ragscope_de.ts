@@ -1,0 +1,2178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ProgressMeter</name>
+    <message>
+        <source>%1 / %2 rows</source>
+        <translation>%1 / %2 Zeilen</translation>
+    </message>
+    <message>
+        <source> · %1 rows/s · %2 s left</source>
+        <translation> · %1 Zeilen/s · noch %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPrinter</name>
+    <message>
+        <source>%1 / %2 queries</source>
+        <translation>%1 / %2 Abfragen</translation>
+    </message>
+    <message>
+        <source> · %1 s left</source>
+        <translation> · noch %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>No store is open.</source>
+        <translation>Es ist kein Speicher geöffnet.</translation>
+    </message>
+    <message>
+        <source>Saving is off: this store is read-only (%1).</source>
+        <translation>Speichern ist aus: Dieser Speicher ist schreibgeschützt (%1).</translation>
+    </message>
+    <message>
+        <source>Saving is off: %1.</source>
+        <translation>Speichern ist aus: %1.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Start with a byte order mark (for Excel)</source>
+        <translation>Mit Byte-Order-Mark beginnen (für Excel)</translation>
+    </message>
+    <message>
+        <source>Excel needs it to read UTF-8 text; other programs do not.</source>
+        <translation>Excel braucht sie, um UTF-8-Text zu lesen; andere Programme nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::AlertNotifier</name>
+    <message>
+        <source>RagScope alerts</source>
+        <translation>RagScope-Alarme</translation>
+    </message>
+    <message>
+        <source>CRITICAL: %1</source>
+        <translation>KRITISCH: %1</translation>
+    </message>
+    <message>
+        <source>RagScope alert</source>
+        <translation>RagScope-Alarm</translation>
+    </message>
+    <message>
+        <source>Alert %1</source>
+        <translation>Alarm %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::AlertSetup</name>
+    <message>
+        <source>Alert rules not loaded, using the defaults: %1</source>
+        <translation>Alarmregeln nicht geladen, die Standardregeln gelten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::AlertsPage</name>
+    <message>
+        <source>Edit rules…</source>
+        <translation>Regeln bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>Aktueller Zustand</translation>
+    </message>
+    <message>
+        <source>Episodes in the window (hourly)</source>
+        <translation>Episoden im Zeitraum (stündlich)</translation>
+    </message>
+    <message>
+        <source>Anomalies: hours outside their seasonal range</source>
+        <translation>Anomalien: Stunden außerhalb ihres saisonalen Bereichs</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <translation>Schlimmster Wert</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Hour (UTC)</source>
+        <translation>Stunde (UTC)</translation>
+    </message>
+    <message>
+        <source>Expected range</source>
+        <translation>Erwarteter Bereich</translation>
+    </message>
+    <message>
+        <source>Double-click an episode to review the interactions behind it.</source>
+        <translation>Doppelklicken Sie auf eine Episode, um die Interaktionen dahinter zu prüfen.</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s): the built-in defaults (low confidence, cost spike, low ratings, p95 latency)</source>
+        <translation>
+            <numerusform>%n Regel: die eingebauten Standardregeln (niedrige Konfidenz, Kostenspitze, schlechte Bewertungen, p95-Latenz)</numerusform>
+            <numerusform>%n Regeln: die eingebauten Standardregeln (niedrige Konfidenz, Kostenspitze, schlechte Bewertungen, p95-Latenz)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) from %1</source>
+        <translation>
+            <numerusform>%n Regel aus %1</numerusform>
+            <numerusform>%n Regeln aus %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current state, as of %1 UTC</source>
+        <translation>Aktueller Zustand, Stand %1 UTC</translation>
+    </message>
+    <message>
+        <source>No rule fired in this window</source>
+        <translation>In diesem Zeitraum hat keine Regel ausgelöst</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>andauernd</translation>
+    </message>
+    <message>
+        <source>No anomalies in this window</source>
+        <translation>Keine Anomalien in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::Banner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Store error</source>
+        <translation>Speicherfehler</translation>
+    </message>
+    <message>
+        <source>Retry loading</source>
+        <translation>Erneut laden</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ConnectionDialog</name>
+    <message>
+        <source>Save password to ~/.pgpass</source>
+        <translation>Passwort in ~/.pgpass speichern</translation>
+    </message>
+    <message>
+        <source>Open PostgreSQL store</source>
+        <translation>PostgreSQL-Speicher öffnen</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/database?sslmode=require</source>
+        <translation>postgresql://benutzer@host:5432/datenbank?sslmode=require</translation>
+    </message>
+    <message>
+        <source>PGHOST or local socket</source>
+        <translation>PGHOST oder lokaler Socket</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>PGUSER or your login name</source>
+        <translation>PGUSER oder Ihr Anmeldename</translation>
+    </message>
+    <message>
+        <source>~/.pgpass or PGPASSWORD if empty</source>
+        <translation>~/.pgpass oder PGPASSWORD, wenn leer</translation>
+    </message>
+    <message>
+        <source>Default (libpq)</source>
+        <translation>Standard (libpq)</translation>
+    </message>
+    <message>
+        <source>RagScope never keeps passwords in its settings. libpq reads ~/.pgpass (written with permissions 0600) on the next connection.</source>
+        <translation>RagScope speichert nie Passwörter in seinen Einstellungen. libpq liest ~/.pgpass (mit den Rechten 0600 geschrieben) bei der nächsten Verbindung.</translation>
+    </message>
+    <message>
+        <source>Optional: the primary, when this is a read replica</source>
+        <translation>Optional: der Primärserver, wenn dies ein Lesereplikat ist</translation>
+    </message>
+    <message>
+        <source>Reviews and feedback are saved here; the dashboard reads from the store above. Its password comes from ~/.pgpass, a service file or PGPASSWORD.</source>
+        <translation>Reviews und Feedback werden hier gespeichert; das Dashboard liest aus dem Speicher oben. Sein Passwort kommt aus ~/.pgpass, einer Service-Datei oder PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>SS&amp;L mode:</source>
+        <translation>SS&amp;L-Modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Write store:</source>
+        <translation>&amp;Schreibspeicher:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>The write store must be a PostgreSQL server (the primary).</source>
+        <translation>Der Schreibspeicher muss ein PostgreSQL-Server sein (der Primärserver).</translation>
+    </message>
+    <message>
+        <source>This is a SQLite snapshot; open it with File › Open snapshot…</source>
+        <translation>Dies ist ein SQLite-Snapshot; öffnen Sie ihn mit Datei › Snapshot öffnen …</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Connected: reads here, writes to %1.</source>
+        <translation>Verbunden: liest hier, schreibt nach %1.</translation>
+    </message>
+    <message>
+        <source>Connected (read-only: %1).</source>
+        <translation>Verbunden (schreibgeschützt: %1).</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected. The monitoring tables are missing; RagScope creates them when it opens the store.</source>
+        <translation>Verbunden. Die Überwachungstabellen fehlen; RagScope legt sie beim Öffnen des Speichers an.</translation>
+    </message>
+    <message>
+        <source>Enter a database name.</source>
+        <translation>Geben Sie einen Datenbanknamen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::CostDisplay</name>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 %3)</source>
+        <translation>%1 (+%2 %3)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::CostPage</name>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Kosten (USD)</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Daily cost per model</source>
+        <translation>Tägliche Kosten je Modell</translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation>Tokens pro Tag</translation>
+    </message>
+    <message>
+        <source>Daily cost table</source>
+        <translation>Tabelle der täglichen Kosten</translation>
+    </message>
+    <message>
+        <source>Prices in use (USD per 1M tokens)</source>
+        <translation>Verwendete Preise (USD je 1 Mio. Tokens)</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>Hochrechnung</translation>
+    </message>
+    <message>
+        <source>Requests in window</source>
+        <translation>Anfragen im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Cost in window</source>
+        <translation>Kosten im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Daily average</source>
+        <translation>Tagesdurchschnitt</translation>
+    </message>
+    <message>
+        <source>Monthly (× 30 days)</source>
+        <translation>Monatlich (× 30 Tage)</translation>
+    </message>
+    <message>
+        <source>Annual (× 365 days)</source>
+        <translation>Jährlich (× 365 Tage)</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Anomaly (outside the expected range)
+%1</source>
+        <translation>Anomalie (außerhalb des erwarteten Bereichs)
+%1</translation>
+    </message>
+    <message>
+        <source>No interactions in this window</source>
+        <translation>Keine Interaktionen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Tokens</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Antwort-Tokens</translation>
+    </message>
+    <message>
+        <source>⚠ Requests without a cost in this window: %1. Their model is not in the price table, so the totals and projections leave them out.</source>
+        <translation>⚠ Anfragen ohne Kosten in diesem Zeitraum: %1. Ihr Modell steht nicht in der Preistabelle, daher fehlen sie in Summen und Hochrechnungen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (requests: %3)</source>
+        <translation>%1: %2 (Anfragen: %3)</translation>
+    </message>
+    <message>
+        <source>All models: %1</source>
+        <translation>Alle Modelle: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Prompt: %2 tokens
+Completion: %3 tokens</source>
+        <translation>%1
+Prompt: %2 Tokens
+Antwort: %3 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::CsvExportJob</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>Zähle Zeilen …</translation>
+    </message>
+    <message>
+        <source>CSV export progress</source>
+        <translation>Fortschritt des CSV-Exports</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows written</source>
+        <translation>%1 von %2 Zeilen geschrieben</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::DailyCostModel</name>
+    <message>
+        <source>(no model)</source>
+        <translation>(kein Modell)</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Prompt tok.</source>
+        <translation>Prompt-Tok.</translation>
+    </message>
+    <message>
+        <source>Completion tok.</source>
+        <translation>Antwort-Tok.</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Kosten (USD)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::FilterBar</name>
+    <message>
+        <source>From (UTC)</source>
+        <translation>Von (UTC)</translation>
+    </message>
+    <message>
+        <source>To (UTC)</source>
+        <translation>Bis (UTC)</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Range error</source>
+        <translation>Fehler im Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>Not a valid time: the range was not applied</source>
+        <translation>Keine gültige Zeit: Der Zeitraum wurde nicht übernommen</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <source>“From” must be before “To”: the range was not applied</source>
+        <translation>„Von“ muss vor „Bis“ liegen: Der Zeitraum wurde nicht übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::InteractionDetailView</name>
+    <message>
+        <source>Interaction detail</source>
+        <translation>Details der Interaktion</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Citations</source>
+        <translation>Quellenangaben</translation>
+    </message>
+    <message>
+        <source>Total latency</source>
+        <translation>Gesamtlatenz</translation>
+    </message>
+    <message>
+        <source>Retrieval latency</source>
+        <translation>Retrieval-Latenz</translation>
+    </message>
+    <message>
+        <source>Generation latency</source>
+        <translation>Generierungslatenz</translation>
+    </message>
+    <message>
+        <source>Tokens (in / out / total)</source>
+        <translation>Tokens (ein / aus / gesamt)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>End user&apos;s feedback</source>
+        <translation>Feedback des Endnutzers</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 von 5</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Abgegeben</translation>
+    </message>
+    <message>
+        <source>No feedback from the user.</source>
+        <translation>Kein Feedback vom Benutzer.</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 rated %2 of 5 on %3</source>
+        <translation>%1 bewertete am %3 mit %2 von 5</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::KpiCard</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::LatencyPage</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Exact percentiles</source>
+        <translation>Exakte Perzentile</translation>
+    </message>
+    <message>
+        <source>Total latency (ms)</source>
+        <translation>Gesamtlatenz (ms)</translation>
+    </message>
+    <message>
+        <source>Average latency (ms)</source>
+        <translation>Mittlere Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Latency percentiles over time</source>
+        <translation>Latenz-Perzentile im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Retrieval vs generation (average per bucket)</source>
+        <translation>Retrieval und Generierung (Mittel je Intervall)</translation>
+    </message>
+    <message>
+        <source>Percentiles in this window</source>
+        <translation>Perzentile in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Compute the percentiles over every row of the window (slow on big stores)</source>
+        <translation>Die Perzentile über jede Zeile des Zeitraums berechnen (langsam bei großen Speichern)</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>No interactions in this window</source>
+        <translation>Keine Interaktionen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>p%1</source>
+        <translation>p%1</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Retrieval</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generierung</translation>
+    </message>
+    <message>
+        <source>Percentiles in this window (from rollups, within 1%)</source>
+        <translation>Perzentile in diesem Zeitraum (aus Rollups, auf 1 % genau)</translation>
+    </message>
+    <message>
+        <source>Percentiles in this window (exact)</source>
+        <translation>Perzentile in diesem Zeitraum (exakt)</translation>
+    </message>
+    <message>
+        <source>%1 UTC — requests: %2</source>
+        <translation>%1 UTC — Anfragen: %2</translation>
+    </message>
+    <message>
+        <source>p%1: %2</source>
+        <translation>p%1: %2</translation>
+    </message>
+    <message>
+        <source>Retrieval (avg): %1</source>
+        <translation>Retrieval (Mittel): %1</translation>
+    </message>
+    <message>
+        <source>Generation (avg): %1</source>
+        <translation>Generierung (Mittel): %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::LatencyPercentilesModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Retrieval</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generierung</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>p%1 (ms)</source>
+        <translation>p%1 (ms)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::MainWindow</name>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Öffne …</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open PostgreSQL…</source>
+        <translation>PostgreSQL &amp;öffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;snapshot…</source>
+        <translation>&amp;Snapshot öffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo store</source>
+        <translation>&amp;Demo-Speicher öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Export snapshot…</source>
+        <translation>Snapshot &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Push reviews…</source>
+        <translation>Reviews &amp;übertragen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About RagScope</source>
+        <translation>Ü&amp;ber RagScope</translation>
+    </message>
+    <message>
+        <source>About RagScope</source>
+        <translation>Über RagScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RagScope %1&lt;/h3&gt;&lt;p&gt;Cost, latency and answer-quality analytics for the monitoring store of a RAG chat service.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RagScope %1&lt;/h3&gt;&lt;p&gt;Kosten-, Latenz- und Antwortqualitätsanalysen für den Überwachungsspeicher eines RAG-Chatdienstes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The store reported an error; the pages show their last data.
+%1</source>
+        <translation>Der Speicher meldete einen Fehler; die Seiten zeigen ihre letzten Daten.
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) firing</source>
+        <translation>
+            <numerusform>%n Alarm aktiv</numerusform>
+            <numerusform>%n Alarme aktiv</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Öffne %1 …</translation>
+    </message>
+    <message>
+        <source>Preparing the demo store (the first time takes a moment)…</source>
+        <translation>Bereite den Demo-Speicher vor (beim ersten Mal dauert es einen Moment) …</translation>
+    </message>
+    <message>
+        <source>Could not open the store: %1</source>
+        <translation>Der Speicher konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Create a monitoring store?</source>
+        <translation>Überwachungsspeicher anlegen?</translation>
+    </message>
+    <message>
+        <source>%1 holds no tables. Create RagScope&apos;s monitoring tables in it?</source>
+        <translation>%1 enthält keine Tabellen. Die Überwachungstabellen von RagScope darin anlegen?</translation>
+    </message>
+    <message>
+        <source>Open snapshot</source>
+        <translation>Snapshot öffnen</translation>
+    </message>
+    <message>
+        <source>SQLite snapshots (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite-Snapshots (*.sqlite *.sqlite3 *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>RagScope</source>
+        <translation>RagScope</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — RagScope</source>
+        <translation>%1 (schreibgeschützt) — RagScope</translation>
+    </message>
+    <message>
+        <source>%1 — RagScope</source>
+        <translation>%1 — RagScope</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Store: %1, writes to %2</source>
+        <translation>Speicher: %1, schreibt nach %2</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Read-write</source>
+        <translation>Lesen und Schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Close store</source>
+        <translation>Speicher &amp;schließen</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::MetricsPage</name>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::OverviewPage</name>
+    <message>
+        <source>no previous data</source>
+        <translation>keine früheren Daten</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Top users</source>
+        <translation>Aktivste Benutzer</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests per hour (anomalies marked)</source>
+        <translation>Anfragen pro Stunde (Anomalien markiert)</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>Projected monthly cost</source>
+        <translation>Hochgerechnete Monatskosten</translation>
+    </message>
+    <message>
+        <source>Projected annual cost</source>
+        <translation>Hochgerechnete Jahreskosten</translation>
+    </message>
+    <message>
+        <source>Average latency</source>
+        <translation>Mittlere Latenz</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <source>Average confidence</source>
+        <translation>Mittlere Konfidenz</translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation>Feedbackquote</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Mittlere Bewertung</translation>
+    </message>
+    <message>
+        <source>Add the models to the price table (a pricing JSON file) to give them a cost.</source>
+        <translation>Nehmen Sie die Modelle in die Preistabelle (eine JSON-Preisdatei) auf, um ihnen Kosten zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>Double-click a user to review their low-rated or low-confidence answers.</source>
+        <translation>Doppelklicken Sie auf einen Benutzer, um seine schlecht bewerteten oder unsicheren Antworten zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>%1 UTC: %2 requests</source>
+        <translation>%1 UTC: %2 Anfragen</translation>
+    </message>
+    <message>
+        <source>No store is open</source>
+        <translation>Es ist kein Speicher geöffnet</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>No requests in this window</source>
+        <translation>Keine Anfragen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Anomaly (outside the expected range)
+%1</source>
+        <translation>Anomalie (außerhalb des erwarteten Bereichs)
+%1</translation>
+    </message>
+    <message>
+        <source>No whole hour in this window</source>
+        <translation>Keine volle Stunde in diesem Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>vs previous %n days</source>
+        <translation>
+            <numerusform>ggü. dem vorigen Tag</numerusform>
+            <numerusform>ggü. den vorigen %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>vs previous %n hours</source>
+        <translation>
+            <numerusform>ggü. der vorigen Stunde</numerusform>
+            <numerusform>ggü. den vorigen %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> pp</source>
+        <translation> Pp.</translation>
+    </message>
+    <message>
+        <source>%1 / 5</source>
+        <translation>%1 / 5</translation>
+    </message>
+    <message>
+        <source>%1 requests of unknown models have no cost — see pricing.</source>
+        <translation>%1 Anfragen unbekannter Modelle haben keine Kosten — siehe Preise.</translation>
+    </message>
+    <message>
+        <source>Key figures, %1 – %2 UTC</source>
+        <translation>Kennzahlen, %1 – %2 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::Panel</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation>Dieses Diagramm als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Save this data as CSV, with raw values</source>
+        <translation>Diese Daten als CSV speichern, mit Rohwerten</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Lädt</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::PricingModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Embedding model: only input tokens are priced</source>
+        <translation>Embedding-Modell: Nur Eingabe-Tokens haben einen Preis</translation>
+    </message>
+    <message>
+        <source>Applies to every model whose name starts with %1 (longest prefix wins)</source>
+        <translation>Gilt für jedes Modell, dessen Name mit %1 beginnt (das längste Präfix gewinnt)</translation>
+    </message>
+    <message>
+        <source>Model prefix</source>
+        <translation>Modellpräfix</translation>
+    </message>
+    <message>
+        <source>Input $/1M</source>
+        <translation>Eingabe $/1 Mio.</translation>
+    </message>
+    <message>
+        <source>Output $/1M</source>
+        <translation>Ausgabe $/1 Mio.</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::PushReviewsDialog</name>
+    <message>
+        <source>Push anyway (the snapshot was not exported from this store)</source>
+        <translation>Trotzdem übertragen (der Snapshot wurde nicht aus diesem Speicher exportiert)</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Übertragen</translation>
+    </message>
+    <message>
+        <source>Push reviews</source>
+        <translation>Reviews übertragen</translation>
+    </message>
+    <message>
+        <source>Snapshot file</source>
+        <translation>Snapshot-Datei</translation>
+    </message>
+    <message>
+        <source>What will change</source>
+        <translation>Was sich ändert</translation>
+    </message>
+    <message>
+        <source>&amp;Choose snapshot…</source>
+        <translation>Snapshot &amp;wählen …</translation>
+    </message>
+    <message>
+        <source>Push reviews from</source>
+        <translation>Reviews übertragen aus</translation>
+    </message>
+    <message>
+        <source>SQLite snapshots (*.sqlite *.sqlite3 *.db)</source>
+        <translation>SQLite-Snapshots (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>Pushing…</source>
+        <translation>Übertrage …</translation>
+    </message>
+    <message>
+        <source>Reading the snapshot…</source>
+        <translation>Lese den Snapshot …</translation>
+    </message>
+    <message>
+        <source>Pushed %1 reviews.</source>
+        <translation>%1 Reviews übertragen.</translation>
+    </message>
+    <message>
+        <source>%1 reviews will be added.</source>
+        <translation>%1 Reviews werden hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 already in the store, %2 skipped (interaction deleted), %3 interactions also reviewed in the store since the export (both kept).</source>
+        <translation>%1 bereits im Speicher, %2 übersprungen (Interaktion gelöscht), %3 Interaktionen seit dem Export auch im Speicher geprüft (beide behalten).</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>Hinzugefügt:</translation>
+    </message>
+    <message>
+        <source>To add:</source>
+        <translation>Hinzuzufügen:</translation>
+    </message>
+    <message>
+        <source>Skipped, interaction deleted from the store:</source>
+        <translation>Übersprungen, Interaktion aus dem Speicher gelöscht:</translation>
+    </message>
+    <message>
+        <source>Done. Pushing again changes nothing.</source>
+        <translation>Fertig. Erneutes Übertragen ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::QualityPage</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Confidence score</source>
+        <translation>Konfidenzwert</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>User rating</source>
+        <translation>Benutzerbewertung</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Average confidence</source>
+        <translation>Mittlere Konfidenz</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>Click a bar to review these interactions</source>
+        <translation>Klicken Sie auf einen Balken, um diese Interaktionen zu prüfen</translation>
+    </message>
+    <message>
+        <source>Confidence scores</source>
+        <translation>Konfidenzwerte</translation>
+    </message>
+    <message>
+        <source>User ratings</source>
+        <translation>Benutzerbewertungen</translation>
+    </message>
+    <message>
+        <source>Average confidence per rating</source>
+        <translation>Mittlere Konfidenz je Bewertung</translation>
+    </message>
+    <message>
+        <source>Reviewers&apos; labels</source>
+        <translation>Kennzeichnungen der Prüfer</translation>
+    </message>
+    <message>
+        <source>Reviewer vs user agreement</source>
+        <translation>Übereinstimmung von Prüfer und Benutzer</translation>
+    </message>
+    <message>
+        <source>Reviewed interactions</source>
+        <translation>Geprüfte Interaktionen</translation>
+    </message>
+    <message>
+        <source>Also rated by the user</source>
+        <translation>Auch vom Benutzer bewertet</translation>
+    </message>
+    <message>
+        <source>Agreeing (ratings differ by ≤ 1)</source>
+        <translation>Übereinstimmend (Bewertungen weichen um ≤ 1 ab)</translation>
+    </message>
+    <message>
+        <source>Mean absolute difference</source>
+        <translation>Mittlere absolute Abweichung</translation>
+    </message>
+    <message>
+        <source>%1: interactions: %2 (%3)</source>
+        <translation>%1: Interaktionen: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Click to review them</source>
+        <translation>Klicken, um sie zu prüfen</translation>
+    </message>
+    <message>
+        <source>Rating %1: given %2 times (%3)
+Click to review them</source>
+        <translation>Bewertung %1: %2-mal abgegeben (%3)
+Klicken, um sie zu prüfen</translation>
+    </message>
+    <message>
+        <source>Rating %1: average confidence %2 (interactions: %3)</source>
+        <translation>Bewertung %1: mittlere Konfidenz %2 (Interaktionen: %3)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>No interactions in this window</source>
+        <translation>Keine Interaktionen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Mean %1 (n = %2)</source>
+        <translation>Mittel %1 (n = %2)</translation>
+    </message>
+    <message>
+        <source>User ratings — feedback rate %1</source>
+        <translation>Benutzerbewertungen — Feedbackquote %1</translation>
+    </message>
+    <message>
+        <source>No ratings in this window</source>
+        <translation>Keine Bewertungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>No rated interactions with a confidence score in this window</source>
+        <translation>Keine bewerteten Interaktionen mit Konfidenzwert in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(keine Kennzeichnung)</translation>
+    </message>
+    <message>
+        <source>No reviews in this window</source>
+        <translation>Keine Reviews in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewForm</name>
+    <message>
+        <source>Save review</source>
+        <translation>Review speichern</translation>
+    </message>
+    <message>
+        <source>Rating %1</source>
+        <translation>Bewertung %1</translation>
+    </message>
+    <message>
+        <source>Rate %1 (key %1)</source>
+        <translation>Mit %1 bewerten (Taste %1)</translation>
+    </message>
+    <message>
+        <source>Rate %1</source>
+        <translation>Mit %1 bewerten</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>No label</source>
+        <translation>Keine Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>What is wrong or right with this answer?</source>
+        <translation>Was ist an dieser Antwort falsch oder richtig?</translation>
+    </message>
+    <message>
+        <source>Comment length</source>
+        <translation>Länge des Kommentars</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Your name, saved with every review</source>
+        <translation>Ihr Name, mit jedem Review gespeichert</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>Status des Reviews</translation>
+    </message>
+    <message>
+        <source>Save review (%1)</source>
+        <translation>Review speichern (%1)</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Review saved.</source>
+        <translation>Review gespeichert.</translation>
+    </message>
+    <message>
+        <source>Select an interaction to review.</source>
+        <translation>Wählen Sie eine Interaktion zum Prüfen aus.</translation>
+    </message>
+    <message>
+        <source>Choose a rating from 1 to 5.</source>
+        <translation>Wählen Sie eine Bewertung von 1 bis 5.</translation>
+    </message>
+    <message>
+        <source>The comment has %1 characters; at most %2 are allowed.</source>
+        <translation>Der Kommentar hat %1 Zeichen; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Enter a reviewer name.</source>
+        <translation>Geben Sie den Namen des Prüfers ein.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere …</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewPage</name>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interaktion</translation>
+    </message>
+    <message>
+        <source>Your review</source>
+        <translation>Ihr Review</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Save every interaction of this queue as CSV, with ids and full texts</source>
+        <translation>Jede Interaktion dieser Liste als CSV speichern, mit IDs und vollständigen Texten</translation>
+    </message>
+    <message>
+        <source>Select an interaction to see it in full.</source>
+        <translation>Wählen Sie eine Interaktion aus, um sie vollständig zu sehen.</translation>
+    </message>
+    <message>
+        <source>Previous interaction</source>
+        <translation>Vorige Interaktion</translation>
+    </message>
+    <message>
+        <source>Next interaction</source>
+        <translation>Nächste Interaktion</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>The store was closed before the review was saved; save again.</source>
+        <translation>Der Speicher wurde geschlossen, bevor das Review gespeichert war; speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interaction(s)</source>
+        <translation>
+            <numerusform>%n Interaktion</numerusform>
+            <numerusform>%n Interaktionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded, more on scroll</source>
+        <translation>
+            <numerusform>%n geladen, mehr beim Blättern</numerusform>
+            <numerusform>%n geladen, mehr beim Blättern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to review for these filters.</source>
+        <translation>Für diese Filter gibt es nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>Es ist kein Speicher geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewQueueControls</name>
+    <message>
+        <source>Not yet reviewed</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Low-rated and low-confidence</source>
+        <translation>Schlecht bewertet und unsicher</translation>
+    </message>
+    <message>
+        <source>Low-rated (rating ≤ 2)</source>
+        <translation>Schlecht bewertet (Bewertung ≤ 2)</translation>
+    </message>
+    <message>
+        <source>Low-confidence (&lt; 0.6)</source>
+        <translation>Unsicher (&lt; 0,6)</translation>
+    </message>
+    <message>
+        <source>All answers</source>
+        <translation>Alle Antworten</translation>
+    </message>
+    <message>
+        <source>Search query and answer</source>
+        <translation>Frage und Antwort durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Finden</translation>
+    </message>
+    <message>
+        <source>Drill-down</source>
+        <translation>Drill-down</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Clear drill-down</source>
+        <translation>Drill-down aufheben</translation>
+    </message>
+    <message>
+        <source>Rows loaded</source>
+        <translation>Geladene Zeilen</translation>
+    </message>
+    <message>
+        <source>user rating %1 given in the window</source>
+        <translation>Benutzerbewertung %1 im Zeitraum abgegeben</translation>
+    </message>
+    <message>
+        <source>user rating %1</source>
+        <translation>Benutzerbewertung %1</translation>
+    </message>
+    <message>
+        <source>confidence %1–%2</source>
+        <translation>Konfidenz %1–%2</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewQueueModel</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1
+
+Answer: %2</source>
+        <translation>%1
+
+Antwort: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>User rating</source>
+        <translation>Benutzerbewertung</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Frage</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::RollupKeeper</name>
+    <message>
+        <source>Building rollups in the background; figures are read raw meanwhile</source>
+        <translation>Rollups werden im Hintergrund erstellt; bis dahin werden die Zahlen roh gelesen</translation>
+    </message>
+    <message>
+        <source>Raw queries: the rollup refresh failed (%1)</source>
+        <translation>Rohe Abfragen: Die Aktualisierung der Rollups schlug fehl (%1)</translation>
+    </message>
+    <message>
+        <source>Raw queries: no rollups in this store (an admin can run ragscope-cli rollup)</source>
+        <translation>Rohe Abfragen: keine Rollups in diesem Speicher (ein Admin kann ragscope-cli rollup ausführen)</translation>
+    </message>
+    <message>
+        <source>Rollups to %1 UTC, newer rows read raw</source>
+        <translation>Rollups bis %1 UTC, neuere Zeilen roh gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::RuleEditorDialog</name>
+    <message>
+        <source>Alert rules</source>
+        <translation>Alarmregeln</translation>
+    </message>
+    <message>
+        <source>1h, 24h, 7d</source>
+        <translation>1h, 24h, 7d</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <source>Confidence below</source>
+        <translation>Konfidenz unter</translation>
+    </message>
+    <message>
+        <source>Ratings at most</source>
+        <translation>Bewertungen höchstens</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Warn at</source>
+        <translation>Warnung ab</translation>
+    </message>
+    <message>
+        <source>Critical at</source>
+        <translation>Kritisch ab</translation>
+    </message>
+    <message>
+        <source>Min requests</source>
+        <translation>Mind. Anfragen</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Test against the window</source>
+        <translation>Am Zeitraum testen</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>× the median of the previous 7 days</source>
+        <translation>× der Median der vorigen 7 Tage</translation>
+    </message>
+    <message>
+        <source>USD, e.g. 25.00</source>
+        <translation>USD, z. B. 25.00</translation>
+    </message>
+    <message>
+        <source>share, 0.25 = 25%</source>
+        <translation>Anteil, 0.25 = 25 %</translation>
+    </message>
+    <message>
+        <source>The window must be whole hours or days from 1h to 7d, e.g. 1h, 24h, 7d.</source>
+        <translation>Der Zeitraum muss aus ganzen Stunden oder Tagen von 1h bis 7d bestehen, z. B. 1h, 24h, 7d.</translation>
+    </message>
+    <message>
+        <source>%1 must be an amount in USD such as 25.00.</source>
+        <translation>%1 muss ein Betrag in USD wie 25.00 sein.</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>This rule: %1.</source>
+        <translation>Diese Regel: %1.</translation>
+    </message>
+    <message>
+        <source>Another rule is called &quot;%1&quot;.</source>
+        <translation>Eine andere Regel heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>new rule %1</source>
+        <translation>neue Regel %1</translation>
+    </message>
+    <message>
+        <source>No store open.</source>
+        <translation>Kein Speicher geöffnet.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Teste …</translation>
+    </message>
+    <message>
+        <source>As of %1 UTC:</source>
+        <translation>Stand %1 UTC:</translation>
+    </message>
+    <message>
+        <source>Keep at least one rule.</source>
+        <translation>Behalten Sie mindestens eine Regel.</translation>
+    </message>
+    <message>
+        <source>Save alert rules</source>
+        <translation>Alarmregeln speichern</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ScreenshotRunner</name>
+    <message>
+        <source>timed out after %1 s waiting for the store or a page to load</source>
+        <translation>Zeitüberschreitung nach %1 s beim Warten auf den Speicher oder eine Seite</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>saved %1 screenshots in %2</source>
+        <translation>%1 Bildschirmfotos in %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::SnapshotExportDialog</name>
+    <message>
+        <source>The whole store (ignore window and filters)</source>
+        <translation>Der ganze Speicher (Zeitraum und Filter ignorieren)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export snapshot</source>
+        <translation>Snapshot exportieren</translation>
+    </message>
+    <message>
+        <source>all users</source>
+        <translation>alle Benutzer</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>alle Modelle</translation>
+    </message>
+    <message>
+        <source>Snapshot file</source>
+        <translation>Snapshot-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <source>SQLite snapshots (*.sqlite)</source>
+        <translation>SQLite-Snapshots (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Wählen Sie die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>The window must end after it starts.</source>
+        <translation>Der Zeitraum muss nach seinem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>Zähle Zeilen …</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Snapshot written: %1 interactions, %2 feedbacks, %3 reviews%4.</source>
+        <translation>Snapshot geschrieben: %1 Interaktionen, %2 Feedbacks, %3 Reviews%4.</translation>
+    </message>
+    <message>
+        <source>, with rollups</source>
+        <translation>, mit Rollups</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::SnapshotNote</name>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::StartPage</name>
+    <message>
+        <source>Recent stores</source>
+        <translation>Zuletzt geöffnete Speicher</translation>
+    </message>
+    <message>
+        <source>RagScope</source>
+        <translation>RagScope</translation>
+    </message>
+    <message>
+        <source>Cost, latency and answer quality of your RAG chat service.</source>
+        <translation>Kosten, Latenz und Antwortqualität Ihres RAG-Chatdienstes.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open</source>
+        <translation>Zum Öffnen doppelklicken oder Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>Open &amp;PostgreSQL…</source>
+        <translation>&amp;PostgreSQL öffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;snapshot…</source>
+        <translation>&amp;Snapshot öffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo store</source>
+        <translation>&amp;Demo-Speicher öffnen</translation>
+    </message>
+    <message>
+        <source>A .sqlite file exported with ragscope-cli</source>
+        <translation>Eine mit ragscope-cli exportierte .sqlite-Datei</translation>
+    </message>
+    <message>
+        <source>Generated sample data, made on first use</source>
+        <translation>Erzeugte Beispieldaten, beim ersten Gebrauch angelegt</translation>
+    </message>
+    <message>
+        <source>No recent stores yet.</source>
+        <translation>Noch keine zuletzt geöffneten Speicher.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::TimeChart</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::TopUsersModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Avg latency</source>
+        <translation>Mittl. Latenz</translation>
+    </message>
+    <message>
+        <source>Avg rating</source>
+        <translation>Mittl. Bewertung</translation>
+    </message>
+    <message>
+        <source>Low-rated</source>
+        <translation>Schlecht bewertet</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSettings</name>
+    <message>
+        <source>hallucination</source>
+        <translation>Halluzination</translation>
+    </message>
+    <message>
+        <source>retrieval miss</source>
+        <translation>Retrieval verfehlt</translation>
+    </message>
+    <message>
+        <source>outdated source</source>
+        <translation>veraltete Quelle</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>unvollständig</translation>
+    </message>
+    <message>
+        <source>good answer</source>
+        <translation>gute Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotInfo</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>the whole store</source>
+        <translation>der ganze Speicher</translation>
+    </message>
+    <message>
+        <source>, user %1</source>
+        <translation>, Benutzer %1</translation>
+    </message>
+    <message>
+        <source>, model %1</source>
+        <translation>, Modell %1</translation>
+    </message>
+    <message>
+        <source>Snapshot of %1: %2; %3 interactions; exported %4%5</source>
+        <translation>Snapshot von %1: %2; %3 Interaktionen; exportiert %4%5</translation>
+    </message>
+    <message>
+        <source> with rollups</source>
+        <translation> mit Rollups</translation>
+    </message>
+    <message>
+        <source>The filter reaches outside this snapshot&apos;s window (%1 to %2): figures cover only the snapshot&apos;s part of it.</source>
+        <translation>Der Filter reicht über den Zeitraum dieses Snapshots (%1 bis %2) hinaus: Die Zahlen decken nur den Teil im Snapshot ab.</translation>
+    </message>
+    <message>
+        <source>This snapshot holds only user %1.</source>
+        <translation>Dieser Snapshot enthält nur Benutzer %1.</translation>
+    </message>
+    <message>
+        <source>This snapshot holds only model %1.</source>
+        <translation>Dieser Snapshot enthält nur Modell %1.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Dashboard for the monitoring store of a RAG chat service.</source>
+        <translation>Dashboard für den Überwachungsspeicher eines RAG-Chatdienstes.</translation>
+    </message>
+    <message>
+        <source>Open the store at URL (postgresql://… or a .sqlite file).</source>
+        <translation>Den Speicher unter URL öffnen (postgresql://… oder eine .sqlite-Datei).</translation>
+    </message>
+    <message>
+        <source>Open the demo store (created on first use).</source>
+        <translation>Den Demo-Speicher öffnen (beim ersten Gebrauch angelegt).</translation>
+    </message>
+    <message>
+        <source>Save a PNG of each page to DIR and exit.</source>
+        <translation>Von jeder Seite ein PNG in DIR speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Show this price table (JSON) instead of the built-in one.</source>
+        <translation>Diese Preistabelle (JSON) statt der eingebauten zeigen.</translation>
+    </message>
+    <message>
+        <source>ragscope: --db and --demo exclude each other</source>
+        <translation>ragscope: --db und --demo schließen einander aus</translation>
+    </message>
+    <message>
+        <source>ragscope: --screenshots needs --db URL or --demo</source>
+        <translation>ragscope: --screenshots braucht --db URL oder --demo</translation>
+    </message>
+    <message>
+        <source>A SQLite store or snapshot to open (as --db sqlite:FILE).</source>
+        <translation>Ein SQLite-Speicher oder -Snapshot zum Öffnen (wie --db sqlite:DATEI).</translation>
+    </message>
+    <message>
+        <source>ragscope: give one store: a file, --db or --demo</source>
+        <translation>ragscope: Geben Sie einen Speicher an: eine Datei, --db oder --demo</translation>
+    </message>
+</context>
+</TS>
