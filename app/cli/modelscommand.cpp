@@ -89,7 +89,8 @@ QString testsLine(const AbTests& t)
                      .arg(QString::number(t.meanRating->estimate, 'f', 3), range(t.meanRating->ci95, 3),
                          p(t.meanRating->pValue));
     if (t.ratings)
-        parts << QStringLiteral("Mann-Whitney U %1 p %2").arg(t.ratings->u).arg(p(t.ratings->pValue));
+        parts << QStringLiteral("Mann-Whitney U %1 p %2")
+                     .arg(QString::number(t.ratings->u, 'f', 1), p(t.ratings->pValue));
     if (t.lowRatedRate)
         parts << QStringLiteral("low-rated A−B %1 pts %2 (z-test p %3)")
                      .arg(QString::number(t.lowRatedRate->estimate * 100, 'f', 1),
