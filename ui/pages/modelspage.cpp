@@ -111,12 +111,12 @@ void ModelsPage::reload()
         },
         [this](const Result<Loaded>& result) {
             if (result.ok())
-                show(result.value());
+                showLoaded(result.value());
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
 }
 
-void ModelsPage::show(const Loaded& loaded)
+void ModelsPage::showLoaded(const Loaded& loaded)
 {
     m_model->setData(loaded.comparison);
     m_tablePanel->setMessage(

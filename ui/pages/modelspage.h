@@ -30,7 +30,7 @@ private:
         ModelComparison comparison;
         std::optional<AbComparison> ab;
     };
-    void show(const Loaded& loaded);
+    void showLoaded(const Loaded& loaded);
     void loadAb(const QString& a, const QString& b);
     void clear(const QString& message) override;
 
