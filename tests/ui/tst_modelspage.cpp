@@ -97,14 +97,14 @@ private slots:
         const auto cell
             = [model](int row, int column) { return model->index(row, column).data().toString(); };
         QCOMPARE(cell(0, ModelComparisonModel::Model), u"alpha"_s);
-        QCOMPARE(cell(0, ModelComparisonModel::Requests), u"4"_s);
-        QCOMPARE(cell(0, ModelComparisonModel::Share), QLocale().toString(400.0 / 7, 'f', 1) + u'%');
+        QCOMPARE(
+            cell(0, ModelComparisonModel::Requests), u"4 (%1%)"_s.arg(QLocale().toString(400.0 / 7, 'f', 1)));
         QCOMPARE(cell(0, ModelComparisonModel::CostPerRequest), u"$0.07500001"_s);
         QCOMPARE(cell(0, ModelComparisonModel::TotalLatency), u"250 / 385"_s);
         QVERIFY(cell(0, ModelComparisonModel::Rating).startsWith(u"3.33 ["_s));
         QVERIFY(cell(0, ModelComparisonModel::Rating).endsWith(u"n=3"_s));
         QVERIFY(cell(0, ModelComparisonModel::LowRated).startsWith(u"33.3% ["_s));
-        QCOMPARE(cell(0, ModelComparisonModel::Reviews), u"2 reviewed, mean 2.50, 1 low"_s);
+        QCOMPARE(cell(0, ModelComparisonModel::Reviews), u"2: mean 2.50, 1 low"_s);
         QCOMPARE(cell(2, ModelComparisonModel::Model), u"(no model)"_s);
         QCOMPARE(cell(2, ModelComparisonModel::Rating), u"—"_s);
         // Columns sized to their content, none stretched; the panel says how ratings are counted.

@@ -86,9 +86,7 @@ QVariant ModelComparisonModel::display(const ModelFigures& m, int column) const
     case Model:
         return m.displayName();
     case Requests:
-        return locale.toString(m.requests);
-    case Share:
-        return percent(m_comparison.share(m));
+        return tr("%1 (%2)").arg(locale.toString(m.requests), percent(m_comparison.share(m)));
     case Cost:
         return CostDisplay::sum(m.cost, m.requests, m.unpricedRequests);
     case CostPerRequest:
@@ -128,7 +126,7 @@ QVariant ModelComparisonModel::display(const ModelFigures& m, int column) const
     case Reviews:
         if (m.reviews.reviewed == 0)
             return tr("—");
-        return tr("%1 reviewed, mean %2, %3 low")
+        return tr("%1: mean %2, %3 low")
             .arg(m.reviews.reviewed)
             .arg(m.reviews.meanRating ? locale.toString(*m.reviews.meanRating, 'f', 2) : tr("—"))
             .arg(m.reviews.lowRated);
@@ -142,7 +140,6 @@ QVariant ModelComparisonModel::sortValue(const ModelFigures& m, int column) cons
     case Model:
         return m.displayName();
     case Requests:
-    case Share:
         return m.requests;
     case Cost:
         return m.cost.units();
@@ -178,9 +175,7 @@ QVariant ModelComparisonModel::headerData(int section, Qt::Orientation orientati
     case Model:
         return tr("Model");
     case Requests:
-        return tr("Requests");
-    case Share:
-        return tr("Share");
+        return tr("Requests\n(share)");
     case Cost:
         return tr("Cost");
     case CostPerRequest:
@@ -190,11 +185,11 @@ QVariant ModelComparisonModel::headerData(int section, Qt::Orientation orientati
     case TotalLatency:
         return tr("Total ms\np50 / p95");
     case RetrievalLatency:
-        return tr("Retrieval ms\np50 / p95");
+        return tr("Retrieval\np50 / p95");
     case GenerationLatency:
-        return tr("Generation ms\np50 / p95");
+        return tr("Generation\np50 / p95");
     case Confidence:
-        return tr("Confidence");
+        return tr("Mean\nconfidence");
     case FeedbackRate:
         return tr("Feedback");
     case Rating:
@@ -202,7 +197,7 @@ QVariant ModelComparisonModel::headerData(int section, Qt::Orientation orientati
     case LowRated:
         return tr("Low-rated (≤ 2)\n[Wilson 95%]");
     case Reviews:
-        return tr("Reviewers");
+        return tr("Reviewed:\nnewest rating");
     }
     return {};
 }

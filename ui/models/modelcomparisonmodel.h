@@ -11,21 +11,21 @@ class ModelComparisonModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // Cost and quality first: what a comparison is read for; latency after.
     enum Columns {
         Model,
         Requests,
-        Share,
         Cost,
         CostPerRequest,
         CostPer1kTokens,
+        Rating,
+        LowRated,
+        FeedbackRate,
+        Confidence,
+        Reviews,
         TotalLatency,
         RetrievalLatency,
         GenerationLatency,
-        Confidence,
-        FeedbackRate,
-        Rating,
-        LowRated,
-        Reviews,
         ColumnCount
     };
     enum Roles {
