@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 namespace RagScope::ComparisonStats {
 
@@ -131,7 +132,7 @@ double normalQuantile(double p)
             / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
     const double e = normalCdf(x) - p;
-    const double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
+    const double u = e * std::sqrt(2 * std::numbers::pi) * std::exp(x * x / 2);
     return x - u / (1 + x * u / 2);
 }
 

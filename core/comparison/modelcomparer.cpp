@@ -94,6 +94,12 @@ Status ModelComparer::addReviews(const Filter& filter, QList<ModelFigures>* mode
 Result<AbComparison> ModelComparer::compare(const Filter& filter, const QString& a, const QString& b) const
 {
     RAGSCOPE_TRY(all, compare(filter));
+    return compare(all, a, b);
+}
+
+Result<AbComparison> ModelComparer::compare(
+    const ModelComparison& all, const QString& a, const QString& b) const
+{
     AbComparison ab;
     ab.a = a;
     ab.b = b;

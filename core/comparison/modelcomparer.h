@@ -19,6 +19,8 @@ public:
     Result<ModelComparison> compare(const Filter& filter) const;
     /// Model `a` against model `b`, for the window and per UTC week.
     Result<AbComparison> compare(const Filter& filter, const QString& a, const QString& b) const;
+    /// The same from a comparison already made (only the weeks are read from the store).
+    Result<AbComparison> compare(const ModelComparison& window, const QString& a, const QString& b) const;
 
 private:
     Result<QList<AbWeek>> weeks(const Filter& filter, const QString& a, const QString& b) const;

@@ -105,7 +105,7 @@ void ModelsPage::reload()
                 first = busiest[0];
                 second = busiest[1];
             }
-            RAGSCOPE_TRY(ab, comparer.compare(filter, first, second));
+            RAGSCOPE_TRY(ab, comparer.compare(comparison, first, second));
             loaded.ab = ab;
             return loaded;
         },
@@ -135,11 +135,15 @@ void ModelsPage::showLoaded(const Loaded& loaded)
 
 void ModelsPage::loadAb(const QString& a, const QString& b)
 {
+    if (m_tableJob->isBusy()) { // the table is for another window: load both for the new pair
+        reload();
+        return;
+    }
     const StorePtr store = this->store();
-    const Filter filter = this->filter();
+    const ModelComparison shown = m_model->comparison(); // the table's figures: only the weeks are read
     if (!store || a.isEmpty() || b.isEmpty())
         return;
-    m_abJob->start([store, filter, a, b] { return ModelComparer(store).compare(filter, a, b); },
+    m_abJob->start([store, shown, a, b] { return ModelComparer(store).compare(shown, a, b); },
         [this](const Result<AbComparison>& result) {
             if (result.ok())
                 m_ab->setComparison(result.value());
