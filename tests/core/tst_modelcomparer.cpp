@@ -1,4 +1,5 @@
 #include "comparison/modelcomparer.h"
+#include "comparison/modelscsv.h"
 #include "modelfixture.h"
 #include "testdatabase.h"
 
@@ -117,6 +118,24 @@ private slots:
         COMPARE_DOUBLE(none.latency.total.p50(), 50);
         QVERIFY(!none.latency.retrieval.p50());
         QCOMPARE(none.reviews.reviewed, 0);
+    }
+
+    void csvHasRawValues()
+    {
+        const auto c = ModelComparer(m_store).compare(Test::modelComparisonWindow());
+        QVERIFY(c.ok());
+        const CsvTable t = ModelsCsv::table(*c);
+        QCOMPARE(t.rows.size(), 3);
+        QCOMPARE(t.rows[0].size(), t.columns.size());
+        const auto at
+            = [&t](int row, const QString& column) { return t.rows[row][t.columns.indexOf(column)].value(); };
+        QCOMPARE(at(0, u"model"_s), u"alpha"_s);
+        QCOMPARE(at(0, u"cost_usd"_s), u"0.30000003"_s);
+        QCOMPARE(at(0, u"cost_per_request_usd"_s), u"0.07500001"_s);
+        QCOMPARE(at(0, u"total_p95_ms"_s), u"385"_s);
+        QCOMPARE(at(0, u"ratings"_s), u"3"_s);
+        QCOMPARE(at(2, u"model"_s), QString()); // no model: empty
+        QCOMPARE(at(2, u"mean_rating_ci95_lo"_s), QString());
     }
 
     void userNarrowsEveryModel()
