@@ -9,6 +9,7 @@ int migrateCommand(const QStringList& args);
 int statsCommand(const QStringList& args);
 int feedbackCommand(const QStringList& args);
 int lowRatedCommand(const QStringList& args);
+int modelsCommand(const QStringList& args);
 int demoCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int benchCommand(const QStringList& args);

@@ -7,6 +7,7 @@
 #include "pages/alertspage.h"
 #include "pages/costpage.h"
 #include "pages/latencypage.h"
+#include "pages/modelspage.h"
 #include "pages/overviewpage.h"
 #include "pages/qualitypage.h"
 #include "pages/reviewpage.h"
@@ -83,6 +84,7 @@ int main(int argc, char* argv[])
     window.addPage(cost);
     window.addPage(new LatencyPage);
     window.addPage(new QualityPage);
+    window.addPage(new ModelsPage);
     window.addPage(review);
     auto* alerts = new AlertsPage;
     window.addPage(alerts);
