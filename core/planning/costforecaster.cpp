@@ -66,6 +66,11 @@ CostForecaster::CostForecaster(const QList<double>& history, const QDate& firstD
             squares += d * d;
         m_sigma = std::sqrt(squares / (m_n - 1));
     }
+    // residuals of a fit with level, slope and six free weekday factors run smaller than the
+    // noise: scale by n / (n − parameters), as an unbiased variance estimate does
+    const int parameters = m_n >= 14 ? 8 : 2;
+    if (m_n > parameters)
+        m_sigma *= std::sqrt(double(m_n) / (m_n - parameters));
     m_tMean = (m_n - 1) / 2.0;
     for (int t = 0; t < m_n; ++t)
         m_sxx += (t - m_tMean) * (t - m_tMean);
@@ -78,11 +83,14 @@ double CostForecaster::fitted(int t) const
 
 double CostForecaster::variance(int t) const
 {
-    // the least-squares form for the uncertainty of level and slope, applied to the robust fit
+    // the least-squares form for the uncertainty of level and slope, applied to the robust fit,
+    // plus the weekday factor's (a median of n/7 days); medians of normal data vary π/2 times
+    // as much as means
     if (m_n == 0)
         return 0;
     const double spread = m_sxx > 0 ? (t - m_tMean) * (t - m_tMean) / m_sxx : 0;
-    return m_sigma * m_sigma * (1.0 / m_n + spread);
+    const double levels = M_PI / 2 * (1.0 / m_n + (m_n >= 14 ? 7.0 / m_n : 0));
+    return m_sigma * m_sigma * (levels + spread);
 }
 
 QList<ForecastDay> CostForecaster::forecast(int days) const
@@ -102,13 +110,20 @@ ForecastDay CostForecaster::cumulative(int days) const
 {
     double expected = 0;
     double offsets = 0; // Σ (t − t̄): the slope's error adds up over the days
+    int perWeekday[7] = {}; // each weekday factor's error repeats on each of its days
     for (int h = 0; h < days; ++h) {
         expected += std::max(0.0, fitted(m_n + h));
         offsets += m_n + h - m_tMean;
+        ++perWeekday[m_firstDay.addDays(m_n + h).dayOfWeek() - 1];
     }
     double var = m_sigma * m_sigma * days;
-    if (m_n > 0)
-        var += m_sigma * m_sigma * (double(days) * days / m_n + (m_sxx > 0 ? offsets * offsets / m_sxx : 0));
+    if (m_n > 0) {
+        double repeats = 0;
+        for (int c : perWeekday)
+            repeats += double(c) * c;
+        const double levels = M_PI / 2 * (double(days) * days / m_n + (m_n >= 14 ? 7.0 * repeats / m_n : 0));
+        var += m_sigma * m_sigma * (levels + (m_sxx > 0 ? offsets * offsets / m_sxx : 0));
+    }
     const double half = Z80 * std::sqrt(var);
     return { m_firstDay.addDays(m_n + days - 1), expected, std::max(0.0, expected - half), expected + half };
 }

@@ -190,8 +190,8 @@ void CostLedgerTest::whatIfMovesAShareHalfEven()
     s.shareBasisPoints = 10'000;
     const auto moved = WhatIf::evaluate(ledger.value(), s);
     QVERIFY(moved.ok());
-    QCOMPARE(moved->window.after, usd("0.00000000")); // 2333 × 0.001 / 1M = 2.333e-9
-    QCOMPARE(moved->annual.after, usd("0.00000043")); // 2.333e-9 × 182.5 = 4.257725e-7
+    QCOMPARE(moved->window.after, usd("0.00000233")); // 2333 × $0.001 / 1M = 2.333e-6
+    QCOMPARE(moved->annual.after, usd("0.00042577")); // 2.333e-6 × 182.5 = 4.257725e-4
 }
 
 void CostLedgerTest::whatIfRefusesAModelWithoutTraffic()
