@@ -67,17 +67,29 @@ void ScreenshotRunner::capture()
     disconnect(m_error);
     DashboardPage* page = m_window->pages().at(m_next);
     // Let layouts settle and batched chart updates (a few ms timer) land before grabbing.
-    QTimer::singleShot(250, this, [this, page] {
-        if (m_done)
-            return;
-        const QString path = m_dir.filePath(fileNameFor(page));
-        if (!m_window->grab().save(path)) {
-            fail(tr("cannot write %1").arg(path));
-            return;
-        }
-        ++m_next;
-        showNext();
-    });
+    QTimer::singleShot(250, this, [this, page] { saveView(page, 0); });
+}
+
+void ScreenshotRunner::saveView(DashboardPage* page, int view)
+{
+    if (m_done)
+        return;
+    const QStringList views = page->screenshotViews();
+    QString name = fileNameFor(page);
+    if (view > 0)
+        name.insert(name.size() - 4, QLatin1Char('-') + views.at(view - 1));
+    const QString path = m_dir.filePath(name);
+    if (!m_window->grab().save(path)) {
+        fail(tr("cannot write %1").arg(path));
+        return;
+    }
+    if (view < views.size()) {
+        page->showScreenshotView(views.at(view));
+        QTimer::singleShot(250, this, [this, page, view] { saveView(page, view + 1); });
+        return;
+    }
+    ++m_next;
+    showNext();
 }
 
 void ScreenshotRunner::fail(const QString& message)

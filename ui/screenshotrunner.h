@@ -27,6 +27,8 @@ signals:
     void finished(int exitCode, const QString& message);
 
 private:
+    /// Saves view `view` of `page` (0: the page as shown; then its screenshotViews()), then the next.
+    void saveView(DashboardPage* page, int view);
     void start();
     void showNext();
     void capture();

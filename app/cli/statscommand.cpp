@@ -1,8 +1,10 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "costoptions.h"
 
 #include "metrics/metricscollector.h"
 #include "money/costdisplay.h"
+#include "pricing/costledger.h"
 #include "report/statsjson.h"
 #include "rollup/rollupcollector.h"
 
@@ -132,12 +134,16 @@ int statsCommand(const QStringList& args)
     parser.addOption({ QStringLiteral("compare"),
         QStringLiteral(
             "Also the previous window of the same length and the changes (JSON: \"previous\").") });
+    addCostOptions(parser, true);
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
     auto filter = parseFilter(parser);
     if (!filter.ok())
         return fail(filter.error());
+    auto costs = parseCostOptions(parser, true);
+    if (!costs.ok())
+        return fail(costs.error());
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());
@@ -153,6 +159,14 @@ int statsCommand(const QStringList& args)
     }
     if (!report.ok())
         return fail(report.error());
+    const bool recomputed = costs->view == CostView::Recomputed;
+    if (recomputed) {
+        // token sums per model, day and price period, priced here (always from the raw table)
+        auto ledger = CostLedger::load(store.value(), filter.value(), costs->prices);
+        if (!ledger.ok())
+            return fail(ledger.error());
+        ledger->applyTo(&report.value().report, CostView::Recomputed);
+    }
     std::optional<OverviewReport> comparison;
     if (parser.isSet(QStringLiteral("compare"))) {
         const Filter before = filter.value().previous();
@@ -166,6 +180,13 @@ int statsCommand(const QStringList& args)
         }
         if (!previous.ok())
             return fail(previous.error());
+        if (recomputed) {
+            auto ledger = CostLedger::load(store.value(), before, costs->prices);
+            if (!ledger.ok())
+                return fail(ledger.error());
+            previous.value().kpis.totalCost
+                = ledger->total(CostView::Recomputed, &previous.value().kpis.unpricedRequests);
+        }
         comparison = OverviewReport { filter.value(), OverviewFigures::from(report.value().report),
             previous.value() };
     }
@@ -174,12 +195,17 @@ int statsCommand(const QStringList& args)
         QJsonObject json = statsToJson(report.value().report);
         if (approx)
             json.insert(QStringLiteral("mode"), mode);
+        if (parser.isSet(QStringLiteral("cost")))
+            json.insert(QStringLiteral("cost_view"), costViewName(costs->view));
         if (comparison)
             json.insert(QStringLiteral("previous"), previousToJson(*comparison));
         out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
     } else {
         out(humanReport(report.value().report) + (comparison ? humanComparison(*comparison) : QString())
-            + (approx ? QStringLiteral("\nmode: %1\n").arg(mode) : QString()));
+            + (approx ? QStringLiteral("\nmode: %1\n").arg(mode) : QString())
+            + (recomputed ? QStringLiteral("\ncost: recomputed (tokens × price table %1)\n")
+                                .arg(costs->prices.origin())
+                          : QString()));
     }
     return Ok;
 }

@@ -46,7 +46,9 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Save a PNG of each page to DIR and exit."), QStringLiteral("DIR"));
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption pricing(QStringLiteral("pricing"),
-        QApplication::translate("main", "Show this price table (JSON) instead of the built-in one."),
+        QApplication::translate("main",
+            "Price table (JSON, with effective dates) for the recomputed cost, reconciliation, what-if "
+            "and forecast, instead of the built-in one."),
         QStringLiteral("FILE"));
     parser.addOptions({ db, demo, screenshots, pricing });
     // The desktop entry's "Open with RagScope" for a SQLite file (Exec=ragscope %f).

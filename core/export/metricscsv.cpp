@@ -25,6 +25,21 @@ CsvTable dailyCost(const QList<DailyCost>& rows)
     return table;
 }
 
+CsvTable reconciliation(const QList<CostReconciliation>& rows)
+{
+    CsvTable table { { QStringLiteral("day"), QStringLiteral("model_name"), QStringLiteral("requests"),
+                         QStringLiteral("stored_cost_usd"), QStringLiteral("stored_unpriced"),
+                         QStringLiteral("recomputed_cost_usd"), QStringLiteral("recomputed_unpriced"),
+                         QStringLiteral("difference_usd") },
+        {} };
+    for (const CostReconciliation& r : rows)
+        table.rows.append(
+            { CsvCell::text(r.day), CsvCell::optional(r.model, CsvCell::text), CsvCell::integer(r.requests),
+                CsvCell::money(r.stored), CsvCell::integer(r.storedUnpriced), CsvCell::money(r.recomputed),
+                CsvCell::integer(r.recomputedUnpriced), CsvCell::money(r.difference()) });
+    return table;
+}
+
 CsvTable latencyPercentiles(const LatencyPercentiles& percentiles)
 {
     CsvTable table { { QStringLiteral("phase") }, {} };
@@ -81,11 +96,15 @@ CsvTable ratings(const RatingSummary& ratings)
 CsvTable prices(const PriceTable& prices)
 {
     CsvTable table { { QStringLiteral("model_prefix"), QStringLiteral("input_usd_per_1m"),
-                         QStringLiteral("output_usd_per_1m") },
+                         QStringLiteral("output_usd_per_1m"), QStringLiteral("valid_from"),
+                         QStringLiteral("valid_to") },
         {} };
+    const auto time
+        = [](const QDateTime& t) { return t.isValid() ? CsvCell::text(t.toString(Qt::ISODate)) : CsvCell(); };
     for (const ModelPrice& row : prices.rows())
         table.rows.append({ CsvCell::text(row.prefix), CsvCell::decimal(row.input.toString()),
-            row.output ? CsvCell::decimal(row.output->toString()) : CsvCell() });
+            row.output ? CsvCell::decimal(row.output->toString()) : CsvCell(), time(row.validFrom),
+            time(row.validTo) });
     return table;
 }
 

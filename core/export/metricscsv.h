@@ -3,6 +3,7 @@
 #include "csvwriter.h"
 #include "metrics/metricstypes.h"
 #include "money/pricetable.h"
+#include "pricing/costledger.h"
 
 namespace RagScope {
 
@@ -21,6 +22,8 @@ CsvTable confidenceBuckets(const ConfidenceHistogram& histogram);
 CsvTable ratings(const RatingSummary& ratings);
 /// model_prefix, input_usd_per_1m, output_usd_per_1m (NULL for embedding models)
 CsvTable prices(const PriceTable& table);
+/// Stored vs recomputed cost per day and model (the Cost page's reconciliation table).
+CsvTable reconciliation(const QList<CostReconciliation>& rows);
 } // namespace MetricsCsv
 
 } // namespace RagScope

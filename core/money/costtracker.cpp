@@ -14,9 +14,9 @@ CostTracker::CostTracker(PriceTable table)
 { }
 
 std::optional<Money> CostTracker::chatCost(
-    const QString& model, qint64 promptTokens, qint64 completionTokens) const
+    const QString& model, qint64 promptTokens, qint64 completionTokens, const QDateTime& at) const
 {
-    const auto price = m_table.find(model);
+    const auto price = m_table.find(model, at.isValid() ? at : QDateTime::currentDateTimeUtc());
     if (!price)
         return std::nullopt;
     Int128 exact = Int128(promptTokens) * price->input.unitsPerMillion;

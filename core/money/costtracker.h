@@ -26,8 +26,10 @@ public:
     const PriceTable& priceTable() const { return m_table; }
 
     /// Cost of one chat answer: (prompt × input + completion × output) / 1e6, rounded half-to-even
-    /// to 8 places. None when the model is not in the table (never a guess).
-    std::optional<Money> chatCost(const QString& model, qint64 promptTokens, qint64 completionTokens) const;
+    /// to 8 places, at the price in effect at `at` (invalid: now). None when the model has no
+    /// price then (never a guess).
+    std::optional<Money> chatCost(
+        const QString& model, qint64 promptTokens, qint64 completionTokens, const QDateTime& at = {}) const;
     /// Cost of embedding `tokens` with an embedding model (input price only); none if unknown.
     std::optional<Money> embeddingCost(const QString& model, qint64 tokens) const;
 

@@ -1,6 +1,8 @@
 #include "pricetable.h"
 #include "money.h"
 
+#include "base/isotime.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +40,51 @@ std::optional<TokenPrice> priceFrom(const QJsonValue& v)
     return TokenPrice { static_cast<qint64>(*units) };
 }
 
+/// An optional UTC instant ("valid_from"/"valid_to"); absent or null: invalid QDateTime.
+Result<QDateTime> instantFrom(const QJsonObject& o, const QString& key, const QString& prefix)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return QDateTime();
+    if (!v.isString())
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("model %1: \"%2\" must be an ISO 8601 time text").arg(prefix, key));
+    auto t = parseIsoTime(v.toString(), QStringLiteral("model %1 \"%2\"").arg(prefix, key));
+    if (!t.ok())
+        return t.error();
+    return t.value();
+}
+
+// Comparisons where an invalid QDateTime means "since always" (from) or "open" (to).
+bool startsBefore(const QDateTime& a, const QDateTime& b)
+{
+    return !a.isValid() ? b.isValid() : (b.isValid() && a < b);
+}
+
+/// Two rows of one prefix overlap unless one ends (its valid_to) at or before the other starts.
+/// A row without valid_to ends where the prefix's next row begins, so it never overlaps it.
+QString overlapBetween(const ModelPrice& a, const ModelPrice& b)
+{
+    if (a.validFrom == b.validFrom)
+        return QStringLiteral("prefix \"%1\" is listed twice from %2")
+            .arg(a.prefix,
+                a.validFrom.isValid() ? a.validFrom.toString(Qt::ISODate) : QStringLiteral("always"));
+    const ModelPrice& first = startsBefore(a.validFrom, b.validFrom) ? a : b;
+    const ModelPrice& second = &first == &a ? b : a;
+    if (first.validTo.isValid() && first.validTo > second.validFrom)
+        return QStringLiteral("prefix \"%1\": the price from %2 runs to %3, past the next price from %4")
+            .arg(first.prefix,
+                first.validFrom.isValid() ? first.validFrom.toString(Qt::ISODate) : QStringLiteral("always"),
+                first.validTo.toString(Qt::ISODate), second.validFrom.toString(Qt::ISODate));
+    return {};
+}
+
 } // namespace
+
+bool ModelPrice::inEffectAt(const QDateTime& at) const
+{
+    return (!validFrom.isValid() || validFrom <= at) && (!validTo.isValid() || at < validTo);
+}
 
 PriceTable PriceTable::builtIn()
 {
@@ -69,11 +115,22 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
         row.prefix = o.value(QStringLiteral("prefix")).toString();
         if (row.prefix.isEmpty())
             return bad(QStringLiteral("a model without \"prefix\""));
-        // find() picks the longest prefix: two rows with one prefix would make the file's order
-        // decide silently which price applies.
+        const auto from = instantFrom(o, QStringLiteral("valid_from"), row.prefix);
+        const auto to = instantFrom(o, QStringLiteral("valid_to"), row.prefix);
+        if (!from.ok() || !to.ok())
+            return bad((from.ok() ? to.error() : from.error()).message);
+        row.validFrom = from.value();
+        row.validTo = to.value();
+        if (row.validTo.isValid() && row.validFrom.isValid() && row.validTo <= row.validFrom)
+            return bad(QStringLiteral("model %1: \"valid_to\" must be after \"valid_from\"").arg(row.prefix));
+        // find() picks the longest prefix in effect: two rows of one prefix in effect at once
+        // would make the file's order decide silently which price applies.
         for (const ModelPrice& earlier : std::as_const(table.m_rows)) {
-            if (earlier.prefix == row.prefix)
-                return bad(QStringLiteral("prefix \"%1\" is listed twice").arg(row.prefix));
+            if (earlier.prefix != row.prefix)
+                continue;
+            const QString overlap = overlapBetween(earlier, row);
+            if (!overlap.isEmpty())
+                return bad(overlap);
         }
         const auto input = priceFrom(o.value(QStringLiteral("input")));
         if (!input)
@@ -102,16 +159,41 @@ Result<PriceTable> PriceTable::fromFile(const QString& path)
     return fromJson(f.readAll(), path);
 }
 
-std::optional<ModelPrice> PriceTable::find(const QString& model) const
+std::optional<ModelPrice> PriceTable::find(const QString& model, const QDateTime& at) const
 {
     const ModelPrice* best = nullptr;
     for (const ModelPrice& row : m_rows) {
-        if (model.startsWith(row.prefix) && (!best || row.prefix.size() > best->prefix.size()))
+        if (!model.startsWith(row.prefix) || !row.inEffectAt(at))
+            continue;
+        // Rows of one prefix without valid_to end where the prefix's next row starts.
+        const bool superseded = !row.validTo.isValid()
+            && std::any_of(m_rows.cbegin(), m_rows.cend(), [&](const ModelPrice& later) {
+                   return later.prefix == row.prefix && startsBefore(row.validFrom, later.validFrom)
+                       && later.validFrom <= at;
+               });
+        if (!superseded && (!best || row.prefix.size() > best->prefix.size()))
             best = &row;
     }
     if (!best)
         return std::nullopt;
     return *best;
+}
+
+std::optional<ModelPrice> PriceTable::find(const QString& model) const
+{
+    return find(model, QDateTime::currentDateTimeUtc());
+}
+
+QList<QDateTime> PriceTable::changeTimes() const
+{
+    QList<QDateTime> times;
+    for (const ModelPrice& row : m_rows) {
+        for (const QDateTime& t : { row.validFrom, row.validTo })
+            if (t.isValid() && !times.contains(t))
+                times << t;
+    }
+    std::sort(times.begin(), times.end());
+    return times;
 }
 
 } // namespace RagScope

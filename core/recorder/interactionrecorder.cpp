@@ -73,7 +73,9 @@ InteractionRecord InteractionRecorder::complete(const InteractionRecord& r) cons
     if (!c.totalTokens && c.promptTokens && c.completionTokens)
         c.totalTokens = *c.promptTokens + *c.completionTokens;
     if (!c.cost && c.model && (c.promptTokens || c.completionTokens)) {
-        c.cost = m_costs.chatCost(*c.model, c.promptTokens.value_or(0), c.completionTokens.value_or(0));
+        // the price in effect when the request was made (a backfill of old rows: its old price)
+        c.cost = m_costs.chatCost(
+            *c.model, c.promptTokens.value_or(0), c.completionTokens.value_or(0), c.createdAt);
         if (!c.cost) {
             QMutexLocker lock(&m_unpriced->mutex);
             if (!m_unpriced->models.contains(*c.model)) {

@@ -31,6 +31,8 @@ private slots:
     void confidenceBucketsWithExactBoundsAndUnknown();
     void ratingsOneToFive();
     void pricesWithoutOutputAreNull();
+    void pricesCarryTheirEffectiveDates();
+    void reconciliationListsBothViews();
 };
 
 void TestMetricsCsv::dailyCostKeepsExactMoneyAndNullModel()
@@ -91,10 +93,38 @@ void TestMetricsCsv::ratingsOneToFive()
 void TestMetricsCsv::pricesWithoutOutputAreNull()
 {
     const QString text = csv(MetricsCsv::prices(PriceTable::builtIn()));
-    QVERIFY2(text.startsWith(QStringLiteral("model_prefix,input_usd_per_1m,output_usd_per_1m\n")),
+    QVERIFY2(text.startsWith(
+                 QStringLiteral("model_prefix,input_usd_per_1m,output_usd_per_1m,valid_from,valid_to\n")),
         qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("\ngemini-1.5-pro,0.125,0.375\n")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("\nembedding-001,0.01,\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\ngemini-1.5-pro,0.125,0.375,,\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\nembedding-001,0.01,,,\n")), qPrintable(text));
+}
+
+void TestMetricsCsv::pricesCarryTheirEffectiveDates()
+{
+    const auto table = PriceTable::fromJson(R"({"models": [
+        {"prefix": "m", "input": "1", "valid_to": "2026-10-01"},
+        {"prefix": "m", "input": "2", "valid_from": "2026-10-01T00:00:00Z"}]})",
+        QStringLiteral("t"));
+    QVERIFY(table.ok());
+    QCOMPARE(csv(MetricsCsv::prices(table.value())),
+        QStringLiteral("model_prefix,input_usd_per_1m,output_usd_per_1m,valid_from,valid_to\n"
+                       "m,1.00,,,2026-10-01T00:00:00Z\nm,2.00,,2026-10-01T00:00:00Z,\n"));
+}
+
+void TestMetricsCsv::reconciliationListsBothViews()
+{
+    CostReconciliation r;
+    r.day = QStringLiteral("2026-10-01");
+    r.model = QStringLiteral("claude-3-haiku");
+    r.requests = 2;
+    r.stored = Money::fromUnits(300'000);
+    r.recomputed = Money::fromUnits(450'000);
+    r.recomputedUnpriced = 0;
+    QCOMPARE(csv(MetricsCsv::reconciliation({ r })),
+        QStringLiteral("day,model_name,requests,stored_cost_usd,stored_unpriced,recomputed_cost_usd,"
+                       "recomputed_unpriced,difference_usd\n"
+                       "2026-10-01,claude-3-haiku,2,0.00300000,0,0.00450000,0,0.00150000\n"));
 }
 
 QTEST_GUILESS_MAIN(TestMetricsCsv)

@@ -20,6 +20,10 @@ private slots:
     void refusesMalformedTables();
     void loadsFromFile();
     void missingFileIsNotFound();
+    void pricesChangeAtTheirEffectiveDate();
+    void refusesOverlappingEntries_data();
+    void refusesOverlappingEntries();
+    void listsTheChangeTimes();
 };
 
 void PriceTableTest::builtInHoldsTheContractPrices_data()
@@ -164,6 +168,89 @@ void PriceTableTest::refusesMalformedTables()
     QVERIFY2(table.error().message.startsWith(QStringLiteral("price table my-prices.json: ")),
         qPrintable(table.error().message));
     QVERIFY2(table.error().message.contains(messagePart), qPrintable(table.error().message));
+}
+
+namespace {
+const QByteArray DatedTable = R"({"models": [
+    {"prefix": "claude-3", "input": "3", "output": "15"},
+    {"prefix": "claude-3-haiku", "input": "0.25", "output": "1.25", "valid_to": "2026-09-01T00:00:00Z"},
+    {"prefix": "claude-3-haiku", "input": "1", "output": "5", "valid_from": "2026-09-15T00:00:00Z"},
+    {"prefix": "claude-3-haiku", "input": "2", "output": "10", "valid_from": "2026-10-01T12:00:00+02:00"}
+]})";
+
+QDateTime utc(const char* iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toUTC();
+}
+} // namespace
+
+void PriceTableTest::pricesChangeAtTheirEffectiveDate()
+{
+    const auto table = PriceTable::fromJson(DatedTable, QStringLiteral("dated.json"));
+    QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error().message));
+    const QString haiku = QStringLiteral("claude-3-haiku-20240307");
+    const auto inputAt = [&](const char* iso) {
+        const auto price = table->find(haiku, utc(iso));
+        return price ? price->prefix + QLatin1Char(' ') + price->input.toString() : QString();
+    };
+    QCOMPARE(inputAt("2026-08-31T23:59:59Z"), QStringLiteral("claude-3-haiku 0.25"));
+    // the gap between valid_to and the next valid_from: the shorter prefix's price applies
+    QCOMPARE(inputAt("2026-09-01T00:00:00Z"), QStringLiteral("claude-3 3.00"));
+    QCOMPARE(inputAt("2026-09-14T23:59:59Z"), QStringLiteral("claude-3 3.00"));
+    QCOMPARE(inputAt("2026-09-15T00:00:00Z"), QStringLiteral("claude-3-haiku 1.00"));
+    // valid_from 12:00+02:00 is 10:00 UTC; a row without valid_to ends where the next begins
+    QCOMPARE(inputAt("2026-10-01T09:59:59Z"), QStringLiteral("claude-3-haiku 1.00"));
+    QCOMPARE(inputAt("2026-10-01T10:00:00Z"), QStringLiteral("claude-3-haiku 2.00"));
+    QCOMPARE(inputAt("2030-01-01T00:00:00Z"), QStringLiteral("claude-3-haiku 2.00"));
+    QVERIFY(!table->find(QStringLiteral("gpt-4o"), utc("2026-10-01T00:00:00Z")));
+}
+
+void PriceTableTest::refusesOverlappingEntries_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("same prefix, same start")
+        << QByteArray(R"({"models": [
+        {"prefix": "m", "input": "1", "valid_from": "2026-10-01"},
+        {"prefix": "m", "input": "2", "valid_from": "2026-10-01T00:00:00Z"}]})")
+        << QStringLiteral("price table t.json: prefix \"m\" is listed twice from "
+                          "2026-10-01T00:00:00Z");
+    QTest::newRow("valid_to runs past the next start")
+        << QByteArray(R"({"models": [
+        {"prefix": "m", "input": "2", "valid_from": "2026-10-01"},
+        {"prefix": "m", "input": "1", "valid_to": "2026-10-02"}]})")
+        << QStringLiteral("price table t.json: prefix \"m\": the price from "
+                          "always runs to 2026-10-02T00:00:00Z, past the next "
+                          "price from 2026-10-01T00:00:00Z");
+    QTest::newRow("valid_to before valid_from")
+        << QByteArray(R"({"models": [
+        {"prefix": "m", "input": "1", "valid_from": "2026-10-02", "valid_to": "2026-10-01"}]})")
+        << QStringLiteral("price table t.json: model m: \"valid_to\" must be after "
+                          "\"valid_from\"");
+    QTest::newRow("valid_from not ISO") << QByteArray(R"({"models": [
+        {"prefix": "m", "input": "1", "valid_from": "1 Oct 2026"}]})")
+                                        << QStringLiteral("price table t.json: model m \"valid_from\"");
+}
+
+void PriceTableTest::refusesOverlappingEntries()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    const auto table = PriceTable::fromJson(json, QStringLiteral("t.json"));
+    QVERIFY(!table.ok());
+    QCOMPARE(table.error().exitCode(), 2);
+    QVERIFY2(!table.error().message.contains(QLatin1Char('\n')), qPrintable(table.error().message));
+    QVERIFY2(table.error().message.startsWith(message), qPrintable(table.error().message));
+}
+
+void PriceTableTest::listsTheChangeTimes()
+{
+    const auto table = PriceTable::fromJson(DatedTable, QStringLiteral("dated.json"));
+    QVERIFY(table.ok());
+    QCOMPARE(table->changeTimes(),
+        QList<QDateTime>(
+            { utc("2026-09-01T00:00:00Z"), utc("2026-09-15T00:00:00Z"), utc("2026-10-01T10:00:00Z") }));
 }
 
 void PriceTableTest::loadsFromFile()

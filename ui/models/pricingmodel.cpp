@@ -39,6 +39,15 @@ QVariant PricingModel::data(const QModelIndex& index, int role) const
             return row.output ? row.output->toString() : tr("—");
         case OriginColumn:
             return m_table.origin();
+        case ValidColumn: {
+            // "always", "from 2026-10-01T00:00:00Z", "to …", "from … to …" (UTC)
+            QStringList parts;
+            if (row.validFrom.isValid())
+                parts << tr("from %1").arg(row.validFrom.toString(Qt::ISODate));
+            if (row.validTo.isValid())
+                parts << tr("to %1").arg(row.validTo.toString(Qt::ISODate));
+            return parts.isEmpty() ? tr("always") : parts.join(QLatin1Char(' '));
+        }
         }
         break;
     case PriceUnitsRole:
@@ -75,6 +84,8 @@ QVariant PricingModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Output $/1M");
     case OriginColumn:
         return tr("Origin");
+    case ValidColumn:
+        return tr("In effect (UTC)");
     }
     return {};
 }

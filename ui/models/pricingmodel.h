@@ -11,7 +11,7 @@ class PricingModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { PrefixColumn, InputColumn, OutputColumn, OriginColumn, ColumnCount };
+    enum Columns { PrefixColumn, InputColumn, OutputColumn, OriginColumn, ValidColumn, ColumnCount };
     enum Roles {
         PriceUnitsRole
         = Qt::UserRole, ///< price as TokenPrice units (1e-12 USD per 1M tokens); null for no output price

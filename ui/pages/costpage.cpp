@@ -8,6 +8,10 @@
 #include "models/dailycostmodel.h"
 #include "models/pricingmodel.h"
 #include "money/costdisplay.h"
+#include "planning/budgetsettings.h"
+#include "planning/costplanner.h"
+#include "planning/costplanningtabs.h"
+#include "planning/costviewswitch.h"
 #include "widgets/panel.h"
 
 #include <QFormLayout>
@@ -61,6 +65,8 @@ CostPage::CostPage(QWidget* parent)
     , m_dailyJob(addJob())
     , m_totalsJob(addJob())
     , m_anomalyJob(addJob())
+    , m_ledgerJob(addJob())
+    , m_burnDownJob(addJob())
     , m_dailyModel(new DailyCostModel(this))
     , m_pricingModel(new PricingModel(this))
     , m_costChart(
@@ -72,7 +78,14 @@ CostPage::CostPage(QWidget* parent)
     , m_monthly(valueLabel(this))
     , m_annual(valueLabel(this))
     , m_requests(valueLabel(this))
+    , m_view(new CostViewSwitch(this))
+    , m_planning(new CostPlanningTabs(this))
 {
+    connect(m_view, &QComboBox::currentIndexChanged, this, [this] {
+        showCostView();
+        loadBurnDown();
+    });
+    connect(m_planning, &CostPlanningTabs::budgetChanged, this, &CostPage::loadBurnDown);
     m_costChart->setObjectName(QStringLiteral("dailyCostChart"));
     m_costChart->setTooltip([this](int, qreal x) { return costTooltip(x); });
     m_tokensChart->setObjectName(QStringLiteral("tokensChart"));
@@ -116,7 +129,11 @@ CostPage::CostPage(QWidget* parent)
     m_unpricedWarning->hide();
 
     auto* grid = new QGridLayout(this);
-    grid->addWidget(m_unpricedWarning, 0, 0, 1, 3);
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Show:"), this));
+    top->addWidget(m_view);
+    top->addWidget(m_unpricedWarning, 1);
+    grid->addLayout(top, 0, 0, 1, 3);
     auto* side = new QVBoxLayout;
     side->addWidget(m_projectionPanel, 1);
     side->addWidget(pricingPanel, 1);
@@ -126,12 +143,15 @@ CostPage::CostPage(QWidget* parent)
     grid->addWidget(m_tablePanel, 2, 1, 1, 2);
     for (int column = 0; column < 3; ++column)
         grid->setColumnStretch(column, 1);
+    grid->addWidget(m_planning, 3, 0, 1, 3);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 2);
+    grid->setRowStretch(3, 3);
 
     for (Panel* panel : { m_costPanel, m_tokensPanel, m_tablePanel })
         connect(m_dailyJob, &LatestJob::busyChanged, panel, &Panel::setBusy);
     connect(m_totalsJob, &LatestJob::busyChanged, m_projectionPanel, &Panel::setBusy);
+    connect(m_ledgerJob, &LatestJob::busyChanged, m_planning, &CostPlanningTabs::setBusy);
     clear(tr("No store open"));
 }
 
@@ -143,6 +163,50 @@ QString CostPage::title() const
 void CostPage::setPriceTable(const PriceTable& table)
 {
     m_pricingModel->setTable(table);
+    if (store())
+        reload();
+}
+
+QStringList CostPage::screenshotViews() const
+{
+    return CostPlanningTabs::views();
+}
+
+void CostPage::showScreenshotView(const QString& view)
+{
+    m_planning->showView(view);
+}
+
+void CostPage::showCostView()
+{
+    const bool recomputed = costView() == CostView::Recomputed;
+    if (recomputed && !m_ledger)
+        return; // shown when the ledger arrives
+    showDaily(recomputed ? m_ledger->daily(CostView::Recomputed) : m_storedDaily, filter());
+    if (!m_storedTotals)
+        return;
+    KpiTotals totals = *m_storedTotals;
+    if (recomputed)
+        totals.totalCost = m_ledger->total(CostView::Recomputed, &totals.unpricedRequests);
+    showTotals(totals, filter());
+}
+
+void CostPage::loadBurnDown()
+{
+    if (!store())
+        return;
+    const StorePtr store = this->store();
+    const PriceTable prices = m_pricingModel->table();
+    const CostView view = costView();
+    const std::optional<Money> budget = BudgetSettings::budget();
+    // the current month, whatever the filter's window: a budget is per calendar month (UTC)
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    m_burnDownJob->start([=] { return CostPlanner::burnDown(store, prices, view, today, budget); },
+        [this](const Result<BurnDown>& result) {
+            if (result.ok())
+                m_planning->setBurnDown(result.value());
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
 }
 
 void CostPage::reload()
@@ -155,20 +219,36 @@ void CostPage::reload()
         [store, filter] {
             return MetricsCollector(store, MetricsCollector::Answering::FromRollups).dailyCost(filter);
         },
-        [this, filter](const Result<QList<DailyCost>>& result) {
-            if (result.ok())
-                showDaily(result.value(), filter);
+        [this](const Result<QList<DailyCost>>& result) {
+            if (result.ok()) {
+                m_storedDaily = result.value();
+                showCostView();
+            }
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
     m_totalsJob->start(
         [store, filter] {
             return MetricsCollector(store, MetricsCollector::Answering::FromRollups).kpis(filter);
         },
-        [this, filter](const Result<KpiTotals>& result) {
-            if (result.ok())
-                showTotals(result.value(), filter);
+        [this](const Result<KpiTotals>& result) {
+            if (result.ok()) {
+                m_storedTotals = result.value();
+                showCostView();
+            }
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
+    const PriceTable prices = m_pricingModel->table();
+    m_ledger.reset(); // the recomputed view waits for this window's ledger
+    m_ledgerJob->start([store, filter, prices] { return CostLedger::load(store, filter, prices); },
+        [this](const Result<CostLedger>& result) {
+            if (result.ok()) {
+                m_ledger = result.value();
+                m_planning->setLedger(result.value());
+                showCostView();
+            }
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
+    loadBurnDown();
     m_anomalyJob->start([store, filter] { return AnomalyScanner(store).scan(filter); },
         [this](const Result<QList<Anomaly>>& result) {
             m_anomalies.clear();
@@ -201,6 +281,10 @@ void CostPage::showAnomalies()
 
 void CostPage::clear(const QString& message)
 {
+    m_storedDaily.clear();
+    m_storedTotals.reset();
+    m_ledger.reset();
+    m_planning->clear(message);
     m_dailyModel->setData({});
     m_anomalies.clear();
     m_costChart->setMarks({});

@@ -4,6 +4,8 @@
 #include "metrics/metricstypes.h"
 #include "metricspage.h"
 #include "money/pricetable.h"
+#include "planning/costviewswitch.h"
+#include "pricing/costledger.h"
 
 #include <optional>
 
@@ -14,11 +16,14 @@ namespace RagScope {
 class DailyCostModel;
 class LatestJob;
 class Panel;
+class CostPlanningTabs;
 class PricingModel;
 class TimeChart;
 
 /// Cost page: daily cost per model, tokens per day, projection, the daily table and the
-/// price table in use; warns when requests of unknown models have no cost.
+/// price table in use; warns when requests of unknown models have no cost. A switch shows the
+/// stored or the recomputed cost (CostLedger); tabs hold the budget burn-down, the
+/// reconciliation of both views and what-if re-pricing.
 class CostPage : public MetricsPage
 {
     Q_OBJECT
@@ -28,8 +33,14 @@ public:
     QString title() const override;
     void reload() override;
 
-    /// The price table the store's costs were computed with (shown in the pricing panel).
+    /// The price table in use: shown in the pricing panel, and the one the recomputed view, the
+    /// reconciliation, what-if and the forecast price tokens with.
     void setPriceTable(const PriceTable& table);
+    void setCostView(CostView view) { m_view->setView(view); }
+    CostView costView() const { return m_view->view(); }
+    CostPlanningTabs* planning() const { return m_planning; }
+    QStringList screenshotViews() const override;
+    void showScreenshotView(const QString& view) override;
 
 private:
     void showDaily(const QList<DailyCost>& rows, const Filter& filter);
@@ -39,10 +50,18 @@ private:
     QString tokensTooltip(qreal x) const;
     /// Cost anomalies (AnomalyScanner) as marks on top of their day's stack.
     void showAnomalies();
+    /// Daily table, charts and totals in the chosen view from what has arrived so far.
+    void showCostView();
+    void loadBurnDown();
 
     LatestJob* m_dailyJob;
     LatestJob* m_totalsJob;
     LatestJob* m_anomalyJob;
+    LatestJob* m_ledgerJob;
+    LatestJob* m_burnDownJob;
+    QList<DailyCost> m_storedDaily;
+    std::optional<KpiTotals> m_storedTotals;
+    std::optional<CostLedger> m_ledger;
     QList<Anomaly> m_anomalies;
 
     DailyCostModel* m_dailyModel;
@@ -59,6 +78,8 @@ private:
     Panel* m_tokensPanel;
     Panel* m_tablePanel;
     Panel* m_projectionPanel;
+    CostViewSwitch* m_view;
+    CostPlanningTabs* m_planning;
 };
 
 } // namespace RagScope

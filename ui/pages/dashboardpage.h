@@ -40,6 +40,10 @@ public:
     virtual void reload() = 0;
     /// True while any panel of the page is loading.
     virtual bool isBusy() const = 0;
+    /// Extra views the screenshot runner saves as <page>-<view>.png after the page itself.
+    virtual QStringList screenshotViews() const { return {}; }
+    /// Shows one of screenshotViews() (e.g. selects a tab).
+    virtual void showScreenshotView(const QString& view) { Q_UNUSED(view) }
 
 protected:
     /// Load for context() (`newStore`: drop the old store's data first).

@@ -6,6 +6,9 @@
 #include "metrics/metricscollector.h"
 #include "models/topusersmodel.h"
 #include "money/costdisplay.h"
+#include "planning/budgetsettings.h"
+#include "planning/burndownpanel.h"
+#include "planning/costplanner.h"
 #include "widgets/exporter.h"
 #include "widgets/kpicard.h"
 #include "widgets/panel.h"
@@ -60,6 +63,8 @@ QString milliseconds(const std::optional<double>& value)
 
 OverviewPage::OverviewPage(QWidget* parent)
     : MetricsPage(parent)
+    , m_budgetCard(new KpiCard(tr("Budget this month"), this))
+    , m_budgetJob(addJob())
     , m_unpriced(new QLabel(this))
     , m_kpiPanel(new Panel(tr("Key figures"), this))
     , m_usersPanel(new Panel(tr("Top users"), this))
@@ -85,6 +90,8 @@ OverviewPage::OverviewPage(QWidget* parent)
         m_cards << new KpiCard(titles.at(i), cards);
     for (int i = 0; i < CardCount; ++i)
         grid->addWidget(m_cards.at(order[i]), i / 3, i % 3);
+    m_budgetCard->setObjectName(QStringLiteral("budgetCard"));
+    grid->addWidget(m_budgetCard, CardCount / 3, 0, 1, 3);
     m_kpiPanel->setContent(cards);
 
     m_unpriced->setWordWrap(true);
@@ -180,6 +187,26 @@ void OverviewPage::reload()
             }
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
+    // This calendar month (UTC) whatever the window: budgets are monthly. Stored cost, as the cards.
+    const std::optional<Money> budget = BudgetSettings::budget();
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    m_budgetJob->start(
+        [store, budget, today] {
+            return CostPlanner::burnDown(store, PriceTable::builtIn(), CostView::Stored, today, budget);
+        },
+        [this](const Result<BurnDown>& result) {
+            if (result.ok()) {
+                const BurnDown& plan = result.value();
+                m_budgetCard->setValue(BurnDownPanel::verdict(plan));
+                m_budgetCard->setChange(plan.runOut
+                        ? tr("budget runs out %1 at the forecast rate")
+                              .arg(QLocale().toString(*plan.runOut, QLocale::ShortFormat))
+                        : tr("forecast %1 (80%: %2 – %3)")
+                              .arg(plan.projectedMonth.toDisplayString(), plan.projectedLow.toDisplayString(),
+                                  plan.projectedHigh.toDisplayString()));
+            }
+            finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
     m_requestsJob->start([store, filter] { return AnomalyScanner(store).report(filter); },
         [this](const Result<AnomalyReport>& result) {
             if (result.ok())
@@ -211,6 +238,7 @@ void OverviewPage::clear(const QString& message)
 {
     for (KpiCard* card : std::as_const(m_cards))
         card->clear();
+    m_budgetCard->clear();
     m_unpriced->hide();
     m_usersModel->setData({});
     m_usersPanel->setMessage(message);

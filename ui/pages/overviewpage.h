@@ -45,6 +45,8 @@ public:
     /// The unpriced-requests warning (hidden when every request has a cost).
     QLabel* unpricedWarning() const { return m_unpriced; }
     TopUsersModel* topUsersModel() const { return m_usersModel; }
+    /// "On track" / "Over by $X on DATE": this month's forecast against the budget (stored cost).
+    KpiCard* budgetCard() const { return m_budgetCard; }
     /// Requests per hour, with the hours AnomalyScanner flags marked.
     TimeChart* requestsChart() const { return m_requestsChart; }
 
@@ -55,6 +57,8 @@ private:
     QString comparedTo() const;
 
     QList<KpiCard*> m_cards;
+    KpiCard* m_budgetCard;
+    LatestJob* m_budgetJob;
     QLabel* m_unpriced;
     Panel* m_kpiPanel;
     Panel* m_usersPanel;

@@ -1,0 +1,19 @@
+#include "costplanner.h"
+
+#include "pricing/costledger.h"
+
+namespace RagScope {
+
+Result<BurnDown> CostPlanner::burnDown(const StorePtr& store, const PriceTable& prices, CostView view,
+    const QDate& asOf, std::optional<Money> budget, const std::optional<QString>& model)
+{
+    const QDate first = asOf.addDays(-BurnDownPlanner::HistoryDays);
+    Filter filter;
+    filter.from = QDateTime(first, QTime(0, 0), Qt::UTC);
+    filter.to = QDateTime(asOf, QTime(0, 0), Qt::UTC);
+    filter.model = model;
+    RAGSCOPE_TRY(ledger, CostLedger::load(store, filter, prices));
+    return BurnDownPlanner::plan(ledger.dailySeries(view, first, asOf), first, asOf, budget);
+}
+
+} // namespace RagScope
