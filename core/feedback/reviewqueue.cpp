@@ -268,9 +268,11 @@ Result<QueueSlice> ReviewQueue::read(const ReviewQueueQuery& query, int limit, c
     values << limit + 1;
 
     const QString dir = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    // The newest verdict in force (an undo row and the save it undid do not count).
     const QString newestReview
-        = QStringLiteral("(SELECT r.%1 FROM ragscope_reviews r WHERE r.interaction_id = q.id"
-                         " ORDER BY r.created_at DESC, r.id DESC LIMIT 1)");
+        = QStringLiteral("(SELECT r.%1 FROM ragscope_reviews r WHERE r.interaction_id = q.id AND ")
+        + ReviewService::inForce(*m_store, QStringLiteral("r"))
+        + QStringLiteral(" ORDER BY r.created_at DESC, r.id DESC LIMIT 1)");
     const bool reviews = m_store->hasReviews();
     const QString sql
         = QStringLiteral(
