@@ -208,11 +208,15 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
         where.add(QStringLiteral("f.rating = ?"), { *query.userRating });
     }
     if (query.confidenceBucket) {
-        if (*query.confidenceBucket < 0 || *query.confidenceBucket > 9)
+        if (*query.confidenceBucket < 0 || *query.confidenceBucket > ReviewQueueQuery::NoScoreBucket)
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("confidence bucket must be 0 to 9, not %1").arg(*query.confidenceBucket));
-        where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
-            { *query.confidenceBucket });
+                QStringLiteral("confidence bucket must be 0 to 9 or 10 (no score), not %1")
+                    .arg(*query.confidenceBucket));
+        if (*query.confidenceBucket == ReviewQueueQuery::NoScoreBucket)
+            where.add(QStringLiteral("i.confidence_score IS NULL"));
+        else
+            where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
+                { *query.confidenceBucket });
     }
     return where;
 }

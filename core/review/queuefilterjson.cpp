@@ -87,7 +87,8 @@ Result<ReviewQueueQuery> fromJson(const QJsonObject& json)
         query.filter.model = json.value(QLatin1String("model")).toString();
     query.search = json.value(QLatin1String("text")).toString();
     for (auto [key, target, low, high] : { std::tuple { "user_rating", &query.userRating, 1, 5 },
-             std::tuple { "confidence_bucket", &query.confidenceBucket, 0, 9 } }) {
+             std::tuple {
+                 "confidence_bucket", &query.confidenceBucket, 0, ReviewQueueQuery::NoScoreBucket } }) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (v.isUndefined())
             continue;
