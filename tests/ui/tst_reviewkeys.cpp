@@ -7,16 +7,21 @@
 #include "pages/reviewpage.h"
 #include "review/labelseditordialog.h"
 #include "review/labelstore.h"
+#include "review/queueagreementservice.h"
+#include "review/queuesdialog.h"
+#include "review/savedqueuestore.h"
 #include "testdatabase.h"
 #include "widgets/reviewform.h"
 #include "widgets/shortcutsheet.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
@@ -46,6 +51,8 @@ private slots:
     void lettersTypedInTheCommentStayText();
     void labelsEditorSavesForTheTeamAndTheNewKeyWorks();
     void labelsEditorRefusesABadColourAndWritesNothing();
+    void queuesDialogShowsProgressAgreementAndDisagreements();
+    void queuesDialogSavesTheCurrentFiltersAsAQueue();
 
 private:
     bool waitIdle() const
@@ -56,6 +63,7 @@ private:
     int currentRow() const { return m_page->table()->currentIndex().row(); }
     void selectRow(int row);
     LabelsEditorDialog* openEditor();
+    QueuesDialog* openQueues();
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<Test::TestDatabase> m_db;
@@ -272,6 +280,87 @@ void TestReviewKeys::labelsEditorRefusesABadColourAndWritesNothing()
     QVERIFY(editor->isVisible());
     QCOMPARE(editor->table()->item(1, 2)->text(), QStringLiteral("blue")); // what was typed stays
     QCOMPARE(LabelStore(m_store).load({}).value().labels[1].colour, QStringLiteral("#0000aa"));
+}
+
+QueuesDialog* TestReviewKeys::openQueues()
+{
+    auto* action = m_page->findChild<QAction*>(QStringLiteral("reviewQueues"));
+    if (!action)
+        return nullptr;
+    action->trigger();
+    auto* dialog = m_page->findChild<QueuesDialog*>();
+    if (dialog && !QTest::qWaitFor([dialog] { return !dialog->isBusy(); }, 20000))
+        return nullptr;
+    return dialog;
+}
+
+void TestReviewKeys::queuesDialogShowsProgressAgreementAndDisagreements()
+{
+    SavedQueue q;
+    q.name = QStringLiteral("double");
+    q.goal = QStringLiteral("two looks at every answer");
+    q.query.kind = ReviewQueueQuery::Kind::All;
+    q.reviewsPerItem = 2;
+    q.createdBy = QStringLiteral("lead");
+    q = SavedQueueStore(m_store).create(q).value();
+    const ReviewService reviews(m_store);
+    const auto save = [&](int row, const char* who, int rating) {
+        ReviewInput in { idAt(row), QLatin1String(who), rating, {}, {}, q.id, false, 30 };
+        QVERIFY(reviews.save(in).ok());
+    };
+    save(0, "ann", 1);
+    save(0, "ben", 4); // 3 apart: a disagreement
+    save(1, "ann", 2);
+    save(1, "ben", 2);
+    save(2, "ann", 5);
+
+    QueuesDialog* dialog = openQueues();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->queuePicker()->count(), 1);
+    QCOMPARE(dialog->summary(), QStringLiteral("2 of 3 items done (2 reviews each), 3 started"));
+    QCOMPARE(dialog->progressTable()->rowCount(), 2);
+    QCOMPARE(dialog->progressTable()->item(0, 0)->text(), QStringLiteral("ann"));
+    QCOMPARE(dialog->progressTable()->item(0, 1)->text(), QStringLiteral("3"));
+    QCOMPARE(dialog->progressTable()->item(0, 4)->text(), QStringLiteral("30"));
+    QCOMPARE(dialog->agreementTable()->rowCount(), 1);
+    QCOMPARE(dialog->agreementTable()->item(0, 2)->text(), QStringLiteral("2"));
+    QVERIFY2(dialog->agreementSummary().contains(QStringLiteral("few items overlap")),
+        qPrintable(dialog->agreementSummary()));
+    QCOMPARE(dialog->disagreementTable()->rowCount(), 1);
+    QCOMPARE(dialog->disagreementTable()->item(0, 1)->text(), QStringLiteral("ann: 1; ben: 4"));
+    QCOMPARE(dialog->disagreementTable()->item(0, 2)->text(), QStringLiteral("not adjudicated"));
+
+    // The README's pictures: the progress tab and the agreement tab.
+    auto* tabs = dialog->findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    QVERIFY(Test::renderSettled(dialog).save(
+        Test::screenshotPath(m_settingsDir, QStringLiteral("review-queue-progress"))));
+    tabs->setCurrentIndex(1);
+    QVERIFY(Test::renderSettled(dialog).save(
+        Test::screenshotPath(m_settingsDir, QStringLiteral("review-agreement"))));
+}
+
+void TestReviewKeys::queuesDialogSavesTheCurrentFiltersAsAQueue()
+{
+    QueuesDialog* dialog = openQueues();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->queuePicker()->count(), 0);
+    QCOMPARE(dialog->summary(), QStringLiteral("No saved queues yet."));
+    auto* name = dialog->findChild<QLineEdit*>();
+    QVERIFY(name);
+    name->setText(QStringLiteral("low confidence"));
+    dialog->saveAsQueue();
+    QTRY_VERIFY(dialog->message().contains(QStringLiteral("saved")));
+    QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isBusy(); }, 20000));
+    QCOMPARE(dialog->queuePicker()->count(), 1);
+    const auto stored = SavedQueueStore(m_store).byName(QStringLiteral("low confidence"));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->query.kind, m_page->query().kind);
+    QCOMPARE(stored->createdBy, Reviewer);
+    QCOMPARE(dialog->summary(), QStringLiteral("0 of 3 items done (1 reviews each), 0 started"));
+    // the same name again is refused, said inline
+    dialog->saveAsQueue();
+    QTRY_VERIFY(dialog->message().contains(QStringLiteral("exists already")));
 }
 
 QTEST_MAIN(TestReviewKeys)

@@ -5,6 +5,7 @@
 #include "models/reviewqueuemodel.h"
 #include "review/labelseditordialog.h"
 #include "review/labelstore.h"
+#include "review/queuesdialog.h"
 #include "widgets/exporter.h"
 #include "widgets/interactiondetailview.h"
 #include "widgets/panel.h"
@@ -82,6 +83,15 @@ ReviewPage::ReviewPage(QWidget* parent)
             this, context().store, m_model->query(), QStringLiteral("review-queue.csv"));
     });
     m_queuePanel->addHeaderAction(exportCsv);
+    auto* queues = new QAction(tr("Queues…"), this);
+    queues->setObjectName(QStringLiteral("reviewQueues"));
+    queues->setToolTip(tr("Saved queues: progress, agreement between reviewers, disagreements"));
+    connect(queues, &QAction::triggered, this, [this] {
+        auto* dialog = new QueuesDialog(context().store, query(), m_form->reviewer(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_queuePanel->addHeaderAction(queues);
     auto* labels = new QAction(tr("Labels…"), this);
     labels->setObjectName(QStringLiteral("editLabels"));
     labels->setToolTip(tr("Edit the labels and rating wording the whole team reviews with"));
