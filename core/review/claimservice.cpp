@@ -30,35 +30,44 @@ QString placeholders(const SqlDialect& d, qsizetype n)
     return marks.join(QLatin1String(", "));
 }
 
+// One statement, so one snapshot: a save commits the verdict before it drops the lease, so
+// any snapshot sees the saving reviewer at least once (two reads could miss both).
 Result<QHash<QUuid, ItemState>> itemStates(
     const Store& store, const SqlDialect& d, const QUuid& queueId, const QList<QUuid>& ids)
 {
-    QVariantList values { d.bindUuid(queueId) };
+    QVariantList idValues;
     for (const QUuid& id : ids)
-        values << d.bindUuid(id);
-    QHash<QUuid, ItemState> states;
-    RAGSCOPE_TRY(reviews,
-        store.exec(QStringLiteral("SELECT r.interaction_id, r.reviewer, r.kind FROM ragscope_reviews r"
-                                  " WHERE r.queue_id = %1 AND %2 AND r.interaction_id IN (%3)")
+        idValues << d.bindUuid(id);
+    const QVariantList values
+        = QVariantList { d.bindUuid(queueId) } + idValues + QVariantList { d.bindUuid(queueId) } + idValues;
+    RAGSCOPE_TRY(rows,
+        store.exec(QStringLiteral(
+                       "SELECT r.interaction_id, r.reviewer,"
+                       " CASE WHEN r.kind = 'adjudication' THEN 'a' ELSE 'r' END"
+                       " FROM ragscope_reviews r WHERE r.queue_id = %1 AND %2 AND r.interaction_id IN (%3)"
+                       " UNION ALL SELECT l.interaction_id, l.reviewer,"
+                       " CASE WHEN l.state = 'skipped' THEN 's' ELSE 'c' END"
+                       " FROM ragscope_review_leases l WHERE l.queue_id = %1 AND l.interaction_id IN (%3)")
                        .arg(d.uuidParam(), ReviewService::inForce(store, QStringLiteral("r")),
                            placeholders(d, ids.size())),
             values));
-    while (reviews.next()) {
-        ItemState& s = states[QUuid::fromString(reviews.value(0).toString())];
-        if (reviews.value(2).toString() == QLatin1String("adjudication"))
+    QHash<QUuid, ItemState> states;
+    while (rows.next()) {
+        ItemState& s = states[QUuid::fromString(rows.value(0).toString())];
+        const QString reviewer = rows.value(1).toString();
+        switch (rows.value(2).toString().at(0).toLatin1()) {
+        case 'a':
             s.adjudicated = true;
-        else
-            s.reviewed.insert(reviews.value(1).toString());
-    }
-    RAGSCOPE_TRY(leases,
-        store.exec(QStringLiteral("SELECT interaction_id, reviewer, state FROM ragscope_review_leases"
-                                  " WHERE queue_id = %1 AND interaction_id IN (%2)")
-                       .arg(d.uuidParam(), placeholders(d, ids.size())),
-            values));
-    while (leases.next()) {
-        ItemState& s = states[QUuid::fromString(leases.value(0).toString())];
-        (leases.value(2).toString() == QLatin1String("skipped") ? s.skipped : s.claimed)
-            .insert(leases.value(1).toString());
+            break;
+        case 'r':
+            s.reviewed.insert(reviewer);
+            break;
+        case 's':
+            s.skipped.insert(reviewer);
+            break;
+        default:
+            s.claimed.insert(reviewer);
+        }
     }
     return states;
 }

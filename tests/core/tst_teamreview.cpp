@@ -1,5 +1,6 @@
 #include "feedback/reviewservice.h"
 #include "fixtures.h"
+#include "metrics/metricscollector.h"
 #include "review/claimservice.h"
 #include "review/labelstore.h"
 #include "review/queueitems.h"
@@ -376,6 +377,9 @@ void TestTeamReview::undoWithinAMinuteRestoresThePreviousVerdict()
     QCOMPARE(reviews.history(ids[0]).value().size(), 3); // the undo is a row of its own
     QVERIFY(reviews.undoLast(ids[0], a).ok()); // and the 3 goes too
     QVERIFY(reviews.latestPerReviewer(ids[0]).value().isEmpty());
+    // the Quality page's review figures count no undone verdict either
+    const Filter all { T0.addDays(-1), T0.addDays(1), {}, {} };
+    QCOMPARE(MetricsCollector(store).reviewSummary(all).value().reviewed, 0);
     QCOMPARE(reviews.undoLast(ids[0], a).error().kind, ErrorKind::NotFound);
     QCOMPARE(reviews.undoLast(ids[0], QStringLiteral("b")).error().kind, ErrorKind::NotFound);
     // an old save is past the minute
@@ -462,6 +466,15 @@ void TestTeamReview::eightConcurrentClaimersNeverExceedK()
     for (QFuture<QString>& run : runs)
         QCOMPARE(run.result(), QString());
 
+    // Who reviewed what, printed for reading a failure.
+    auto rows = setup->exec(QStringLiteral("SELECT interaction_id, reviewer, kind FROM ragscope_reviews"
+                                           " ORDER BY interaction_id, created_at"));
+    QVERIFY(rows.ok());
+    QStringList seen;
+    while (rows.value().next())
+        seen << rows.value().value(0).toString().left(8) + QLatin1Char(' ')
+                + rows.value().value(1).toString();
+    qInfo("%s", qPrintable(seen.join(QLatin1String(", "))));
     auto perItem = setup->exec(QStringLiteral("SELECT interaction_id, COUNT(*), COUNT(DISTINCT reviewer)"
                                               " FROM ragscope_reviews GROUP BY interaction_id"));
     QVERIFY(perItem.ok());

@@ -21,6 +21,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -329,6 +330,9 @@ void TestReviewKeys::queuesDialogShowsProgressAgreementAndDisagreements()
     QCOMPARE(dialog->disagreementTable()->rowCount(), 1);
     QCOMPARE(dialog->disagreementTable()->item(0, 1)->text(), QStringLiteral("ann: 1; ben: 4"));
     QCOMPARE(dialog->disagreementTable()->item(0, 2)->text(), QStringLiteral("not adjudicated"));
+    // without a selection nothing is recorded
+    dialog->adjudicate(2, {}, {});
+    QCOMPARE(dialog->message(), QStringLiteral("Select a disagreement first."));
 
     // The README's pictures: the progress tab and the agreement tab.
     auto* tabs = dialog->findChild<QTabWidget*>();
@@ -338,6 +342,24 @@ void TestReviewKeys::queuesDialogShowsProgressAgreementAndDisagreements()
     tabs->setCurrentIndex(1);
     QVERIFY(Test::renderSettled(dialog).save(
         Test::screenshotPath(m_settingsDir, QStringLiteral("review-agreement"))));
+
+    // The adjudicator picks the row, sets a verdict and records it with the button.
+    tabs->setCurrentIndex(2);
+    dialog->disagreementTable()->setCurrentCell(0, 0);
+    QSpinBox* rating = nullptr;
+    for (QSpinBox* box : dialog->findChildren<QSpinBox*>()) {
+        if (box->accessibleName() == QStringLiteral("Final rating"))
+            rating = box;
+    }
+    QVERIFY(rating);
+    rating->setValue(2);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("recordFinalVerdict")), Qt::LeftButton);
+    QTRY_COMPARE(dialog->message(), QStringLiteral("Final verdict recorded."));
+    QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isBusy(); }, 20000));
+    QCOMPARE(dialog->disagreementTable()->item(0, 2)->text(), Reviewer + QStringLiteral(": 2"));
+    const auto listed = QueueAgreementService(m_store).disagreements(q);
+    QVERIFY(listed.ok() && listed->first().adjudication);
+    QCOMPARE(listed->first().adjudication->reviewer, Reviewer);
 }
 
 void TestReviewKeys::queuesDialogSavesTheCurrentFiltersAsAQueue()

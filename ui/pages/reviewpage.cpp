@@ -3,15 +3,12 @@
 #include "feedback/reviewservice.h"
 #include "jobs/latestjob.h"
 #include "models/reviewqueuemodel.h"
-#include "review/labelseditordialog.h"
-#include "review/labelstore.h"
-#include "review/queuesdialog.h"
+#include "review/teamreviewtools.h"
 #include "widgets/exporter.h"
 #include "widgets/interactiondetailview.h"
 #include "widgets/panel.h"
 #include "widgets/reviewform.h"
 #include "widgets/reviewqueuecontrols.h"
-#include "widgets/reviewsettings.h"
 #include "widgets/shortcutsheet.h"
 
 #include <QAction>
@@ -46,7 +43,6 @@ ReviewPage::ReviewPage(QWidget* parent)
     , m_model(new ReviewQueueModel(this))
     , m_detailJob(new LatestJob(this))
     , m_saveJob(new LatestJob(this))
-    , m_labelsJob(new LatestJob(this))
     , m_controls(new ReviewQueueControls(this))
     , m_queuePanel(new Panel(tr("Review queue"), this))
     , m_detailPanel(new Panel(tr("Interaction"), this))
@@ -83,20 +79,18 @@ ReviewPage::ReviewPage(QWidget* parent)
             this, context().store, m_model->query(), QStringLiteral("review-queue.csv"));
     });
     m_queuePanel->addHeaderAction(exportCsv);
-    auto* queues = new QAction(tr("Queues…"), this);
-    queues->setObjectName(QStringLiteral("reviewQueues"));
-    queues->setToolTip(tr("Saved queues: progress, agreement between reviewers, disagreements"));
-    connect(queues, &QAction::triggered, this, [this] {
-        auto* dialog = new QueuesDialog(context().store, query(), m_form->reviewer(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    m_queuePanel->addHeaderAction(queues);
-    auto* labels = new QAction(tr("Labels…"), this);
-    labels->setObjectName(QStringLiteral("editLabels"));
-    labels->setToolTip(tr("Edit the labels and rating wording the whole team reviews with"));
-    connect(labels, &QAction::triggered, this, &ReviewPage::editLabels);
-    m_formPanel->addHeaderAction(labels);
+    m_team = new TeamReviewTools(
+        this, [this] { return query(); }, [this] { return m_form->reviewer(); });
+    m_queuePanel->addHeaderAction(m_team->queuesAction());
+    m_formPanel->addHeaderAction(m_team->labelsAction());
+    connect(
+        m_team, &TeamReviewTools::labelsChanged, this, [this](const QList<RagScope::ReviewLabel>& labels) {
+            m_form->setLabels(labels);
+            addActions(m_form->labelActions());
+            if (m_sheet)
+                m_sheet->setActions(actions() + m_controls->actions());
+            finishedLoading();
+        });
     m_queuePanel->setContent(m_table);
     m_detailPanel->setContent(m_detail);
     m_formPanel->setContent(m_form);
@@ -196,7 +190,7 @@ void ReviewPage::applyContext(bool newStore)
                 m_savingId, tr("The store was closed before the review was saved; save again."));
         }
         m_form->setReadOnlyReason(readOnlyReason(context().store));
-        loadLabels();
+        m_team->setStore(context().store);
     }
     m_filter = context().filter;
     applyControls();
@@ -209,7 +203,7 @@ void ReviewPage::reload()
 
 bool ReviewPage::isBusy() const
 {
-    return m_model->isLoading() || m_detailJob->isBusy() || m_saveJob->isBusy() || m_labelsJob->isBusy();
+    return m_model->isLoading() || m_detailJob->isBusy() || m_saveJob->isBusy() || m_team->isBusy();
 }
 
 void ReviewPage::showQuery(const ReviewQueueQuery& query)
@@ -378,38 +372,6 @@ void ReviewPage::undoLastSave()
             }
             finishedLoading();
         });
-}
-
-void ReviewPage::loadLabels()
-{
-    // The team's labels from the store; the configured ones where the store has none for us.
-    LabelSet fallback;
-    const QStringList names = ReviewSettings::labels();
-    for (const QString& name : names)
-        fallback.labels << ReviewLabel { name, {}, QStringLiteral("#808080"), {} };
-    fallback.ratingWording = { tr("wrong"), tr("poor"), tr("fair"), tr("good"), tr("excellent") };
-    if (!context().store) {
-        m_labels = fallback;
-        m_form->setLabels(fallback.labels);
-        return;
-    }
-    m_labelsJob->start([store = context().store, fallback] { return LabelStore(store).load(fallback); },
-        [this, fallback](const Result<LabelSet>& set) {
-            m_labels = set.ok() ? *set : fallback;
-            m_form->setLabels(m_labels.labels);
-            addActions(m_form->labelActions());
-            if (m_sheet)
-                m_sheet->setActions(actions() + m_controls->actions());
-            finishedLoading();
-        });
-}
-
-void ReviewPage::editLabels()
-{
-    auto* editor = new LabelsEditorDialog(context().store, m_labels, this);
-    editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(editor, &QDialog::accepted, this, &ReviewPage::loadLabels);
-    editor->open();
 }
 
 void ReviewPage::showShortcuts()

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "dashboardpage.h"
-#include "review/reviewtypes.h"
 
 class QModelIndex;
 class QTableView;
@@ -15,6 +14,7 @@ class ReviewForm;
 class ReviewQueueControls;
 class ReviewQueueModel;
 class ShortcutSheet;
+class TeamReviewTools;
 struct ReviewDraft;
 
 /// Where quality reviewers work through low-rated and low-confidence answers: a paged queue
@@ -58,9 +58,7 @@ private:
     void loadDetail(const QUuid& interactionId);
     void saveReview(const RagScope::ReviewDraft& draft);
     void undoLastSave();
-    void loadLabels();
     void showShortcuts();
-    void editLabels();
     void sortIndicatorChanged(int column, Qt::SortOrder order);
     void finishedLoading();
 
@@ -74,9 +72,8 @@ private:
     ReviewQueueModel* m_model;
     LatestJob* m_detailJob;
     LatestJob* m_saveJob;
-    LatestJob* m_labelsJob;
+    TeamReviewTools* m_team = nullptr;
     ShortcutSheet* m_sheet = nullptr;
-    LabelSet m_labels; ///< what the form offers (the team's, or the settings' fallback)
     ReviewQueueControls* m_controls;
     Panel* m_queuePanel;
     Panel* m_detailPanel;

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -94,10 +95,34 @@ QueuesDialog::QueuesDialog(
     auto* agreementLayout = new QVBoxLayout(agreement);
     agreementLayout->addWidget(m_alpha);
     agreementLayout->addWidget(m_pairs, 1);
+    // The adjudicator's final verdict on the selected disagreement.
+    auto* disagreements = new QWidget(this);
+    auto* disagreementLayout = new QVBoxLayout(disagreements);
+    disagreementLayout->addWidget(m_disagreements, 1);
+    auto* finalRow = new QHBoxLayout;
+    auto* finalRating = new QSpinBox(this);
+    finalRating->setRange(1, 5);
+    finalRating->setAccessibleName(tr("Final rating"));
+    auto* finalLabel = new QLineEdit(this);
+    finalLabel->setAccessibleName(tr("Final label"));
+    finalLabel->setPlaceholderText(tr("label"));
+    auto* finalComment = new QLineEdit(this);
+    finalComment->setAccessibleName(tr("Final comment"));
+    finalComment->setPlaceholderText(tr("why"));
+    auto* record = new QPushButton(tr("Record final verdict"), this);
+    record->setObjectName(QStringLiteral("recordFinalVerdict"));
+    connect(record, &QPushButton::clicked, this, [this, finalRating, finalLabel, finalComment] {
+        adjudicate(finalRating->value(), finalLabel->text().trimmed(), finalComment->text().trimmed());
+    });
+    finalRow->addWidget(finalRating);
+    finalRow->addWidget(finalLabel);
+    finalRow->addWidget(finalComment, 1);
+    finalRow->addWidget(record);
+    disagreementLayout->addLayout(finalRow);
     auto* tabs = new QTabWidget(this);
     tabs->addTab(m_progress, tr("Progress"));
     tabs->addTab(agreement, tr("Agreement"));
-    tabs->addTab(m_disagreements, tr("Disagreements"));
+    tabs->addTab(disagreements, tr("Disagreements"));
 
     m_name->setAccessibleName(tr("New queue name"));
     m_name->setMaxLength(100);
@@ -233,6 +258,7 @@ void QueuesDialog::showQueue()
         [store = m_store, queue] { return QueueAgreementService(store).disagreements(queue); },
         [this](const Result<QList<Disagreement>>& list) {
             m_disagreements->setRowCount(0);
+            m_shown = list.ok() ? *list : QList<Disagreement>();
             if (list.ok()) {
                 for (const Disagreement& d : *list) {
                     QStringList verdicts;
@@ -245,6 +271,32 @@ void QueuesDialog::showQueue()
             }
             if (!isBusy())
                 emit loaded();
+        });
+}
+
+void QueuesDialog::adjudicate(int rating, const QString& label, const QString& comment)
+{
+    const int row = m_disagreements->currentRow();
+    const int index = m_picker->currentIndex();
+    if (row < 0 || row >= m_shown.size() || index < 0 || index >= m_queues.size()) {
+        m_message->setText(tr("Select a disagreement first."));
+        return;
+    }
+    const SavedQueue queue = m_queues[index];
+    const QUuid item = m_shown[row].interactionId;
+    m_message->setText(tr("Saving…"));
+    m_saveJob->start(
+        [store = m_store, queue, item, reviewer = m_reviewer, rating, label, comment] {
+            return QueueAgreementService(store).adjudicate(queue, item, reviewer, rating, label, comment);
+        },
+        [this](const Result<Review>& saved) {
+            if (!saved.ok()) {
+                m_message->setText(saved.error().message);
+                emit loaded();
+                return;
+            }
+            m_message->setText(tr("Final verdict recorded."));
+            showQueue();
         });
 }
 

@@ -39,6 +39,8 @@ public:
 public slots:
     /// Saves the current filters as a queue named in the form's name field.
     void saveAsQueue();
+    /// Records the adjudicator's (this reviewer's) final verdict on the selected disagreement.
+    void adjudicate(int rating, const QString& label, const QString& comment);
 
 signals:
     void loaded();
@@ -51,6 +53,7 @@ private:
     ReviewQueueQuery m_filters;
     QString m_reviewer;
     QList<SavedQueue> m_queues;
+    QList<Disagreement> m_shown; ///< the rows of the disagreements table
     LatestJob* m_listJob;
     LatestJob* m_progressJob;
     LatestJob* m_agreementJob;
