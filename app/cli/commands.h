@@ -18,6 +18,7 @@ int serveCommand(const QStringList& args);
 int pushReviewsCommand(const QStringList& args);
 int whatIfCommand(const QStringList& args);
 int forecastCommand(const QStringList& args);
+int exportReviewsCommand(const QStringList& args);
 /// Monitoring-plugin exit statuses (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), unlike the others.
 int checkCommand(const QStringList& args);
 

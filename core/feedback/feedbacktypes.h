@@ -32,6 +32,8 @@ struct Review
     QString label;
     QString comment;
     QDateTime createdAt;
+    QUuid queueId; ///< the saved queue it was made in (null: none)
+    bool adjudication = false; ///< an adjudicator's final verdict rather than a reviewer's
 };
 
 /// One row of a review queue (what a table needs; the long texts are cut to a preview).

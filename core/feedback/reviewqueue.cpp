@@ -208,11 +208,15 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
         where.add(QStringLiteral("f.rating = ?"), { *query.userRating });
     }
     if (query.confidenceBucket) {
-        if (*query.confidenceBucket < 0 || *query.confidenceBucket > 9)
+        if (*query.confidenceBucket < 0 || *query.confidenceBucket > ReviewQueueQuery::NoScoreBucket)
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("confidence bucket must be 0 to 9, not %1").arg(*query.confidenceBucket));
-        where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
-            { *query.confidenceBucket });
+                QStringLiteral("confidence bucket must be 0 to 9 or 10 (no score), not %1")
+                    .arg(*query.confidenceBucket));
+        if (*query.confidenceBucket == ReviewQueueQuery::NoScoreBucket)
+            where.add(QStringLiteral("i.confidence_score IS NULL"));
+        else
+            where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
+                { *query.confidenceBucket });
     }
     return where;
 }
@@ -268,9 +272,11 @@ Result<QueueSlice> ReviewQueue::read(const ReviewQueueQuery& query, int limit, c
     values << limit + 1;
 
     const QString dir = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    // The newest verdict in force (an undo row and the save it undid do not count).
     const QString newestReview
-        = QStringLiteral("(SELECT r.%1 FROM ragscope_reviews r WHERE r.interaction_id = q.id"
-                         " ORDER BY r.created_at DESC, r.id DESC LIMIT 1)");
+        = QStringLiteral("(SELECT r.%1 FROM ragscope_reviews r WHERE r.interaction_id = q.id AND ")
+        + ReviewService::inForce(*m_store, QStringLiteral("r"))
+        + QStringLiteral(" ORDER BY r.created_at DESC, r.id DESC LIMIT 1)");
     const bool reviews = m_store->hasReviews();
     const QString sql
         = QStringLiteral(

@@ -25,7 +25,9 @@ struct ReviewQueueQuery
     QString search; ///< case-insensitive substring of query or answer (bound, never spliced)
     bool unreviewedOnly = false; ///< only interactions without any reviewer's review
     std::optional<int> userRating; ///< only this end-user rating (Quality page drill-down)
-    std::optional<int> confidenceBucket; ///< only this confidence bucket 0…9 (drill-down)
+    /// The confidence bucket of the "none" bar: interactions without a score.
+    static constexpr int NoScoreBucket = 10;
+    std::optional<int> confidenceBucket; ///< only this confidence bucket 0…9, or NoScoreBucket (drill-down)
     SortKey sort = SortKey::CreatedAt;
     bool descending = true;
     bool operator==(const ReviewQueueQuery&) const = default;

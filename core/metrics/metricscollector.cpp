@@ -1,6 +1,7 @@
 #include "metricscollector.h"
 
 #include "base/performancemonitor.h"
+#include "feedback/reviewservice.h"
 #include "metricsqueries.h"
 #include "rollup/rollupanswer.h"
 #include "rollup/rollupsystemstats.h"
@@ -272,10 +273,12 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
     if (!m_store->hasReviews())
         return s;
     const SqlDialect d(m_store->dialect());
-    RAGSCOPE_TRY(labels, run(m_store, MetricsSql::reviewLabels(d, filter)));
+    // An undo row and the save it undid are not a verdict (schema version 6).
+    const QString inForce = ReviewService::inForce(*m_store, QStringLiteral("r"));
+    RAGSCOPE_TRY(labels, run(m_store, MetricsSql::reviewLabels(d, filter, inForce)));
     while (labels.next())
         s.labels.append({ labels.value(0).toString(), sqlCount(labels.value(1)) });
-    RAGSCOPE_TRY(agreement, run(m_store, MetricsSql::reviewAgreement(d, filter)));
+    RAGSCOPE_TRY(agreement, run(m_store, MetricsSql::reviewAgreement(d, filter, inForce)));
     if (agreement.next()) {
         s.reviewed = sqlCount(agreement.value(0));
         s.compared = sqlCount(agreement.value(1));

@@ -16,9 +16,9 @@ QString bucketOf(const SqlDialect& d, TimeBucket bucket)
                                       : d.dayOf(QStringLiteral("i.created_at"));
 }
 
-/// The reviews of the window's interactions: per_reviewer = 1 marks each reviewer's latest,
-/// newest = 1 the latest review of anyone.
-QString latestReviews(const SqlWhere& where)
+/// The reviews in force (`inForce` on alias r: no undo rows, no undone saves) of the window's
+/// interactions: per_reviewer = 1 marks each reviewer's latest, newest = 1 the latest of anyone.
+QString latestReviews(const SqlWhere& where, const QString& inForce)
 {
     return QStringLiteral(
         "WITH latest AS (SELECT r.interaction_id, r.rating, r.label,"
@@ -26,8 +26,8 @@ QString latestReviews(const SqlWhere& where)
         " ORDER BY r.created_at DESC, r.id DESC) AS per_reviewer,"
         " ROW_NUMBER() OVER (PARTITION BY r.interaction_id"
         " ORDER BY r.created_at DESC, r.id DESC) AS newest"
-        " FROM ragscope_reviews r JOIN chat_interactions i ON i.id = r.interaction_id WHERE %1) ")
-        .arg(where.sql);
+        " FROM ragscope_reviews r JOIN chat_interactions i ON i.id = r.interaction_id WHERE %1 AND %2) ")
+        .arg(where.sql, inForce);
 }
 
 } // namespace
@@ -214,10 +214,10 @@ BoundSql busiestUsers(const SqlDialect& d, int limit)
         { qMax(limit, 0) } };
 }
 
-BoundSql reviewLabels(const SqlDialect& d, const Filter& filter)
+BoundSql reviewLabels(const SqlDialect& d, const Filter& filter, const QString& inForce)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { latestReviews(where)
+    return { latestReviews(where, inForce)
             + QStringLiteral("SELECT l.label, COUNT(*) FROM latest l WHERE l.per_reviewer = 1"
                              " AND l.label IS NOT NULL AND l.label <> ''"
                              " GROUP BY l.label ORDER BY COUNT(*) DESC, l.label%1")
@@ -225,10 +225,10 @@ BoundSql reviewLabels(const SqlDialect& d, const Filter& filter)
         where.values };
 }
 
-BoundSql reviewAgreement(const SqlDialect& d, const Filter& filter)
+BoundSql reviewAgreement(const SqlDialect& d, const Filter& filter, const QString& inForce)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { latestReviews(where)
+    return { latestReviews(where, inForce)
             + QStringLiteral(
                 "SELECT COUNT(*), COUNT(f.rating),"
                 " SUM(CASE WHEN ABS(l.rating - f.rating) <= 1 THEN 1 ELSE 0 END),"

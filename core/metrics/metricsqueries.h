@@ -54,9 +54,10 @@ BoundSql storeTotals(const SqlDialect& d);
 BoundSql models(const SqlDialect& d);
 /// user ids, busiest first, at most `limit`.
 BoundSql busiestUsers(const SqlDialect& d, int limit);
-/// label, count over each reviewer's latest review; most first, then label byte-wise.
-BoundSql reviewLabels(const SqlDialect& d, const Filter& filter);
-/// reviewed, compared, agreeing, mean |newest review − user rating| (one row).
-BoundSql reviewAgreement(const SqlDialect& d, const Filter& filter);
+/// label, count over each reviewer's latest review in force (`inForce`, alias r:
+/// ReviewService::inForce); most first, then label byte-wise.
+BoundSql reviewLabels(const SqlDialect& d, const Filter& filter, const QString& inForce);
+/// reviewed, compared, agreeing, mean |newest review in force − user rating| (one row).
+BoundSql reviewAgreement(const SqlDialect& d, const Filter& filter, const QString& inForce);
 
 } // namespace RagScope::MetricsSql

@@ -28,7 +28,7 @@ Result<QList<Review>> ReviewPusher::snapshotReviews() const
     while (q.next())
         reviews.append({ QUuid::fromString(q.value(0).toString()), QUuid::fromString(q.value(1).toString()),
             q.value(2).toString(), q.value(3).toInt(), q.value(4).toString(), q.value(5).toString(),
-            SqlDialect::parseTime(q.value(6).toString()) });
+            SqlDialect::parseTime(q.value(6).toString()), {}, false });
     return reviews;
 }
 

@@ -61,6 +61,9 @@ private slots:
     void refusesToRollBackTheMonitoringTablesWhileTheyHoldRows();
     void migratesUpAgainAfterRollback();
     void concurrentMigrationsApplyEachVersionOnce();
+    void teamReviewRollbackRefusesWhileQueuesExist();
+    void teamReviewRollbackDropsUndoPairsAndKeepsVerdicts();
+    void teamReviewRejectsABadLabelColour();
     void splitsStatements_data();
     void splitsStatements();
 };
@@ -123,7 +126,14 @@ void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    QCOMPARE(runner.latestVersion(), 5);
+    QCOMPARE(runner.latestVersion(), 6);
+
+    QCOMPARE(runner.rollbackLatest().value(), 6);
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3, 4, 5 }));
+    for (const char* name : { "ragscope_review_labels", "ragscope_review_scale", "ragscope_review_queues",
+             "ragscope_review_leases", "ix_rr_queue", "ix_rr_undoes" })
+        QVERIFY2(!exists(*store, QLatin1String(name)), name);
+    QVERIFY(exists(*store, QStringLiteral("ragscope_rollup_rating_hour_model")));
 
     QCOMPARE(runner.rollbackLatest().value(), 5);
     QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3, 4 }));
@@ -167,7 +177,7 @@ void MigrationRunnerTest::refusesToRollBackTheMonitoringTablesWhileTheyHoldRows(
     addInteraction(*store);
     addInteraction(*store);
     const MigrationRunner runner(*store);
-    for (int expected = 5; expected >= 2; --expected)
+    for (int expected = 6; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     const auto refused = runner.rollbackLatest();
@@ -185,7 +195,7 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    for (int expected = 5; expected >= 1; --expected)
+    for (int expected = 6; expected >= 1; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     // the store is empty now: the runner applies everything
@@ -194,11 +204,11 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     QCOMPARE(all.value(), shippedVersions(db.dialect()));
     addInteraction(*store);
 
-    for (int expected = 5; expected >= 2; --expected)
+    for (int expected = 6; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
     const auto rest = runner.migrateUp();
     QVERIFY(rest.ok());
-    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4, 5 }));
+    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4, 5, 6 }));
     QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
     QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
     QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
@@ -229,6 +239,87 @@ void MigrationRunnerTest::concurrentMigrationsApplyEachVersionOnce()
     const StorePtr store = db.open(false);
     QCOMPARE(countRows(*store, QStringLiteral("ragscope_migrations")),
         qint64(shippedVersions(db.dialect()).size()));
+}
+
+namespace {
+
+// A review row as an older RagScope or a newer one writes it (kind and undoes_id from 0006).
+void addReview(const Store& store, const QUuid& id, const QString& kind, const QUuid& undoes = {})
+{
+    const SqlDialect d(store.dialect());
+    auto interaction = store.exec(QStringLiteral("SELECT id FROM chat_interactions"));
+    if (!interaction.ok() || !interaction.value().next())
+        qFatal("no interaction");
+    const auto q
+        = store.exec(QStringLiteral("INSERT INTO ragscope_reviews (id, interaction_id, reviewer, rating,"
+                                    " kind, undoes_id, created_at) VALUES (%1, %1, ?, 3, ?, %1, %2)")
+                         .arg(d.uuidParam(), d.timeParam()),
+            { d.bindUuid(id), interaction.value().value(0), QStringLiteral("bob"), kind,
+                undoes.isNull() ? QVariant(QMetaType::fromType<QString>()) : d.bindUuid(undoes),
+                d.bindTime(QDateTime::currentDateTimeUtc()) });
+    if (!q.ok())
+        qFatal("insert failed: %s", qPrintable(q.error().message));
+}
+
+} // namespace
+
+void MigrationRunnerTest::teamReviewRollbackRefusesWhileQueuesExist()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    const SqlDialect d(store->dialect());
+    QVERIFY(store
+                ->exec(QStringLiteral("INSERT INTO ragscope_review_queues (id, name, filter_json, created_by,"
+                                      " created_at) VALUES (%1, ?, ?, ?, %2)")
+                           .arg(d.uuidParam(), d.timeParam()),
+                    { d.bindUuid(QUuid::createUuid()), QStringLiteral("low rated"), QStringLiteral("{}"),
+                        QStringLiteral("bob"), d.bindTime(QDateTime::currentDateTimeUtc()) })
+                .ok());
+    const MigrationRunner runner(*store);
+    const auto refused = runner.rollbackLatest();
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().message,
+        QStringLiteral(
+            "refusing to roll back migration 6 (team_review): ragscope_review_queues holds 1 rows"));
+    QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
+    QVERIFY(exists(*store, QStringLiteral("ragscope_review_leases")));
+}
+
+void MigrationRunnerTest::teamReviewRollbackDropsUndoPairsAndKeepsVerdicts()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    addInteraction(*store);
+    const QUuid kept = QUuid::createUuid(), undone = QUuid::createUuid();
+    addReview(*store, kept, QStringLiteral("review"));
+    addReview(*store, undone, QStringLiteral("review"));
+    addReview(*store, QUuid::createUuid(), QStringLiteral("undo"), undone);
+    const MigrationRunner runner(*store);
+    QCOMPARE(runner.rollbackLatest().value(), 6);
+    auto q = store->exec(QStringLiteral("SELECT id FROM ragscope_reviews"));
+    QVERIFY(q.ok() && q.value().next());
+    QCOMPARE(QUuid::fromString(q.value().value(0).toString()), kept);
+    QVERIFY(!q.value().next());
+
+    // and up again: the columns come back with their defaults
+    QCOMPARE(runner.migrateUp().value(), QList<int>({ 6 }));
+    q = store->exec(QStringLiteral("SELECT kind, queue_id FROM ragscope_reviews"));
+    QVERIFY(q.ok() && q.value().next());
+    QCOMPARE(q.value().value(0).toString(), QStringLiteral("review"));
+    QVERIFY(q.value().value(1).isNull());
+}
+
+void MigrationRunnerTest::teamReviewRejectsABadLabelColour()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    const QString insert = QStringLiteral("INSERT INTO ragscope_review_labels (name, colour) VALUES (?, ?)");
+    QVERIFY(store->exec(insert, { QStringLiteral("ok"), QStringLiteral("#a0B1c2") }).ok());
+    QVERIFY(!store->exec(insert, { QStringLiteral("bad"), QStringLiteral("red") }).ok());
+    QVERIFY(!store
+                 ->exec(QStringLiteral("INSERT INTO ragscope_review_scale (rating, wording) VALUES (6, ?)"),
+                     { QStringLiteral("beyond") })
+                 .ok());
 }
 
 void MigrationRunnerTest::splitsStatements_data()
@@ -304,6 +395,7 @@ class MigrationRunnerPostgresTest : public QObject
 
 private slots:
     void acceptsTheBackendsStoreAsItIsAndKeepsItsRows();
+    void teamReviewUpRunsTwiceWithoutHarm();
 };
 
 void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
@@ -339,7 +431,7 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
         = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
     QVERIFY(triggers.ok() && triggers.value().next());
     QCOMPARE(triggers.value().value(0).toInt(), 6);
-    for (int expected = 5; expected >= 2; --expected)
+    for (int expected = 6; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
     triggers = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
     QVERIFY(triggers.ok() && triggers.value().next());
@@ -350,6 +442,20 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
         qPrintable(refused.error().message));
     QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
     QCOMPARE(countRows(*store, QStringLiteral("chat_feedbacks")), qint64(1));
+}
+
+// Every PostgreSQL up file is idempotent: 0006 run again over itself changes nothing.
+void MigrationRunnerPostgresTest::teamReviewUpRunsTwiceWithoutHarm()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    const QList<Migration> shipped = MigrationRunner::available(Dialect::Postgres);
+    QCOMPARE(shipped.last().name, QStringLiteral("team_review"));
+    db.execScript(shipped.last().upSql);
+    auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.columns"
+                                        " WHERE table_name = 'ragscope_reviews'"));
+    QVERIFY(q.ok() && q.value().next());
+    QCOMPARE(q.value().value(0).toInt(), 11);
 }
 
 int main(int argc, char** argv)

@@ -94,6 +94,8 @@ bool inKind(const Row& r, Kind kind)
 {
     const bool lowRated = r.rating && *r.rating <= 2;
     const bool lowConfidence = r.confidence && *r.confidence < 0.6;
+    if (kind == Kind::All)
+        return true;
     return kind == Kind::LowRated     ? lowRated
         : kind == Kind::LowConfidence ? lowConfidence
                                       : lowRated || lowConfidence;
@@ -373,6 +375,15 @@ void TestReviewQueue::drillsDownByUserRatingAndConfidenceBucket()
     QCOMPARE(third.size(), 3);
     QCOMPARE(fetchAll(queue, byBucket, 2), expectedOrder(third, Kind::Either, SortKey::CreatedAt, true));
 
+    // the "none" bar: interactions without a score
+    ReviewQueueQuery noScore;
+    noScore.kind = Kind::All;
+    noScore.confidenceBucket = ReviewQueueQuery::NoScoreBucket;
+    QList<Row> unscored = rows;
+    unscored.removeIf([](const Row& r) { return r.confidence.has_value(); });
+    QVERIFY(!unscored.isEmpty());
+    QCOMPARE(fetchAll(queue, noScore, 2), expectedOrder(unscored, Kind::All, SortKey::CreatedAt, true));
+
     byBucket.confidenceBucket = 9;
     byBucket.kind = Kind::LowRated;
     const auto top = queue.fetch(byBucket, 10);
@@ -484,7 +495,7 @@ void TestReviewQueue::refusesBadArguments()
     badRating.userRating = 6;
     QCOMPARE(queue.fetch(badRating, 5).error().kind, ErrorKind::InvalidInput);
     ReviewQueueQuery badBucket;
-    badBucket.confidenceBucket = 10;
+    badBucket.confidenceBucket = 11;
     QCOMPARE(queue.fetch(badBucket, 5).error().kind, ErrorKind::InvalidInput);
 
     const auto first = queue.fetch(query, 3);

@@ -142,6 +142,7 @@ private slots:
         QTest::addColumn<int>("userRating");
         QTest::newRow("confidence 0.5–0.6 (low)") << QStringLiteral("confidenceChart") << 5 << 5 << -1;
         QTest::newRow("confidence 0.9–1.0 (not low)") << QStringLiteral("confidenceChart") << 9 << 9 << -1;
+        QTest::newRow("none (no score)") << QStringLiteral("confidenceChart") << 10 << 10 << -1;
         QTest::newRow("rating 1 (low)") << QStringLiteral("ratingChart") << 0 << -1 << 1;
         QTest::newRow("rating 4 (not low)") << QStringLiteral("ratingChart") << 3 << -1 << 4;
     }

@@ -104,6 +104,19 @@ void ReviewQueueModel::applyReview(const RagScope::Review& review)
     emit dataChanged(index(at, Review), index(at, Review));
 }
 
+void ReviewQueueModel::clearReview(const QUuid& interactionId)
+{
+    const auto found
+        = m_cache.find([&interactionId](const InteractionSummary& row) { return row.id == interactionId; });
+    if (!found)
+        return;
+    InteractionSummary& row = m_cache.row(found->first, found->second);
+    row.reviewerRating.reset();
+    row.reviewerLabel.clear();
+    const int at = found->first * m_rowsPerPage + found->second;
+    emit dataChanged(index(at, Review), index(at, Review));
+}
+
 std::optional<ReviewQueueQuery::SortKey> ReviewQueueModel::sortKeyForColumn(int column)
 {
     using Key = ReviewQueueQuery::SortKey;

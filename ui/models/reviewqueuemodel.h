@@ -64,6 +64,8 @@ public:
     int rowOf(const QUuid& id) const;
     /// Shows a just-saved review in its row if held (a page read later has it from the store).
     void applyReview(const RagScope::Review& review);
+    /// The row of `interactionId` has no review in force any more (its last one was undone).
+    void clearReview(const QUuid& interactionId);
 
     /// The SQL sort a column maps to; none for columns the queue cannot sort by.
     static std::optional<ReviewQueueQuery::SortKey> sortKeyForColumn(int column);

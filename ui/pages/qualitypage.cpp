@@ -117,7 +117,7 @@ QualityPage::QualityPage(QWidget* parent)
         const QString text
             = tr("%1: interactions: %2 (%3)")
                   .arg(confidenceCategories().at(b), QLocale().toString(count), percentOf(count, total));
-        return b < 10 ? text + QLatin1Char('\n') + tr("Click to review them") : text;
+        return QString(text + QLatin1Char('\n') + tr("Click to review them"));
     });
     m_ratingChart->setTooltip([this](int r) {
         const qint64 count = m_ratings.counts[size_t(r)];
@@ -249,9 +249,7 @@ void QualityPage::showReviews(const ReviewSummary& reviews)
 
 void QualityPage::confidenceClicked(int bucket)
 {
-    if (bucket >= 10)
-        return; // the queue cannot list "no score" on its own
-    ReviewQueueQuery query;
+    ReviewQueueQuery query; // bucket 10 is the "none" bar: ReviewQueueQuery::NoScoreBucket
     query.filter = filter();
     query.kind = ReviewQueueQuery::Kind::All; // the bucket alone: as many rows as the bar counts
     query.confidenceBucket = bucket;

@@ -3,11 +3,13 @@
 #include "feedback/reviewservice.h"
 #include "jobs/latestjob.h"
 #include "models/reviewqueuemodel.h"
+#include "review/teamreviewtools.h"
 #include "widgets/exporter.h"
 #include "widgets/interactiondetailview.h"
 #include "widgets/panel.h"
 #include "widgets/reviewform.h"
 #include "widgets/reviewqueuecontrols.h"
+#include "widgets/shortcutsheet.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -77,6 +79,18 @@ ReviewPage::ReviewPage(QWidget* parent)
             this, context().store, m_model->query(), QStringLiteral("review-queue.csv"));
     });
     m_queuePanel->addHeaderAction(exportCsv);
+    m_team = new TeamReviewTools(
+        this, [this] { return query(); }, [this] { return m_form->reviewer(); });
+    m_queuePanel->addHeaderAction(m_team->queuesAction());
+    m_formPanel->addHeaderAction(m_team->labelsAction());
+    connect(
+        m_team, &TeamReviewTools::labelsChanged, this, [this](const QList<RagScope::ReviewLabel>& labels) {
+            m_form->setLabels(labels);
+            addActions(m_form->labelActions());
+            if (m_sheet)
+                m_sheet->setActions(actions() + m_controls->actions());
+            finishedLoading();
+        });
     m_queuePanel->setContent(m_table);
     m_detailPanel->setContent(m_detail);
     m_formPanel->setContent(m_form);
@@ -116,14 +130,24 @@ ReviewPage::ReviewPage(QWidget* parent)
     connect(m_detailJob, &LatestJob::busyChanged, m_detailPanel, &Panel::setBusy);
     connect(m_form, &ReviewForm::saveRequested, this, &ReviewPage::saveReview);
 
-    // Up/Down and 1–5 work wherever the focus is on this page (text fields keep their own keys).
+    // The page's keys work wherever the focus is on this page (text fields keep their own keys).
     auto* previous = new QAction(tr("Previous interaction"), this);
-    previous->setShortcut(Qt::Key_Up);
+    previous->setShortcuts({ QKeySequence(Qt::Key_K), QKeySequence(Qt::Key_Up) });
     connect(previous, &QAction::triggered, this, [this] { moveCurrent(-1); });
     auto* next = new QAction(tr("Next interaction"), this);
-    next->setShortcut(Qt::Key_Down);
+    next->setShortcuts({ QKeySequence(Qt::Key_J), QKeySequence(Qt::Key_Down) });
     connect(next, &QAction::triggered, this, [this] { moveCurrent(1); });
-    for (QAction* action : { previous, next }) {
+    auto* skip = new QAction(tr("Skip to the next interaction without saving"), this);
+    skip->setShortcut(Qt::Key_S);
+    connect(skip, &QAction::triggered, this, [this] { moveCurrent(1); });
+    auto* undo = new QAction(tr("Undo your last save on this interaction (within a minute)"), this);
+    undo->setObjectName(QStringLiteral("undoReview"));
+    undo->setShortcut(Qt::Key_U);
+    connect(undo, &QAction::triggered, this, &ReviewPage::undoLastSave);
+    auto* keys = new QAction(tr("Show these keys"), this);
+    keys->setShortcuts({ QKeySequence(Qt::Key_Question), QKeySequence(QKeySequence::HelpContents) });
+    connect(keys, &QAction::triggered, this, &ReviewPage::showShortcuts);
+    for (QAction* action : { previous, next, skip, undo, keys }) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
@@ -166,6 +190,7 @@ void ReviewPage::applyContext(bool newStore)
                 m_savingId, tr("The store was closed before the review was saved; save again."));
         }
         m_form->setReadOnlyReason(readOnlyReason(context().store));
+        m_team->setStore(context().store);
     }
     m_filter = context().filter;
     applyControls();
@@ -178,7 +203,7 @@ void ReviewPage::reload()
 
 bool ReviewPage::isBusy() const
 {
-    return m_model->isLoading() || m_detailJob->isBusy() || m_saveJob->isBusy();
+    return m_model->isLoading() || m_detailJob->isBusy() || m_saveJob->isBusy() || m_team->isBusy();
 }
 
 void ReviewPage::showQuery(const ReviewQueueQuery& query)
@@ -312,10 +337,50 @@ void ReviewPage::saveReview(const ReviewDraft& draft)
             }
             m_form->saveSucceeded(id);
             m_model->applyReview(*saved);
+            if (m_form->interaction() == id)
+                moveCurrent(1); // save and advance; the last row stays where it is
             if (m_detail->interaction() == id)
                 loadDetail(id);
             finishedLoading();
         });
+}
+
+void ReviewPage::undoLastSave()
+{
+    const QUuid id = m_form->interaction();
+    if (!context().store || id.isNull() || m_saveJob->isBusy())
+        return;
+    m_savingId = id;
+    // Undo, then read the verdicts still in force: the row shows the newest of them.
+    m_saveJob->start(
+        [store = context().store, id, reviewer = m_form->reviewer()]() -> Result<QList<RagScope::Review>> {
+            const ReviewService reviews(store);
+            RAGSCOPE_TRY(undone, reviews.undoLast(id, reviewer));
+            return reviews.latestPerReviewer(id);
+        },
+        [this, id](const Result<QList<RagScope::Review>>& inForce) {
+            if (!inForce.ok()) {
+                m_form->saveFailed(id, inForce.error().message);
+            } else {
+                m_form->showNotice(tr("Your last save on this interaction is undone."));
+                if (inForce->isEmpty())
+                    m_model->clearReview(id);
+                else
+                    m_model->applyReview(inForce->first());
+                if (m_detail->interaction() == id)
+                    loadDetail(id);
+            }
+            finishedLoading();
+        });
+}
+
+void ReviewPage::showShortcuts()
+{
+    if (!m_sheet)
+        m_sheet = new ShortcutSheet(this);
+    m_sheet->setActions(actions() + m_controls->actions());
+    m_sheet->show();
+    m_sheet->raise();
 }
 
 void ReviewPage::sortIndicatorChanged(int column, Qt::SortOrder order)

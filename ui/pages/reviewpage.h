@@ -13,11 +13,15 @@ class Panel;
 class ReviewForm;
 class ReviewQueueControls;
 class ReviewQueueModel;
+class ShortcutSheet;
+class TeamReviewTools;
 struct ReviewDraft;
 
 /// Where quality reviewers work through low-rated and low-confidence answers: a paged queue
 /// (filtered and sorted in SQL), the selected interaction in full, and a review form that
-/// saves into RagScope's own reviews table, never over the end user's feedback.
+/// saves into RagScope's own reviews table, never over the end user's feedback. Keyboard
+/// first: j/k or ↓/↑ move, 1–5 rate, the team's label keys label, Ctrl+Enter saves and moves
+/// on, s skips, u undoes the last save (within a minute), Ctrl+F searches, ? or F1 lists them.
 class ReviewPage : public DashboardPage
 {
     Q_OBJECT
@@ -38,6 +42,8 @@ public:
     ReviewForm* form() const { return m_form; }
     ReviewQueueControls* controls() const { return m_controls; }
     InteractionDetailView* detailView() const { return m_detail; }
+    /// The cheat sheet (created on first use; null before).
+    ShortcutSheet* shortcutSheet() const { return m_sheet; }
 
 protected:
     void applyContext(bool newStore) override;
@@ -51,6 +57,8 @@ private:
     void showInteraction(const QModelIndex& index);
     void loadDetail(const QUuid& interactionId);
     void saveReview(const RagScope::ReviewDraft& draft);
+    void undoLastSave();
+    void showShortcuts();
     void sortIndicatorChanged(int column, Qt::SortOrder order);
     void finishedLoading();
 
@@ -64,6 +72,8 @@ private:
     ReviewQueueModel* m_model;
     LatestJob* m_detailJob;
     LatestJob* m_saveJob;
+    TeamReviewTools* m_team = nullptr;
+    ShortcutSheet* m_sheet = nullptr;
     ReviewQueueControls* m_controls;
     Panel* m_queuePanel;
     Panel* m_detailPanel;

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QToolButton>
 
 namespace RagScope {
@@ -181,6 +182,46 @@ QList<QAction*> ReviewForm::shortcutActions() const
     return QList<QAction*>(m_ratingActions) << m_saveAction;
 }
 
+void ReviewForm::setLabels(const QList<ReviewLabel>& labels)
+{
+    const QString current = label();
+    {
+        const QSignalBlocker blocker(m_label);
+        m_label->clear();
+        m_label->addItem(tr("No label"), QString());
+        for (const ReviewLabel& l : labels) {
+            const QString text = l.shortcutKey.isEmpty()
+                ? ReviewSettings::displayLabel(l.name)
+                : tr("%1 (%2)").arg(ReviewSettings::displayLabel(l.name), l.shortcutKey);
+            m_label->addItem(text, l.name);
+            m_label->setItemData(m_label->count() - 1, l.description, Qt::ToolTipRole);
+        }
+        m_label->setCurrentIndex(qMax(0, m_label->findData(current)));
+    }
+    qDeleteAll(m_labelActions); // a deleted action leaves every widget it was added to
+    m_labelActions.clear();
+    for (const ReviewLabel& l : labels) {
+        if (l.shortcutKey.isEmpty())
+            continue;
+        auto* action = new QAction(tr("Label: %1").arg(ReviewSettings::displayLabel(l.name)), this);
+        action->setShortcut(QKeySequence(l.shortcutKey));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setEnabled(!m_interactionId.isNull());
+        connect(action, &QAction::triggered, this,
+            [this, name = l.name] { m_label->setCurrentIndex(qMax(0, m_label->findData(name))); });
+        m_labelActions << action;
+    }
+    addActions(m_labelActions);
+}
+
+void ReviewForm::showNotice(const QString& text)
+{
+    m_saveError.clear();
+    updateState();
+    m_message->setStyleSheet(QString());
+    m_message->setText(text);
+}
+
 void ReviewForm::save()
 {
     if (!canSave() || !validationError().isEmpty()) {
@@ -270,7 +311,7 @@ void ReviewForm::updateState()
 
     for (QAbstractButton* button : m_ratings->buttons())
         button->setEnabled(hasInteraction);
-    for (QAction* action : std::as_const(m_ratingActions))
+    for (QAction* action : std::as_const(m_ratingActions) + m_labelActions)
         action->setEnabled(hasInteraction);
     m_label->setEnabled(hasInteraction);
     m_comment->setEnabled(hasInteraction);

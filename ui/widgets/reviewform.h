@@ -1,5 +1,7 @@
 #pragma once
 
+#include "review/reviewtypes.h"
+
 #include <QHash>
 #include <QUuid>
 #include <QWidget>
@@ -53,6 +55,12 @@ public:
 
     /// The actions of the form (ratings 1–5, save) so that a page can offer their shortcuts too.
     QList<QAction*> shortcutActions() const;
+    /// Offers `labels` (the team's shared labels) in place of the configured ones; a label
+    /// with a shortcut key gets an action that picks it (labelActions(), replaced each time).
+    void setLabels(const QList<RagScope::ReviewLabel>& labels);
+    QList<QAction*> labelActions() const { return m_labelActions; }
+    /// Shows a neutral note in the form's message line (e.g. an undo went through).
+    void showNotice(const QString& text);
     QAction* saveAction() const { return m_saveAction; }
 
 public slots:
@@ -86,6 +94,7 @@ private:
     QPushButton* m_saveButton;
     QAction* m_saveAction;
     QList<QAction*> m_ratingActions;
+    QList<QAction*> m_labelActions;
 };
 
 } // namespace RagScope

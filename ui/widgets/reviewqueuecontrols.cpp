@@ -112,7 +112,9 @@ void ReviewQueueControls::updateDrillDown()
         parts << (m_drillWindowOn == ReviewQueueQuery::WindowOn::Feedback
                 ? tr("user rating %1 given in the window").arg(*m_drillRating)
                 : tr("user rating %1").arg(*m_drillRating));
-    if (m_drillBucket)
+    if (m_drillBucket == ReviewQueueQuery::NoScoreBucket)
+        parts << tr("no confidence score");
+    else if (m_drillBucket)
         parts << tr("confidence %1–%2")
                      .arg(locale.toString(*m_drillBucket / 10.0, 'f', 1),
                          locale.toString((*m_drillBucket + 1) / 10.0, 'f', 1));
