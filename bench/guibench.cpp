@@ -81,7 +81,8 @@ int main(int argc, char* argv[])
     }
     window.grab(); // paint it
     out << "launch to painted Overview: " << sinceLaunch.elapsed() << " ms\n";
-    out << "RSS after Overview: " << statusKiB("VmRSS:") / 1024 << " MiB" << Qt::endl; // shown before the long scroll
+    out << "RSS after Overview: " << statusKiB("VmRSS:") / 1024 << " MiB"
+        << Qt::endl; // shown before the long scroll
 
     auto store = Store::open(parser.value(QStringLiteral("db")), {});
     if (!store.ok()) {

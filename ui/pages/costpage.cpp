@@ -139,14 +139,15 @@ CostPage::CostPage(QWidget* parent)
     side->addWidget(pricingPanel, 1);
     grid->addWidget(m_costPanel, 1, 0, 1, 2);
     grid->addLayout(side, 1, 2);
-    grid->addWidget(m_tokensPanel, 2, 0);
-    grid->addWidget(m_tablePanel, 2, 1, 1, 2);
+    // tokens and the daily table as tabs beside the planning views: four rows of panels would
+    // not fit a 1280 × 800 screen
+    m_planning->addTab(m_tokensPanel, tr("Tokens per day"));
+    m_planning->addTab(m_tablePanel, tr("Daily cost table"));
     for (int column = 0; column < 3; ++column)
         grid->setColumnStretch(column, 1);
-    grid->addWidget(m_planning, 3, 0, 1, 3);
+    grid->addWidget(m_planning, 2, 0, 1, 3);
     grid->setRowStretch(1, 3);
-    grid->setRowStretch(2, 2);
-    grid->setRowStretch(3, 3);
+    grid->setRowStretch(2, 3);
 
     for (Panel* panel : { m_costPanel, m_tokensPanel, m_tablePanel })
         connect(m_dailyJob, &LatestJob::busyChanged, panel, &Panel::setBusy);
@@ -330,12 +331,12 @@ void CostPage::showDaily(const QList<DailyCost>& rows, const Filter& filter)
         if (std::any_of(it->cbegin(), it->cend(), [](const QPointF& p) { return p.y() > 0; }))
             costSeries.append({ it.key(), it.value() });
     }
-    m_costChart->setSeries(costSeries, TimeBucket::Day);
+    m_costChart->setSeries(costSeries, TimeBucket::Day, { filter.from, filter.to });
     showAnomalies();
     m_tokensChart->setSeries(rows.isEmpty() ? QList<TimeChart::Series>()
                                             : QList<TimeChart::Series> { { tr("Prompt tokens"), prompt },
                                                 { tr("Completion tokens"), completion } },
-        TimeBucket::Day);
+        TimeBucket::Day, { filter.from, filter.to });
 }
 
 void CostPage::showTotals(const KpiTotals& totals, const Filter& filter)
