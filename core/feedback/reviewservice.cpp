@@ -28,33 +28,14 @@ bool hasTeamReview(const Store& store)
     return store.schemaVersion() >= TeamReviewSchema;
 }
 
-QString reviewColumns(const Store& store, const SqlDialect& d)
-{
-    return QStringLiteral("r.id, r.interaction_id, r.reviewer, r.rating, r.label, r.comment, %1, %2")
-        .arg(d.timeText(QStringLiteral("r.created_at")),
-            hasTeamReview(store) ? QStringLiteral("r.queue_id, r.kind")
-                                 : QStringLiteral("CAST(NULL AS text), 'review'"));
-}
-
 Result<QList<Review>> readReviews(Result<QSqlQuery> query)
 {
     if (!query.ok())
         return query.error();
     QSqlQuery& q = query.value();
     QList<Review> rows;
-    while (q.next()) {
-        Review r;
-        r.id = QUuid::fromString(q.value(0).toString());
-        r.interactionId = QUuid::fromString(q.value(1).toString());
-        r.reviewer = q.value(2).toString();
-        r.rating = q.value(3).toInt();
-        r.label = q.value(4).toString();
-        r.comment = q.value(5).toString();
-        r.createdAt = SqlDialect::parseTime(q.value(6).toString());
-        r.queueId = QUuid::fromString(q.value(7).toString());
-        r.adjudication = q.value(8).toString() == QLatin1String("adjudication");
-        rows << r;
-    }
+    while (q.next())
+        rows << ReviewService::reviewAt(q);
     return rows;
 }
 
@@ -85,6 +66,30 @@ Result<QDateTime> nextStamp(const Store& writer, const SqlDialect& d, const QUui
 ReviewService::ReviewService(StorePtr store)
     : m_store(std::move(store))
 { }
+
+QString ReviewService::columns(const Store& store)
+{
+    const SqlDialect d(store.dialect());
+    return QStringLiteral("r.id, r.interaction_id, r.reviewer, r.rating, r.label, r.comment, %1, %2")
+        .arg(d.timeText(QStringLiteral("r.created_at")),
+            hasTeamReview(store) ? QStringLiteral("r.queue_id, r.kind")
+                                 : QStringLiteral("CAST(NULL AS text), 'review'"));
+}
+
+Review ReviewService::reviewAt(const QSqlQuery& q)
+{
+    Review r;
+    r.id = QUuid::fromString(q.value(0).toString());
+    r.interactionId = QUuid::fromString(q.value(1).toString());
+    r.reviewer = q.value(2).toString();
+    r.rating = q.value(3).toInt();
+    r.label = q.value(4).toString();
+    r.comment = q.value(5).toString();
+    r.createdAt = SqlDialect::parseTime(q.value(6).toString());
+    r.queueId = QUuid::fromString(q.value(7).toString());
+    r.adjudication = q.value(8).toString() == QLatin1String("adjudication");
+    return r;
+}
 
 QString ReviewService::inForce(const Store& store, const QString& alias)
 {
@@ -179,12 +184,12 @@ Result<Review> ReviewService::undoLast(
     std::optional<Review> undo;
     const Status written = writer->transaction([&]() -> Status {
         RAGSCOPE_TRY(newest,
-            readReviews(writer->exec(
-                QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2"
-                               " AND r.reviewer = ? AND %3"
-                               " ORDER BY r.created_at DESC, r.id DESC LIMIT 1")
-                    .arg(reviewColumns(*writer, d), d.uuidParam(), inForce(*writer, QStringLiteral("r"))),
-                { d.bindUuid(interactionId), reviewer })));
+            readReviews(
+                writer->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2"
+                                            " AND r.reviewer = ? AND %3"
+                                            " ORDER BY r.created_at DESC, r.id DESC LIMIT 1")
+                                 .arg(columns(*writer), d.uuidParam(), inForce(*writer, QStringLiteral("r"))),
+                    { d.bindUuid(interactionId), reviewer })));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (newest.isEmpty() || newest.first().createdAt.secsTo(now) > windowSeconds)
             return makeError(ErrorKind::NotFound,
@@ -222,7 +227,7 @@ Result<QList<Review>> ReviewService::history(const QUuid& interactionId) const
     return readReviews(
         m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_reviews r WHERE r.interaction_id = %2"
                                      " ORDER BY r.created_at DESC, r.id DESC")
-                          .arg(reviewColumns(*m_store, d), d.uuidParam()),
+                          .arg(columns(*m_store), d.uuidParam()),
             { d.bindUuid(interactionId) }));
 }
 
@@ -238,8 +243,8 @@ Result<QList<Review>> ReviewService::latestPerReviewer(const QUuid& interactionI
                                      " WHERE n.interaction_id = r.interaction_id AND n.reviewer = r.reviewer"
                                      " AND %4 AND (n.created_at, n.id) > (r.created_at, r.id))"
                                      " ORDER BY r.created_at DESC, r.id DESC")
-                          .arg(reviewColumns(*m_store, d), d.uuidParam(),
-                              inForce(*m_store, QStringLiteral("r")), inForce(*m_store, QStringLiteral("n"))),
+                          .arg(columns(*m_store), d.uuidParam(), inForce(*m_store, QStringLiteral("r")),
+                              inForce(*m_store, QStringLiteral("n"))),
             { d.bindUuid(interactionId) }));
 }
 

@@ -39,6 +39,11 @@ public:
     /// The condition that keeps only verdicts in force in alias `r` (not an undo, not undone);
     /// "1 = 1" on a store older than schema version 6.
     static QString inForce(const Store& store, const QString& alias);
+    /// The columns reviewAt() reads, of ragscope_reviews aliased r (queue and kind: NULL and
+    /// 'review' on a store older than schema version 6).
+    static QString columns(const Store& store);
+    /// The review in the current row of a query that selects columns() first.
+    static Review reviewAt(const QSqlQuery& q);
 
     /// Every review of an interaction, newest first.
     Result<QList<Review>> history(const QUuid& interactionId) const;
