@@ -54,7 +54,7 @@ void TestBudgetStore::setsReplacesAndClearsExactly()
 
     const auto all = budgets.all();
     QVERIFY(all.ok());
-    QCOMPARE(all.value().keys(), QStringList({ QString(), odd, QStringLiteral("gpt-4o") }));
+    QCOMPARE(all.value().keys(), QStringList({ QString(), QStringLiteral("gpt-4o"), odd }));
     QCOMPARE(all.value().value(QString()).toString(), QStringLiteral("1234.56789012"));
     QCOMPARE(all.value().value(odd).units(), qint64(1));
     QCOMPARE(budgets.budget(QStringLiteral("gpt-4o")).value()->toString(), QStringLiteral("250.50000000"));

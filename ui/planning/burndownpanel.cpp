@@ -47,7 +47,7 @@ BurnDownPanel::BurnDownPanel(QWidget* parent)
     m_model->addItem(tr("All models"));
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
-        m_budget->clear(); // the chosen model's budget arrives with its burn-down
+        m_budget->setText(QString()); // not modified: the chosen model's budget arrives with its burn-down
         m_where->clear();
         m_budgetError->clear();
         emit budgetModelChanged();
