@@ -3,6 +3,7 @@
 #include "costoptions.h"
 
 #include "base/isotime.h"
+#include "planning/budgetstore.h"
 #include "planning/costplanner.h"
 
 #include <QJsonArray>
@@ -18,7 +19,7 @@ QJsonValue optionalMoney(const std::optional<Money>& m)
     return m ? QJsonValue(m->toString()) : QJsonValue();
 }
 
-QJsonObject burnDownJson(const BurnDown& b, CostView view)
+QJsonObject burnDownJson(const BurnDown& b, CostView view, const QString& budgetSource)
 {
     QJsonArray days;
     for (const BurnDownPoint& p : b.points)
@@ -36,6 +37,7 @@ QJsonObject burnDownJson(const BurnDown& b, CostView view)
         { QStringLiteral("forecast_high80"), b.projectedHigh.toString() },
         { QStringLiteral("naive_month_total"), b.naiveMonth.toString() },
         { QStringLiteral("budget"), optionalMoney(b.budget) },
+        { QStringLiteral("budget_source"), b.budget ? QJsonValue(budgetSource) : QJsonValue() },
         { QStringLiteral("status"),
             !b.budget ? QJsonValue()
                       : QJsonValue(b.onTrack() ? QStringLiteral("on_track") : QStringLiteral("over")) },
@@ -61,7 +63,8 @@ int forecastCommand(const QStringList& args)
     addDbOption(parser);
     addCostOptions(parser, true);
     parser.addOptions({
-        { QStringLiteral("budget"), QStringLiteral("Monthly budget in USD (decimal)."),
+        { QStringLiteral("budget"),
+            QStringLiteral("Monthly budget in USD (decimal); default: the store's budget for the scope."),
             QStringLiteral("usd") },
         { QStringLiteral("model"), QStringLiteral("Only this model's cost."), QStringLiteral("model") },
         { QStringLiteral("as-of"),
@@ -95,12 +98,22 @@ int forecastCommand(const QStringList& args)
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());
+    QString budgetSource = QStringLiteral("option");
+    if (!budget) {
+        // the team's budget for this scope (total, or --model's), when the store holds one
+        auto stored = BudgetStore(store.value()).budget(model);
+        if (!stored.ok())
+            return fail(stored.error());
+        budget = stored.value();
+        budgetSource = QStringLiteral("store");
+    }
     auto plan = CostPlanner::burnDown(store.value(), costs->prices, costs->view, asOf, budget, model);
     if (!plan.ok())
         return fail(plan.error());
     const BurnDown& b = plan.value();
     if (parser.isSet(QStringLiteral("json"))) {
-        out(QString::fromUtf8(QJsonDocument(burnDownJson(b, costs->view)).toJson(QJsonDocument::Indented)));
+        out(QString::fromUtf8(
+            QJsonDocument(burnDownJson(b, costs->view, budgetSource)).toJson(QJsonDocument::Indented)));
         return Ok;
     }
     out(QStringLiteral("month %1 as of %2 (%3 cost)\n")
@@ -111,8 +124,10 @@ int forecastCommand(const QStringList& args)
             .arg(b.projectedMonth.toString(), b.projectedLow.toString(), b.projectedHigh.toString()));
     out(QStringLiteral("naive projection %1 USD\n").arg(b.naiveMonth.toString()));
     if (b.budget) {
-        out(QStringLiteral("budget           %1 USD: %2\n")
+        out(QStringLiteral("budget           %1 USD (%2): %3\n")
                 .arg(b.budget->toString(),
+                    budgetSource == QLatin1String("store") ? QStringLiteral("from the store")
+                                                           : QStringLiteral("from --budget"),
                     b.onTrack() ? QStringLiteral("on track")
                                 : QStringLiteral("over by %1 USD on %2")
                                       .arg(b.overBy().toString(), b.monthEnd.toString(Qt::ISODate))));

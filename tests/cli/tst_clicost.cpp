@@ -1,5 +1,6 @@
 #include "clirunner.h"
 #include "fixtures.h"
+#include "planning/budgetstore.h"
 #include "testdatabase.h"
 
 #include <QJsonArray>
@@ -21,6 +22,7 @@ private slots:
     void statsStoredIsTheDefault();
     void whatIfPrintsExactBeforeAndAfter();
     void forecastPlansTheMonth();
+    void forecastTakesTheStoresBudgetForItsScope();
     void refusesBadInput_data();
     void refusesBadInput();
 
@@ -128,6 +130,44 @@ void CliCostTest::forecastPlansTheMonth()
     // the stored cost passed $0.001 on its first day
     QCOMPARE(json.value(QStringLiteral("run_out_date")).toString(), QStringLiteral("2026-10-01"));
     QCOMPARE(json.value(QStringLiteral("days")).toArray().size(), 31);
+}
+
+void CliCostTest::forecastTakesTheStoresBudgetForItsScope()
+{
+    const BudgetStore budgets(m_db->open());
+    QVERIFY(budgets.set({}, Money::fromUnits(1'000'000), QStringLiteral("bob")).ok());
+    QVERIFY(budgets.set(QStringLiteral("claude-3-haiku"), Money::fromUnits(50'000'000), QStringLiteral("bob"))
+                .ok());
+    const auto forecast = [this](const QStringList& extra) {
+        const CliRun run
+            = runCli(QStringList { QStringLiteral("forecast"), QStringLiteral("--db"), m_db->url(),
+                         QStringLiteral("--as-of"), QStringLiteral("2026-10-03"), QStringLiteral("--json") }
+                + extra);
+        if (run.exitCode != 0)
+            qWarning("%s", qPrintable(run.err));
+        return run.json();
+    };
+    QJsonObject json = forecast({});
+    QCOMPARE(json.value(QStringLiteral("budget")).toString(), QStringLiteral("0.01000000"));
+    QCOMPARE(json.value(QStringLiteral("budget_source")).toString(), QStringLiteral("store"));
+    json = forecast({ QStringLiteral("--model"), QStringLiteral("claude-3-haiku") });
+    QCOMPARE(json.value(QStringLiteral("budget")).toString(), QStringLiteral("0.50000000"));
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("on_track"));
+    // a model without a budget of its own has none (the total is not split among models)
+    json = forecast({ QStringLiteral("--model"), QStringLiteral("gpt-4o") });
+    QVERIFY(json.value(QStringLiteral("budget")).isNull());
+    QVERIFY(json.value(QStringLiteral("budget_source")).isNull());
+    // --budget wins over the store
+    json = forecast({ QStringLiteral("--budget"), QStringLiteral("0.001") });
+    QCOMPARE(json.value(QStringLiteral("budget")).toString(), QStringLiteral("0.00100000"));
+    QCOMPARE(json.value(QStringLiteral("budget_source")).toString(), QStringLiteral("option"));
+    const CliRun text = runCli({ QStringLiteral("forecast"), QStringLiteral("--db"), m_db->url(),
+        QStringLiteral("--as-of"), QStringLiteral("2026-10-03") });
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("budget           0.01000000 USD (from the store)")),
+        qPrintable(text.out));
+    QVERIFY(budgets.clear({}).ok());
+    QVERIFY(budgets.clear(QStringLiteral("claude-3-haiku")).ok());
 }
 
 void CliCostTest::refusesBadInput_data()

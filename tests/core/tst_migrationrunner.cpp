@@ -64,6 +64,7 @@ private slots:
     void teamReviewRollbackRefusesWhileQueuesExist();
     void teamReviewRollbackDropsUndoPairsAndKeepsVerdicts();
     void teamReviewRejectsABadLabelColour();
+    void budgetsHoldExactMoneyAndOneRowPerScope();
     void splitsStatements_data();
     void splitsStatements();
 };
@@ -126,7 +127,12 @@ void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    QCOMPARE(runner.latestVersion(), 6);
+    QCOMPARE(runner.latestVersion(), 7);
+
+    QCOMPARE(runner.rollbackLatest().value(), 7);
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3, 4, 5, 6 }));
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_budgets")));
+    QVERIFY(exists(*store, QStringLiteral("ragscope_review_labels")));
 
     QCOMPARE(runner.rollbackLatest().value(), 6);
     QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3, 4, 5 }));
@@ -177,7 +183,7 @@ void MigrationRunnerTest::refusesToRollBackTheMonitoringTablesWhileTheyHoldRows(
     addInteraction(*store);
     addInteraction(*store);
     const MigrationRunner runner(*store);
-    for (int expected = 6; expected >= 2; --expected)
+    for (int expected = 7; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     const auto refused = runner.rollbackLatest();
@@ -195,7 +201,7 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    for (int expected = 6; expected >= 1; --expected)
+    for (int expected = 7; expected >= 1; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     // the store is empty now: the runner applies everything
@@ -204,11 +210,11 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     QCOMPARE(all.value(), shippedVersions(db.dialect()));
     addInteraction(*store);
 
-    for (int expected = 6; expected >= 2; --expected)
+    for (int expected = 7; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
     const auto rest = runner.migrateUp();
     QVERIFY(rest.ok());
-    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4, 5, 6 }));
+    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4, 5, 6, 7 }));
     QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
     QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
     QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
@@ -276,12 +282,13 @@ void MigrationRunnerTest::teamReviewRollbackRefusesWhileQueuesExist()
                         QStringLiteral("bob"), d.bindTime(QDateTime::currentDateTimeUtc()) })
                 .ok());
     const MigrationRunner runner(*store);
+    QCOMPARE(runner.rollbackLatest().value(), 7);
     const auto refused = runner.rollbackLatest();
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().message,
         QStringLiteral(
             "refusing to roll back migration 6 (team_review): ragscope_review_queues holds 1 rows"));
-    QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
+    QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3, 4, 5, 6 }));
     QVERIFY(exists(*store, QStringLiteral("ragscope_review_leases")));
 }
 
@@ -295,6 +302,7 @@ void MigrationRunnerTest::teamReviewRollbackDropsUndoPairsAndKeepsVerdicts()
     addReview(*store, undone, QStringLiteral("review"));
     addReview(*store, QUuid::createUuid(), QStringLiteral("undo"), undone);
     const MigrationRunner runner(*store);
+    QCOMPARE(runner.rollbackLatest().value(), 7);
     QCOMPARE(runner.rollbackLatest().value(), 6);
     auto q = store->exec(QStringLiteral("SELECT id FROM ragscope_reviews"));
     QVERIFY(q.ok() && q.value().next());
@@ -302,7 +310,7 @@ void MigrationRunnerTest::teamReviewRollbackDropsUndoPairsAndKeepsVerdicts()
     QVERIFY(!q.value().next());
 
     // and up again: the columns come back with their defaults
-    QCOMPARE(runner.migrateUp().value(), QList<int>({ 6 }));
+    QCOMPARE(runner.migrateUp().value(), QList<int>({ 6, 7 }));
     q = store->exec(QStringLiteral("SELECT kind, queue_id FROM ragscope_reviews"));
     QVERIFY(q.ok() && q.value().next());
     QCOMPARE(q.value().value(0).toString(), QStringLiteral("review"));
@@ -320,6 +328,36 @@ void MigrationRunnerTest::teamReviewRejectsABadLabelColour()
                  ->exec(QStringLiteral("INSERT INTO ragscope_review_scale (rating, wording) VALUES (6, ?)"),
                      { QStringLiteral("beyond") })
                  .ok());
+}
+
+// 0007: a budget keeps all eight decimals, one row per scope ('' is the total), never negative.
+void MigrationRunnerTest::budgetsHoldExactMoneyAndOneRowPerScope()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    const SqlDialect d(store->dialect());
+    const QString column = d.isPostgres() ? QStringLiteral("monthly_usd") : QStringLiteral("monthly_usd_e8");
+    const QString insert = QStringLiteral("INSERT INTO ragscope_budgets (scope, %1, updated_at, updated_by)"
+                                          " VALUES (?, %2, %3, ?)")
+                               .arg(column, d.moneyParam(), d.timeParam());
+    const QVariant now = d.bindTime(QDateTime::currentDateTimeUtc());
+    const Money amount = Money::parse(QStringLiteral("12345678901.12345678")).value();
+    QVERIFY(
+        store->exec(insert, { QStringLiteral(""), d.bindMoney(amount), now, QStringLiteral("bob") }).ok());
+    QVERIFY(
+        !store->exec(insert, { QStringLiteral(""), d.bindMoney(amount), now, QStringLiteral("eve") }).ok());
+    QVERIFY(
+        !store
+             ->exec(insert,
+                 { QStringLiteral("gpt-4o"), d.bindMoney(Money::fromUnits(-1)), now, QStringLiteral("eve") })
+             .ok());
+    auto q = store->exec(QStringLiteral("SELECT %1 FROM ragscope_budgets")
+                             .arg(d.isPostgres() ? QStringLiteral("CAST(monthly_usd AS TEXT)") : column));
+    QVERIFY(q.ok() && q.value().next());
+    QCOMPARE(d.moneyValue(q.value().value(0)).toString(), QStringLiteral("12345678901.12345678"));
+    q.value().finish(); // SQLite cannot drop a table a statement still reads
+    QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 7);
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_budgets")));
 }
 
 void MigrationRunnerTest::splitsStatements_data()
@@ -396,6 +434,7 @@ class MigrationRunnerPostgresTest : public QObject
 private slots:
     void acceptsTheBackendsStoreAsItIsAndKeepsItsRows();
     void teamReviewUpRunsTwiceWithoutHarm();
+    void budgetsUpRunsTwiceWithoutHarm();
 };
 
 void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
@@ -431,7 +470,7 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
         = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
     QVERIFY(triggers.ok() && triggers.value().next());
     QCOMPARE(triggers.value().value(0).toInt(), 6);
-    for (int expected = 6; expected >= 2; --expected)
+    for (int expected = 7; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
     triggers = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
     QVERIFY(triggers.ok() && triggers.value().next());
@@ -450,12 +489,24 @@ void MigrationRunnerPostgresTest::teamReviewUpRunsTwiceWithoutHarm()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const QList<Migration> shipped = MigrationRunner::available(Dialect::Postgres);
-    QCOMPARE(shipped.last().name, QStringLiteral("team_review"));
-    db.execScript(shipped.last().upSql);
+    QCOMPARE(shipped.at(5).name, QStringLiteral("team_review"));
+    db.execScript(shipped.at(5).upSql);
     auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.columns"
                                         " WHERE table_name = 'ragscope_reviews'"));
     QVERIFY(q.ok() && q.value().next());
     QCOMPARE(q.value().value(0).toInt(), 11);
+}
+
+void MigrationRunnerPostgresTest::budgetsUpRunsTwiceWithoutHarm()
+{
+    TestDatabase db;
+    const StorePtr store = db.open(true);
+    QVERIFY(store->exec(QStringLiteral("INSERT INTO ragscope_budgets (scope, monthly_usd) VALUES ('', 100)"))
+                .ok());
+    const QList<Migration> shipped = MigrationRunner::available(Dialect::Postgres);
+    QCOMPARE(shipped.last().name, QStringLiteral("budgets"));
+    db.execScript(shipped.last().upSql);
+    QCOMPARE(countRows(*store, QStringLiteral("ragscope_budgets")), qint64(1));
 }
 
 int main(int argc, char** argv)

@@ -186,6 +186,7 @@ void TestTeamReview::labelsFallBackOnAStoreWithoutTheTables()
     TestDatabase db;
     {
         const StorePtr store = db.open();
+        QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 7);
         QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 6);
     }
     Store::OpenOptions readOnly;

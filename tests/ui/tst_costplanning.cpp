@@ -3,6 +3,7 @@
 #include "pages/costpage.h"
 #include "pages/overviewpage.h"
 #include "planning/budgetsettings.h"
+#include "planning/budgetstore.h"
 #include "planning/costplanningtabs.h"
 #include "planning/reconciliationmodel.h"
 #include "planning/whatifpanel.h"
@@ -12,6 +13,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -126,18 +128,26 @@ private slots:
 
     void burnDownShowsTheBudgetVerdict()
     {
-        BudgetSettings::setBudget(Money::fromUnits(1)); // $0.00000001: over at once if anything is spent
+        // a writable store holds the budget
+        QVERIFY(
+            BudgetStore(m_store).set({}, Money::fromUnits(1), QStringLiteral("bob")).ok()); // over at once
         QVERIFY(load());
         auto* summary = m_page->findChild<QLabel*>(QStringLiteral("burnDownSummary"));
         QVERIFY2(!summary->text().isEmpty(), "no burn-down summary");
         auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("burnDownChart"));
         QVERIFY(chart->series().size() >= 4); // actual, forecast, band, budget
-        BudgetSettings::setBudget(std::nullopt);
+        QCOMPARE(chart->series().last().name, QStringLiteral("Budget"));
+        QCOMPARE(label("budgetWhere")->text(), QStringLiteral("saved in the store"));
+        QCOMPARE(m_page->findChild<QLineEdit*>(QStringLiteral("budgetEdit"))->text(),
+            QStringLiteral("0.00000001"));
+        QVERIFY(BudgetStore(m_store).clear({}).ok());
     }
 
     void overviewCardSaysOnTrackOrOver()
     {
-        BudgetSettings::setBudget(Money::fromUnits(1'000'000 * Money::UnitsPerDollar));
+        QVERIFY(BudgetStore(m_store)
+                    .set({}, Money::fromUnits(1'000'000 * Money::UnitsPerDollar), QStringLiteral("bob"))
+                    .ok());
         OverviewPage overview;
         QSignalSpy loaded(&overview, &DashboardPage::loaded);
         overview.setContext({ m_store, { utc(1, 0), utc(8, 0), {}, {} } });
@@ -148,6 +158,53 @@ private slots:
         for (QLabel* l : overview.budgetCard()->findChildren<QLabel*>())
             onTrack = onTrack || l->text().startsWith(QStringLiteral("On track"));
         QVERIFY(onTrack);
+        QVERIFY(BudgetStore(m_store).clear({}).ok());
+    }
+
+    // A writable store: a model's budget is saved in the store, never in the settings, and
+    // the burn-down plans that model against it.
+    void modelBudgetIsSavedInTheStore()
+    {
+        auto* models = m_page->findChild<QComboBox*>(QStringLiteral("budgetModel"));
+        QCOMPARE(models->count(), 3); // All models, flash, pro
+        QCOMPARE(models->itemText(0), QStringLiteral("All models"));
+        models->setCurrentText(Pro);
+        QTRY_COMPARE_WITH_TIMEOUT(label("budgetWhere")->text(), QStringLiteral("saved in the store"), 20000);
+        saveTyped(QStringLiteral("12.5"));
+        QTRY_VERIFY_WITH_TIMEOUT(BudgetStore(m_store).budget(Pro).value().has_value(), 20000);
+        QCOMPARE(BudgetStore(m_store).budget(Pro).value()->toString(), QStringLiteral("12.50000000"));
+        QVERIFY(!BudgetStore(m_store).budget().value());
+        QVERIFY(!BudgetSettings::budget(Pro));
+        auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("burnDownChart"));
+        QTRY_COMPARE_WITH_TIMEOUT(chart->series().last().name, QStringLiteral("Budget"), 20000);
+        QCOMPARE(chart->series().last().points.first().y(), 12.5);
+
+        // all models have no budget; choosing the model again reads its stored amount
+        models->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(label("budgetWhere")->text(), QStringLiteral("saved in the store"), 20000);
+        QCOMPARE(m_page->findChild<QLineEdit*>(QStringLiteral("budgetEdit"))->text(), QString());
+        models->setCurrentText(Pro);
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->findChild<QLineEdit*>(QStringLiteral("budgetEdit"))->text(),
+            QStringLiteral("12.50000000"), 20000);
+        saveTyped(QString()); // an empty amount clears it
+        QTRY_VERIFY_WITH_TIMEOUT(!BudgetStore(m_store).budget(Pro).value().has_value(), 20000);
+    }
+
+    // A read-only store: the budget goes to this computer's settings, and the panel says so.
+    void readOnlyStoreKeepsTheBudgetInSettings()
+    {
+        const auto reader = Store::open(m_db.url(), Store::OpenOptions {});
+        QVERIFY(reader.ok());
+        QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
+        m_page->setContext({ reader.value(), { utc(1, 0), utc(8, 0), {}, {} } });
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(label("budgetWhere")->text(), QStringLiteral("saved in this computer's settings"));
+        saveTyped(QStringLiteral("7"));
+        QTRY_VERIFY_WITH_TIMEOUT(BudgetSettings::budget().has_value(), 20000);
+        QCOMPARE(BudgetSettings::budget()->toString(), QStringLiteral("7.00000000"));
+        QVERIFY(!BudgetStore(m_store).budget().value());
+        auto* chart = m_page->findChild<TimeChart*>(QStringLiteral("burnDownChart"));
+        QTRY_COMPARE_WITH_TIMEOUT(chart->series().last().name, QStringLiteral("Budget"), 20000);
         BudgetSettings::setBudget(std::nullopt);
     }
 
@@ -159,6 +216,14 @@ private:
         if (!loaded.wait(20000))
             return false;
         return !m_page->isBusy();
+    }
+    void saveTyped(const QString& amount)
+    {
+        auto* edit = m_page->findChild<QLineEdit*>(QStringLiteral("budgetEdit"));
+        edit->clear();
+        QTest::keyClicks(edit, amount);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(label("budgetError")->text(), QString());
     }
     QLabel* label(const char* name) const { return m_page->findChild<QLabel*>(QLatin1String(name)); }
 

@@ -9,6 +9,7 @@
 #include "models/pricingmodel.h"
 #include "money/costdisplay.h"
 #include "planning/budgetsettings.h"
+#include "planning/burndownpanel.h"
 #include "planning/costplanner.h"
 #include "planning/costplanningtabs.h"
 #include "planning/costviewswitch.h"
@@ -22,6 +23,13 @@
 namespace RagScope {
 
 namespace {
+
+// A burn-down with the budget it was planned against and where that budget lives.
+struct BudgetedBurnDown
+{
+    BurnDown plan;
+    BudgetSettings::Lookup budget;
+};
 
 /// Every UTC day the window touches, so that days without requests plot as zero.
 QList<QDate> windowDays(const Filter& filter)
@@ -67,6 +75,7 @@ CostPage::CostPage(QWidget* parent)
     , m_anomalyJob(addJob())
     , m_ledgerJob(addJob())
     , m_burnDownJob(addJob())
+    , m_budgetSaveJob(new LatestJob(this))
     , m_dailyModel(new DailyCostModel(this))
     , m_pricingModel(new PricingModel(this))
     , m_costChart(
@@ -85,7 +94,8 @@ CostPage::CostPage(QWidget* parent)
         showCostView();
         loadBurnDown();
     });
-    connect(m_planning, &CostPlanningTabs::budgetChanged, this, &CostPage::loadBurnDown);
+    connect(m_planning->burnDown(), &BurnDownPanel::budgetModelChanged, this, &CostPage::loadBurnDown);
+    connect(m_planning->burnDown(), &BurnDownPanel::budgetSaveRequested, this, &CostPage::saveBudget);
     m_costChart->setObjectName(QStringLiteral("dailyCostChart"));
     m_costChart->setTooltip([this](int, qreal x) { return costTooltip(x); });
     m_tokensChart->setObjectName(QStringLiteral("tokensChart"));
@@ -199,14 +209,35 @@ void CostPage::loadBurnDown()
     const StorePtr store = this->store();
     const PriceTable prices = m_pricingModel->table();
     const CostView view = costView();
-    const std::optional<Money> budget = BudgetSettings::budget();
+    const std::optional<QString> model = m_planning->burnDown()->budgetModel();
     // the current month, whatever the filter's window: a budget is per calendar month (UTC)
     const QDate today = QDateTime::currentDateTimeUtc().date();
-    m_burnDownJob->start([=] { return CostPlanner::burnDown(store, prices, view, today, budget); },
-        [this](const Result<BurnDown>& result) {
-            if (result.ok())
-                m_planning->setBurnDown(result.value());
+    m_burnDownJob->start(
+        [=]() -> Result<BudgetedBurnDown> {
+            RAGSCOPE_TRY(budget, BudgetSettings::load(store, model));
+            RAGSCOPE_TRY(plan, CostPlanner::burnDown(store, prices, view, today, budget.amount, model));
+            return BudgetedBurnDown { plan, budget };
+        },
+        [this](const Result<BudgetedBurnDown>& result) {
+            if (result.ok()) {
+                m_planning->setBurnDown(result->plan);
+                m_planning->burnDown()->showBudget(result->budget.amount, result->budget.inStore);
+            }
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
+        });
+}
+
+void CostPage::saveBudget(const std::optional<Money>& amount)
+{
+    if (!store())
+        return;
+    const StorePtr store = this->store();
+    const std::optional<QString> model = m_planning->burnDown()->budgetModel();
+    m_budgetSaveJob->start([=] { return BudgetSettings::save(store, amount, model); },
+        [this](const Result<bool>& saved) {
+            if (!saved.ok())
+                emit storeError(saved.error());
+            loadBurnDown();
         });
 }
 
@@ -223,6 +254,12 @@ void CostPage::reload()
         [this](const Result<QList<DailyCost>>& result) {
             if (result.ok()) {
                 m_storedDaily = result.value();
+                QStringList models;
+                for (const DailyCost& row : m_storedDaily)
+                    if (row.model && !models.contains(*row.model))
+                        models << *row.model;
+                models.sort();
+                m_planning->burnDown()->setModels(models);
                 showCostView();
             }
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));

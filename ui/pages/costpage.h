@@ -53,12 +53,15 @@ private:
     /// Daily table, charts and totals in the chosen view from what has arrived so far.
     void showCostView();
     void loadBurnDown();
+    /// Saves the burn-down panel's budget (store or settings) off the GUI thread, then plans again.
+    void saveBudget(const std::optional<Money>& amount);
 
     LatestJob* m_dailyJob;
     LatestJob* m_totalsJob;
     LatestJob* m_anomalyJob;
     LatestJob* m_ledgerJob;
     LatestJob* m_burnDownJob;
+    LatestJob* m_budgetSaveJob; // not a page job: a reload does not wait for it
     QList<DailyCost> m_storedDaily;
     std::optional<KpiTotals> m_storedTotals;
     std::optional<CostLedger> m_ledger;

@@ -188,11 +188,12 @@ void OverviewPage::reload()
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
     // This calendar month (UTC) whatever the window: budgets are monthly. Stored cost, as the cards.
-    const std::optional<Money> budget = BudgetSettings::budget();
     const QDate today = QDateTime::currentDateTimeUtc().date();
     m_budgetJob->start(
-        [store, budget, today] {
-            return CostPlanner::burnDown(store, PriceTable::builtIn(), CostView::Stored, today, budget);
+        [store, today]() -> Result<BurnDown> {
+            RAGSCOPE_TRY(budget, BudgetSettings::load(store)); // the total, store or settings
+            return CostPlanner::burnDown(
+                store, PriceTable::builtIn(), CostView::Stored, today, budget.amount);
         },
         [this](const Result<BurnDown>& result) {
             if (result.ok()) {

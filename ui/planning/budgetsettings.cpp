@@ -1,5 +1,8 @@
 #include "budgetsettings.h"
 
+#include "planning/budgetstore.h"
+#include "review/revieweridentity.h"
+
 #include <QSettings>
 #include <QUrl>
 
@@ -13,6 +16,35 @@ QString keyFor(const std::optional<QString>& model)
                  : QStringLiteral("budgets/total");
 }
 } // namespace
+
+Result<BudgetSettings::Lookup> BudgetSettings::load(
+    const StorePtr& store, const std::optional<QString>& model)
+{
+    const BudgetStore shared(store);
+    if (!shared.writable())
+        return Lookup { budget(model), false };
+    RAGSCOPE_TRY(amount, shared.budget(model));
+    return Lookup { amount, true };
+}
+
+Result<bool> BudgetSettings::save(
+    const StorePtr& store, const std::optional<Money>& amount, const std::optional<QString>& model)
+{
+    const BudgetStore shared(store);
+    if (!shared.writable()) {
+        setBudget(amount, model);
+        return false;
+    }
+    if (!amount) {
+        if (const Status cleared = shared.clear(model); !cleared.ok())
+            return cleared.error();
+        return true;
+    }
+    RAGSCOPE_TRY(who, ReviewerIdentity::resolve(*store->writer()));
+    if (const Status saved = shared.set(model, *amount, who); !saved.ok())
+        return saved.error();
+    return true;
+}
 
 std::optional<Money> BudgetSettings::budget(const std::optional<QString>& model)
 {

@@ -1,8 +1,8 @@
 #include "burndownpanel.h"
 
-#include "budgetsettings.h"
 #include "charts/timechart.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,8 +31,10 @@ BurnDownPanel::BurnDownPanel(QWidget* parent)
     , m_chart(
           new TimeChart(TimeChart::Mode::Lines, tr("Cumulative cost (USD)"), ChartStyle::ValueKind::Money))
     , m_summary(new QLabel(this))
+    , m_model(new QComboBox(this))
     , m_budget(new QLineEdit(this))
     , m_budgetError(new QLabel(this))
+    , m_where(new QLabel(this))
 {
     m_chart->setObjectName(QStringLiteral("burnDownChart"));
     m_summary->setObjectName(QStringLiteral("burnDownSummary"));
@@ -41,17 +43,27 @@ BurnDownPanel::BurnDownPanel(QWidget* parent)
     m_budget->setObjectName(QStringLiteral("budgetEdit"));
     m_budget->setPlaceholderText(tr("none"));
     m_budget->setMaximumWidth(140);
-    if (const auto budget = BudgetSettings::budget())
-        m_budget->setText(budget->toDisplayString().remove(QLatin1Char('$')).remove(QLatin1Char(',')));
+    m_model->setObjectName(QStringLiteral("budgetModel"));
+    m_model->addItem(tr("All models"));
+    m_model->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
+        m_budget->setText(QString()); // not modified: the chosen model's budget arrives with its burn-down
+        m_where->clear();
+        m_budgetError->clear();
+        emit budgetModelChanged();
+    });
     m_budgetError->setObjectName(QStringLiteral("budgetError"));
+    m_where->setObjectName(QStringLiteral("budgetWhere"));
     auto* save = new QPushButton(tr("Save budget"), this);
     connect(save, &QPushButton::clicked, this, &BurnDownPanel::saveBudget);
     connect(m_budget, &QLineEdit::returnPressed, this, &BurnDownPanel::saveBudget);
 
     auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Monthly budget (USD, all models):"), this));
+    row->addWidget(new QLabel(tr("Monthly budget (USD) for"), this));
+    row->addWidget(m_model);
     row->addWidget(m_budget);
     row->addWidget(save);
+    row->addWidget(m_where);
     row->addWidget(m_budgetError, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row);
@@ -62,18 +74,47 @@ BurnDownPanel::BurnDownPanel(QWidget* parent)
 void BurnDownPanel::saveBudget()
 {
     const QString text = m_budget->text().trimmed();
-    if (text.isEmpty()) {
-        BudgetSettings::setBudget(std::nullopt);
-    } else {
+    std::optional<Money> budget;
+    if (!text.isEmpty()) {
         const auto amount = Money::parse(text);
         if (!amount.ok() || amount.value().units() < 0) {
             m_budgetError->setText(tr("A budget is a non-negative decimal amount, e.g. 250 or 1200.50"));
             return;
         }
-        BudgetSettings::setBudget(amount.value());
+        budget = amount.value();
     }
     m_budgetError->clear();
-    emit budgetChanged();
+    m_budget->setModified(false);
+    emit budgetSaveRequested(budget);
+}
+
+void BurnDownPanel::setModels(const QStringList& models)
+{
+    const QString chosen = m_model->currentIndex() > 0 ? m_model->currentText() : QString();
+    const QSignalBlocker quiet(m_model); // the choice stays; nothing to reload
+    while (m_model->count() > 1)
+        m_model->removeItem(1);
+    m_model->addItems(models);
+    if (!chosen.isEmpty()) {
+        if (!models.contains(chosen))
+            m_model->addItem(chosen); // a budgeted model may have no traffic in this window
+        m_model->setCurrentText(chosen);
+    }
+}
+
+std::optional<QString> BurnDownPanel::budgetModel() const
+{
+    return m_model->currentIndex() > 0 ? std::optional(m_model->currentText()) : std::nullopt;
+}
+
+void BurnDownPanel::showBudget(const std::optional<Money>& amount, bool inStore)
+{
+    if (!m_budget->isModified()) // never overwrite what the user is typing
+        m_budget->setText(amount ? amount->toString() : QString());
+    m_where->setText(inStore ? tr("saved in the store") : tr("saved in this computer's settings"));
+    m_where->setToolTip(inStore ? tr("Shared with everyone who opens this store")
+                                : tr("This role may not write the store (or the store has no budgets table): "
+                                     "the budget stays on this computer"));
 }
 
 QString BurnDownPanel::verdict(const BurnDown& plan)

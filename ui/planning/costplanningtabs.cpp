@@ -24,7 +24,6 @@ CostPlanningTabs::CostPlanningTabs(QWidget* parent)
     addTab(m_burnDown, tr("Budget burn-down"));
     addTab(m_reconciliationPanel, tr("Reconciliation"));
     addTab(m_whatIf, tr("What-if"));
-    connect(m_burnDown, &BurnDownPanel::budgetChanged, this, &CostPlanningTabs::budgetChanged);
 }
 
 void CostPlanningTabs::setLedger(const CostLedger& ledger)

@@ -35,9 +35,6 @@ public:
     WhatIfPanel* whatIf() const { return m_whatIf; }
     ReconciliationModel* reconciliation() const { return m_reconciliation; }
 
-signals:
-    void budgetChanged();
-
 private:
     BurnDownPanel* m_burnDown;
     ReconciliationModel* m_reconciliation;
