@@ -2,6 +2,7 @@
 
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
+#include "dailycostcharts.h"
 #include "export/metricscsv.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
@@ -30,26 +31,6 @@ struct BudgetedBurnDown
     BurnDown plan;
     BudgetSettings::Lookup budget;
 };
-
-/// Every UTC day the window touches, so that days without requests plot as zero.
-QList<QDate> windowDays(const Filter& filter)
-{
-    QList<QDate> days;
-    const QDate last = filter.to.toUTC().addMSecs(-1).date();
-    for (QDate d = filter.from.toUTC().date(); d.isValid() && d <= last; d = d.addDays(1))
-        days.append(d);
-    return days;
-}
-
-qreal dayPosition(const QDate& day)
-{
-    return ChartStyle::axisPosition(QDateTime(day, QTime(0, 0), Qt::UTC));
-}
-
-QString dayOf(qreal x)
-{
-    return QDateTime::fromMSecsSinceEpoch(qint64(x), Qt::LocalTime).date().toString(Qt::ISODate);
-}
 
 QLabel* valueLabel(QWidget* parent)
 {
@@ -97,9 +78,11 @@ CostPage::CostPage(QWidget* parent)
     connect(m_planning->burnDown(), &BurnDownPanel::budgetModelChanged, this, &CostPage::loadBurnDown);
     connect(m_planning->burnDown(), &BurnDownPanel::budgetSaveRequested, this, &CostPage::saveBudget);
     m_costChart->setObjectName(QStringLiteral("dailyCostChart"));
-    m_costChart->setTooltip([this](int, qreal x) { return costTooltip(x); });
+    m_costChart->setTooltip(
+        [this](int, qreal x) { return DailyCostCharts::costReadout(m_dailyModel->rows(), x); });
     m_tokensChart->setObjectName(QStringLiteral("tokensChart"));
-    m_tokensChart->setTooltip([this](int, qreal x) { return tokensTooltip(x); });
+    m_tokensChart->setTooltip(
+        [this](int, qreal x) { return DailyCostCharts::tokensReadout(m_dailyModel->rows(), x); });
     m_pricingModel->setTable(PriceTable::builtIn());
 
     m_costPanel = ExportPanels::chartPanel(
@@ -311,8 +294,10 @@ void CostPage::showAnomalies()
     QList<TimeChart::Mark> marks;
     for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
         const double y = double(dayTotal.value(it.key()).units()) / double(Money::UnitsPerDollar);
-        marks << TimeChart::Mark { QPointF(dayPosition(QDate::fromString(it.key(), Qt::ISODate)), y),
-            tr("Anomaly (outside the expected range)\n%1").arg(it.value().join(QLatin1Char('\n'))) };
+        marks << TimeChart::Mark {
+            QPointF(DailyCostCharts::dayPosition(QDate::fromString(it.key(), Qt::ISODate)), y),
+            tr("Anomaly (outside the expected range)\n%1").arg(it.value().join(QLatin1Char('\n')))
+        };
     }
     m_costChart->setMarks(marks);
 }
@@ -340,39 +325,13 @@ void CostPage::showDaily(const QList<DailyCost>& rows, const Filter& filter)
     for (Panel* panel : { m_costPanel, m_tokensPanel, m_tablePanel })
         panel->setMessage(message);
 
-    const QList<QDate> days = windowDays(filter);
-    QHash<QString, qsizetype> dayIndex;
-    QList<QPointF> zeros;
-    for (const QDate& day : days) {
-        dayIndex.insert(day.toString(Qt::ISODate), zeros.size());
-        zeros.append(QPointF(dayPosition(day), 0.0));
-    }
-    QMap<QString, QList<QPointF>> perModel; // sorted by model name: stable stacking order
-    QList<QPointF> prompt = zeros;
-    QList<QPointF> completion = zeros;
-    for (const DailyCost& row : rows) {
-        const qsizetype i = dayIndex.value(row.day, -1);
-        if (i < 0)
-            continue;
-        auto it = perModel.find(DailyCostModel::modelLabel(row));
-        if (it == perModel.end())
-            it = perModel.insert(DailyCostModel::modelLabel(row), zeros);
-        // Only the plotted height is a double; every displayed amount stays exact Money.
-        (*it)[i].ry() += double(row.cost.units()) / double(Money::UnitsPerDollar);
-        prompt[i].ry() += double(row.promptTokens);
-        completion[i].ry() += double(row.completionTokens);
-    }
-    QList<TimeChart::Series> costSeries;
-    for (auto it = perModel.cbegin(); it != perModel.cend(); ++it) {
-        // A model without any cost (unpriced) would only draw a flat line: the warning covers it.
-        if (std::any_of(it->cbegin(), it->cend(), [](const QPointF& p) { return p.y() > 0; }))
-            costSeries.append({ it.key(), it.value() });
-    }
-    m_costChart->setSeries(costSeries, TimeBucket::Day, { filter.from, filter.to });
+    const DailyCostCharts::Series series = DailyCostCharts::build(rows, filter);
+    m_costChart->setSeries(series.cost, TimeBucket::Day, { filter.from, filter.to });
     showAnomalies();
-    m_tokensChart->setSeries(rows.isEmpty() ? QList<TimeChart::Series>()
-                                            : QList<TimeChart::Series> { { tr("Prompt tokens"), prompt },
-                                                { tr("Completion tokens"), completion } },
+    m_tokensChart->setSeries(rows.isEmpty()
+            ? QList<TimeChart::Series>()
+            : QList<TimeChart::Series> { { tr("Prompt tokens"), series.prompt },
+                { tr("Completion tokens"), series.completion } },
         TimeBucket::Day, { filter.from, filter.to });
 }
 
@@ -390,44 +349,6 @@ void CostPage::showTotals(const KpiTotals& totals, const Filter& filter)
         tr("⚠ Requests without a cost in this window: %1. Their model is not in the price "
            "table, so the totals and projections leave them out.")
             .arg(QLocale().toString(totals.unpricedRequests)));
-}
-
-QString CostPage::costTooltip(qreal x) const
-{
-    const QString day = dayOf(x);
-    QStringList lines { day };
-    Money total;
-    qint64 requests = 0;
-    qint64 unpriced = 0;
-    for (const DailyCost& row : m_dailyModel->rows()) {
-        if (row.day != day)
-            continue;
-        total += row.cost;
-        requests += row.requests;
-        unpriced += row.unpricedRequests;
-        lines << tr("%1: %2 (requests: %3)")
-                     .arg(DailyCostModel::modelLabel(row),
-                         CostDisplay::sum(row.cost, row.requests, row.unpricedRequests),
-                         QLocale().toString(row.requests));
-    }
-    lines << tr("All models: %1").arg(CostDisplay::sum(total, requests, unpriced));
-    return lines.join(QLatin1Char('\n'));
-}
-
-QString CostPage::tokensTooltip(qreal x) const
-{
-    const QString day = dayOf(x);
-    qint64 prompt = 0;
-    qint64 completion = 0;
-    for (const DailyCost& row : m_dailyModel->rows()) {
-        if (row.day == day) {
-            prompt += row.promptTokens;
-            completion += row.completionTokens;
-        }
-    }
-    const QLocale locale;
-    return tr("%1\nPrompt: %2 tokens\nCompletion: %3 tokens")
-        .arg(day, locale.toString(prompt), locale.toString(completion));
 }
 
 } // namespace RagScope

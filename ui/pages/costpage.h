@@ -46,8 +46,6 @@ private:
     void showDaily(const QList<DailyCost>& rows, const Filter& filter);
     void showTotals(const KpiTotals& totals, const Filter& filter);
     void clear(const QString& message) override;
-    QString costTooltip(qreal x) const;
-    QString tokensTooltip(qreal x) const;
     /// Cost anomalies (AnomalyScanner) as marks on top of their day's stack.
     void showAnomalies();
     /// Daily table, charts and totals in the chosen view from what has arrived so far.
