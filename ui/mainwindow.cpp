@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "windowsession.h"
 
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
@@ -21,8 +22,6 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -270,43 +269,14 @@ void MainWindow::closeStore()
     emit storeClosed();
 }
 
-namespace {
-// Splitters have no names: a page's splitters in creation order.
-QString splitterKey(const DashboardPage* page, int index)
-{
-    return QStringLiteral("window/splitters/%1/%2")
-        .arg(QLatin1String(page->metaObject()->className()))
-        .arg(index);
-}
-} // namespace
-
 void MainWindow::saveSession() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    if (const DashboardPage* page = currentPage())
-        settings.setValue(QStringLiteral("window/page"), QLatin1String(page->metaObject()->className()));
-    for (const DashboardPage* page : m_pages) {
-        const auto splitters = page->findChildren<QSplitter*>();
-        for (int i = 0; i < splitters.size(); ++i)
-            settings.setValue(splitterKey(page, i), splitters.at(i)->saveState());
-    }
+    WindowSession::save(*this, m_pages, currentPage());
 }
 
 void MainWindow::restoreSession()
 {
-    const QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    const QString current = settings.value(QStringLiteral("window/page")).toString();
-    for (DashboardPage* page : std::as_const(m_pages)) {
-        if (QLatin1String(page->metaObject()->className()) == current)
-            showPage(page);
-        const auto splitters = page->findChildren<QSplitter*>();
-        for (int i = 0; i < splitters.size(); ++i)
-            splitters.at(i)->restoreState(settings.value(splitterKey(page, i)).toByteArray());
-    }
+    WindowSession::restore(*this, m_pages, [this](DashboardPage* page) { showPage(page); });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
