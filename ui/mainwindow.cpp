@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 #include "windowsession.h"
 
-#include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "rollup/rollupkeeper.h"
 #include "snapshot/pushreviewsdialog.h"
@@ -9,6 +8,7 @@
 #include "snapshot/snapshotnote.h"
 #include "startpage.h"
 #include "storeopener.h"
+#include "storeprompts.h"
 #include "widgets/banner.h"
 #include "widgets/filterbar.h"
 
@@ -16,7 +16,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -342,46 +341,21 @@ void MainWindow::openFailed(const Error& error, const StoreLocation& location)
     m_startPage->setStatus(message);
     emit storeOpenFailed(error);
     if (error.kind == ErrorKind::EmptyStore)
-        askCreateSchema(location);
+        StorePrompts::askCreateSchema(this, location, [this, location] { m_opener->open(location, true); });
     if (error.kind == ErrorKind::AuthFailed && location.dialect == Dialect::Postgres && isVisible())
         askPostgres(location, message);
 }
 
-// Window-modal and asynchronous: the GUI keeps running while the question is open.
-void MainWindow::askCreateSchema(const StoreLocation& location)
-{
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Create a monitoring store?"),
-        tr("%1 holds no tables. Create RagScope's monitoring tables in it?").arg(location.displayName()),
-        QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("createSchemaQuestion"));
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, location](int answer) {
-        if (answer == QMessageBox::Yes)
-            m_opener->open(location, true);
-    });
-    box->open();
-}
-
 void MainWindow::askPostgres(const StoreLocation& prefill, const QString& message)
 {
-    ConnectionDialog dialog(this);
-    if (!prefill.database.isEmpty() || !prefill.host.isEmpty())
-        dialog.setLocation(prefill);
-    dialog.setStatus(message);
-    if (dialog.exec() == QDialog::Accepted)
-        openLocation(dialog.location());
+    if (const auto location = StorePrompts::askPostgres(this, prefill, message))
+        openLocation(*location);
 }
 
 void MainWindow::askSnapshot()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open snapshot"), QString(),
-        tr("SQLite snapshots (*.sqlite *.sqlite3 *.db);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    StoreLocation location;
-    location.sqlitePath = path;
-    openLocation(location);
+    if (const auto location = StorePrompts::askSnapshot(this))
+        openLocation(*location);
 }
 
 void MainWindow::updateRecentMenu()

@@ -81,7 +81,6 @@ private:
     void syncPage(DashboardPage* page);
     void setStore(const StorePtr& store);
     void openFailed(const Error& error, const StoreLocation& location);
-    void askCreateSchema(const StoreLocation& location);
     void askPostgres(const StoreLocation& prefill = {}, const QString& message = {});
     void askSnapshot();
     void updateRecentMenu();

@@ -11,6 +11,7 @@
 #include "pages/reviewpage.h"
 #include "privateserver.h"
 #include "widgets/reviewform.h"
+#include "widgets/reviewqueuetable.h"
 
 #include "feedback/reviewservice.h"
 

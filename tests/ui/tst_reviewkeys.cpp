@@ -12,6 +12,7 @@
 #include "review/savedqueuestore.h"
 #include "testdatabase.h"
 #include "widgets/reviewform.h"
+#include "widgets/reviewqueuetable.h"
 #include "widgets/shortcutsheet.h"
 
 #include <QAction>

@@ -10,6 +10,7 @@
 #include "widgets/interactiondetailview.h"
 #include "widgets/reviewform.h"
 #include "widgets/reviewqueuecontrols.h"
+#include "widgets/reviewqueuetable.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -9,20 +9,16 @@
 #include "widgets/panel.h"
 #include "widgets/reviewform.h"
 #include "widgets/reviewqueuecontrols.h"
+#include "widgets/reviewqueuetable.h"
 #include "widgets/shortcutsheet.h"
 
 #include <QAction>
-#include <QHeaderView>
-#include <QSignalBlocker>
 #include <QSplitter>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace RagScope {
 
 namespace {
-
-constexpr int MinQueryWidth = 160;
 
 QString readOnlyReason(const StorePtr& store)
 {
@@ -47,27 +43,18 @@ ReviewPage::ReviewPage(QWidget* parent)
     , m_queuePanel(new Panel(tr("Review queue"), this))
     , m_detailPanel(new Panel(tr("Interaction"), this))
     , m_formPanel(new Panel(tr("Your review"), this))
-    , m_table(new QTableView(this))
+    , m_table(new ReviewQueueTable(m_model, this))
     , m_detail(new InteractionDetailView(this))
     , m_form(new ReviewForm(this))
 {
     connect(m_controls, &ReviewQueueControls::changed, this, &ReviewPage::applyControls);
+    connect(m_table, &ReviewQueueTable::sortRequested, this,
+        [this](ReviewQueueQuery::SortKey key, bool descending) {
+            m_sort = key;
+            m_descending = descending;
+            applyControls();
+        });
 
-    m_table->setModel(m_model);
-    m_table->setAccessibleName(tr("Review queue"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setSectionsClickable(true);
-    header->setSortIndicatorShown(true);
-    header->setSortIndicator(ReviewQueueModel::Time, Qt::DescendingOrder);
-    connect(header, &QHeaderView::sortIndicatorChanged, this, &ReviewPage::sortIndicatorChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex& current) { showInteraction(current); });
 
@@ -103,7 +90,7 @@ ReviewPage::ReviewPage(QWidget* parent)
     });
     connect(m_model, &ReviewQueueModel::pageLoaded, this, [this] {
         if (!m_columnsSized && m_model->rowCount() > 0) {
-            sizeColumns();
+            m_table->sizeColumns();
             m_columnsSized = true;
         }
         if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0) // keep the reviewer's place
@@ -133,13 +120,13 @@ ReviewPage::ReviewPage(QWidget* parent)
     // The page's keys work wherever the focus is on this page (text fields keep their own keys).
     auto* previous = new QAction(tr("Previous interaction"), this);
     previous->setShortcuts({ QKeySequence(Qt::Key_K), QKeySequence(Qt::Key_Up) });
-    connect(previous, &QAction::triggered, this, [this] { moveCurrent(-1); });
+    connect(previous, &QAction::triggered, this, [this] { m_table->moveCurrent(-1); });
     auto* next = new QAction(tr("Next interaction"), this);
     next->setShortcuts({ QKeySequence(Qt::Key_J), QKeySequence(Qt::Key_Down) });
-    connect(next, &QAction::triggered, this, [this] { moveCurrent(1); });
+    connect(next, &QAction::triggered, this, [this] { m_table->moveCurrent(1); });
     auto* skip = new QAction(tr("Skip to the next interaction without saving"), this);
     skip->setShortcut(Qt::Key_S);
-    connect(skip, &QAction::triggered, this, [this] { moveCurrent(1); });
+    connect(skip, &QAction::triggered, this, [this] { m_table->moveCurrent(1); });
     auto* undo = new QAction(tr("Undo your last save on this interaction (within a minute)"), this);
     undo->setObjectName(QStringLiteral("undoReview"));
     undo->setShortcut(Qt::Key_U);
@@ -209,12 +196,7 @@ bool ReviewPage::isBusy() const
 void ReviewPage::showQuery(const ReviewQueueQuery& query)
 {
     m_controls->setQuery(query);
-    {
-        const QSignalBlocker blocker(m_table->horizontalHeader());
-        m_table->horizontalHeader()->setSortIndicator(ReviewQueueModel::columnForSortKey(query.sort),
-            query.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
-    }
-    fitSortedColumn();
+    m_table->setSort(query.sort, query.descending);
     m_filter = query.filter;
     m_sort = query.sort;
     m_descending = query.descending;
@@ -247,39 +229,6 @@ void ReviewPage::updateStatus()
         m_controls->setStatus(tr("%n loaded, more on scroll", nullptr, rows));
     const bool empty = context().store && m_model->isComplete() && rows == 0;
     m_queuePanel->setMessage(empty ? tr("Nothing to review for these filters.") : QString());
-}
-
-void ReviewPage::sizeColumns()
-{
-    // Sized to the first page, with room for the sort arrow only in the sorted column (a
-    // column gets it when sorted); the long query preview takes what is left.
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setSortIndicatorShown(false);
-    m_table->resizeColumnsToContents();
-    header->setSortIndicatorShown(true);
-    fitSortedColumn();
-    int used = 0;
-    for (int column = 0; column < ReviewQueueModel::Query; ++column)
-        used += header->sectionSize(column);
-    header->resizeSection(ReviewQueueModel::Query, qMax(MinQueryWidth, m_table->viewport()->width() - used));
-}
-
-void ReviewPage::fitSortedColumn()
-{
-    QHeaderView* header = m_table->horizontalHeader();
-    const int column = header->sortIndicatorSection();
-    header->resizeSection(column, qMax(header->sectionSize(column), header->sectionSizeHint(column)));
-}
-
-void ReviewPage::moveCurrent(int delta)
-{
-    const int rows = m_model->rowCount();
-    if (rows == 0)
-        return;
-    const QModelIndex current = m_table->currentIndex();
-    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
-    m_table->setCurrentIndex(m_model->index(row, current.isValid() ? current.column() : 0));
-    m_table->scrollTo(m_table->currentIndex());
 }
 
 void ReviewPage::showInteraction(const QModelIndex& index)
@@ -338,7 +287,7 @@ void ReviewPage::saveReview(const ReviewDraft& draft)
             m_form->saveSucceeded(id);
             m_model->applyReview(*saved);
             if (m_form->interaction() == id)
-                moveCurrent(1); // save and advance; the last row stays where it is
+                m_table->moveCurrent(1); // save and advance; the last row stays where it is
             if (m_detail->interaction() == id)
                 loadDetail(id);
             finishedLoading();
@@ -381,21 +330,6 @@ void ReviewPage::showShortcuts()
     m_sheet->setActions(actions() + m_controls->actions());
     m_sheet->show();
     m_sheet->raise();
-}
-
-void ReviewPage::sortIndicatorChanged(int column, Qt::SortOrder order)
-{
-    const auto key = ReviewQueueModel::sortKeyForColumn(column);
-    if (!key) { // the queue cannot sort by this column: put the indicator back
-        const QSignalBlocker blocker(m_table->horizontalHeader());
-        m_table->horizontalHeader()->setSortIndicator(ReviewQueueModel::columnForSortKey(m_sort),
-            m_descending ? Qt::DescendingOrder : Qt::AscendingOrder);
-        return;
-    }
-    m_sort = *key;
-    m_descending = order == Qt::DescendingOrder;
-    fitSortedColumn();
-    applyControls();
 }
 
 void ReviewPage::finishedLoading()

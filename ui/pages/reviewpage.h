@@ -3,7 +3,6 @@
 #include "dashboardpage.h"
 
 class QModelIndex;
-class QTableView;
 
 namespace RagScope {
 
@@ -13,6 +12,7 @@ class Panel;
 class ReviewForm;
 class ReviewQueueControls;
 class ReviewQueueModel;
+class ReviewQueueTable;
 class ShortcutSheet;
 class TeamReviewTools;
 struct ReviewDraft;
@@ -38,7 +38,7 @@ public:
     ReviewQueueQuery query() const;
 
     ReviewQueueModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
+    ReviewQueueTable* table() const { return m_table; }
     ReviewForm* form() const { return m_form; }
     ReviewQueueControls* controls() const { return m_controls; }
     InteractionDetailView* detailView() const { return m_detail; }
@@ -51,15 +51,11 @@ protected:
 private:
     void applyControls();
     void updateStatus();
-    void sizeColumns();
-    void fitSortedColumn();
-    void moveCurrent(int delta);
     void showInteraction(const QModelIndex& index);
     void loadDetail(const QUuid& interactionId);
     void saveReview(const RagScope::ReviewDraft& draft);
     void undoLastSave();
     void showShortcuts();
-    void sortIndicatorChanged(int column, Qt::SortOrder order);
     void finishedLoading();
 
     Filter m_filter;
@@ -78,7 +74,7 @@ private:
     Panel* m_queuePanel;
     Panel* m_detailPanel;
     Panel* m_formPanel;
-    QTableView* m_table;
+    ReviewQueueTable* m_table;
     InteractionDetailView* m_detail;
     ReviewForm* m_form;
 };
