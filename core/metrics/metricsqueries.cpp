@@ -18,7 +18,10 @@ QString bucketOf(const SqlDialect& d, TimeBucket bucket)
 
 /// The reviews in force (`inForce` on alias r: no undo rows, no undone saves) of the window's
 /// interactions: per_reviewer = 1 marks each reviewer's latest, newest = 1 the latest of anyone.
-QString latestReviews(const SqlWhere& where, const QString& inForce)
+/// SQLite walks the reviews and looks each interaction up (CROSS JOIN fixes its join order):
+/// reviewers read a fraction of the answers, and its planner otherwise walked a million-row
+/// window to find a handful of reviews (1 s on a 1M-row snapshot without any review).
+QString latestReviews(const SqlDialect& d, const SqlWhere& where, const QString& inForce)
 {
     return QStringLiteral(
         "WITH latest AS (SELECT r.interaction_id, r.rating, r.label,"
@@ -26,8 +29,8 @@ QString latestReviews(const SqlWhere& where, const QString& inForce)
         " ORDER BY r.created_at DESC, r.id DESC) AS per_reviewer,"
         " ROW_NUMBER() OVER (PARTITION BY r.interaction_id"
         " ORDER BY r.created_at DESC, r.id DESC) AS newest"
-        " FROM ragscope_reviews r JOIN chat_interactions i ON i.id = r.interaction_id WHERE %1 AND %2) ")
-        .arg(where.sql, inForce);
+        " FROM ragscope_reviews r %3 chat_interactions i ON i.id = r.interaction_id WHERE %1 AND %2) ")
+        .arg(where.sql, inForce, d.isPostgres() ? QLatin1String("JOIN") : QLatin1String("CROSS JOIN"));
 }
 
 } // namespace
@@ -217,7 +220,7 @@ BoundSql busiestUsers(const SqlDialect& d, int limit)
 BoundSql reviewLabels(const SqlDialect& d, const Filter& filter, const QString& inForce)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { latestReviews(where, inForce)
+    return { latestReviews(d, where, inForce)
             + QStringLiteral("SELECT l.label, COUNT(*) FROM latest l WHERE l.per_reviewer = 1"
                              " AND l.label IS NOT NULL AND l.label <> ''"
                              " GROUP BY l.label ORDER BY COUNT(*) DESC, l.label%1")
@@ -228,7 +231,7 @@ BoundSql reviewLabels(const SqlDialect& d, const Filter& filter, const QString& 
 BoundSql reviewAgreement(const SqlDialect& d, const Filter& filter, const QString& inForce)
 {
     const SqlWhere where = filterWhere(d, filter, I);
-    return { latestReviews(where, inForce)
+    return { latestReviews(d, where, inForce)
             + QStringLiteral(
                 "SELECT COUNT(*), COUNT(f.rating),"
                 " SUM(CASE WHEN ABS(l.rating - f.rating) <= 1 THEN 1 ELSE 0 END),"

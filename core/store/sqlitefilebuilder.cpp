@@ -100,6 +100,14 @@ Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
         const PerformanceMonitor perf(QStringLiteral("build index %1").arg(index.name));
         RAGSCOPE_TRY(created, store->exec(index.sql));
     }
+    // Statistics for the planner, sampled (analysis_limit) so they take a fraction of a second
+    // on a million rows: without them SQLite guessed join orders and sizes, and the review queue
+    // of a 1M-row snapshot paged 2.5 times slower (bench --pages 10: 534 -> 209 ms).
+    {
+        const PerformanceMonitor perf(QStringLiteral("analyze the new file"));
+        RAGSCOPE_TRY(limited, store->exec(QStringLiteral("PRAGMA analysis_limit = 1000")));
+        RAGSCOPE_TRY(analyzed, store->exec(QStringLiteral("ANALYZE")));
+    }
     RAGSCOPE_TRY(marked, store->exec(QStringLiteral("PRAGMA application_id = %1").arg(CompleteMark)));
     RAGSCOPE_TRY(mode, store->exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
     if (!mode.next() || mode.value(0).toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0)

@@ -230,6 +230,11 @@ private slots:
         Filter otherModel = w;
         otherModel.model = QStringLiteral("Zeta-model");
         QVERIFY(i.coverageNote(otherModel).contains(QStringLiteral("only model")));
+        // the planner's statistics come with the file (join orders on big snapshots)
+        auto stats = snapshot->exec(
+            QStringLiteral("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'chat_interactions'"));
+        QVERIFY(stats.ok() && stats.value().next());
+        QVERIFY(stats.value().value(0).toInt() > 0);
         // a plain store has no metadata
         const auto none = SnapshotInfo::read(*m_source);
         QVERIFY(none.ok() && !none.value());
