@@ -290,6 +290,11 @@ Result<ReviewSummary> MetricsCollector::reviewSummary(const Filter& filter) cons
 
 Result<OverviewFigures> MetricsCollector::overviewFigures(const Filter& filter) const
 {
+    RAGSCOPE_TRY(plan, planFor(filter));
+    if (plan) {
+        RAGSCOPE_TRY(summary, RollupAnswer(m_store, filter, *plan).summary());
+        return OverviewFigures::from(summary);
+    }
     OverviewFigures figures;
     RAGSCOPE_TRY(totals, kpis(filter));
     RAGSCOPE_TRY(latency, latencyPercentiles(filter));

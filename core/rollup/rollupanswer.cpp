@@ -323,6 +323,14 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
 
 Result<StatsReport> RollupAnswer::report() const
 {
+    RAGSCOPE_TRY(r, summary());
+    RAGSCOPE_TRY(daily, dailyCost());
+    r.dailyCost = daily;
+    return r;
+}
+
+Result<StatsReport> RollupAnswer::summary() const
+{
     StatsReport r;
     r.filter = m_filter;
     RAGSCOPE_TRY(t, sums());
@@ -333,8 +341,6 @@ Result<StatsReport> RollupAnswer::report() const
     RAGSCOPE_TRY(ok, addRatings(&r.ratings));
     RAGSCOPE_TRY(latency, latencyPercentiles());
     r.latency = latency;
-    RAGSCOPE_TRY(daily, dailyCost());
-    r.dailyCost = daily;
     r.projection = CostTracker::project(r.kpis.totalCost, m_filter.from, m_filter.to);
     return r;
 }

@@ -29,6 +29,9 @@ public:
     /// From the day × user grain; callers pass such a plan.
     Result<QList<UserStats>> userStats(int limit) const;
     Result<StatsReport> report() const;
+    /// report() without its daily cost series: totals, confidence, ratings and percentiles,
+    /// the window's edges read once for all of them (the Overview's cards).
+    Result<StatsReport> summary() const;
 
 private:
     /// The rollup columns (RollupSql::sumColumnNames()) added up over the middle and the edges.

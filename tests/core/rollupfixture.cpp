@@ -185,6 +185,18 @@ void compareDashboard(const StorePtr& store, const Filter& filter)
                 return;
         }
     }
+    // The Overview's cards: one summary of the rollups per window, the edges read once.
+    const auto oe = exact.overviewFigures(filter);
+    const auto oa = fast.overviewFigures(filter);
+    QVERIFY2(oe.ok() && oa.ok(), "overview figures");
+    QCOMPARE(oa->kpis.requests, oe->kpis.requests);
+    QCOMPARE(oa->kpis.totalCost.toString(), oe->kpis.totalCost.toString());
+    QCOMPARE(oa->ratings.counts, oe->ratings.counts);
+    QCOMPARE(oa->ratings.interactionsWithFeedback, oe->ratings.interactionsWithFeedback);
+    QCOMPARE(oa->p95LatencyMs.has_value(), oe->p95LatencyMs.has_value());
+    if (oe->p95LatencyMs)
+        QVERIFY2(std::abs(*oa->p95LatencyMs - *oe->p95LatencyMs) <= 0.01 * *oe->p95LatencyMs, "overview p95");
+    QCOMPARE(oa->projection.annual.toString(), oe->projection.annual.toString());
     const auto ce = exact.confidenceByRating(filter);
     const auto ca = fast.confidenceByRating(filter);
     QVERIFY2(ce.ok() && ca.ok(), "confidence by rating");
