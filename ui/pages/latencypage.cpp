@@ -1,5 +1,6 @@
 #include "latencypage.h"
 
+#include "charts/chartgroup.h"
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
 #include "export/metricscsv.h"
@@ -38,6 +39,9 @@ LatencyPage::LatencyPage(QWidget* parent)
     m_breakdownChart->setObjectName(QStringLiteral("breakdownChart"));
     m_percentileChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
     m_breakdownChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
+    auto* timeCharts = new ChartGroup(this); // one date at one x in both charts
+    timeCharts->add(m_percentileChart);
+    timeCharts->add(m_breakdownChart);
 
     m_percentilePanel = ExportPanels::chartPanel(tr("Latency percentiles over time"), m_percentileChart,
         QStringLiteral("latency-percentiles.png"), this);
