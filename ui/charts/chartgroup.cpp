@@ -22,6 +22,16 @@ void ChartGroup::add(TimeChart* chart)
     scheduleAlign();
 }
 
+QList<TimeChart*> ChartGroup::charts() const
+{
+    QList<TimeChart*> out;
+    for (const QPointer<TimeChart>& chart : m_charts) {
+        if (chart)
+            out << chart;
+    }
+    return out;
+}
+
 void ChartGroup::scheduleAlign()
 {
     // Aligning changes the plot areas it listens to: never from inside its own pass, and once
@@ -74,9 +84,13 @@ void ChartGroup::alignTimeRanges()
 void ChartGroup::alignLeftEdges()
 {
     // A chart's own left edge is where its value-axis labels and title end: its plot area's
-    // left minus the padding the group added earlier.
+    // left minus the padding the group added earlier. Charts on screen set the edge; a hidden
+    // one (another tab) has not been laid out at its size yet and aligns when shown.
     QList<qreal> ownLeft;
     qreal target = 0;
+    bool anyVisible = false;
+    for (const QPointer<TimeChart>& chart : std::as_const(m_charts))
+        anyVisible = anyVisible || (chart && chart->isVisible());
     for (const QPointer<TimeChart>& chart : std::as_const(m_charts)) {
         if (!chart) {
             ownLeft << 0;
@@ -85,14 +99,15 @@ void ChartGroup::alignLeftEdges()
         chart->chart()->layout()->activate();
         const qreal padding = chart->chart()->margins().left() - m_baseMargins.left();
         ownLeft << chart->chart()->plotArea().left() - padding;
-        target = std::max(target, ownLeft.constLast());
+        if (chart->isVisible() || !anyVisible)
+            target = std::max(target, ownLeft.constLast());
     }
     for (qsizetype i = 0; i < m_charts.size(); ++i) {
         TimeChart* chart = m_charts[i];
         if (!chart)
             continue;
         QMargins margins = m_baseMargins;
-        margins.setLeft(m_baseMargins.left() + qCeil(target - ownLeft[i]));
+        margins.setLeft(m_baseMargins.left() + std::max(0, qCeil(target - ownLeft[i])));
         if (margins != chart->chart()->margins()) {
             chart->chart()->setMargins(margins);
             chart->chart()->layout()->activate();

@@ -21,6 +21,7 @@ public:
     void add(TimeChart* chart);
     /// Aligns now (otherwise done on the next event-loop pass after a change).
     void align();
+    QList<TimeChart*> charts() const;
 
 private:
     void scheduleAlign();

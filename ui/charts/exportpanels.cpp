@@ -3,6 +3,7 @@
 #include "chartimage.h"
 #include "pages/dashboardpage.h"
 #include "widgets/exporter.h"
+#include "widgets/fittedcolumns.h"
 #include "widgets/panel.h"
 
 #include <QAction>
@@ -75,8 +76,8 @@ Panel* tablePanel(const QString& title, QAbstractItemModel* model, int sortRole,
     view->setAlternatingRowColors(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setStretchLastSection(true);
+    new FittedColumns(view); // every number whole, never behind a scroll bar
     view->setAccessibleName(title);
     panel->setContent(view);
     addCsvAction(panel, std::move(csv), fileName);
