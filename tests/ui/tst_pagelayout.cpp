@@ -12,6 +12,7 @@
 #include "pages/overviewpage.h"
 #include "pages/qualitypage.h"
 #include "pages/reviewpage.h"
+#include "widgets/filterbar.h"
 #include "widgets/reviewqueuetable.h"
 
 #include <QAbstractAxis>
@@ -105,6 +106,7 @@ private slots:
         DemoOptions options;
         options.rows = 3000;
         options.days = 30;
+        options.end = End; // the same rows, and so the same texts, on every run
         const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
         const auto made = DemoGenerator::createSqlite(path, options);
         QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
@@ -124,6 +126,7 @@ private slots:
         QSignalSpy opened(m_window, &MainWindow::storeOpened);
         m_window->openUrl(QStringLiteral("sqlite:") + path);
         QVERIFY(opened.wait(30000));
+        m_window->filterBar()->setCustomRange(End.addDays(-7), End);
     }
 
     void cleanupTestCase() { delete m_window; }
@@ -245,6 +248,7 @@ private:
         return page;
     }
 
+    const QDateTime End { QDate(2026, 11, 30), QTime(0, 0), QTimeZone::utc() };
     QTemporaryDir m_dir;
     MainWindow* m_window = nullptr;
     ReviewPage* m_review = nullptr;

@@ -14,7 +14,8 @@ class FittedColumns : public QObject
 {
     Q_OBJECT
 public:
-    /// Fits `view` now and whenever its model's rows or the sort column change.
+    /// Fits `view` now and whenever its model's rows or the sort column change. A column set to
+    /// QHeaderView::Stretch afterwards keeps stretching (the minimum width counts its text).
     explicit FittedColumns(QTableView* view);
 
     /// Fits now (otherwise done on the next event-loop pass after a change).
