@@ -32,8 +32,8 @@ LatencyPage::LatencyPage(QWidget* parent)
     , m_percentilesModel(new LatencyPercentilesModel(this))
     , m_percentileChart(new TimeChart(
           TimeChart::Mode::Lines, tr("Total latency (ms)"), ChartStyle::ValueKind::Milliseconds))
-    , m_breakdownChart(new TimeChart(
-          TimeChart::Mode::Lines, tr("Average (ms)"), ChartStyle::ValueKind::Milliseconds))
+    , m_breakdownChart(
+          new TimeChart(TimeChart::Mode::Lines, tr("Average (ms)"), ChartStyle::ValueKind::Milliseconds))
 {
     m_percentileChart->setObjectName(QStringLiteral("percentileChart"));
     m_breakdownChart->setObjectName(QStringLiteral("breakdownChart"));
