@@ -45,8 +45,9 @@ bool isNumeric(const QAbstractItemModel* model, int column)
     return align.isValid() && (align.value<Qt::Alignment>() & Qt::AlignRight);
 }
 
-// Why column `column` of `view` does not show its whole text; empty if it does.
-QString clipping(QAbstractItemView* view, int column)
+// Why column `column` of `view` does not show its whole text (`whole`), or is not on screen at
+// all (text that may be elided); empty if it does.
+QString clipping(QAbstractItemView* view, int column, bool whole = true)
 {
     QHeaderView* header = columnHeader(view);
     const QString name
@@ -54,6 +55,16 @@ QString clipping(QAbstractItemView* view, int column)
               .arg(view->accessibleName().isEmpty() ? view->objectName() : view->accessibleName(),
                   view->model()->headerData(column, Qt::Horizontal).toString());
     const int width = header->sectionSize(column);
+    const int left = header->sectionViewportPosition(column);
+    if (!whole) {
+        const int someText = std::min(width, 3 * header->fontMetrics().horizontalAdvance(QLatin1Char('M')));
+        if (left < 0 || left + someText > view->viewport()->width())
+            return QStringLiteral("%1 is scrolled out of sight (%2 px of %3)")
+                .arg(name)
+                .arg(left)
+                .arg(view->viewport()->width());
+        return {};
+    }
     // A header draws its sort arrow in the sorted column only.
     const bool arrows = header->isSortIndicatorShown();
     header->setSortIndicatorShown(arrows && header->sortIndicatorSection() == column);
@@ -61,7 +72,6 @@ QString clipping(QAbstractItemView* view, int column)
     header->setSortIndicatorShown(arrows);
     if (width < needed)
         return QStringLiteral("%1 is %2 px wide, its text needs %3").arg(name).arg(width).arg(needed);
-    const int left = header->sectionViewportPosition(column);
     if (left < 0 || left + width > view->viewport()->width())
         return QStringLiteral("%1 lies outside the visible part (%2…%3 of %4 px)")
             .arg(name)
@@ -71,7 +81,8 @@ QString clipping(QAbstractItemView* view, int column)
     return {};
 }
 
-// Every numeric column of every table or tree on screen in `page` that hides part of its text.
+// Every numeric column of every table or tree on screen in `page` that hides part of its text,
+// and every text column scrolled out of sight.
 QStringList clippedNumbers(QWidget* page)
 {
     QStringList problems;
@@ -80,9 +91,9 @@ QStringList clippedNumbers(QWidget* page)
         if (!header || !view->isVisible() || !view->model() || view->model()->rowCount() == 0)
             continue;
         for (int column = 0; column < view->model()->columnCount(); ++column) {
-            if (header->isSectionHidden(column) || !isNumeric(view->model(), column))
+            if (header->isSectionHidden(column))
                 continue;
-            const QString why = clipping(view, column);
+            const QString why = clipping(view, column, isNumeric(view->model(), column));
             if (!why.isEmpty())
                 problems << why;
         }
