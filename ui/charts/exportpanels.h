@@ -7,6 +7,7 @@
 #include <functional>
 
 class QAbstractItemModel;
+class QChartView;
 class QTableView;
 class QWidget;
 
@@ -16,8 +17,9 @@ class Panel;
 
 /// Panels around a chart or a table, with the header action that exports what they show.
 namespace ExportPanels {
-/// A panel showing `chart`, with "Export PNG…" (suggested file `fileName`).
-Panel* chartPanel(const QString& title, QWidget* chart, const QString& fileName, QWidget* parent);
+/// A panel showing `chart`, with "Save image…" (PNG or SVG, suggested file `fileName`) and
+/// "Copy image" in its header and the chart's context menu.
+Panel* chartPanel(const QString& title, QChartView* chart, const QString& fileName, QWidget* parent);
 /// The data behind a table panel as CSV for machines (raw values, not the shown text).
 using CsvSource = std::function<CsvTable()>;
 /// A panel with a sortable table of `model` (sorted through a proxy by `sortRole`), with

@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QScatterSeries>
+#include <QTimeZone>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -21,6 +22,14 @@ namespace {
 constexpr qreal HourMs = 3'600'000.0;
 constexpr qreal DayMs = 24 * HourMs;
 constexpr int FewPoints = 40; // below this, dots mark each point
+
+/// The start of the bucket holding `utc`, as an axis position.
+qreal bucketStart(const QDateTime& utc, TimeBucket bucket)
+{
+    const QDateTime u = utc.toUTC();
+    const QTime start = bucket == TimeBucket::Hour ? QTime(u.time().hour(), 0) : QTime(0, 0);
+    return ChartStyle::axisPosition(QDateTime(u.date(), start, QTimeZone::utc()));
+}
 
 QList<QPointF> stackedOn(const QList<QPointF>& base, const QList<QPointF>& points)
 {
@@ -76,6 +85,7 @@ void TimeChart::setSeries(
 {
     const bool keep = sameNames(series);
     m_series = series;
+    m_window = window;
     m_crosshair.hide();
     m_firstPartial.reset();
     m_lastPartial.reset();
@@ -251,6 +261,11 @@ void TimeChart::fitTimeAxis(TimeBucket bucket)
     }
     if (!any)
         return;
+    // Every bucket of the window, with data or not: charts of one window share one range.
+    if (m_window.first.isValid())
+        first = std::min(first, bucketStart(m_window.first, bucket));
+    if (m_window.second.isValid())
+        last = std::max(last, bucketStart(m_window.second.addMSecs(-1), bucket));
     // Ticks on whole buckets: the span is padded to a whole number of tick steps.
     qint64 span = qRound64((last - first) / unit);
     if (span == 0) {

@@ -36,7 +36,8 @@ public:
     TimeChart(Mode mode, const QString& valueTitle, ChartStyle::ValueKind kind, QWidget* parent = nullptr);
 
     /// Replaces all data. Stacked areas need the same x values, in order, in every series.
-    /// `window`: the window shown, so a first or last bucket it cuts short shows as partial.
+    /// `window`: the window shown (the time axis spans all its buckets, so charts of one page
+    /// line up), and a first or last bucket it cuts short shows as partial.
     void setSeries(
         const QList<Series>& series, TimeBucket bucket, const QPair<QDateTime, QDateTime>& window = {});
     const QList<Series>& series() const { return m_series; }
@@ -83,6 +84,7 @@ private:
     QDateTimeAxis* m_time;
     QValueAxis* m_value;
     QList<Series> m_series;
+    QPair<QDateTime, QDateTime> m_window;
     std::function<QString(int, qreal)> m_tooltip;
     QList<Mark> m_marks;
     QPointer<QScatterSeries> m_markSeries;

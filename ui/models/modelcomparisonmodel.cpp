@@ -39,6 +39,10 @@ void ModelComparisonModel::setData(const ModelComparison& comparison)
 {
     beginResetModel();
     m_comparison = comparison;
+    QList<Money> costs;
+    for (const ModelFigures& m : comparison.models)
+        costs << m.cost;
+    m_cost = UsdColumn(costs);
     endResetModel();
 }
 
@@ -88,7 +92,7 @@ QVariant ModelComparisonModel::display(const ModelFigures& m, int column) const
     case Requests:
         return tr("%1 (%2)").arg(locale.toString(m.requests), percent(m_comparison.share(m)));
     case Cost:
-        return CostDisplay::sum(m.cost, m.requests, m.unpricedRequests);
+        return m_cost.sum(m.cost, m.requests, m.unpricedRequests);
     case CostPerRequest:
     case CostPer1kTokens:
         // A model without any stored cost has no price, not a price of zero.

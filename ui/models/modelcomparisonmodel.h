@@ -1,6 +1,7 @@
 #pragma once
 
 #include "comparison/modelfigures.h"
+#include "widgets/usdcolumn.h"
 
 #include <QAbstractTableModel>
 
@@ -47,6 +48,7 @@ private:
     QVariant sortValue(const ModelFigures& m, int column) const;
 
     ModelComparison m_comparison;
+    UsdColumn m_cost; ///< one number of decimals for the whole cost column
 };
 
 } // namespace RagScope

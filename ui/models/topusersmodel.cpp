@@ -1,7 +1,5 @@
 #include "topusersmodel.h"
 
-#include "money/costdisplay.h"
-
 #include <QLocale>
 
 namespace RagScope {
@@ -23,6 +21,10 @@ void TopUsersModel::setData(const QList<UserStats>& rows)
 {
     beginResetModel();
     m_rows = rows;
+    QList<Money> costs;
+    for (const UserStats& row : rows)
+        costs << row.cost;
+    m_cost = UsdColumn(costs);
     endResetModel();
 }
 
@@ -74,7 +76,7 @@ QVariant TopUsersModel::data(const QModelIndex& index, int role) const
     case Requests:
         return locale.toString(row.requests);
     case Cost:
-        return CostDisplay::sum(row.cost, row.requests, row.unpricedRequests);
+        return m_cost.sum(row.cost, row.requests, row.unpricedRequests);
     case AvgLatency:
         return orDash(
             row.avgLatencyMs, [&locale](double v) { return tr("%1 ms").arg(locale.toString(v, 'f', 0)); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metrics/metricstypes.h"
+#include "widgets/usdcolumn.h"
 
 #include <QAbstractTableModel>
 
@@ -29,6 +30,7 @@ public:
 
 private:
     QList<UserStats> m_rows;
+    UsdColumn m_cost; ///< one number of decimals for the whole cost column
 };
 
 } // namespace RagScope

@@ -1,5 +1,6 @@
 #include "costpage.h"
 
+#include "charts/chartgroup.h"
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
 #include "dailycostcharts.h"
@@ -84,6 +85,9 @@ CostPage::CostPage(QWidget* parent)
     m_tokensChart->setTooltip(
         [this](int, qreal x) { return DailyCostCharts::tokensReadout(m_dailyModel->rows(), x); });
     m_pricingModel->setTable(PriceTable::builtIn());
+    auto* timeCharts = new ChartGroup(this); // one date at one x in both charts
+    timeCharts->add(m_costChart);
+    timeCharts->add(m_tokensChart);
 
     m_costPanel = ExportPanels::chartPanel(
         tr("Daily cost per model"), m_costChart, QStringLiteral("daily-cost.png"), this);

@@ -1,5 +1,6 @@
 #include "latencypage.h"
 
+#include "charts/chartgroup.h"
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
 #include "export/metricscsv.h"
@@ -31,13 +32,16 @@ LatencyPage::LatencyPage(QWidget* parent)
     , m_percentilesModel(new LatencyPercentilesModel(this))
     , m_percentileChart(new TimeChart(
           TimeChart::Mode::Lines, tr("Total latency (ms)"), ChartStyle::ValueKind::Milliseconds))
-    , m_breakdownChart(new TimeChart(
-          TimeChart::Mode::Lines, tr("Average latency (ms)"), ChartStyle::ValueKind::Milliseconds))
+    , m_breakdownChart(
+          new TimeChart(TimeChart::Mode::Lines, tr("Average (ms)"), ChartStyle::ValueKind::Milliseconds))
 {
     m_percentileChart->setObjectName(QStringLiteral("percentileChart"));
     m_breakdownChart->setObjectName(QStringLiteral("breakdownChart"));
     m_percentileChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
     m_breakdownChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
+    auto* timeCharts = new ChartGroup(this); // one date at one x in both charts
+    timeCharts->add(m_percentileChart);
+    timeCharts->add(m_breakdownChart);
 
     m_percentilePanel = ExportPanels::chartPanel(tr("Latency percentiles over time"), m_percentileChart,
         QStringLiteral("latency-percentiles.png"), this);

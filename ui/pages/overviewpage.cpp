@@ -10,6 +10,7 @@
 #include "planning/burndownpanel.h"
 #include "planning/costplanner.h"
 #include "widgets/exporter.h"
+#include "widgets/fittedcolumns.h"
 #include "widgets/kpicard.h"
 #include "widgets/panel.h"
 
@@ -111,7 +112,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_usersView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_usersView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_usersView->verticalHeader()->hide();
-    m_usersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    new FittedColumns(m_usersView); // every number whole; the user name takes what is left
     m_usersView->horizontalHeader()->setSectionResizeMode(TopUsersModel::User, QHeaderView::Stretch);
     m_usersView->setToolTip(tr("Double-click a user to review their low-rated or low-confidence answers."));
     m_usersPanel->setContent(m_usersView);

@@ -28,8 +28,7 @@ qreal at(const QDate& day)
 
 BurnDownPanel::BurnDownPanel(QWidget* parent)
     : QWidget(parent)
-    , m_chart(
-          new TimeChart(TimeChart::Mode::Lines, tr("Cumulative cost (USD)"), ChartStyle::ValueKind::Money))
+    , m_chart(new TimeChart(TimeChart::Mode::Lines, tr("Cost (USD)"), ChartStyle::ValueKind::Money))
     , m_summary(new QLabel(this))
     , m_model(new QComboBox(this))
     , m_budget(new QLineEdit(this))

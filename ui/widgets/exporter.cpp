@@ -5,10 +5,11 @@
 #include "export/reviewqueuecsv.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QLabel>
 #include <QMessageBox>
-#include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QWidget>
@@ -19,6 +20,7 @@ namespace {
 
 const QString LastDirKey = QStringLiteral("export/lastDir");
 const QString ByteOrderMarkKey = QStringLiteral("export/csvByteOrderMark");
+const QString ImageScaleKey = QStringLiteral("export/imageScale");
 
 QString startPath(const QString& suggestedName)
 {
@@ -35,32 +37,39 @@ void rememberDir(const QString& path)
         QSettings().setValue(LastDirKey, QFileInfo(path).absolutePath());
 }
 
-QString askPath(QWidget* parent, const QString& suggestedName, const QString& filter)
-{
-    const QString path
-        = QFileDialog::getSaveFileName(parent, QObject::tr("Export"), startPath(suggestedName), filter);
-    rememberDir(path);
-    return path;
-}
-
 } // namespace
 
-QString saveWidgetPng(QWidget* widget, const QString& path)
+QString askImagePath(QWidget* parent, const QString& suggestedName, int* scale)
 {
-    const QPixmap pixmap = widget->grab();
-    if (pixmap.isNull() || !pixmap.save(path, "PNG"))
-        return QObject::tr("Could not write %1").arg(path);
-    return {};
-}
-
-void exportWidgetPng(QWidget* widget, const QString& suggestedName)
-{
-    const QString path = askPath(widget, suggestedName, QObject::tr("PNG image (*.png)"));
-    if (path.isEmpty())
-        return;
-    const QString error = saveWidgetPng(widget, path);
-    if (!error.isEmpty())
-        QMessageBox::warning(widget, QObject::tr("Export failed"), error);
+    // Qt's own dialog, because a native one cannot hold the resolution choice.
+    QFileDialog dialog(parent, QObject::tr("Save image"), startPath(suggestedName),
+        QObject::tr("PNG image (*.png)") + QStringLiteral(";;") + QObject::tr("SVG image (*.svg)"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("png"));
+    QObject::connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog](const QString& filter) {
+        dialog.setDefaultSuffix(
+            filter.contains(QStringLiteral("*.svg")) ? QStringLiteral("svg") : QStringLiteral("png"));
+    });
+    auto* resolution = new QComboBox(&dialog);
+    resolution->setObjectName(QStringLiteral("imageScale"));
+    resolution->setAccessibleName(QObject::tr("Resolution"));
+    resolution->addItem(QObject::tr("1× (screen size)"), 1);
+    resolution->addItem(QObject::tr("2× (sharp on high-density screens and in print)"), 2);
+    resolution->setToolTip(QObject::tr("PNG only: an SVG is sharp at any size"));
+    resolution->setCurrentIndex(resolution->findData(QSettings().value(ImageScaleKey, 2).toInt()));
+    if (auto* grid = qobject_cast<QGridLayout*>(dialog.layout())) {
+        const int row = grid->rowCount();
+        grid->addWidget(new QLabel(QObject::tr("Resolution:"), &dialog), row, 0);
+        grid->addWidget(resolution, row, 1, 1, grid->columnCount() - 1);
+    }
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    *scale = resolution->currentData().toInt();
+    QSettings().setValue(ImageScaleKey, *scale);
+    const QString path = dialog.selectedFiles().constFirst();
+    rememberDir(path);
+    return path;
 }
 
 QString askCsvPath(QWidget* parent, const QString& suggestedName, CsvOptions* options)

@@ -11,13 +11,12 @@ namespace RagScope {
 
 class CsvExportJob;
 
-/// Saving what a page shows: a widget (chart) as PNG, a table as CSV for machines (raw values,
+/// Saving what a page shows: a chart as an image, a table as CSV for machines (raw values,
 /// ids, every row of the query; see core/export).
 namespace Exporter {
-/// Renders `widget` into a PNG at `path`; returns an error message or an empty string.
-QString saveWidgetPng(QWidget* widget, const QString& path);
-/// Asks for a file name (remembering the last folder) and saves; shows errors in a message box.
-void exportWidgetPng(QWidget* widget, const QString& suggestedName);
+/// Asks for an image file name (PNG or SVG, by the chosen type) and the resolution (1× or 2×,
+/// remembered in QSettings); an empty path when the user cancels.
+QString askImagePath(QWidget* parent, const QString& suggestedName, int* scale);
 
 /// Asks for a CSV file name, with the "byte order mark" choice (remembered in QSettings,
 /// off by default); an empty path when the user cancels.
