@@ -289,8 +289,6 @@ void TimeChart::showMarks()
     m_markSeries = new QScatterSeries;
     m_markSeries->setName(tr("Anomalies"));
     m_markSeries->setMarkerSize(11);
-    m_markSeries->setColor(QColor(0xd3, 0x2f, 0x2f));
-    m_markSeries->setBorderColor(Qt::white);
     QList<QPointF> points;
     for (const Mark& m : std::as_const(m_marks))
         points << m.point;
@@ -299,6 +297,7 @@ void TimeChart::showMarks()
     chart()->addSeries(m_markSeries);
     m_markSeries->attachAxis(m_time);
     m_markSeries->attachAxis(m_value);
+    restyle(); // the marks' colours
 }
 
 void TimeChart::onMarkHovered(const QPointF& point, bool state)
