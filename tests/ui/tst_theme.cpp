@@ -88,6 +88,7 @@ private slots:
         QVERIFY(dark && dark->isCheckable());
         QVERIFY(themeAction(window, Theme::Choice::System)->isChecked());
         dark->trigger();
+        QCoreApplication::sendPostedEvents(); // windows get the new palette through posted events
         QVERIFY(dark->isChecked());
         QCOMPARE(Theme::current(), Theme::Choice::Dark);
         QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("dark"));
@@ -111,6 +112,7 @@ private slots:
         QVERIFY(!detail->toHtml().contains(lightSecondary.name(), Qt::CaseInsensitive));
 
         themeAction(window, Theme::Choice::System)->trigger();
+        QCoreApplication::sendPostedEvents();
         QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("system"));
         QCOMPARE(window.palette().color(QPalette::Window), m_platform.color(QPalette::Window));
         QCOMPARE(chart->backgroundBrush().color(), lightBackground);
@@ -172,6 +174,7 @@ private slots:
         QCOMPARE(lightError, SemanticColors::text(Role::Error, bar.palette()));
 
         Theme::apply(Theme::Choice::Dark);
+        QCoreApplication::sendPostedEvents();
         const QColor darkError = error->palette().color(QPalette::WindowText);
         QVERIFY(darkError != lightError);
         QCOMPARE(darkError, SemanticColors::text(Role::Error, ThemePalettes::dark()));

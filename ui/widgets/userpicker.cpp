@@ -63,7 +63,7 @@ void UserPicker::commitText()
     const QString typed = lineEdit()->text().trimmed();
     int index = typed.isEmpty() ? 0 : findText(typed, Qt::MatchFixedString); // any case
     if (index < 0) {
-        lineEdit()->setText(currentText()); // shows the choice that still applies
+        lineEdit()->setText(itemText(currentIndex())); // the choice that still applies
         emit unknownUser(typed);
         return;
     }
