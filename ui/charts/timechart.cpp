@@ -112,6 +112,13 @@ void TimeChart::setSeries(
     placePartialBands();
 }
 
+void TimeChart::changeEvent(QEvent* event)
+{
+    ChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        placePartialBands(); // their hatch and label take the new palette (View → Theme)
+}
+
 void TimeChart::placePartialBands()
 {
     QAbstractSeries* series = chart()->series().isEmpty() ? nullptr : chart()->series().first();
