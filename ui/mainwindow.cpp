@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "windowsession.h"
 
+#include "appearance/thememenu.h"
 #include "connectionprofiles.h"
 #include "rollup/rollupkeeper.h"
 #include "snapshot/pushreviewsdialog.h"
@@ -153,6 +154,7 @@ void MainWindow::createActions()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
+    view->addMenu(new ThemeMenu(view));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About RagScope"), this, [this] {

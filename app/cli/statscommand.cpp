@@ -80,11 +80,13 @@ QString humanComparison(const OverviewReport& c)
     const auto change = [](const FigureChange& f, const QString& unit) -> QString {
         switch (f.kind) {
         case FigureChange::Kind::NoPrevious:
-            return QStringLiteral("no previous data");
+            return QStringLiteral("no data in the previous window");
+        case FigureChange::Kind::NoCurrent:
+            return QStringLiteral("no data in this window");
         case FigureChange::Kind::Same:
             return QStringLiteral("no change");
-        case FigureChange::Kind::New:
-            return QStringLiteral("new");
+        case FigureChange::Kind::Difference:
+            return QStringLiteral("too few previous data for a %");
         case FigureChange::Kind::Moved:
             break;
         }

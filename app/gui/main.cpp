@@ -2,6 +2,7 @@
 // and opens a store (--db, --demo, or the last one / the start page).
 
 #include "alerts/alertsetup.h"
+#include "appearance/theme.h"
 #include "i18n/translations.h"
 #include "mainwindow.h"
 #include "pages/alertspage.h"
@@ -50,7 +51,10 @@ int main(int argc, char* argv[])
             "Price table (JSON, with effective dates) for the recomputed cost, reconciliation, what-if "
             "and forecast, instead of the built-in one."),
         QStringLiteral("FILE"));
-    parser.addOptions({ db, demo, screenshots, pricing });
+    const QCommandLineOption theme(QStringLiteral("theme"),
+        QApplication::translate("main", "Use the theme NAME (system, light or dark) for this run only."),
+        QStringLiteral("NAME"));
+    parser.addOptions({ db, demo, screenshots, pricing, theme });
     // The desktop entry's "Open with RagScope" for a SQLite file (Exec=ragscope %f).
     parser.addPositionalArgument(QStringLiteral("file"),
         QApplication::translate("main", "A SQLite store or snapshot to open (as --db sqlite:FILE)."),
@@ -68,6 +72,12 @@ int main(int argc, char* argv[])
             << Qt::endl;
         return 2;
     }
+    const auto themeChoice = parser.isSet(theme) ? Theme::fromKey(parser.value(theme)) : Theme::saved();
+    if (!themeChoice) {
+        err << QApplication::translate("main", "ragscope: --theme is system, light or dark") << Qt::endl;
+        return 2;
+    }
+    Theme::apply(*themeChoice);
     const QString url = files.isEmpty() ? parser.value(db) : QStringLiteral("sqlite:") + files.first();
 
     auto* cost = new CostPage;

@@ -24,17 +24,27 @@ struct OverviewFigures
 struct FigureChange
 {
     enum class Kind {
-        NoPrevious, ///< one of the windows has no value (no rows)
+        NoPrevious, ///< the previous window has no value (no rows, or none for this figure)
+        NoCurrent, ///< this window has no value for the figure
         Same, ///< equal values
-        New, ///< relative change from 0 to something
+        /// A relative figure whose baseline is too small for a percentage (fewer than
+        /// MinimumBaseline previous requests, or a previous value of 0): `amount` is current − previous.
+        Difference,
         Moved, ///< `amount` says by how much
     };
+    /// A percentage needs at least this many requests in the previous window: against a handful
+    /// of rows it only says how small the baseline was ("▲ 39,999,800%").
+    static constexpr qint64 MinimumBaseline = 30;
+
     Kind kind = Kind::NoPrevious;
-    /// Percent of the previous value (relative changes) or current − previous (absolute ones).
+    /// Moved: percent of the previous value (relative changes) or current − previous (absolute
+    /// ones). Difference: current − previous in the figure's unit (money: OverviewReport has the
+    /// exact differences; this double is for display only).
     double amount = 0.0;
 
-    /// For amounts: requests, money, latency.
-    static FigureChange relative(std::optional<double> current, std::optional<double> previous);
+    /// For amounts: requests, money, latency; `previousRequests` is the previous window's size.
+    static FigureChange relative(
+        std::optional<double> current, std::optional<double> previous, qint64 previousRequests);
     /// For rates and scores: confidence, feedback rate, rating.
     static FigureChange absolute(std::optional<double> current, std::optional<double> previous);
 };
@@ -49,6 +59,8 @@ struct OverviewReport
     qint64 requestsDifference() const { return current.kpis.requests - previous.kpis.requests; }
     /// Exact: current − previous total cost.
     Money costDifference() const { return current.kpis.totalCost - previous.kpis.totalCost; }
+    Money monthlyCostDifference() const { return current.projection.monthly - previous.projection.monthly; }
+    Money annualCostDifference() const { return current.projection.annual - previous.projection.annual; }
 
     FigureChange requests() const;
     FigureChange totalCost() const;

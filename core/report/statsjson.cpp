@@ -34,7 +34,8 @@ QJsonObject projection(const CostProjection& p)
         { QStringLiteral("annual_usd"), p.annual.toString() } };
 }
 
-// A difference (absolute) or a percentage (relative) of a change; null when it has none.
+// A difference (absolute) or a percentage (relative) of a change; null when it has none (also
+// when the previous window is too small for a percentage: FigureChange::MinimumBaseline).
 QJsonValue changeValue(const FigureChange& change)
 {
     switch (change.kind) {
@@ -43,7 +44,8 @@ QJsonValue changeValue(const FigureChange& change)
     case FigureChange::Kind::Moved:
         return change.amount;
     case FigureChange::Kind::NoPrevious:
-    case FigureChange::Kind::New:
+    case FigureChange::Kind::NoCurrent:
+    case FigureChange::Kind::Difference:
         break;
     }
     return QJsonValue(QJsonValue::Null);

@@ -6,6 +6,9 @@
 
 using namespace RagScope;
 
+Q_DECLARE_METATYPE(std::optional<double>)
+Q_DECLARE_METATYPE(RagScope::FigureChange::Kind)
+
 namespace {
 
 QDateTime utc(const char* iso)
@@ -34,6 +37,9 @@ class OverviewReportTest : public QObject
 private slots:
     void figuresOfBothWindowsEqualTheHandCountedOnes();
     void changesAreComputedFromTheTwoWindows();
+    void percentagesNeedABaselineOf30PreviousRequests_data();
+    void percentagesNeedABaselineOf30PreviousRequests();
+    void absoluteChangesNeedBothValues();
     void figuresEqualThoseOfTheFullReport();
 };
 
@@ -77,11 +83,13 @@ void OverviewReportTest::changesAreComputedFromTheTwoWindows()
     const auto overview = MetricsCollector(fixtureStore(db)).overview(week());
     QVERIFY(overview.ok());
     using Kind = FigureChange::Kind;
+    // The previous window has 2 requests: too few for percentages, differences instead.
     QCOMPARE(overview->requestsDifference(), 2);
-    QCOMPARE(overview->requests().kind, Kind::Moved);
-    QCOMPARE(overview->requests().amount, 100.0);
+    QCOMPARE(overview->requests().kind, Kind::Difference);
+    QCOMPARE(overview->requests().amount, 2.0);
     QCOMPARE(overview->costDifference().toString(), QStringLiteral("0.50000000"));
-    QCOMPARE(overview->totalCost().kind, Kind::New); // from $0
+    QCOMPARE(overview->totalCost().kind, Kind::Difference);
+    QCOMPARE(overview->avgLatency().kind, Kind::Difference);
     QCOMPARE(overview->avgLatency().amount, 150.0);
     QVERIFY(qFuzzyCompare(overview->p95Latency().amount, 285.0));
     QCOMPARE(overview->avgConfidence().kind, Kind::Moved);
@@ -93,10 +101,64 @@ void OverviewReportTest::changesAreComputedFromTheTwoWindows()
     const auto first = MetricsCollector(db.open()).overview(week().previous());
     QVERIFY(first.ok());
     QCOMPARE(first->current.kpis.requests, 2);
-    QCOMPARE(first->requests().kind, Kind::New);
+    QCOMPARE(first->requests().kind, Kind::NoPrevious);
     QCOMPARE(first->avgLatency().kind, Kind::NoPrevious);
     QCOMPARE(first->costDifference().toString(), QStringLiteral("0.00000000"));
-    QCOMPARE(first->totalCost().kind, Kind::Same);
+    QCOMPARE(first->totalCost().kind, Kind::NoPrevious);
+    QCOMPARE(first->avgConfidence().kind, Kind::NoPrevious);
+}
+
+void OverviewReportTest::percentagesNeedABaselineOf30PreviousRequests_data()
+{
+    using Kind = FigureChange::Kind;
+    QTest::addColumn<std::optional<double>>("current");
+    QTest::addColumn<std::optional<double>>("previous");
+    QTest::addColumn<qint64>("previousRequests");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<double>("amount");
+    const std::optional<double> none;
+    QTest::newRow("no previous window")
+        << std::optional(10.0) << none << qint64(0) << Kind::NoPrevious << 0.0;
+    QTest::newRow("empty previous window")
+        << std::optional(10.0) << std::optional(0.0) << qint64(0) << Kind::NoPrevious << 0.0;
+    QTest::newRow("nothing in this window")
+        << none << std::optional(5.0) << qint64(40) << Kind::NoCurrent << 0.0;
+    QTest::newRow("same on a small baseline")
+        << std::optional(5.0) << std::optional(5.0) << qint64(3) << Kind::Same << 0.0;
+    QTest::newRow("29 previous requests: difference")
+        << std::optional(58.0) << std::optional(29.0) << qint64(29) << Kind::Difference << 29.0;
+    QTest::newRow("30 previous requests: percent")
+        << std::optional(60.0) << std::optional(30.0) << qint64(30) << Kind::Moved << 100.0;
+    QTest::newRow("previous value 0: difference")
+        << std::optional(5.0) << std::optional(0.0) << qint64(100) << Kind::Difference << 5.0;
+    QTest::newRow("fall on a big baseline")
+        << std::optional(50.0) << std::optional(100.0) << qint64(100) << Kind::Moved << -50.0;
+    QTest::newRow("fall on a small baseline")
+        << std::optional(1.0) << std::optional(40000.0) << qint64(2) << Kind::Difference << -39999.0;
+}
+
+void OverviewReportTest::percentagesNeedABaselineOf30PreviousRequests()
+{
+    QFETCH(std::optional<double>, current);
+    QFETCH(std::optional<double>, previous);
+    QFETCH(qint64, previousRequests);
+    QFETCH(FigureChange::Kind, kind);
+    QFETCH(double, amount);
+    QCOMPARE(FigureChange::MinimumBaseline, 30);
+    const FigureChange change = FigureChange::relative(current, previous, previousRequests);
+    QCOMPARE(change.kind, kind);
+    QCOMPARE(change.amount, amount);
+}
+
+void OverviewReportTest::absoluteChangesNeedBothValues()
+{
+    using Kind = FigureChange::Kind;
+    QCOMPARE(FigureChange::absolute(0.5, std::nullopt).kind, Kind::NoPrevious);
+    QCOMPARE(FigureChange::absolute(std::nullopt, 0.5).kind, Kind::NoCurrent);
+    QCOMPARE(FigureChange::absolute(0.5, 0.5).kind, Kind::Same);
+    const FigureChange moved = FigureChange::absolute(0.75, 0.5);
+    QCOMPARE(moved.kind, Kind::Moved);
+    QCOMPARE(moved.amount, 0.25);
 }
 
 void OverviewReportTest::figuresEqualThoseOfTheFullReport()

@@ -2,10 +2,13 @@
 #include "guitest.h"
 #include "testdatabase.h"
 #include "widgets/filterbar.h"
+#include "widgets/userpicker.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -34,6 +37,10 @@ private slots:
     void damagedSavedRangeFallsBackToTheDefault();
     void pickersListStoreUsersAndModelsAfterAllEntry();
     void pickingAUserNarrowsTheFilter();
+    void usersAreSortedByNameForTheLocale();
+    void completerFindsAnyPartOfANameInAnyCase();
+    void typingAListedUserInAnyCaseAppliesIt();
+    void typingAnUnknownUserIsRefusedVisibly();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -327,6 +334,86 @@ void TestFilterBar::pickingAUserNarrowsTheFilter()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).value<Filter>().user, std::optional<QString>(QStringLiteral("bob")));
     QVERIFY(!changed.at(0).at(0).value<Filter>().model);
+}
+
+void TestFilterBar::usersAreSortedByNameForTheLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    UserPicker picker;
+    picker.setUsers(
+        { QStringLiteral("user10"), QStringLiteral("bob"), QStringLiteral("Émile"), QStringLiteral("alice"),
+            QStringLiteral("Carol"), QStringLiteral("user2"), QStringLiteral("frank") },
+        std::nullopt);
+    QLocale::setDefault(before);
+    // Case and accents do not split the list; numbers count as numbers.
+    QCOMPARE(items(&picker),
+        (QStringList { QStringLiteral("All users"), QStringLiteral("alice"), QStringLiteral("bob"),
+            QStringLiteral("Carol"), QStringLiteral("Émile"), QStringLiteral("frank"),
+            QStringLiteral("user2"), QStringLiteral("user10") }));
+    QVERIFY(!picker.user());
+}
+
+void TestFilterBar::completerFindsAnyPartOfANameInAnyCase()
+{
+    UserPicker picker;
+    picker.setUsers(
+        { QStringLiteral("alice.smith"), QStringLiteral("bob.jones"), QStringLiteral("carol.smith") },
+        std::nullopt);
+    QVERIFY(picker.isEditable());
+    QCompleter* completer = picker.completer();
+    QCOMPARE(completer->caseSensitivity(), Qt::CaseInsensitive);
+    QCOMPARE(completer->filterMode(), Qt::MatchContains);
+    completer->setCompletionPrefix(QStringLiteral("SMITH"));
+    QStringList found;
+    for (int i = 0; completer->setCurrentRow(i); ++i)
+        found << completer->currentCompletion();
+    QCOMPARE(found, (QStringList { QStringLiteral("alice.smith"), QStringLiteral("carol.smith") }));
+}
+
+void TestFilterBar::typingAListedUserInAnyCaseAppliesIt()
+{
+    Test::TestDatabase db;
+    FilterBar bar;
+    QSignalSpy loaded(&bar, &FilterBar::choicesLoaded);
+    bar.setStore(storeWithTwoUsers(db));
+    QVERIFY(loaded.wait(20000));
+    auto* picker = bar.findChild<UserPicker*>();
+    QVERIFY(picker);
+    QSignalSpy changed(&bar, &FilterBar::filterChanged);
+    picker->lineEdit()->setText(QStringLiteral("BOB"));
+    QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<Filter>().user, std::optional<QString>(QStringLiteral("bob")));
+    QCOMPARE(picker->currentText(), QStringLiteral("bob"));
+    QVERIFY(bar.userError().isEmpty());
+
+    picker->lineEdit()->clear(); // nothing typed: all users again
+    QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(!changed.at(1).at(0).value<Filter>().user);
+}
+
+void TestFilterBar::typingAnUnknownUserIsRefusedVisibly()
+{
+    Test::TestDatabase db;
+    FilterBar bar;
+    QSignalSpy loaded(&bar, &FilterBar::choicesLoaded);
+    bar.setStore(storeWithTwoUsers(db));
+    QVERIFY(loaded.wait(20000));
+    bar.setUser(QStringLiteral("alice"));
+    auto* picker = bar.findChild<UserPicker*>();
+    QSignalSpy changed(&bar, &FilterBar::filterChanged);
+    picker->lineEdit()->setText(QStringLiteral("mallory"));
+    QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
+    QCOMPARE(changed.count(), 0); // no filter on a user without rows
+    QCOMPARE(bar.filter().user, std::optional<QString>(QStringLiteral("alice")));
+    QCOMPARE(bar.userError(), QStringLiteral("No user “mallory” in this store: the filter is unchanged"));
+    QCOMPARE(picker->lineEdit()->text(), QStringLiteral("alice")); // shows what still applies
+    QCOMPARE(picker->count(), 3); // nothing was added
+
+    picker->setCurrentIndex(picker->findText(QStringLiteral("bob"))); // a real choice clears the message
+    QVERIFY(bar.userError().isEmpty());
 }
 
 QTEST_MAIN(TestFilterBar)

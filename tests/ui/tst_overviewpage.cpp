@@ -50,6 +50,7 @@ class TestOverviewPage : public QObject
 private slots:
     void fillsCardsFromTheStore_data();
     void fillsCardsFromTheStore();
+    void showsPercentagesOnceThePreviousWindowHas30Requests();
     void warnsAboutRequestsOfUnknownModels();
     void listsTheBusiestUsersFirst();
     void changingTheFilterUpdatesTheCards();
@@ -61,27 +62,32 @@ void TestOverviewPage::fillsCardsFromTheStore_data()
     QTest::addColumn<int>("card");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("change");
+    // The previous window has 2 requests: below FigureChange::MinimumBaseline, so relative
+    // figures show the difference and say why there is no percentage.
     QTest::newRow("requests") << int(Card::Requests) << QStringLiteral("4")
-                              << QStringLiteral("▲ 100.0% vs previous 7 days");
+                              << QStringLiteral("▲ 2 vs previous 7 days (too few previous data for a %)");
     // the unknown model's request has no price, which is not $0
     QTest::newRow("total cost") << int(Card::TotalCost) << QStringLiteral("$0.50 (+1 no price)")
-                                << QStringLiteral("new vs previous 7 days");
+                                << QStringLiteral(
+                                       "▲ $0.50 vs previous 7 days (too few previous data for a %)");
     // 0.50 / 7 days × 30 and × 365
     QTest::newRow("monthly") << int(Card::MonthlyCost) << QStringLiteral("$2.14 (+1 no price)")
-                             << QStringLiteral("new vs previous 7 days");
+                             << QStringLiteral("▲ $2.14 vs previous 7 days (too few previous data for a %)");
     QTest::newRow("annual") << int(Card::AnnualCost) << QStringLiteral("$26.07 (+1 no price)")
-                            << QStringLiteral("new vs previous 7 days");
+                            << QStringLiteral("▲ $26.07 vs previous 7 days (too few previous data for a %)");
     QTest::newRow("avg latency") << int(Card::AvgLatency) << QStringLiteral("250 ms")
-                                 << QStringLiteral("▲ 150.0% vs previous 7 days");
+                                 << QStringLiteral(
+                                        "▲ 150 ms vs previous 7 days (too few previous data for a %)");
     // percentile_cont(0.95) of 100, 200, 300, 400 = 300 + 0.85 × 100
     QTest::newRow("p95 latency") << int(Card::P95Latency) << QStringLiteral("385 ms")
-                                 << QStringLiteral("▲ 285.0% vs previous 7 days");
+                                 << QStringLiteral(
+                                        "▲ 285 ms vs previous 7 days (too few previous data for a %)");
     QTest::newRow("avg confidence") << int(Card::AvgConfidence) << QStringLiteral("0.70")
                                     << QStringLiteral("▼ 0.10 vs previous 7 days");
     QTest::newRow("feedback rate") << int(Card::FeedbackRate) << QStringLiteral("50.0%")
                                    << QStringLiteral("▲ 50.00 pp vs previous 7 days");
     QTest::newRow("avg rating") << int(Card::AvgRating) << QStringLiteral("3.50 / 5")
-                                << QStringLiteral("no previous data vs previous 7 days");
+                                << QStringLiteral("no data in the previous 7 days");
 }
 
 void TestOverviewPage::fillsCardsFromTheStore()
@@ -98,6 +104,34 @@ void TestOverviewPage::fillsCardsFromTheStore()
     QVERIFY(!page.isBusy());
     QCOMPARE(page.card(Card(card))->value(), value);
     QCOMPARE(page.card(Card(card))->change(), change);
+}
+
+void TestOverviewPage::showsPercentagesOnceThePreviousWindowHas30Requests()
+{
+    Test::TestDatabase db;
+    const StorePtr store = fixtureStore(db);
+    for (int i = 0; i < 40; ++i) { // the previous week: 42 requests of 100 ms, still $0
+        InteractionRecord r;
+        r.userId = QStringLiteral("dave");
+        r.query = QStringLiteral("question");
+        r.answer = QStringLiteral("answer");
+        r.model = QStringLiteral("gemini-1.5-pro");
+        r.promptTokens = 0;
+        r.completionTokens = 0;
+        r.totalLatencyMs = 100;
+        r.createdAt = utc("2026-01-04T10:00:00Z").addSecs(i * 60);
+        Test::recordInteraction(store, r);
+    }
+    OverviewPage page;
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.setContext({ store, window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z") });
+    QVERIFY(loaded.wait(20000));
+    // 4 against 42: −90.476…%; 250 ms against 100 ms.
+    QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("▼ 90.5% vs previous 7 days"));
+    QCOMPARE(page.card(Card::AvgLatency)->change(), QStringLiteral("▲ 150.0% vs previous 7 days"));
+    // A previous value of $0 is no baseline for a percentage, however many requests.
+    QCOMPARE(page.card(Card::TotalCost)->change(),
+        QStringLiteral("▲ $0.50 vs previous 7 days (too few previous data for a %)"));
 }
 
 void TestOverviewPage::warnsAboutRequestsOfUnknownModels()
@@ -143,7 +177,7 @@ void TestOverviewPage::changingTheFilterUpdatesTheCards()
     page.setContext({ page.context().store, window("2026-01-01T00:00:00Z", "2026-01-08T00:00:00Z") });
     QVERIFY(loaded.wait(20000));
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("2"));
-    QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("new vs previous 7 days"));
+    QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("no data in the previous 7 days"));
     QCOMPARE(page.card(Card::TotalCost)->value(), QStringLiteral("$0.00"));
     QCOMPARE(page.card(Card::AvgRating)->value(), QStringLiteral("—"));
     QVERIFY(page.unpricedWarning()->isHidden());
@@ -153,7 +187,7 @@ void TestOverviewPage::changingTheFilterUpdatesTheCards()
     page.setContext({ page.context().store, alice });
     QVERIFY(loaded.wait(20000));
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("3"));
-    QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("new vs previous 7 days"));
+    QCOMPARE(page.card(Card::Requests)->change(), QStringLiteral("no data in the previous 7 days"));
 }
 
 void TestOverviewPage::closingTheStoreEmptiesTheCards()

@@ -2,6 +2,7 @@
 
 #include "alerts/alertevaluator.h"
 #include "alerts/alertrulesfile.h"
+#include "appearance/semantictint.h"
 #include "jobs/latestjob.h"
 
 #include <QComboBox>
@@ -79,7 +80,7 @@ RuleEditorDialog::RuleEditorDialog(
     m_window->setPlaceholderText(tr("1h, 24h, 7d"));
     m_warn->setPlaceholderText(tr("none"));
     m_critical->setPlaceholderText(tr("none"));
-    m_problem->setStyleSheet(QStringLiteral("color: #d32f2f"));
+    SemanticTint::set(m_problem, SemanticColors::Role::Error);
     m_problem->setWordWrap(true);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);

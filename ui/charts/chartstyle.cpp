@@ -1,5 +1,7 @@
 #include "chartstyle.h"
 
+#include "appearance/semanticcolors.h"
+
 #include <QAbstractBarSeries>
 #include <QAreaSeries>
 #include <QBarSet>
@@ -45,8 +47,12 @@ void styleSeries(QChart* chart, const QPalette& palette)
 {
     int index = 0;
     for (QAbstractSeries* series : chart->series()) {
-        if (qobject_cast<QScatterSeries*>(series))
-            continue; // marks (TimeChart::setMarks) keep their own alarm colour
+        if (auto* marks = qobject_cast<QScatterSeries*>(series)) {
+            // Anomaly marks (TimeChart::setMarks): the alarm colour, outlined against the background.
+            marks->setColor(SemanticColors::fill(SemanticColors::Role::Error));
+            marks->setBorderColor(palette.color(QPalette::Base));
+            continue;
+        }
         if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
             for (QBarSet* set : bars->barSets()) {
                 const QColor color = seriesColor(index++, palette);

@@ -122,6 +122,13 @@ void TimeChart::setSeries(
     placePartialBands();
 }
 
+void TimeChart::changeEvent(QEvent* event)
+{
+    ChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        placePartialBands(); // their hatch and label take the new palette (View → Theme)
+}
+
 void TimeChart::placePartialBands()
 {
     QAbstractSeries* series = chart()->series().isEmpty() ? nullptr : chart()->series().first();
@@ -304,8 +311,6 @@ void TimeChart::showMarks()
     m_markSeries = new QScatterSeries;
     m_markSeries->setName(tr("Anomalies"));
     m_markSeries->setMarkerSize(11);
-    m_markSeries->setColor(QColor(0xd3, 0x2f, 0x2f));
-    m_markSeries->setBorderColor(Qt::white);
     QList<QPointF> points;
     for (const Mark& m : std::as_const(m_marks))
         points << m.point;
@@ -314,6 +319,7 @@ void TimeChart::showMarks()
     chart()->addSeries(m_markSeries);
     m_markSeries->attachAxis(m_time);
     m_markSeries->attachAxis(m_value);
+    restyle(); // the marks' colours
 }
 
 void TimeChart::onMarkHovered(const QPointF& point, bool state)

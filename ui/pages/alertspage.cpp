@@ -2,6 +2,7 @@
 
 #include "alerts/alertevaluator.h"
 #include "alerts/ruleeditordialog.h"
+#include "appearance/semanticcolors.h"
 #include "jobs/latestjob.h"
 #include "widgets/panel.h"
 
@@ -32,23 +33,24 @@ QTableWidget* table(const QStringList& headers, QWidget* parent)
     return t;
 }
 
+// A badge: a strong fill with white text reads the same on every theme.
 QColor stateColor(AlertState state)
 {
     switch (state) {
     case AlertState::Critical:
-        return QColor(0xd3, 0x2f, 0x2f);
+        return SemanticColors::fill(SemanticColors::Role::Error);
     case AlertState::Warning:
-        return QColor(0xf5, 0x9e, 0x0b);
+        return SemanticColors::fill(SemanticColors::Role::Warning);
     case AlertState::Ok:
         break;
     }
-    return QColor(0x2e, 0x7d, 0x32);
+    return SemanticColors::fill(SemanticColors::Role::Ok);
 }
 
 QTableWidgetItem* stateItem(AlertState state)
 {
     auto* item = new QTableWidgetItem(alertStateName(state));
-    item->setForeground(Qt::white);
+    item->setForeground(SemanticColors::onFill());
     item->setBackground(stateColor(state));
     item->setTextAlignment(Qt::AlignCenter);
     return item;

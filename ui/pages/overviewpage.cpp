@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
 
 namespace RagScope {
 
@@ -32,27 +33,46 @@ namespace {
 
 constexpr int TopUsers = 10;
 
-// "▲ 12.5%" for relative changes, "▲ 0.12" / "▼ 2.1 pp" for absolute ones (`scale`, `unit`);
-// what rounds to nothing reads "no change".
-QString changeText(const FigureChange& change, bool relative, double scale = 1.0, const QString& unit = {})
+// How a card's figure is compared: relative figures (a percentage, or a difference written by
+// `difference` when the baseline is too small) or absolute ones ("▼ 0.10", "▲ 2.00 pp").
+struct Comparison
 {
+    QString versus; ///< "vs previous 7 days"
+    QString noPrevious; ///< "no data in the previous 7 days"
+    bool relative = true;
+    std::function<QString(double)> difference = {}; ///< relative figures: |current − previous|
+    double scale = 1.0; ///< absolute figures
+    QString unit = {};
+};
+
+QString changeText(const FigureChange& change, const Comparison& c)
+{
+    const QString arrow = change.amount > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ");
     switch (change.kind) {
     case FigureChange::Kind::NoPrevious:
-        return OverviewPage::tr("no previous data");
+        return c.noPrevious;
+    case FigureChange::Kind::NoCurrent:
+        return OverviewPage::tr("no data in this window");
     case FigureChange::Kind::Same:
-        return OverviewPage::tr("no change");
-    case FigureChange::Kind::New:
-        return OverviewPage::tr("new");
+        return OverviewPage::tr("no change %1").arg(c.versus);
+    case FigureChange::Kind::Difference:
+        return OverviewPage::tr("%1 %2 (too few previous data for a %)")
+            .arg(arrow + c.difference(std::abs(change.amount)), c.versus);
     case FigureChange::Kind::Moved:
         break;
     }
-    const double amount = change.amount * scale;
-    if (std::abs(amount) < (relative ? 0.05 : 0.005))
-        return OverviewPage::tr("no change");
-    const QString arrow = amount > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ");
-    if (relative)
-        return arrow + OverviewPage::tr("%1%").arg(QLocale().toString(std::abs(amount), 'f', 1));
-    return arrow + QLocale().toString(std::abs(amount), 'f', 2) + unit;
+    const double amount = change.amount * c.scale;
+    if (std::abs(amount) < (c.relative ? 0.05 : 0.005))
+        return OverviewPage::tr("no change %1").arg(c.versus);
+    if (c.relative)
+        return arrow + OverviewPage::tr("%1% %2").arg(QLocale().toString(std::abs(amount), 'f', 1), c.versus);
+    return arrow + QLocale().toString(std::abs(amount), 'f', 2) + c.unit + QLatin1Char(' ') + c.versus;
+}
+
+// |amount| of money, exact.
+QString moneyDifference(Money amount)
+{
+    return CostDisplay::amount(amount.units() < 0 ? Money() - amount : amount);
 }
 
 QString milliseconds(const std::optional<double>& value)
@@ -257,32 +277,56 @@ QString OverviewPage::comparedTo() const
     return tr("vs previous %n hours", nullptr, int(std::lround(days * 24.0)));
 }
 
+QString OverviewPage::noPreviousData() const
+{
+    const double days = filter().days();
+    if (days >= 2.0 && std::abs(days - std::round(days)) < 1e-9)
+        return tr("no data in the previous %n days", nullptr, int(std::lround(days)));
+    return tr("no data in the previous %n hours", nullptr, int(std::lround(days * 24.0)));
+}
+
 void OverviewPage::showFigures(const OverviewReport& report)
 {
     const QLocale locale;
-    const QString versus = QLatin1Char(' ') + comparedTo();
-    const auto set = [this, &versus](Card card, const QString& value, const QString& change) {
+    const Comparison relative { comparedTo(), noPreviousData() };
+    Comparison absolute = relative;
+    absolute.relative = false;
+    const auto set = [this](Card card, const QString& value, const QString& change) {
         m_cards.at(card)->setValue(value);
-        m_cards.at(card)->setChange(change + versus);
+        m_cards.at(card)->setChange(change);
     };
+    const auto with = [&relative](std::function<QString(double)> difference) {
+        Comparison c = relative;
+        c.difference = std::move(difference);
+        return c;
+    };
+    const auto money = [](Money amount) { return [amount](double) { return moneyDifference(amount); }; };
+    const auto ms = [&locale](double amount) { return tr("%1 ms").arg(locale.toString(amount, 'f', 0)); };
     const OverviewFigures& current = report.current;
     const KpiTotals& now = current.kpis;
-    set(Requests, locale.toString(now.requests), changeText(report.requests(), true));
+    set(Requests, locale.toString(now.requests), changeText(report.requests(), with([&locale](double amount) {
+        return locale.toString(qint64(amount));
+    })));
     const auto cost
         = [&now](Money amount) { return CostDisplay::sum(amount, now.requests, now.unpricedRequests); };
-    set(TotalCost, cost(now.totalCost), changeText(report.totalCost(), true));
-    set(MonthlyCost, cost(current.projection.monthly), changeText(report.monthlyCost(), true));
-    set(AnnualCost, cost(current.projection.annual), changeText(report.annualCost(), true));
-    set(AvgLatency, milliseconds(now.avgLatencyMs), changeText(report.avgLatency(), true));
-    set(P95Latency, milliseconds(current.p95LatencyMs), changeText(report.p95Latency(), true));
+    set(TotalCost, cost(now.totalCost), changeText(report.totalCost(), with(money(report.costDifference()))));
+    set(MonthlyCost, cost(current.projection.monthly),
+        changeText(report.monthlyCost(), with(money(report.monthlyCostDifference()))));
+    set(AnnualCost, cost(current.projection.annual),
+        changeText(report.annualCost(), with(money(report.annualCostDifference()))));
+    set(AvgLatency, milliseconds(now.avgLatencyMs), changeText(report.avgLatency(), with(ms)));
+    set(P95Latency, milliseconds(current.p95LatencyMs), changeText(report.p95Latency(), with(ms)));
     set(AvgConfidence, now.avgConfidence ? locale.toString(*now.avgConfidence, 'f', 2) : tr("—"),
-        changeText(report.avgConfidence(), false));
+        changeText(report.avgConfidence(), absolute));
     const auto rate = current.ratings.feedbackRate();
+    Comparison points = absolute;
+    points.scale = 100.0;
+    points.unit = tr(" pp");
     set(FeedbackRate, rate ? tr("%1%").arg(locale.toString(*rate * 100.0, 'f', 1)) : tr("—"),
-        changeText(report.feedbackRate(), false, 100.0, tr(" pp")));
+        changeText(report.feedbackRate(), points));
     const auto rating = current.ratings.average;
     set(AvgRating, rating ? tr("%1 / 5").arg(locale.toString(*rating, 'f', 2)) : tr("—"),
-        changeText(report.avgRating(), false));
+        changeText(report.avgRating(), absolute));
 
     m_unpriced->setVisible(now.unpricedRequests > 0);
     m_unpriced->setText(tr("%1 requests of unknown models have no cost — see pricing.")

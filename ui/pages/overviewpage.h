@@ -55,6 +55,7 @@ private:
     void clear(const QString& message) override;
     void showRequests(const AnomalyReport& report);
     QString comparedTo() const;
+    QString noPreviousData() const;
 
     QList<KpiCard*> m_cards;
     KpiCard* m_budgetCard;

@@ -1,9 +1,10 @@
 #include "reconciliationmodel.h"
 
+#include "appearance/semanticcolors.h"
 #include "money/costdisplay.h"
 
 #include <QBrush>
-#include <QColor>
+#include <QGuiApplication>
 
 namespace RagScope {
 
@@ -76,7 +77,7 @@ QVariant ReconciliationModel::data(const QModelIndex& index, int role) const
     } else if (role == Qt::TextAlignmentRole && column >= RequestsColumn) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == Qt::ForegroundRole && column == DifferenceColumn && !r.difference().isZero()) {
-        return QBrush(QColor(0xc0, 0x39, 0x2b));
+        return QBrush(SemanticColors::text(SemanticColors::Role::Error, QGuiApplication::palette()));
     }
     return {};
 }

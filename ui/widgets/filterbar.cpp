@@ -1,8 +1,10 @@
 #include "filterbar.h"
 
+#include "appearance/semantictint.h"
 #include "base/isotime.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
+#include "userpicker.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -54,7 +56,8 @@ FilterBar::FilterBar(QWidget* parent)
     , m_from(makeDateEdit(this, tr("From (UTC)")))
     , m_to(makeDateEdit(this, tr("To (UTC)")))
     , m_rangeError(new QLabel(this))
-    , m_user(new QComboBox(this))
+    , m_user(new UserPicker(this))
+    , m_userError(new QLabel(this))
     , m_model(new QComboBox(this))
     , m_customDelay(new QTimer(this))
     , m_job(new LatestJob(this))
@@ -67,12 +70,19 @@ FilterBar::FilterBar(QWidget* parent)
     m_preset->setAccessibleName(tr("Time range"));
     m_user->setAccessibleName(tr("User"));
     m_model->setAccessibleName(tr("Model"));
-    m_user->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_rangeError->setObjectName(QStringLiteral("rangeError"));
     m_rangeError->setAccessibleName(tr("Range error"));
-    m_rangeError->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+    QFont bold = m_rangeError->font();
+    bold.setBold(true);
+    m_rangeError->setFont(bold);
+    SemanticTint::set(m_rangeError, SemanticColors::Role::Error);
     m_rangeError->hide();
+    m_userError->setObjectName(QStringLiteral("userError"));
+    m_userError->setAccessibleName(tr("User error"));
+    m_userError->setFont(bold);
+    SemanticTint::set(m_userError, SemanticColors::Role::Error);
+    m_userError->hide();
     m_customDelay->setSingleShot(true);
     m_customDelay->setInterval(400); // typing a date should not start a load per keystroke
 
@@ -92,6 +102,7 @@ FilterBar::FilterBar(QWidget* parent)
     userLabel->setBuddy(m_user);
     layout->addWidget(userLabel);
     layout->addWidget(m_user);
+    layout->addWidget(m_userError);
     auto* modelLabel = new QLabel(tr("&Model:"), this);
     modelLabel->setBuddy(m_model);
     layout->addWidget(modelLabel);
@@ -101,7 +112,14 @@ FilterBar::FilterBar(QWidget* parent)
     restore();
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
-    connect(m_user, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
+    connect(m_user, &QComboBox::currentIndexChanged, this, [this] {
+        m_userError->hide();
+        apply();
+    });
+    connect(m_user, &UserPicker::unknownUser, this, [this](const QString& typed) {
+        m_userError->setText(tr("No user “%1” in this store: the filter is unchanged").arg(typed));
+        m_userError->show();
+    });
     connect(m_model, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
     connect(m_from, &QDateTimeEdit::dateTimeChanged, m_customDelay, qOverload<>(&QTimer::start));
     connect(m_to, &QDateTimeEdit::dateTimeChanged, m_customDelay, qOverload<>(&QTimer::start));
@@ -151,7 +169,7 @@ void FilterBar::setCustomRange(const QDateTime& from, const QDateTime& to)
 
 void FilterBar::setUser(const std::optional<QString>& user)
 {
-    selectValue(m_user, user);
+    m_user->setUser(user);
 }
 
 void FilterBar::setModel(const std::optional<QString>& model)
@@ -172,7 +190,7 @@ void FilterBar::setStore(StorePtr store)
                 return; // the pages report store errors; the pickers keep what they had
             const QSignalBlocker blockUser(m_user);
             const QSignalBlocker blockModel(m_model);
-            fillCombo(m_user, tr("All users"), stats->userIds, comboValue(m_user));
+            m_user->setUsers(stats->userIds, m_user->user());
             fillCombo(m_model, tr("All models"), stats->models, comboValue(m_model));
             emit choicesLoaded();
         });
@@ -208,7 +226,7 @@ void FilterBar::restore()
             return std::nullopt;
         return settings.value(key).toString();
     };
-    fillCombo(m_user, tr("All users"), {}, optional(QStringLiteral("user")));
+    m_user->setUsers({}, optional(QStringLiteral("user")));
     fillCombo(m_model, tr("All models"), {}, optional(QStringLiteral("model")));
     settings.endGroup();
 
@@ -263,7 +281,7 @@ void FilterBar::apply()
         m_to->setDateTime(next.to);
     }
     showRangeError({});
-    next.user = comboValue(m_user);
+    next.user = m_user->user();
     next.model = comboValue(m_model);
     if (next == m_filter)
         return;
@@ -275,6 +293,11 @@ void FilterBar::apply()
 QString FilterBar::rangeError() const
 {
     return m_rangeError->isHidden() ? QString() : m_rangeError->text();
+}
+
+QString FilterBar::userError() const
+{
+    return m_userError->isHidden() ? QString() : m_userError->text();
 }
 
 void FilterBar::showRangeError(const QString& message)

@@ -13,6 +13,7 @@ class QTimer;
 namespace RagScope {
 
 class LatestJob;
+class UserPicker;
 
 /// The one filter for every page: a time window (preset or custom, UTC), a user and a model.
 /// The choice is kept in QSettings; the user and model pickers are filled from the store.
@@ -33,6 +34,8 @@ public:
     void setCustomRange(const QDateTime& from, const QDateTime& to);
     /// Why the custom range typed is refused (shown beside the inputs), empty while it is valid.
     QString rangeError() const;
+    /// Why the user typed in the picker was not applied (no such user), empty otherwise.
+    QString userError() const;
     /// nullopt: all users / all models.
     void setUser(const std::optional<QString>& user);
     void setModel(const std::optional<QString>& model);
@@ -66,7 +69,8 @@ private:
     QDateTimeEdit* m_from;
     QDateTimeEdit* m_to;
     QLabel* m_rangeError;
-    QComboBox* m_user;
+    UserPicker* m_user;
+    QLabel* m_userError;
     QComboBox* m_model;
     QTimer* m_customDelay;
     LatestJob* m_job;

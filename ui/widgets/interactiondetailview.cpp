@@ -1,8 +1,10 @@
 #include "interactiondetailview.h"
 
+#include "appearance/semanticcolors.h"
 #include "money/costdisplay.h"
 #include "reviewsettings.h"
 
+#include <QEvent>
 #include <QLocale>
 
 namespace RagScope {
@@ -14,10 +16,10 @@ QString escaped(const QString& text)
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
-QString row(const QString& name, const QString& value)
+QString fieldRow(const QString& name, const QString& value, const QColor& secondary)
 {
-    return QStringLiteral("<tr><td style='padding-right:12px; color:#6b6b6b'>") + escaped(name)
-        + QStringLiteral("</td><td>") + escaped(value) + QStringLiteral("</td></tr>");
+    return QStringLiteral("<tr><td style='padding-right:12px; color:%1'>").arg(secondary.name())
+        + escaped(name) + QStringLiteral("</td><td>") + escaped(value) + QStringLiteral("</td></tr>");
 }
 
 QString heading(const QString& text)
@@ -44,6 +46,46 @@ InteractionDetailView::InteractionDetailView(QWidget* parent)
 void InteractionDetailView::setDetail(const InteractionDetail& detail)
 {
     m_interactionId = detail.id;
+    m_detail = detail;
+    m_message.clear();
+    render();
+}
+
+void InteractionDetailView::setMessage(const QString& message)
+{
+    m_interactionId = QUuid();
+    m_detail.reset();
+    m_message = message;
+    render();
+}
+
+QColor InteractionDetailView::secondaryColor() const
+{
+    return SemanticColors::text(SemanticColors::Role::Secondary, palette());
+}
+
+void InteractionDetailView::changeEvent(QEvent* event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // the HTML carries the secondary colour
+        render();
+}
+
+void InteractionDetailView::render()
+{
+    if (m_detail)
+        renderDetail(*m_detail);
+    else
+        setHtml(QStringLiteral("<p style='color:%1'>").arg(secondaryColor().name()) + escaped(m_message)
+            + QStringLiteral("</p>"));
+}
+
+void InteractionDetailView::renderDetail(const InteractionDetail& detail)
+{
+    const QColor secondary = secondaryColor();
+    const auto row = [&secondary](const QString& name, const QString& value) {
+        return fieldRow(name, value, secondary);
+    };
     const QLocale locale;
     const auto ms = [&](const std::optional<double>& value) -> QString {
         return value ? tr("%1 ms").arg(locale.toString(*value, 'f', 0)) : tr("unknown");
@@ -100,12 +142,6 @@ void InteractionDetailView::setDetail(const InteractionDetail& detail)
                 += QStringLiteral("<blockquote>") + escaped(review.comment) + QStringLiteral("</blockquote>");
     }
     setHtml(html);
-}
-
-void InteractionDetailView::setMessage(const QString& message)
-{
-    m_interactionId = QUuid();
-    setHtml(QStringLiteral("<p style='color:#6b6b6b'>") + escaped(message) + QStringLiteral("</p>"));
 }
 
 } // namespace RagScope

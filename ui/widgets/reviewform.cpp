@@ -1,5 +1,6 @@
 #include "reviewform.h"
 
+#include "appearance/semantictint.h"
 #include "feedback/feedbackrules.h"
 #include "reviewsettings.h"
 
@@ -16,12 +17,6 @@
 #include <QToolButton>
 
 namespace RagScope {
-
-namespace {
-
-const QString ErrorStyle = QStringLiteral("color: #b3261e;");
-
-} // namespace
 
 ReviewForm::ReviewForm(QWidget* parent)
     : QWidget(parent)
@@ -218,7 +213,7 @@ void ReviewForm::showNotice(const QString& text)
 {
     m_saveError.clear();
     updateState();
-    m_message->setStyleSheet(QString());
+    SemanticTint::clear(m_message);
     m_message->setText(text);
 }
 
@@ -242,7 +237,7 @@ void ReviewForm::saveSucceeded(const QUuid& interactionId)
     if (interactionId == m_interactionId)
         clearInput();
     updateState();
-    m_message->setStyleSheet(QString());
+    SemanticTint::clear(m_message);
     m_message->setText(tr("Review saved."));
 }
 
@@ -296,14 +291,20 @@ void ReviewForm::updateState()
     const int characters = FeedbackRules::characterCount(comment());
     const bool tooLong = characters > FeedbackRules::MaxCommentCharacters;
     m_counter->setText(tr("%1 / %2").arg(characters).arg(FeedbackRules::MaxCommentCharacters));
-    m_counter->setStyleSheet(tooLong ? ErrorStyle : QString());
+    if (tooLong)
+        SemanticTint::set(m_counter, SemanticColors::Role::Error);
+    else
+        SemanticTint::clear(m_counter);
 
     QString error = m_readOnlyReason;
     if (error.isEmpty())
         error = m_saveError;
     if (error.isEmpty() && tooLong)
         error = validationError();
-    m_message->setStyleSheet(error.isEmpty() ? QString() : ErrorStyle);
+    if (error.isEmpty())
+        SemanticTint::clear(m_message);
+    else
+        SemanticTint::set(m_message, SemanticColors::Role::Error);
     m_message->setText(!error.isEmpty() ? error
             : m_saving                  ? tr("Saving…")
             : hasInteraction            ? QString()
