@@ -1,4 +1,5 @@
 #include "interactiondetailview.h"
+#include "i18n/localetime.h"
 
 #include "money/costdisplay.h"
 #include "reviewsettings.h"
@@ -52,7 +53,7 @@ void InteractionDetailView::setDetail(const InteractionDetail& detail)
         return value ? locale.toString(*value) : tr("unknown");
     };
     const auto time = [](const QDateTime& at) -> QString {
-        return at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
+        return LocaleTime::dateTime(at, QLocale(), true) + QStringLiteral(" UTC");
     };
 
     QString html
