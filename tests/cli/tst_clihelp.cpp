@@ -217,7 +217,7 @@ private slots:
                 QStringLiteral("nope"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("none.csv")) },
             german);
         QCOMPARE(unknown.exitCode, 3);
-        QVERIFY2(unknown.err.contains(QStringLiteral("es gibt keine Review-Warteschlange namens \"nope\"")),
+        QVERIFY2(unknown.err.contains(QStringLiteral("Es gibt keine Prüfliste namens „nope“")),
             qPrintable(unknown.err));
     }
 };
