@@ -583,6 +583,523 @@ p</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::Cli</name>
+    <message>
+        <source>Time each dashboard query on a store (min and median of --repeat runs) and the review queue&apos;s keyset paging; reports peak memory. Measures, never fails on speed.</source>
+        <translation>Misst jede Dashboard-Abfrage auf einem Speicher (Minimum und Median aus --repeat Läufen) und das Blättern der Prüfliste per Keyset; meldet den Spitzenspeicherverbrauch. Misst nur, scheitert nie an der Geschwindigkeit.</translation>
+    </message>
+    <message>
+        <source>Runs per query (default 5).</source>
+        <translation>Läufe pro Abfrage (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Review-queue pages of 200 to walk (default 50).</source>
+        <translation>Zu durchlaufende Seiten der Prüfliste zu je 200 (Standard 50).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Answer from RagScope&apos;s rollups where they cover the window, as the app does.</source>
+        <translation>Aus den Rollups von RagScope antworten, wo sie den Zeitraum abdecken, wie die App.</translation>
+    </message>
+    <message>
+        <source>--repeat must be a whole number from 1 to 1000</source>
+        <translation>--repeat muss eine ganze Zahl von 1 bis 1000 sein</translation>
+    </message>
+    <message>
+        <source>--pages must be a whole number from 1 to 100000</source>
+        <translation>--pages muss eine ganze Zahl von 1 bis 100000 sein</translation>
+    </message>
+    <message>
+        <source>Evaluate the alert rules as a monitoring plugin. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (any error) — plugin conventions, unlike the other commands.</source>
+        <translation>Wertet die Alarmregeln als Monitoring-Plugin aus. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (jeder Fehler) — Plugin-Konventionen, anders als bei den anderen Befehlen.</translation>
+    </message>
+    <message>
+        <source>Rules file (JSON, README &quot;Alerts&quot;); the four default rules without it.</source>
+        <translation>Regeldatei (JSON, README „Alerts“); ohne sie die vier Standardregeln.</translation>
+    </message>
+    <message>
+        <source>Evaluate as of this moment (ISO 8601; windows end there) instead of now.</source>
+        <translation>Zu diesem Zeitpunkt auswerten (ISO 8601; die Zeiträume enden dort) statt jetzt.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object for scripts.</source>
+        <translation>Ein JSON-Objekt für Skripte ausgeben.</translation>
+    </message>
+    <message>
+        <source>Store: a libpq connection string, postgresql://user[:password]@host[:port][,…]/db[?keyword=value&amp;…] or key=value (e.g. service=NAME), sqlite:PATH or a .sqlite file. Unset PostgreSQL parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, a service file or ~/.pgpass.</source>
+        <translation>Speicher: ein libpq-Verbindungsstring, postgresql://user[:password]@host[:port][,…]/db[?keyword=value&amp;…] oder key=value (z. B. service=NAME), sqlite:PFAD oder eine .sqlite-Datei. Nicht gesetzte PostgreSQL-Teile kommen aus PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, einer Service-Datei oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Where writes go when --db is a read replica (a hot standby): its primary, in the same forms as --db. Reads stay on --db.</source>
+        <translation>Wohin Schreibvorgänge gehen, wenn --db eine Lese-Replik ist (ein Hot Standby): ihr Primärserver, in denselben Formen wie --db. Gelesen wird weiter aus --db.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--db URL is required</source>
+        <translation>--db URL ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Window start (inclusive), ISO 8601 UTC.</source>
+        <translation>Beginn des Zeitraums (einschließlich), ISO 8601 UTC.</translation>
+    </message>
+    <message>
+        <source>Window end (exclusive), ISO 8601 UTC.</source>
+        <translation>Ende des Zeitraums (ausschließlich), ISO 8601 UTC.</translation>
+    </message>
+    <message>
+        <source>Only this user id.</source>
+        <translation>Nur diese Benutzer-ID.</translation>
+    </message>
+    <message>
+        <source>Only this model name.</source>
+        <translation>Nur dieser Modellname.</translation>
+    </message>
+    <message>
+        <source>--from and --to are required</source>
+        <translation>--from und --to sind erforderlich</translation>
+    </message>
+    <message>
+        <source>--from must be before --to</source>
+        <translation>--from muss vor --to liegen</translation>
+    </message>
+    <message>
+        <source>Price table JSON with effective dates (README: price table); default: the built-in one.</source>
+        <translation>Preistabelle als JSON mit Gültigkeitsdaten (README: Preistabelle); Standard: die eingebaute.</translation>
+    </message>
+    <message>
+        <source>stored (the backend&apos;s cost_estimate) or recomputed (tokens × the price in effect at each request&apos;s time). Default: %1.</source>
+        <translation>stored (cost_estimate des Backends) oder recomputed (Tokens × der zum Zeitpunkt jeder Anfrage gültige Preis). Standard: %1.</translation>
+    </message>
+    <message>
+        <source>--cost must be stored or recomputed, not &apos;%1&apos;</source>
+        <translation>--cost muss stored oder recomputed sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Create a realistic demo SQLite store: 90 days, several models, skewed users, ~20% feedback. The same --seed and --end give the same rows.</source>
+        <translation>Legt einen realistischen Demo-SQLite-Speicher an: 90 Tage, mehrere Modelle, ungleich verteilte Benutzer, ~20 % Feedback. Gleiche --seed und --end ergeben dieselben Zeilen.</translation>
+    </message>
+    <message>
+        <source>The .sqlite file to create (an existing SQLite file is replaced once the new one is complete).</source>
+        <translation>Die anzulegende .sqlite-Datei (eine vorhandene SQLite-Datei wird ersetzt, sobald die neue vollständig ist).</translation>
+    </message>
+    <message>
+        <source>Interactions (default 20000).</source>
+        <translation>Interaktionen (Standard 20000).</translation>
+    </message>
+    <message>
+        <source>Random seed (default 42).</source>
+        <translation>Zufalls-Seed (Standard 42).</translation>
+    </message>
+    <message>
+        <source>Days of history (default 90).</source>
+        <translation>Tage Verlauf (Standard 90).</translation>
+    </message>
+    <message>
+        <source>End of the data (ISO 8601, default: now, cut to the hour).</source>
+        <translation>Ende der Daten (ISO 8601, Standard: jetzt, auf die Stunde gekürzt).</translation>
+    </message>
+    <message>
+        <source>Price table JSON to cost the rows with (default: the built-in table).</source>
+        <translation>Preistabelle als JSON, mit der die Zeilen bepreist werden (Standard: die eingebaute Tabelle).</translation>
+    </message>
+    <message>
+        <source>--out FILE.sqlite is required</source>
+        <translation>--out DATEI.sqlite ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--rows must be a whole number from 1 to 50000000</source>
+        <translation>--rows muss eine ganze Zahl von 1 bis 50000000 sein</translation>
+    </message>
+    <message>
+        <source>--seed must be a non-negative whole number</source>
+        <translation>--seed muss eine nicht negative ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number from 1 to 3650</source>
+        <translation>--days muss eine ganze Zahl von 1 bis 3650 sein</translation>
+    </message>
+    <message>
+        <source>Export a store, or the window --from/--to (optionally one --user/--model), as a SQLite snapshot for offline analysis. `stats` of that window on the snapshot equals `stats` on the source.</source>
+        <translation>Exportiert einen Speicher oder den Zeitraum --from/--to (optional ein --user/--model) als SQLite-Snapshot zur Offline-Analyse. `stats` dieses Zeitraums auf dem Snapshot gleicht `stats` auf der Quelle.</translation>
+    </message>
+    <message>
+        <source>The .sqlite file to write: replaced only when the snapshot is complete, never the source itself.</source>
+        <translation>Die zu schreibende .sqlite-Datei: erst ersetzt, wenn der Snapshot vollständig ist, nie die Quelle selbst.</translation>
+    </message>
+    <message>
+        <source>--user/--model need a window (--from and --to)</source>
+        <translation>--user/--model brauchen einen Zeitraum (--from und --to)</translation>
+    </message>
+    <message>
+        <source>Write reviewed interactions as a dataset: query, answer, metrics, the end user&apos;s feedback, every reviewer&apos;s verdict and the final verdict (the adjudicator&apos;s, else the newest reviewer&apos;s). Reads only.</source>
+        <translation>Schreibt geprüfte Interaktionen als Datensatz: Frage, Antwort, Kennzahlen, das Feedback des Endbenutzers, das Urteil jedes Prüfers und das endgültige Urteil (das des Entscheiders, sonst das des neuesten Prüfers). Liest nur.</translation>
+    </message>
+    <message>
+        <source>Only this saved queue&apos;s items and verdicts.</source>
+        <translation>Nur die Einträge und Urteile dieser gespeicherten Prüfliste.</translation>
+    </message>
+    <message>
+        <source>jsonl (one JSON object per line) or csv.</source>
+        <translation>jsonl (ein JSON-Objekt pro Zeile) oder csv.</translation>
+    </message>
+    <message>
+        <source>The file to write (replaced only when complete).</source>
+        <translation>Die zu schreibende Datei (erst ersetzt, wenn sie vollständig ist).</translation>
+    </message>
+    <message>
+        <source>--format must be jsonl or csv</source>
+        <translation>--format muss jsonl oder csv sein</translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation>--out DATEI ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Record an end user&apos;s rating (1–5, optional comment ≤ 2000 characters). Submitting again for the same interaction updates the existing feedback.</source>
+        <translation>Hält die Bewertung eines Endbenutzers fest (1–5, optionaler Kommentar ≤ 2000 Zeichen). Erneutes Senden für dieselbe Interaktion aktualisiert das vorhandene Feedback.</translation>
+    </message>
+    <message>
+        <source>The interaction&apos;s UUID.</source>
+        <translation>Die UUID der Interaktion.</translation>
+    </message>
+    <message>
+        <source>Rating 1–5.</source>
+        <translation>Bewertung 1–5.</translation>
+    </message>
+    <message>
+        <source>Optional comment.</source>
+        <translation>Optionaler Kommentar.</translation>
+    </message>
+    <message>
+        <source>--interaction and --rating are required</source>
+        <translation>--interaction und --rating sind erforderlich</translation>
+    </message>
+    <message>
+        <source>rating &apos;%1&apos; is not a whole number from 1 to 5</source>
+        <translation>Die Bewertung „%1“ ist keine ganze Zahl von 1 bis 5</translation>
+    </message>
+    <message>
+        <source>This month&apos;s cost: actual to date, the forecast to month end with an 80% band (trend + weekday factors over the last 56 days), the naive projection, and the date a monthly budget runs out.</source>
+        <translation>Die Kosten dieses Monats: Ist bis heute, die Prognose bis Monatsende mit 80-%-Band (Trend + Wochentagsfaktoren der letzten 56 Tage), die naive Hochrechnung und das Datum, an dem ein Monatsbudget aufgebraucht ist.</translation>
+    </message>
+    <message>
+        <source>Monthly budget in USD (decimal); default: the store&apos;s budget for the scope.</source>
+        <translation>Monatsbudget in USD (Dezimalzahl); Standard: das Budget des Speichers für diesen Bereich.</translation>
+    </message>
+    <message>
+        <source>Only this model&apos;s cost.</source>
+        <translation>Nur die Kosten dieses Modells.</translation>
+    </message>
+    <message>
+        <source>Plan as on this UTC day (YYYY-MM-DD; default today): earlier days are actual.</source>
+        <translation>Planen wie an diesem UTC-Tag (JJJJ-MM-TT; Standard heute): frühere Tage sind Ist-Werte.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>--budget must be a non-negative decimal amount of USD</source>
+        <translation>--budget muss ein nicht negativer Dezimalbetrag in USD sein</translation>
+    </message>
+    <message>
+        <source>Interactions rated 1 or 2 by their user, newest first. Pass the printed cursor to --after for the next page.</source>
+        <translation>Interaktionen, die ihr Benutzer mit 1 oder 2 bewertet hat, neueste zuerst. Übergeben Sie den ausgegebenen Cursor an --after für die nächste Seite.</translation>
+    </message>
+    <message>
+        <source>Rows per page (1–1000, default 50).</source>
+        <translation>Zeilen pro Seite (1–1000, Standard 50).</translation>
+    </message>
+    <message>
+        <source>Cursor printed by the previous page.</source>
+        <translation>Von der vorigen Seite ausgegebener Cursor.</translation>
+    </message>
+    <message>
+        <source>Print JSON: {&quot;rows&quot;: […], &quot;next_cursor&quot;: …}.</source>
+        <translation>JSON ausgeben: {&quot;rows&quot;: […], &quot;next_cursor&quot;: …}.</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number from 1 to 1000</source>
+        <translation>--limit muss eine ganze Zahl von 1 bis 1000 sein</translation>
+    </message>
+    <message>
+        <source>apply (or --rollback the latest) schema migrations</source>
+        <translation>Schema-Migrationen anwenden (oder mit --rollback die neueste zurücknehmen)</translation>
+    </message>
+    <message>
+        <source>metrics of a window, as a table or --json</source>
+        <translation>Kennzahlen eines Zeitraums, als Tabelle oder --json</translation>
+    </message>
+    <message>
+        <source>record an end user&apos;s rating of an interaction</source>
+        <translation>die Bewertung einer Interaktion durch einen Endbenutzer festhalten</translation>
+    </message>
+    <message>
+        <source>list low-rated interactions, newest first (keyset pages)</source>
+        <translation>schlecht bewertete Interaktionen auflisten, neueste zuerst (Keyset-Seiten)</translation>
+    </message>
+    <message>
+        <source>models side by side in a window (cost, latency, ratings with intervals, A/B tests)</source>
+        <translation>Modelle eines Zeitraums nebeneinander (Kosten, Latenz, Bewertungen mit Intervallen, A/B-Tests)</translation>
+    </message>
+    <message>
+        <source>create a deterministic demo SQLite store</source>
+        <translation>einen deterministischen Demo-SQLite-Speicher anlegen</translation>
+    </message>
+    <message>
+        <source>export a store or a window of it as a SQLite snapshot</source>
+        <translation>einen Speicher oder einen Zeitraum daraus als SQLite-Snapshot exportieren</translation>
+    </message>
+    <message>
+        <source>apply the reviews made in a snapshot to the store it came from</source>
+        <translation>die in einem Snapshot gemachten Reviews auf den Speicher übertragen, aus dem er stammt</translation>
+    </message>
+    <message>
+        <source>write reviewed interactions with their verdicts as JSON Lines or CSV</source>
+        <translation>geprüfte Interaktionen mit ihren Urteilen als JSON Lines oder CSV schreiben</translation>
+    </message>
+    <message>
+        <source>refresh the rollup tables incrementally (stats --approx reads them)</source>
+        <translation>die Rollup-Tabellen inkrementell aktualisieren (stats --approx liest sie)</translation>
+    </message>
+    <message>
+        <source>serve the feedback HTTP API (feedback, interactions, metrics, health)</source>
+        <translation>die Feedback-HTTP-API bereitstellen (Feedback, Interaktionen, Kennzahlen, Zustand)</translation>
+    </message>
+    <message>
+        <source>measure query times on a store (never fails on speed)</source>
+        <translation>Abfragezeiten auf einem Speicher messen (scheitert nie an der Geschwindigkeit)</translation>
+    </message>
+    <message>
+        <source>re-price a model&apos;s traffic at another price: window, month, year before/after</source>
+        <translation>den Verkehr eines Modells zu einem anderen Preis neu bepreisen: Zeitraum, Monat, Jahr vorher/nachher</translation>
+    </message>
+    <message>
+        <source>this month&apos;s cost forecast (trend + weekday) against a budget</source>
+        <translation>die Kostenprognose dieses Monats (Trend + Wochentag) gegen ein Budget</translation>
+    </message>
+    <message>
+        <source>evaluate alert rules as a monitoring plugin (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)</source>
+        <translation>Alarmregeln als Monitoring-Plugin auswerten (Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)</translation>
+    </message>
+    <message>
+        <source>Usage: ragscope-cli &lt;command&gt; [options]   (ragscope-cli help &lt;command&gt; for its options)</source>
+        <translation>Aufruf: ragscope-cli &lt;Befehl&gt; [Optionen]   (ragscope-cli help &lt;Befehl&gt; zeigt seine Optionen)</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>the options of one command (ragscope-cli help stats)</source>
+        <translation>die Optionen eines Befehls (ragscope-cli help stats)</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0  success
+  1  internal error (a bug in ragscope-cli: please report it)
+  2  bad arguments or input (nothing was changed)
+  3  not found (store, database, file or interaction)
+  4  store unreachable, credentials refused, connection lost or permission denied
+  5  the store reported another database error
+Every failure prints exactly one line on stderr. RAGSCOPE_DEBUG=1 also shows Qt&apos;s and the
+database drivers&apos; own warnings.
+</source>
+        <translation>Exit-Status:
+  0  Erfolg
+  1  interner Fehler (ein Fehler in ragscope-cli: bitte melden Sie ihn)
+  2  ungültige Argumente oder Eingaben (nichts wurde geändert)
+  3  nicht gefunden (Speicher, Datenbank, Datei oder Interaktion)
+  4  Speicher nicht erreichbar, Anmeldedaten abgelehnt, Verbindung abgerissen oder Zugriff verweigert
+  5  der Speicher meldete einen anderen Datenbankfehler
+Jeder Fehler gibt genau eine Zeile auf stderr aus. RAGSCOPE_DEBUG=1 zeigt auch die eigenen
+Warnungen von Qt und den Datenbanktreibern.
+</translation>
+    </message>
+    <message>
+        <source>no command given; Usage: ragscope-cli &lt;command&gt; [options]</source>
+        <translation>kein Befehl angegeben; Aufruf: ragscope-cli &lt;Befehl&gt; [Optionen]</translation>
+    </message>
+    <message>
+        <source>help takes one command</source>
+        <translation>help nimmt einen Befehl</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>internal error (please report it): %1</source>
+        <translation>interner Fehler (bitte melden Sie ihn): %1</translation>
+    </message>
+    <message>
+        <source>Apply RagScope&apos;s pending migrations, or roll back the latest one.</source>
+        <translation>Wendet die ausstehenden Migrationen von RagScope an oder nimmt die neueste zurück.</translation>
+    </message>
+    <message>
+        <source>Roll back the latest applied migration.</source>
+        <translation>Die zuletzt angewendete Migration zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>nothing to roll back</source>
+        <translation>nichts zurückzunehmen</translation>
+    </message>
+    <message>
+        <source>Models side by side in a window: requests, stored cost, latency, confidence, feedback, ratings of the answers each model produced in the window (with 95% intervals), reviewers&apos; verdicts.</source>
+        <translation>Modelle eines Zeitraums nebeneinander: Anfragen, gespeicherte Kosten, Latenz, Konfidenz, Feedback, Bewertungen der Antworten, die jedes Modell im Zeitraum erzeugt hat (mit 95-%-Intervallen), Urteile der Prüfer.</translation>
+    </message>
+    <message>
+        <source>With --model-b: also test model A against B (overall and per UTC week; JSON: &quot;ab&quot;).</source>
+        <translation>Mit --model-b: auch Modell A gegen B testen (insgesamt und pro UTC-Woche; JSON: &quot;ab&quot;).</translation>
+    </message>
+    <message>
+        <source>The second model of --model-a.</source>
+        <translation>Das zweite Modell zu --model-a.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object {&quot;window&quot;, &quot;models&quot;: […]}.</source>
+        <translation>Ein JSON-Objekt {&quot;window&quot;, &quot;models&quot;: […]} ausgeben.</translation>
+    </message>
+    <message>
+        <source>--model-a and --model-b go together</source>
+        <translation>--model-a und --model-b gehören zusammen</translation>
+    </message>
+    <message>
+        <source>Print progress (done / total, rate, time left) on stderr even when it is not a terminal.</source>
+        <translation>Fortschritt (erledigt / gesamt, Rate, Restzeit) auf stderr ausgeben, auch wenn es kein Terminal ist.</translation>
+    </message>
+    <message>
+        <source>Apply the reviews made offline in a snapshot to the store it was exported from, in one transaction. Idempotent: reviews the store already has are left alone; interactions deleted since are skipped and listed. End users&apos; feedback is never modified.</source>
+        <translation>Überträgt die offline in einem Snapshot gemachten Reviews in einer Transaktion auf den Speicher, aus dem er exportiert wurde. Idempotent: Reviews, die der Speicher schon hat, bleiben unberührt; seitdem gelöschte Interaktionen werden übersprungen und aufgelistet. Das Feedback der Endbenutzer wird nie verändert.</translation>
+    </message>
+    <message>
+        <source>The snapshot (.sqlite) holding the reviews.</source>
+        <translation>Der Snapshot (.sqlite) mit den Reviews.</translation>
+    </message>
+    <message>
+        <source>Print what would change; change nothing.</source>
+        <translation>Ausgeben, was sich ändern würde; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>Push even into a store the snapshot was not exported from.</source>
+        <translation>Auch in einen Speicher übertragen, aus dem der Snapshot nicht exportiert wurde.</translation>
+    </message>
+    <message>
+        <source>--from FILE.sqlite is required</source>
+        <translation>--from DATEI.sqlite ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Refresh RagScope&apos;s rollup tables incrementally (for cron or a systemd timer).</source>
+        <translation>Aktualisiert die Rollup-Tabellen von RagScope inkrementell (für cron oder einen systemd-Timer).</translation>
+    </message>
+    <message>
+        <source>Compare every closed hour&apos;s fingerprint with its rollup instead of reading only the change log (PostgreSQL) — after restoring a backup or disabling the triggers.</source>
+        <translation>Den Fingerabdruck jeder abgeschlossenen Stunde mit ihrem Rollup vergleichen, statt nur das Änderungsprotokoll zu lesen (PostgreSQL) — nach dem Einspielen einer Sicherung oder dem Abschalten der Trigger.</translation>
+    </message>
+    <message>
+        <source>--listen &apos;%1&apos; is not ADDRESS:PORT (e.g. 127.0.0.1:8080, [::1]:8080)</source>
+        <translation>--listen „%1“ ist nicht ADRESSE:PORT (z. B. 127.0.0.1:8080, [::1]:8080)</translation>
+    </message>
+    <message>
+        <source>Serve the feedback API over HTTP: POST /api/v1/chat/feedback, POST /api/v1/chat/interactions, GET /api/v1/metrics, GET /healthz. One JSON log line per request on stdout. SIGTERM or SIGINT drains requests in flight and writes the recorder&apos;s queue before exiting. A bearer token is read from --token-file or the RAGSCOPE_SERVE_TOKEN environment variable, never from the command line.</source>
+        <translation>Stellt die Feedback-API über HTTP bereit: POST /api/v1/chat/feedback, POST /api/v1/chat/interactions, GET /api/v1/metrics, GET /healthz. Eine JSON-Logzeile pro Anfrage auf stdout. SIGTERM oder SIGINT lässt laufende Anfragen auslaufen und schreibt die Warteschlange des Recorders vor dem Beenden. Ein Bearer-Token wird aus --token-file oder der Umgebungsvariablen RAGSCOPE_SERVE_TOKEN gelesen, nie von der Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Address and port (default 127.0.0.1:8080; port 0: any free one).</source>
+        <translation>Adresse und Port (Standard 127.0.0.1:8080; Port 0: irgendein freier).</translation>
+    </message>
+    <message>
+        <source>File whose first line is the bearer token required on every route but /healthz.</source>
+        <translation>Datei, deren erste Zeile das Bearer-Token ist, das jede Route außer /healthz verlangt.</translation>
+    </message>
+    <message>
+        <source>Largest request body in bytes (default 65536).</source>
+        <translation>Größter Anfragerumpf in Bytes (Standard 65536).</translation>
+    </message>
+    <message>
+        <source>Interactions held while the store is slow or away (default 100000).</source>
+        <translation>Interaktionen, die gehalten werden, während der Speicher langsam oder weg ist (Standard 100000).</translation>
+    </message>
+    <message>
+        <source>Price table (JSON) for interactions sent without a cost.</source>
+        <translation>Preistabelle (JSON) für Interaktionen, die ohne Kosten gesendet werden.</translation>
+    </message>
+    <message>
+        <source>--body-limit must be a whole number of bytes from 1 to 67108864</source>
+        <translation>--body-limit muss eine ganze Zahl von Bytes von 1 bis 67108864 sein</translation>
+    </message>
+    <message>
+        <source>--queue must be a whole number from 1 to 10000000</source>
+        <translation>--queue muss eine ganze Zahl von 1 bis 10000000 sein</translation>
+    </message>
+    <message>
+        <source>give the token either with --token-file or in RAGSCOPE_SERVE_TOKEN, not both</source>
+        <translation>Geben Sie das Token entweder mit --token-file oder in RAGSCOPE_SERVE_TOKEN an, nicht beides</translation>
+    </message>
+    <message>
+        <source>cannot serve feedback: %1</source>
+        <translation>Feedback kann nicht bereitgestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the signal socket pair</source>
+        <translation>Das Socket-Paar für Signale kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Metrics of a window (store contract §3), as a table or as JSON (§5).</source>
+        <translation>Kennzahlen eines Zeitraums (Speichervertrag §3), als Tabelle oder als JSON (§5).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object (store contract §5).</source>
+        <translation>Ein JSON-Objekt ausgeben (Speichervertrag §5).</translation>
+    </message>
+    <message>
+        <source>Answer from the rollups (`ragscope-cli rollup`) where they cover the window: counts and money exact, percentiles within 1%. Adds &quot;mode&quot;: &quot;rollup&quot; or &quot;raw&quot; (no usable rollups).</source>
+        <translation>Aus den Rollups (`ragscope-cli rollup`) antworten, wo sie den Zeitraum abdecken: Anzahlen und Geld exakt, Perzentile auf 1 % genau. Fügt &quot;mode&quot;: &quot;rollup&quot; oder &quot;raw&quot; (keine nutzbaren Rollups) hinzu.</translation>
+    </message>
+    <message>
+        <source>Also the previous window of the same length and the changes (JSON: &quot;previous&quot;).</source>
+        <translation>Auch den vorigen Zeitraum gleicher Länge und die Änderungen (JSON: &quot;previous&quot;).</translation>
+    </message>
+    <message>
+        <source>Re-price one model&apos;s traffic in a window (--model) at another model&apos;s price or a typed one, optionally only a share of it: window, monthly and annual cost before and after, exact.</source>
+        <translation>Bepreist den Verkehr eines Modells in einem Zeitraum (--model) neu, zum Preis eines anderen Modells oder zu einem eingegebenen, optional nur einen Anteil davon: Kosten für Zeitraum, Monat und Jahr vorher und nachher, exakt.</translation>
+    </message>
+    <message>
+        <source>Price the traffic as this model (its price in effect at each request&apos;s time).</source>
+        <translation>Den Verkehr wie dieses Modell bepreisen (sein zum Zeitpunkt jeder Anfrage gültiger Preis).</translation>
+    </message>
+    <message>
+        <source>Or a typed input price, USD per 1M tokens.</source>
+        <translation>Oder ein eingegebener Eingabepreis, USD je 1 Mio. Tokens.</translation>
+    </message>
+    <message>
+        <source>Typed output price, USD per 1M tokens.</source>
+        <translation>Eingegebener Ausgabepreis, USD je 1 Mio. Tokens.</translation>
+    </message>
+    <message>
+        <source>Percent of the traffic to move (default 100).</source>
+        <translation>Prozent des Verkehrs, der verlagert wird (Standard 100).</translation>
+    </message>
+    <message>
+        <source>--model (the traffic to re-price) is required</source>
+        <translation>--model (der neu zu bepreisende Verkehr) ist erforderlich</translation>
+    </message>
+    <message>
+        <source>give either --target-model or --target-input</source>
+        <translation>Geben Sie entweder --target-model oder --target-input an</translation>
+    </message>
+    <message>
+        <source>--share must be a percentage from 0 to 100 with at most two decimals</source>
+        <translation>--share muss ein Prozentsatz von 0 bis 100 mit höchstens zwei Nachkommastellen sein</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::ConnectionDialog</name>
     <message>
         <source>Save password to ~/.pgpass</source>
