@@ -15,7 +15,9 @@ QString ProfilePasswords::service()
 
 void ProfilePasswords::store(const StoreLocation& location)
 {
-    auto* job = new QKeychain::WritePasswordJob(service(), this);
+    // No parent: the job deletes itself when the keyring answers, even after this object is
+    // gone (the keyring's callback still points at it); `this` as context drops the answer then.
+    auto* job = new QKeychain::WritePasswordJob(service());
     job->setInsecureFallback(false); // never a plain-text copy when no keyring answers
     job->setKey(location.urlWithoutPassword());
     job->setTextData(location.password);
@@ -25,14 +27,14 @@ void ProfilePasswords::store(const StoreLocation& location)
         else
             emit stored(false,
                 tr("The desktop keyring is not available (%1): the password was not saved.")
-                    .arg(done->errorString()));
+                    .arg(done->errorString().simplified())); // one line in the dialog
     });
     job->start();
 }
 
 void ProfilePasswords::lookUp(const StoreLocation& location)
 {
-    auto* job = new QKeychain::ReadPasswordJob(service(), this);
+    auto* job = new QKeychain::ReadPasswordJob(service());
     job->setInsecureFallback(false);
     const QString url = location.urlWithoutPassword();
     job->setKey(url);
