@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "httpservice.h"
+#include "i18n/translations.h"
 #include "money/pricetable.h"
 #include "report/statsjson.h"
 
@@ -125,6 +126,8 @@ int serveCommand(const QStringList& args)
         costs = CostTracker(table.value());
     }
 
+    // From here on messages reach the HTTP API's JSON replies (machine output): English, as its keys.
+    Translations::removeAll();
     Store::OpenOptions writing;
     writing.access = Store::Access::Write;
     auto store = openStore(parser, writing);

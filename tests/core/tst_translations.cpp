@@ -84,6 +84,22 @@ private slots:
             QStringLiteral("3 Regeln aus x"));
         QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Displays version information."),
             QStringLiteral("Zeigt Versionsinformation an."));
+        // core error messages and the CLI's help are in the catalog too
+        QCOMPARE(QCoreApplication::translate("RagScope::Store", "no SQLite store at %1"),
+            QStringLiteral("Kein SQLite-Speicher unter %1"));
+        QCOMPARE(QCoreApplication::translate("RagScope::Cli", "--from and --to are required"),
+            QStringLiteral("--from und --to sind erforderlich"));
+    }
+
+    void removeAllGoesBackToEnglish()
+    {
+        QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)).ragscope);
+        QCOMPARE(QCoreApplication::translate("RagScope::MainWindow", "&File"), QStringLiteral("&Datei"));
+        Translations::removeAll();
+        QCOMPARE(QCoreApplication::translate("RagScope::MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(
+            QCoreApplication::translate("RagScope::SavedQueueStore", "there is no review queue named \"%1\""),
+            QStringLiteral("there is no review queue named \"%1\""));
     }
 
     void germanCatalogIsComplete()
