@@ -36,13 +36,14 @@ QByteArray settingsBytes()
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-/// What the Secret Service holds for RagScope, read with libsecret's own tool (not QtKeychain).
+/// What the Secret Service holds for RagScope, read with libsecret's own tool (not QtKeychain,
+/// whose schema keeps the service as "server" and the key as "user").
 QByteArray secretServiceEntries()
 {
     QProcess tool;
     tool.start(QStringLiteral("secret-tool"),
         { QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--unlock"),
-            QStringLiteral("service"), ProfilePasswords::service() });
+            QStringLiteral("server"), ProfilePasswords::service() });
     if (!tool.waitForFinished(20000))
         qFatal("secret-tool did not answer (apt-get install libsecret-tools)");
     return tool.readAllStandardOutput() + tool.readAllStandardError();
@@ -90,7 +91,8 @@ void TestKeyring::rememberedPasswordLivesInTheKeyring()
     QVERIFY(!stored.contains(location.password.toUtf8()));
     QVERIFY(!QFile::exists(PgPassFile::path()));
     const QByteArray entries = secretServiceEntries();
-    QVERIFY2(entries.contains("secret = " + location.password.toUtf8()), entries.constData());
+    QVERIFY2(
+        entries.contains(QByteArray("secret = ").append(location.password.toUtf8())), entries.constData());
     QVERIFY2(entries.contains(location.urlWithoutPassword().toUtf8()), entries.constData());
 
     // Picking the profile again fills the password in from the keyring, and it connects.
