@@ -2,6 +2,7 @@
 
 #include "connectionprofiles.h"
 #include "jobs/latestjob.h"
+#include "keyring/profilepasswords.h"
 #include "pgpassfile.h"
 #include "replica/replicapair.h"
 #include "store/store.h"
@@ -33,16 +34,19 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_password(new QLineEdit(this))
     , m_sslMode(new QComboBox(this))
     , m_savePassword(new QCheckBox(tr("Save password to ~/.pgpass"), this))
+    , m_rememberPassword(new QCheckBox(tr("&Remember password in the desktop keyring"), this))
     , m_writeUrl(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
     , m_testJob(new LatestJob(this))
+    , m_passwords(new ProfilePasswords(this))
 {
     setWindowTitle(tr("Open PostgreSQL store"));
     const std::initializer_list<std::pair<QWidget*, const char*>> names { { m_profiles, "profile" },
         { m_url, "url" }, { m_host, "host" }, { m_port, "port" }, { m_database, "database" },
         { m_user, "user" }, { m_password, "password" }, { m_sslMode, "sslmode" },
-        { m_savePassword, "savePassword" }, { m_writeUrl, "writeUrl" } };
+        { m_savePassword, "savePassword" }, { m_rememberPassword, "rememberPassword" },
+        { m_writeUrl, "writeUrl" } };
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
@@ -64,6 +68,9 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
         m_sslMode->addItem(QLatin1String(mode), QLatin1String(mode));
     m_savePassword->setToolTip(tr("RagScope never keeps passwords in its settings. libpq reads ~/.pgpass "
                                   "(written with permissions 0600) on the next connection."));
+    m_rememberPassword->setToolTip(
+        tr("Kept by the desktop's secret service (GNOME Keyring, KWallet), "
+           "never in RagScope's settings; filled in when this profile is picked."));
     m_writeUrl->setPlaceholderText(tr("Optional: the primary, when this is a read replica"));
     m_writeUrl->setClearButtonEnabled(true);
     m_writeUrl->setToolTip(tr("Reviews and feedback are saved here; the dashboard reads from the store "
@@ -79,6 +86,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     form->addRow(tr("&Database:"), m_database);
     form->addRow(tr("U&ser:"), m_user);
     form->addRow(tr("Pass&word:"), m_password);
+    form->addRow(QString(), m_rememberPassword);
     form->addRow(QString(), m_savePassword);
     form->addRow(tr("SS&L mode:"), m_sslMode);
     form->addRow(tr("&Write store:"), m_writeUrl);
@@ -93,9 +101,19 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
 
     connect(m_profiles, &QComboBox::activated, this, [this](int index) {
         const auto location = StoreLocation::parse(m_profiles->itemData(index).toString());
-        if (index > 0 && location.ok())
+        if (index > 0 && location.ok()) {
             setLocation(location.value());
+            m_passwords->lookUp(location.value());
+        }
     });
+    connect(m_passwords, &ProfilePasswords::found, this, [this](const QString& url, const QString& password) {
+        // Only if the fields still show that profile and nothing was typed meanwhile.
+        if (m_password->text().isEmpty() && location().urlWithoutPassword() == url) {
+            m_password->setText(password);
+            m_rememberPassword->setChecked(true);
+        }
+    });
+    connect(m_passwords, &ProfilePasswords::stored, this, &ConnectionDialog::passwordStored);
     connect(m_url, &QLineEdit::editingFinished, this, &ConnectionDialog::applyUrl);
     connect(test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
@@ -238,6 +256,30 @@ void ConnectionDialog::accept()
         setStatus(writeTo.error().message);
         return;
     }
+    if (m_rememberPassword->isChecked() && !chosen.password.isEmpty()) {
+        // The keyring answers asynchronously; the dialog waits for it without blocking.
+        setEnabled(false);
+        setStatus(tr("Saving the password in the desktop keyring…"));
+        m_passwords->store(chosen);
+        return;
+    }
+    saveAndClose();
+}
+
+void ConnectionDialog::passwordStored(bool ok, const QString& error)
+{
+    setEnabled(true);
+    if (!ok) {
+        setStatus(error);
+        return;
+    }
+    setStatus(QString());
+    saveAndClose();
+}
+
+void ConnectionDialog::saveAndClose()
+{
+    const StoreLocation chosen = location();
     if (m_savePassword->isChecked() && !chosen.password.isEmpty()) {
         const Status saved = PgPassFile::save(chosen);
         if (!saved.ok()) {
@@ -246,7 +288,7 @@ void ConnectionDialog::accept()
         }
     }
     ConnectionProfiles::saveProfile(chosen);
-    ConnectionProfiles::setWriteStore(chosen, writeTo.value());
+    ConnectionProfiles::setWriteStore(chosen, writeLocation().value());
     QDialog::accept();
 }
 

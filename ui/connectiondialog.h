@@ -16,9 +16,11 @@ class QSpinBox;
 namespace RagScope {
 
 class LatestJob;
+class ProfilePasswords;
 
 /// Asks for a PostgreSQL store (fields or a URL), tests the connection off the GUI thread and
-/// remembers the profile without its password; the password may go to ~/.pgpass on request.
+/// remembers the profile without its password; the password may go to the desktop keyring or
+/// ~/.pgpass on request, and a profile picked again gets it back from the keyring.
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -46,6 +48,10 @@ signals:
 private:
     void applyUrl();
     void setFields(const StoreLocation& location);
+    /// The keyring's answer to accept(): close on success, else say why and change nothing.
+    void passwordStored(bool ok, const QString& error);
+    /// Writes ~/.pgpass (if asked), remembers the profile and closes.
+    void saveAndClose();
 
     QComboBox* m_profiles;
     QLineEdit* m_url;
@@ -56,10 +62,12 @@ private:
     QLineEdit* m_password;
     QComboBox* m_sslMode;
     QCheckBox* m_savePassword;
+    QCheckBox* m_rememberPassword;
     QLineEdit* m_writeUrl;
     QLabel* m_status;
     QDialogButtonBox* m_buttons;
     LatestJob* m_testJob;
+    ProfilePasswords* m_passwords;
     /// The last location set: keeps what the fields do not show (libpq options, a port list).
     StoreLocation m_base;
 };

@@ -9,7 +9,8 @@
 namespace RagScope {
 
 /// PostgreSQL connection profiles and recently opened stores, kept in QSettings as URLs
-/// without passwords (a password lives only in libpq's ~/.pgpass, if the user asks).
+/// without passwords (a password lives only in the desktop keyring, see ProfilePasswords, or in
+/// libpq's ~/.pgpass, if the user asks).
 class ConnectionProfiles
 {
 public:

@@ -6,19 +6,17 @@
 #include <QFileDialog>
 #include <QMessageBox>
 
+// The texts keep the main window's translation context (QCoreApplication::translate, which lupdate
+// reads; a tr() wrapper it cannot see).
 namespace RagScope::StorePrompts {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RagScope::MainWindow", text); // the texts kept their context
-}
-} // namespace
 
 void askCreateSchema(QWidget* parent, const StoreLocation& location, std::function<void()> create)
 {
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Create a monitoring store?"),
-        tr("%1 holds no tables. Create RagScope's monitoring tables in it?").arg(location.displayName()),
+    auto* box = new QMessageBox(QMessageBox::Question,
+        QCoreApplication::translate("RagScope::MainWindow", "Create a monitoring store?"),
+        QCoreApplication::translate(
+            "RagScope::MainWindow", "%1 holds no tables. Create RagScope's monitoring tables in it?")
+            .arg(location.displayName()),
         QMessageBox::Yes | QMessageBox::No, parent);
     box->setObjectName(QStringLiteral("createSchemaQuestion"));
     box->setDefaultButton(QMessageBox::No);
@@ -44,8 +42,10 @@ std::optional<StoreLocation> askPostgres(
 
 std::optional<StoreLocation> askSnapshot(QWidget* parent)
 {
-    const QString path = QFileDialog::getOpenFileName(parent, tr("Open snapshot"), QString(),
-        tr("SQLite snapshots (*.sqlite *.sqlite3 *.db);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(parent,
+        QCoreApplication::translate("RagScope::MainWindow", "Open snapshot"), QString(),
+        QCoreApplication::translate(
+            "RagScope::MainWindow", "SQLite snapshots (*.sqlite *.sqlite3 *.db);;All files (*)"));
     if (path.isEmpty())
         return std::nullopt;
     StoreLocation location;

@@ -6,6 +6,7 @@
 #include "metrics/metricscollector.h"
 #include "report/statsjson.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -76,19 +77,22 @@ template <typename R> std::optional<Error> errorOf(const Result<R>& r)
 int benchCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Time each dashboard query on a store (min and median of --repeat runs) and the review queue's "
         "keyset paging; reports peak memory. Measures, never fails on speed."));
     addDbOption(parser);
     addFilterOptions(parser);
     parser.addOptions({
-        { QStringLiteral("repeat"), QStringLiteral("Runs per query (default 5)."), QStringLiteral("n"),
+        { QStringLiteral("repeat"),
+            QCoreApplication::translate("RagScope::Cli", "Runs per query (default 5)."), QStringLiteral("n"),
             QStringLiteral("5") },
-        { QStringLiteral("pages"), QStringLiteral("Review-queue pages of 200 to walk (default 50)."),
+        { QStringLiteral("pages"),
+            QCoreApplication::translate("RagScope::Cli", "Review-queue pages of 200 to walk (default 50)."),
             QStringLiteral("n"), QStringLiteral("50") },
-        { QStringLiteral("json"), QStringLiteral("Print JSON.") },
+        { QStringLiteral("json"), QCoreApplication::translate("RagScope::Cli", "Print JSON.") },
         { QStringLiteral("approx"),
-            QStringLiteral("Answer from RagScope's rollups where they cover the window, as the app does.") },
+            QCoreApplication::translate("RagScope::Cli",
+                "Answer from RagScope's rollups where they cover the window, as the app does.") },
     });
     ProgressPrinter::addOption(parser);
     int exitNow = Ok;
@@ -98,9 +102,11 @@ int benchCommand(const QStringList& args)
     const int repeat = parser.value(QStringLiteral("repeat")).toInt(&repeatOk);
     const int pages = parser.value(QStringLiteral("pages")).toInt(&pagesOk);
     if (!repeatOk || repeat < 1 || repeat > 1000)
-        return usage(QStringLiteral("--repeat must be a whole number from 1 to 1000"));
+        return usage(
+            QCoreApplication::translate("RagScope::Cli", "--repeat must be a whole number from 1 to 1000"));
     if (!pagesOk || pages < 1 || pages > 100'000)
-        return usage(QStringLiteral("--pages must be a whole number from 1 to 100000"));
+        return usage(
+            QCoreApplication::translate("RagScope::Cli", "--pages must be a whole number from 1 to 100000"));
     // Bad input is refused before any connection is made.
     Filter filter;
     const bool windowGiven = parser.isSet(QStringLiteral("from")) || parser.isSet(QStringLiteral("to"));

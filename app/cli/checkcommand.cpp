@@ -8,6 +8,7 @@
 #include "alerts/alertrulesfile.h"
 #include "report/statsjson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -86,17 +87,20 @@ QJsonObject toJson(const AlertResult& r)
 int checkCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Evaluate the alert rules as a monitoring plugin. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN "
         "(any error) — plugin conventions, unlike the other commands."));
     addDbOption(parser);
     parser.addOption({ QStringLiteral("rules"),
-        QStringLiteral("Rules file (JSON, README \"Alerts\"); the four default rules without it."),
+        QCoreApplication::translate(
+            "RagScope::Cli", "Rules file (JSON, README \"Alerts\"); the four default rules without it."),
         QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("at"),
-        QStringLiteral("Evaluate as of this moment (ISO 8601; windows end there) instead of now."),
+        QCoreApplication::translate(
+            "RagScope::Cli", "Evaluate as of this moment (ISO 8601; windows end there) instead of now."),
         QStringLiteral("ISO") });
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print one JSON object for scripts.") });
+    parser.addOption({ QStringLiteral("json"),
+        QCoreApplication::translate("RagScope::Cli", "Print one JSON object for scripts.") });
     int exitNow = Ok;
     const bool json = args.contains(QStringLiteral("--json"));
     if (!parse(parser, args, &exitNow))

@@ -64,18 +64,20 @@ void out(const QString& text)
 void addDbOption(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("db"),
-        QStringLiteral("Store: a libpq connection string, postgresql://user[:password]@host[:port][,…]"
-                       "/db[?keyword=value&…] or key=value (e.g. service=NAME), sqlite:PATH or a .sqlite "
-                       "file. Unset PostgreSQL parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, "
-                       "PGDATABASE, a service file or ~/.pgpass."),
+        QCoreApplication::translate("RagScope::Cli",
+            "Store: a libpq connection string, postgresql://user[:password]@host[:port][,…]"
+            "/db[?keyword=value&…] or key=value (e.g. service=NAME), sqlite:PATH or a .sqlite "
+            "file. Unset PostgreSQL parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, "
+            "PGDATABASE, a service file or ~/.pgpass."),
         QStringLiteral("url") });
 }
 
 void addWriteDbOption(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("write-db"),
-        QStringLiteral("Where writes go when --db is a read replica (a hot standby): its primary, in the "
-                       "same forms as --db. Reads stay on --db."),
+        QCoreApplication::translate("RagScope::Cli",
+            "Where writes go when --db is a read replica (a hot standby): its primary, in the "
+            "same forms as --db. Reads stay on --db."),
         QStringLiteral("url") });
 }
 
@@ -104,8 +106,8 @@ bool parse(QCommandLineParser& parser, const QStringList& args, int* exitNow)
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *exitNow
-            = usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        *exitNow = usage(QCoreApplication::translate("RagScope::Cli", "unexpected argument '%1'")
+                             .arg(parser.positionalArguments().first()));
         return false;
     }
     return true;
@@ -127,7 +129,8 @@ Result<QString> dbUrl(const QCommandLineParser& parser)
     if (url.isEmpty() && (qEnvironmentVariableIsSet("PGHOST") || qEnvironmentVariableIsSet("PGDATABASE")))
         url = QStringLiteral("postgresql://"); // everything from the PG* variables
     if (url.isEmpty())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("--db URL is required"));
+        return makeError(
+            ErrorKind::InvalidInput, QCoreApplication::translate("RagScope::Cli", "--db URL is required"));
     return url;
 }
 } // namespace
@@ -159,24 +162,30 @@ Result<QDateTime> parseTime(const QString& text, const QString& option)
 void addFilterOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        { QStringLiteral("from"), QStringLiteral("Window start (inclusive), ISO 8601 UTC."),
+        { QStringLiteral("from"),
+            QCoreApplication::translate("RagScope::Cli", "Window start (inclusive), ISO 8601 UTC."),
             QStringLiteral("time") },
-        { QStringLiteral("to"), QStringLiteral("Window end (exclusive), ISO 8601 UTC."),
+        { QStringLiteral("to"),
+            QCoreApplication::translate("RagScope::Cli", "Window end (exclusive), ISO 8601 UTC."),
             QStringLiteral("time") },
-        { QStringLiteral("user"), QStringLiteral("Only this user id."), QStringLiteral("user") },
-        { QStringLiteral("model"), QStringLiteral("Only this model name."), QStringLiteral("model") },
+        { QStringLiteral("user"), QCoreApplication::translate("RagScope::Cli", "Only this user id."),
+            QStringLiteral("user") },
+        { QStringLiteral("model"), QCoreApplication::translate("RagScope::Cli", "Only this model name."),
+            QStringLiteral("model") },
     });
 }
 
 Result<Filter> parseFilter(const QCommandLineParser& parser)
 {
     if (!parser.isSet(QStringLiteral("from")) || !parser.isSet(QStringLiteral("to")))
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("--from and --to are required"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::Cli", "--from and --to are required"));
     Filter filter;
     RAGSCOPE_TRY(from, parseTime(parser.value(QStringLiteral("from")), QStringLiteral("from")));
     RAGSCOPE_TRY(to, parseTime(parser.value(QStringLiteral("to")), QStringLiteral("to")));
     if (!(from < to))
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("--from must be before --to"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::Cli", "--from must be before --to"));
     filter.from = from;
     filter.to = to;
     if (parser.isSet(QStringLiteral("user")))

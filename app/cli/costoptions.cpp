@@ -1,17 +1,20 @@
 #include "costoptions.h"
 
+#include <QCoreApplication>
+
 namespace RagScope::Cli {
 
 void addCostOptions(QCommandLineParser& parser, bool withView, CostView defaultView)
 {
     parser.addOption({ QStringLiteral("pricing"),
-        QStringLiteral(
+        QCoreApplication::translate("RagScope::Cli",
             "Price table JSON with effective dates (README: price table); default: the built-in one."),
         QStringLiteral("file") });
     if (withView)
         parser.addOption({ QStringLiteral("cost"),
-            QStringLiteral("stored (the backend's cost_estimate) or recomputed (tokens × the price in effect "
-                           "at each request's time). Default: %1.")
+            QCoreApplication::translate("RagScope::Cli",
+                "stored (the backend's cost_estimate) or recomputed (tokens × the price in effect "
+                "at each request's time). Default: %1.")
                 .arg(costViewName(defaultView)),
             QStringLiteral("view") });
 }
@@ -24,7 +27,7 @@ Result<CostOptions> parseCostOptions(const QCommandLineParser& parser, bool with
         const auto view = parseCostView(parser.value(QStringLiteral("cost")));
         if (!view)
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("--cost must be stored or recomputed, not '%1'")
+                QCoreApplication::translate("RagScope::Cli", "--cost must be stored or recomputed, not '%1'")
                     .arg(parser.value(QStringLiteral("cost"))));
         options.view = *view;
     }

@@ -5,26 +5,29 @@
 
 #include "progressprinter.h"
 
+#include <QCoreApplication>
+
 namespace RagScope::Cli {
 
 int exportCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Export a store, or the window --from/--to (optionally one --user/--model), as a SQLite snapshot "
         "for offline analysis. `stats` of that window on the snapshot equals `stats` on the source."));
     addDbOption(parser);
     addFilterOptions(parser);
     parser.addOption({ QStringLiteral("out"),
-        QStringLiteral("The .sqlite file to write: replaced only when the snapshot is complete, never the "
-                       "source itself."),
+        QCoreApplication::translate("RagScope::Cli",
+            "The .sqlite file to write: replaced only when the snapshot is complete, never the "
+            "source itself."),
         QStringLiteral("file") });
     ProgressPrinter::addOption(parser);
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
     if (!parser.isSet(QStringLiteral("out")))
-        return usage(QStringLiteral("--out FILE.sqlite is required"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--out FILE.sqlite is required"));
     std::optional<Filter> window;
     if (parser.isSet(QStringLiteral("from")) || parser.isSet(QStringLiteral("to"))) {
         auto filter = parseFilter(parser);
@@ -32,7 +35,8 @@ int exportCommand(const QStringList& args)
             return fail(filter.error());
         window = filter.value();
     } else if (parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("model"))) {
-        return usage(QStringLiteral("--user/--model need a window (--from and --to)"));
+        return usage(
+            QCoreApplication::translate("RagScope::Cli", "--user/--model need a window (--from and --to)"));
     }
     // A bad --out is refused before the source is even opened, so that it stays untouched.
     const QString target = parser.value(QStringLiteral("out"));

@@ -4,22 +4,27 @@
 #include "review/reviewdataset.h"
 #include "review/savedqueuestore.h"
 
+#include <QCoreApplication>
+
 namespace RagScope::Cli {
 
 int exportReviewsCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Write reviewed interactions as a dataset: query, answer, metrics, the end user's feedback, every "
         "reviewer's verdict and the final verdict (the adjudicator's, else the newest reviewer's). Reads "
         "only."));
     addDbOption(parser);
     parser.addOptions({
-        { QStringLiteral("queue"), QStringLiteral("Only this saved queue's items and verdicts."),
+        { QStringLiteral("queue"),
+            QCoreApplication::translate("RagScope::Cli", "Only this saved queue's items and verdicts."),
             QStringLiteral("name") },
-        { QStringLiteral("format"), QStringLiteral("jsonl (one JSON object per line) or csv."),
+        { QStringLiteral("format"),
+            QCoreApplication::translate("RagScope::Cli", "jsonl (one JSON object per line) or csv."),
             QStringLiteral("format") },
-        { QStringLiteral("out"), QStringLiteral("The file to write (replaced only when complete)."),
+        { QStringLiteral("out"),
+            QCoreApplication::translate("RagScope::Cli", "The file to write (replaced only when complete)."),
             QStringLiteral("file") },
     });
     int exitNow = Ok;
@@ -27,9 +32,9 @@ int exportReviewsCommand(const QStringList& args)
         return exitNow;
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("jsonl") && format != QLatin1String("csv"))
-        return usage(QStringLiteral("--format must be jsonl or csv"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--format must be jsonl or csv"));
     if (parser.value(QStringLiteral("out")).isEmpty())
-        return usage(QStringLiteral("--out FILE is required"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--out FILE is required"));
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());

@@ -4,26 +4,31 @@
 #include "feedback/feedbackrules.h"
 #include "feedback/feedbackservice.h"
 
+#include <QCoreApplication>
+
 namespace RagScope::Cli {
 
 int feedbackCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Record an end user's rating (1–5, optional comment ≤ 2000 characters). Submitting again for the "
         "same interaction updates the existing feedback."));
     addDbOption(parser);
     addWriteDbOption(parser);
     parser.addOptions({
-        { QStringLiteral("interaction"), QStringLiteral("The interaction's UUID."), QStringLiteral("uuid") },
-        { QStringLiteral("rating"), QStringLiteral("Rating 1–5."), QStringLiteral("n") },
-        { QStringLiteral("comment"), QStringLiteral("Optional comment."), QStringLiteral("text") },
+        { QStringLiteral("interaction"),
+            QCoreApplication::translate("RagScope::Cli", "The interaction's UUID."), QStringLiteral("uuid") },
+        { QStringLiteral("rating"), QCoreApplication::translate("RagScope::Cli", "Rating 1–5."),
+            QStringLiteral("n") },
+        { QStringLiteral("comment"), QCoreApplication::translate("RagScope::Cli", "Optional comment."),
+            QStringLiteral("text") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
     if (!parser.isSet(QStringLiteral("interaction")) || !parser.isSet(QStringLiteral("rating")))
-        return usage(QStringLiteral("--interaction and --rating are required"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--interaction and --rating are required"));
     auto id = FeedbackRules::parseInteractionId(parser.value(QStringLiteral("interaction")));
     if (!id.ok())
         return fail(id.error());
@@ -31,7 +36,7 @@ int feedbackCommand(const QStringList& args)
     const int rating = parser.value(QStringLiteral("rating")).toInt(&isNumber);
     if (!isNumber)
         return fail(makeError(ErrorKind::InvalidInput,
-            QStringLiteral("rating '%1' is not a whole number from 1 to 5")
+            QCoreApplication::translate("RagScope::Cli", "rating '%1' is not a whole number from 1 to 5")
                 .arg(parser.value(QStringLiteral("rating")))));
     // Validate before touching the store: bad input never needs a connection.
     for (const Status& check : { FeedbackRules::validateRating(rating),

@@ -6,6 +6,7 @@
 #include "planning/budgetstore.h"
 #include "planning/costplanner.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,20 +58,23 @@ QJsonObject burnDownJson(const BurnDown& b, CostView view, const QString& budget
 int forecastCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "This month's cost: actual to date, the forecast to month end with an 80% band (trend + weekday "
         "factors over the last 56 days), the naive projection, and the date a monthly budget runs out."));
     addDbOption(parser);
     addCostOptions(parser, true);
     parser.addOptions({
         { QStringLiteral("budget"),
-            QStringLiteral("Monthly budget in USD (decimal); default: the store's budget for the scope."),
+            QCoreApplication::translate("RagScope::Cli",
+                "Monthly budget in USD (decimal); default: the store's budget for the scope."),
             QStringLiteral("usd") },
-        { QStringLiteral("model"), QStringLiteral("Only this model's cost."), QStringLiteral("model") },
+        { QStringLiteral("model"), QCoreApplication::translate("RagScope::Cli", "Only this model's cost."),
+            QStringLiteral("model") },
         { QStringLiteral("as-of"),
-            QStringLiteral("Plan as on this UTC day (YYYY-MM-DD; default today): earlier days are actual."),
+            QCoreApplication::translate("RagScope::Cli",
+                "Plan as on this UTC day (YYYY-MM-DD; default today): earlier days are actual."),
             QStringLiteral("day") },
-        { QStringLiteral("json"), QStringLiteral("Print one JSON object.") },
+        { QStringLiteral("json"), QCoreApplication::translate("RagScope::Cli", "Print one JSON object.") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
@@ -79,7 +83,8 @@ int forecastCommand(const QStringList& args)
     if (parser.isSet(QStringLiteral("budget"))) {
         const auto parsed = Money::parse(parser.value(QStringLiteral("budget")));
         if (!parsed.ok() || parsed.value().units() < 0)
-            return usage(QStringLiteral("--budget must be a non-negative decimal amount of USD"));
+            return usage(QCoreApplication::translate(
+                "RagScope::Cli", "--budget must be a non-negative decimal amount of USD"));
         budget = parsed.value();
     }
     QDate asOf = QDateTime::currentDateTimeUtc().date();

@@ -4,6 +4,7 @@
 #include "feedback/feedbackservice.h"
 #include "report/statsjson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,15 +14,20 @@ namespace RagScope::Cli {
 int lowRatedCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Interactions rated 1 or 2 by their user, newest first. "
-                                                    "Pass the printed cursor to --after for the next page."));
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
+        "Interactions rated 1 or 2 by their user, newest first. "
+        "Pass the printed cursor to --after for the next page."));
     addDbOption(parser);
     parser.addOptions({
-        { QStringLiteral("limit"), QStringLiteral("Rows per page (1–1000, default 50)."), QStringLiteral("n"),
-            QStringLiteral("50") },
-        { QStringLiteral("after"), QStringLiteral("Cursor printed by the previous page."),
+        { QStringLiteral("limit"),
+            QCoreApplication::translate("RagScope::Cli", "Rows per page (1–1000, default 50)."),
+            QStringLiteral("n"), QStringLiteral("50") },
+        { QStringLiteral("after"),
+            QCoreApplication::translate("RagScope::Cli", "Cursor printed by the previous page."),
             QStringLiteral("cursor") },
-        { QStringLiteral("json"), QStringLiteral("Print JSON: {\"rows\": […], \"next_cursor\": …}.") },
+        { QStringLiteral("json"),
+            QCoreApplication::translate(
+                "RagScope::Cli", "Print JSON: {\"rows\": […], \"next_cursor\": …}.") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
@@ -29,7 +35,8 @@ int lowRatedCommand(const QStringList& args)
     bool isNumber = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&isNumber);
     if (!isNumber || limit < 1 || limit > 1000)
-        return usage(QStringLiteral("--limit must be a whole number from 1 to 1000"));
+        return usage(
+            QCoreApplication::translate("RagScope::Cli", "--limit must be a whole number from 1 to 1000"));
     auto store = openStore(parser, false);
     if (!store.ok())
         return fail(store.error());

@@ -17,7 +17,7 @@ namespace {
 
 struct Command
 {
-    const char* summary;
+    const char* summary; ///< translated when printed
     std::function<int(const QStringList&)> run;
 };
 
@@ -25,35 +25,57 @@ const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table {
         { QStringLiteral("migrate"),
-            { "apply (or --rollback the latest) schema migrations", migrateCommand } },
-        { QStringLiteral("stats"), { "metrics of a window, as a table or --json", statsCommand } },
-        { QStringLiteral("feedback"), { "record an end user's rating of an interaction", feedbackCommand } },
+            { QT_TRANSLATE_NOOP("RagScope::Cli", "apply (or --rollback the latest) schema migrations"),
+                migrateCommand } },
+        { QStringLiteral("stats"),
+            { QT_TRANSLATE_NOOP("RagScope::Cli", "metrics of a window, as a table or --json"),
+                statsCommand } },
+        { QStringLiteral("feedback"),
+            { QT_TRANSLATE_NOOP("RagScope::Cli", "record an end user's rating of an interaction"),
+                feedbackCommand } },
         { QStringLiteral("low-rated"),
-            { "list low-rated interactions, newest first (keyset pages)", lowRatedCommand } },
+            { QT_TRANSLATE_NOOP("RagScope::Cli", "list low-rated interactions, newest first (keyset pages)"),
+                lowRatedCommand } },
         { QStringLiteral("models"),
-            { "models side by side in a window (cost, latency, ratings with intervals, A/B tests)",
+            { QT_TRANSLATE_NOOP("RagScope::Cli",
+                  "models side by side in a window (cost, latency, ratings with intervals, A/B tests)"),
                 modelsCommand } },
-        { QStringLiteral("demo"), { "create a deterministic demo SQLite store", demoCommand } },
+        { QStringLiteral("demo"),
+            { QT_TRANSLATE_NOOP("RagScope::Cli", "create a deterministic demo SQLite store"), demoCommand } },
         { QStringLiteral("export"),
-            { "export a store or a window of it as a SQLite snapshot", exportCommand } },
+            { QT_TRANSLATE_NOOP("RagScope::Cli", "export a store or a window of it as a SQLite snapshot"),
+                exportCommand } },
         { QStringLiteral("push-reviews"),
-            { "apply the reviews made in a snapshot to the store it came from", pushReviewsCommand } },
+            { QT_TRANSLATE_NOOP(
+                  "RagScope::Cli", "apply the reviews made in a snapshot to the store it came from"),
+                pushReviewsCommand } },
         { QStringLiteral("export-reviews"),
-            { "write reviewed interactions with their verdicts as JSON Lines or CSV",
+            { QT_TRANSLATE_NOOP(
+                  "RagScope::Cli", "write reviewed interactions with their verdicts as JSON Lines or CSV"),
                 exportReviewsCommand } },
         { QStringLiteral("rollup"),
-            { "refresh the rollup tables incrementally (stats --approx reads them)", rollupCommand } },
+            { QT_TRANSLATE_NOOP(
+                  "RagScope::Cli", "refresh the rollup tables incrementally (stats --approx reads them)"),
+                rollupCommand } },
         { QStringLiteral("serve"),
-            { "serve the feedback HTTP API (feedback, interactions, metrics, health)", serveCommand } },
+            { QT_TRANSLATE_NOOP(
+                  "RagScope::Cli", "serve the feedback HTTP API (feedback, interactions, metrics, health)"),
+                serveCommand } },
         { QStringLiteral("bench"),
-            { "measure query times on a store (never fails on speed)", benchCommand } },
+            { QT_TRANSLATE_NOOP("RagScope::Cli", "measure query times on a store (never fails on speed)"),
+                benchCommand } },
         { QStringLiteral("whatif"),
-            { "re-price a model's traffic at another price: window, month, year before/after",
+            { QT_TRANSLATE_NOOP("RagScope::Cli",
+                  "re-price a model's traffic at another price: window, month, year before/after"),
                 whatIfCommand } },
         { QStringLiteral("forecast"),
-            { "this month's cost forecast (trend + weekday) against a budget", forecastCommand } },
+            { QT_TRANSLATE_NOOP(
+                  "RagScope::Cli", "this month's cost forecast (trend + weekday) against a budget"),
+                forecastCommand } },
         { QStringLiteral("check"),
-            { "evaluate alert rules as a monitoring plugin (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)",
+            { QT_TRANSLATE_NOOP("RagScope::Cli",
+                  "evaluate alert rules as a monitoring plugin (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 "
+                  "UNKNOWN)"),
                 checkCommand } },
     };
     return table;
@@ -61,21 +83,29 @@ const std::map<QString, Command>& commands()
 
 void printUsage(QTextStream& stream)
 {
-    stream << "Usage: ragscope-cli <command> [options]   (ragscope-cli help <command> for its "
-              "options)\n\nCommands:\n";
+    stream << QCoreApplication::translate("RagScope::Cli",
+        "Usage: ragscope-cli <command> [options]   (ragscope-cli help <command> for its options)")
+           << "\n\n"
+           << QCoreApplication::translate("RagScope::Cli", "Commands:") << '\n';
     for (const auto& [name, command] : commands())
-        stream << "  " << name.leftJustified(10) << ' ' << command.summary << '\n';
-    stream << "  " << QStringLiteral("help").leftJustified(10)
-           << " the options of one command (ragscope-cli help stats)\n";
-    stream << "\nExit status:\n"
-              "  0  success\n"
-              "  1  internal error (a bug in ragscope-cli: please report it)\n"
-              "  2  bad arguments or input (nothing was changed)\n"
-              "  3  not found (store, database, file or interaction)\n"
-              "  4  store unreachable, credentials refused, connection lost or permission denied\n"
-              "  5  the store reported another database error\n"
-              "Every failure prints exactly one line on stderr. RAGSCOPE_DEBUG=1 also shows Qt's and the\n"
-              "database drivers' own warnings.\n";
+        stream << "  " << name.leftJustified(10) << ' '
+               << QCoreApplication::translate("RagScope::Cli", command.summary) << '\n';
+    stream << "  " << QStringLiteral("help").leftJustified(10) << ' '
+           << QCoreApplication::translate(
+                  "RagScope::Cli", "the options of one command (ragscope-cli help stats)")
+           << '\n';
+    stream
+        << '\n'
+        << QCoreApplication::translate("RagScope::Cli",
+               "Exit status:\n"
+               "  0  success\n"
+               "  1  internal error (a bug in ragscope-cli: please report it)\n"
+               "  2  bad arguments or input (nothing was changed)\n"
+               "  3  not found (store, database, file or interaction)\n"
+               "  4  store unreachable, credentials refused, connection lost or permission denied\n"
+               "  5  the store reported another database error\n"
+               "Every failure prints exactly one line on stderr. RAGSCOPE_DEBUG=1 also shows Qt's and the\n"
+               "database drivers' own warnings.\n");
 }
 
 // Qt and its SQL drivers warn on stderr in their own words ("QPSQLDriver::…", "Unable to free
@@ -100,7 +130,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(RAGSCOPE_VERSION));
     const QStringList args = app.arguments().mid(1);
     if (args.isEmpty()) // a failure like any other: one line on stderr
-        return usage(QStringLiteral("no command given; Usage: ragscope-cli <command> [options]"));
+        return usage(QCoreApplication::translate(
+            "RagScope::Cli", "no command given; Usage: ragscope-cli <command> [options]"));
     if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         QTextStream stream(stdout);
         printUsage(stream);
@@ -118,16 +149,17 @@ int main(int argc, char* argv[])
         return Ok;
     }
     if (help && args.size() > 2)
-        return usage(QStringLiteral("help takes one command"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "help takes one command"));
     const QString name = help ? args.at(1) : args.first();
     const auto it = commands().find(name);
     if (it == commands().end())
-        return usage(QStringLiteral("unknown command '%1'").arg(name));
+        return usage(QCoreApplication::translate("RagScope::Cli", "unknown command '%1'").arg(name));
     try {
         return it->second.run(help ? QStringList { name, QStringLiteral("--help") } : args);
     } catch (const std::exception& e) {
         // e.g. a Result read without checking it: a bug, reported in one line rather than an abort
         return fail(RagScope::makeError(RagScope::ErrorKind::Internal,
-            QStringLiteral("internal error (please report it): %1").arg(QString::fromLocal8Bit(e.what()))));
+            QCoreApplication::translate("RagScope::Cli", "internal error (please report it): %1")
+                .arg(QString::fromLocal8Bit(e.what()))));
     }
 }

@@ -3,16 +3,18 @@
 
 #include "store/migrationrunner.h"
 
+#include <QCoreApplication>
+
 namespace RagScope::Cli {
 
 int migrateCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Apply RagScope's pending migrations, or roll back the latest one."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "RagScope::Cli", "Apply RagScope's pending migrations, or roll back the latest one."));
     addDbOption(parser);
-    parser.addOption(
-        { QStringLiteral("rollback"), QStringLiteral("Roll back the latest applied migration.") });
+    parser.addOption({ QStringLiteral("rollback"),
+        QCoreApplication::translate("RagScope::Cli", "Roll back the latest applied migration.") });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
@@ -30,7 +32,8 @@ int migrateCommand(const QStringList& args)
         if (!migrated.ok())
             return fail(migrated.error());
         if (parser.isSet(QStringLiteral("rollback")))
-            return fail(makeError(ErrorKind::InvalidInput, QStringLiteral("nothing to roll back")));
+            return fail(makeError(ErrorKind::InvalidInput,
+                QCoreApplication::translate("RagScope::Cli", "nothing to roll back")));
         out(QStringLiteral("migrated %1 to version %2\n")
                 .arg(migrated.value()->location().displayName())
                 .arg(migrated.value()->schemaVersion()));

@@ -5,6 +5,7 @@
 #include "comparison/modelsjson.h"
 #include "report/statsjson.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace RagScope::Cli {
@@ -115,31 +116,38 @@ QString humanAb(const AbComparison& ab)
 int modelsCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Models side by side in a window: requests, stored cost, latency, confidence, feedback, ratings "
         "of the answers each model produced in the window (with 95% intervals), reviewers' verdicts."));
     addDbOption(parser);
     parser.addOptions({
-        { QStringLiteral("from"), QStringLiteral("Window start (inclusive), ISO 8601 UTC."),
+        { QStringLiteral("from"),
+            QCoreApplication::translate("RagScope::Cli", "Window start (inclusive), ISO 8601 UTC."),
             QStringLiteral("time") },
-        { QStringLiteral("to"), QStringLiteral("Window end (exclusive), ISO 8601 UTC."),
+        { QStringLiteral("to"),
+            QCoreApplication::translate("RagScope::Cli", "Window end (exclusive), ISO 8601 UTC."),
             QStringLiteral("time") },
-        { QStringLiteral("user"), QStringLiteral("Only this user id."), QStringLiteral("user") },
+        { QStringLiteral("user"), QCoreApplication::translate("RagScope::Cli", "Only this user id."),
+            QStringLiteral("user") },
         { QStringLiteral("model-a"),
-            QStringLiteral("With --model-b: also test model A against B (overall and per "
-                           "UTC week; JSON: \"ab\")."),
+            QCoreApplication::translate("RagScope::Cli",
+                "With --model-b: also test model A against B (overall and per "
+                "UTC week; JSON: \"ab\")."),
             QStringLiteral("model") },
-        { QStringLiteral("model-b"), QStringLiteral("The second model of --model-a."),
+        { QStringLiteral("model-b"),
+            QCoreApplication::translate("RagScope::Cli", "The second model of --model-a."),
             QStringLiteral("model") },
-        { QStringLiteral("json"), QStringLiteral("Print one JSON object {\"window\", \"models\": […]}.") },
+        { QStringLiteral("json"),
+            QCoreApplication::translate(
+                "RagScope::Cli", "Print one JSON object {\"window\", \"models\": […]}.") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
     if (!parser.isSet(QStringLiteral("from")) || !parser.isSet(QStringLiteral("to")))
-        return usage(QStringLiteral("--from and --to are required"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--from and --to are required"));
     if (parser.isSet(QStringLiteral("model-a")) != parser.isSet(QStringLiteral("model-b")))
-        return usage(QStringLiteral("--model-a and --model-b go together"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--model-a and --model-b go together"));
     Filter filter;
     auto from = parseTime(parser.value(QStringLiteral("from")), QStringLiteral("from"));
     if (!from.ok())
@@ -148,7 +156,7 @@ int modelsCommand(const QStringList& args)
     if (!to.ok())
         return fail(to.error());
     if (!(from.value() < to.value()))
-        return usage(QStringLiteral("--from must be before --to"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--from must be before --to"));
     filter.from = from.value();
     filter.to = to.value();
     if (parser.isSet(QStringLiteral("user")))

@@ -13,8 +13,9 @@ namespace RagScope::Cli {
 void ProgressPrinter::addOption(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("progress"),
-        QStringLiteral("Print progress (done / total, rate, time left) on stderr even when it is not a "
-                       "terminal.") });
+        QCoreApplication::translate("RagScope::Cli",
+            "Print progress (done / total, rate, time left) on stderr even when it is not a "
+            "terminal.") });
 }
 
 ProgressPrinter::ProgressPrinter(const QCommandLineParser& parser, Unit unit)

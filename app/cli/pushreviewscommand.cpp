@@ -3,6 +3,8 @@
 
 #include "snapshot/reviewpusher.h"
 
+#include <QCoreApplication>
+
 namespace RagScope::Cli {
 
 namespace {
@@ -20,24 +22,27 @@ QString reviewLine(const Review& r)
 int pushReviewsCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Apply the reviews made offline in a snapshot to the store it was exported from, in one transaction. "
         "Idempotent: reviews the store already has are left alone; interactions deleted since are skipped "
         "and "
         "listed. End users' feedback is never modified."));
     addDbOption(parser);
     parser.addOptions({
-        { QStringLiteral("from"), QStringLiteral("The snapshot (.sqlite) holding the reviews."),
+        { QStringLiteral("from"),
+            QCoreApplication::translate("RagScope::Cli", "The snapshot (.sqlite) holding the reviews."),
             QStringLiteral("file") },
-        { QStringLiteral("dry-run"), QStringLiteral("Print what would change; change nothing.") },
+        { QStringLiteral("dry-run"),
+            QCoreApplication::translate("RagScope::Cli", "Print what would change; change nothing.") },
         { QStringLiteral("force"),
-            QStringLiteral("Push even into a store the snapshot was not exported from.") },
+            QCoreApplication::translate(
+                "RagScope::Cli", "Push even into a store the snapshot was not exported from.") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
         return exitNow;
     if (!parser.isSet(QStringLiteral("from")))
-        return usage(QStringLiteral("--from FILE.sqlite is required"));
+        return usage(QCoreApplication::translate("RagScope::Cli", "--from FILE.sqlite is required"));
     auto snapshot = Store::open(QStringLiteral("sqlite:") + parser.value(QStringLiteral("from")), {});
     if (!snapshot.ok())
         return fail(snapshot.error());

@@ -4,17 +4,20 @@
 
 #include "rollup/rolluprefresher.h"
 
+#include <QCoreApplication>
+
 namespace RagScope::Cli {
 
 int rollupCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Refresh RagScope's rollup tables incrementally (for cron or a systemd timer)."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "RagScope::Cli", "Refresh RagScope's rollup tables incrementally (for cron or a systemd timer)."));
     addDbOption(parser);
     parser.addOption({ QStringLiteral("verify"),
-        QStringLiteral("Compare every closed hour's fingerprint with its rollup instead of reading only the "
-                       "change log (PostgreSQL) — after restoring a backup or disabling the triggers.") });
+        QCoreApplication::translate("RagScope::Cli",
+            "Compare every closed hour's fingerprint with its rollup instead of reading only the "
+            "change log (PostgreSQL) — after restoring a backup or disabling the triggers.") });
     ProgressPrinter::addOption(parser);
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))

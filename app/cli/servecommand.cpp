@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "httpservice.h"
+#include "i18n/translations.h"
 #include "money/pricetable.h"
 #include "report/statsjson.h"
 
@@ -55,7 +56,9 @@ Result<std::pair<QHostAddress, quint16>> parseListen(const QString& text)
     const QHostAddress address(host);
     if (!portOk || port > 65535 || address.isNull())
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("--listen '%1' is not ADDRESS:PORT (e.g. 127.0.0.1:8080, [::1]:8080)").arg(text));
+            QCoreApplication::translate(
+                "RagScope::Cli", "--listen '%1' is not ADDRESS:PORT (e.g. 127.0.0.1:8080, [::1]:8080)")
+                .arg(text));
     return std::make_pair(address, quint16(port));
 }
 
@@ -64,7 +67,7 @@ Result<std::pair<QHostAddress, quint16>> parseListen(const QString& text)
 int serveCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Serve the feedback API over HTTP: POST /api/v1/chat/feedback, POST /api/v1/chat/interactions, "
         "GET /api/v1/metrics, GET /healthz. One JSON log line per request on stdout. SIGTERM or SIGINT "
         "drains requests in flight and writes the recorder's queue before exiting. A bearer token is "
@@ -73,18 +76,23 @@ int serveCommand(const QStringList& args)
     addDbOption(parser);
     parser.addOptions({
         { QStringLiteral("listen"),
-            QStringLiteral("Address and port (default 127.0.0.1:8080; port 0: any free one)."),
+            QCoreApplication::translate(
+                "RagScope::Cli", "Address and port (default 127.0.0.1:8080; port 0: any free one)."),
             QStringLiteral("address:port"), QStringLiteral("127.0.0.1:8080") },
         { QStringLiteral("token-file"),
-            QStringLiteral("File whose first line is the bearer token required on every route but /healthz."),
+            QCoreApplication::translate("RagScope::Cli",
+                "File whose first line is the bearer token required on every route but /healthz."),
             QStringLiteral("path") },
-        { QStringLiteral("body-limit"), QStringLiteral("Largest request body in bytes (default 65536)."),
+        { QStringLiteral("body-limit"),
+            QCoreApplication::translate("RagScope::Cli", "Largest request body in bytes (default 65536)."),
             QStringLiteral("bytes"), QStringLiteral("65536") },
         { QStringLiteral("queue"),
-            QStringLiteral("Interactions held while the store is slow or away (default 100000)."),
+            QCoreApplication::translate(
+                "RagScope::Cli", "Interactions held while the store is slow or away (default 100000)."),
             QStringLiteral("n"), QStringLiteral("100000") },
         { QStringLiteral("pricing"),
-            QStringLiteral("Price table (JSON) for interactions sent without a cost."),
+            QCoreApplication::translate(
+                "RagScope::Cli", "Price table (JSON) for interactions sent without a cost."),
             QStringLiteral("file") },
     });
     int exitNow = Ok;
@@ -97,12 +105,14 @@ int serveCommand(const QStringList& args)
     const qlonglong bodyLimit = parser.value(QStringLiteral("body-limit")).toLongLong(&limitOk);
     const qlonglong queue = parser.value(QStringLiteral("queue")).toLongLong(&queueOk);
     if (!limitOk || bodyLimit < 1 || bodyLimit > 64 * 1024 * 1024)
-        return usage(QStringLiteral("--body-limit must be a whole number of bytes from 1 to 67108864"));
+        return usage(QCoreApplication::translate(
+            "RagScope::Cli", "--body-limit must be a whole number of bytes from 1 to 67108864"));
     if (!queueOk || queue < 1 || queue > 10'000'000)
-        return usage(QStringLiteral("--queue must be a whole number from 1 to 10000000"));
+        return usage(QCoreApplication::translate(
+            "RagScope::Cli", "--queue must be a whole number from 1 to 10000000"));
     if (parser.isSet(QStringLiteral("token-file")) && qEnvironmentVariableIsSet(TokenVariable))
-        return usage(
-            QStringLiteral("give the token either with --token-file or in RAGSCOPE_SERVE_TOKEN, not both"));
+        return usage(QCoreApplication::translate(
+            "RagScope::Cli", "give the token either with --token-file or in RAGSCOPE_SERVE_TOKEN, not both"));
     auto token = parser.isSet(QStringLiteral("token-file"))
         ? BearerToken::fromFile(parser.value(QStringLiteral("token-file")))
         : BearerToken::fromEnvironment(TokenVariable);
@@ -116,6 +126,8 @@ int serveCommand(const QStringList& args)
         costs = CostTracker(table.value());
     }
 
+    // From here on messages reach the HTTP API's JSON replies (machine output): English, as its keys.
+    Translations::removeAll();
     Store::OpenOptions writing;
     writing.access = Store::Access::Write;
     auto store = openStore(parser, writing);
@@ -123,7 +135,8 @@ int serveCommand(const QStringList& args)
         return fail(store.error());
     if (store.value()->isReadOnly())
         return fail(makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot serve feedback: %1").arg(store.value()->readOnlyReason())));
+            QCoreApplication::translate("RagScope::Cli", "cannot serve feedback: %1")
+                .arg(store.value()->readOnlyReason())));
 
     AsyncInteractionRecorder::Options recorderOptions;
     recorderOptions.capacity = queue;
@@ -141,7 +154,8 @@ int serveCommand(const QStringList& args)
         return fail(port.error());
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return fail(makeError(ErrorKind::Internal, QStringLiteral("cannot create the signal socket pair")));
+        return fail(makeError(ErrorKind::Internal,
+            QCoreApplication::translate("RagScope::Cli", "cannot create the signal socket pair")));
     QSocketNotifier stopNotifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&stopNotifier, &QSocketNotifier::activated, [&] {
         stopNotifier.setEnabled(false);

@@ -8,6 +8,7 @@
 #include "report/statsjson.h"
 #include "rollup/rollupcollector.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace RagScope::Cli {
@@ -123,18 +124,18 @@ QString humanComparison(const OverviewReport& c)
 int statsCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Metrics of a window (store contract §3), as a table or as JSON (§5)."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "RagScope::Cli", "Metrics of a window (store contract §3), as a table or as JSON (§5)."));
     addDbOption(parser);
     addFilterOptions(parser);
-    parser.addOption(
-        { QStringLiteral("json"), QStringLiteral("Print one JSON object (store contract §5).") });
+    parser.addOption({ QStringLiteral("json"),
+        QCoreApplication::translate("RagScope::Cli", "Print one JSON object (store contract §5).") });
     parser.addOption({ QStringLiteral("approx"),
-        QStringLiteral(
+        QCoreApplication::translate("RagScope::Cli",
             "Answer from the rollups (`ragscope-cli rollup`) where they cover the window: counts and money "
             "exact, percentiles within 1%. Adds \"mode\": \"rollup\" or \"raw\" (no usable rollups).") });
     parser.addOption({ QStringLiteral("compare"),
-        QStringLiteral(
+        QCoreApplication::translate("RagScope::Cli",
             "Also the previous window of the same length and the changes (JSON: \"previous\").") });
     addCostOptions(parser, true);
     int exitNow = Ok;

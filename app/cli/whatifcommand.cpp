@@ -5,6 +5,7 @@
 #include "pricing/whatif.h"
 #include "report/statsjson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,7 +40,7 @@ Result<ModelPrice> typedPrice(const QCommandLineParser& parser)
 int whatIfCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("RagScope::Cli",
         "Re-price one model's traffic in a window (--model) at another model's price or a typed one, "
         "optionally only a share of it: window, monthly and annual cost before and after, exact."));
     addDbOption(parser);
@@ -47,16 +48,20 @@ int whatIfCommand(const QStringList& args)
     addCostOptions(parser, false);
     parser.addOptions({
         { QStringLiteral("target-model"),
-            QStringLiteral("Price the traffic as this model (its price in effect "
-                           "at each request's time)."),
+            QCoreApplication::translate("RagScope::Cli",
+                "Price the traffic as this model (its price in effect "
+                "at each request's time)."),
             QStringLiteral("model") },
-        { QStringLiteral("target-input"), QStringLiteral("Or a typed input price, USD per 1M tokens."),
+        { QStringLiteral("target-input"),
+            QCoreApplication::translate("RagScope::Cli", "Or a typed input price, USD per 1M tokens."),
             QStringLiteral("usd") },
-        { QStringLiteral("target-output"), QStringLiteral("Typed output price, USD per 1M tokens."),
+        { QStringLiteral("target-output"),
+            QCoreApplication::translate("RagScope::Cli", "Typed output price, USD per 1M tokens."),
             QStringLiteral("usd") },
-        { QStringLiteral("share"), QStringLiteral("Percent of the traffic to move (default 100)."),
+        { QStringLiteral("share"),
+            QCoreApplication::translate("RagScope::Cli", "Percent of the traffic to move (default 100)."),
             QStringLiteral("percent"), QStringLiteral("100") },
-        { QStringLiteral("json"), QStringLiteral("Print one JSON object.") },
+        { QStringLiteral("json"), QCoreApplication::translate("RagScope::Cli", "Print one JSON object.") },
     });
     int exitNow = Ok;
     if (!parse(parser, args, &exitNow))
@@ -65,12 +70,15 @@ int whatIfCommand(const QStringList& args)
     if (!filter.ok())
         return fail(filter.error());
     if (!filter->model)
-        return usage(QStringLiteral("--model (the traffic to re-price) is required"));
+        return usage(
+            QCoreApplication::translate("RagScope::Cli", "--model (the traffic to re-price) is required"));
     if (parser.isSet(QStringLiteral("target-model")) == parser.isSet(QStringLiteral("target-input")))
-        return usage(QStringLiteral("give either --target-model or --target-input"));
+        return usage(
+            QCoreApplication::translate("RagScope::Cli", "give either --target-model or --target-input"));
     const auto share = WhatIf::parsePercent(parser.value(QStringLiteral("share")));
     if (!share)
-        return usage(QStringLiteral("--share must be a percentage from 0 to 100 with at most two decimals"));
+        return usage(QCoreApplication::translate(
+            "RagScope::Cli", "--share must be a percentage from 0 to 100 with at most two decimals"));
     auto costs = parseCostOptions(parser, false);
     if (!costs.ok())
         return fail(costs.error());

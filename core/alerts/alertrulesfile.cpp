@@ -1,5 +1,6 @@
 #include "alertrulesfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,8 +113,10 @@ public:
 private:
     Error fail(const QString& what) const
     {
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("rule %1%2: %3").arg(m_index + 1).arg(m_label, what));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::AlertRulesFile", "rule %1%2: %3")
+                .arg(m_index + 1)
+                .arg(m_label, what));
     }
 
     Result<qint64> integer(const QString& key, qint64 fallback, qint64 min, qint64 max) const
@@ -201,27 +204,33 @@ Result<QList<AlertRule>> AlertRulesFile::parse(const QByteArray& json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("rules file is not JSON: %1 at offset %2")
+            QCoreApplication::translate("RagScope::AlertRulesFile", "rules file is not JSON: %1 at offset %2")
                 .arg(error.errorString())
                 .arg(error.offset));
     const QJsonValue rules = doc.object().value(QStringLiteral("rules"));
     if (!doc.isObject() || !rules.isArray())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("rules file needs {\"rules\": [ … ]}"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::AlertRulesFile", "rules file needs {\"rules\": [ … ]}"));
     QList<AlertRule> out;
     QSet<QString> names;
     const QJsonArray array = rules.toArray();
     for (int i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject())
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("rule %1: not an object").arg(i + 1));
+            return makeError(ErrorKind::InvalidInput,
+                QCoreApplication::translate("RagScope::AlertRulesFile", "rule %1: not an object").arg(i + 1));
         RAGSCOPE_TRY(rule, RuleReader(array.at(i).toObject(), i).read());
         if (names.contains(rule.name))
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("rule %1 '%2': the name is used twice").arg(i + 1).arg(rule.name));
+                QCoreApplication::translate(
+                    "RagScope::AlertRulesFile", "rule %1 '%2': the name is used twice")
+                    .arg(i + 1)
+                    .arg(rule.name));
         names.insert(rule.name);
         out << rule;
     }
     if (out.isEmpty())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("rules file holds no rules"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::AlertRulesFile", "rules file holds no rules"));
     return out;
 }
 
@@ -229,10 +238,13 @@ Result<QList<AlertRule>> AlertRulesFile::load(const QString& path)
 {
     QFile file(path);
     if (!file.exists())
-        return makeError(ErrorKind::NotFound, QStringLiteral("rules file %1 does not exist").arg(path));
+        return makeError(ErrorKind::NotFound,
+            QCoreApplication::translate("RagScope::AlertRulesFile", "rules file %1 does not exist")
+                .arg(path));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("cannot read rules file %1: %2").arg(path, file.errorString()));
+            QCoreApplication::translate("RagScope::AlertRulesFile", "cannot read rules file %1: %2")
+                .arg(path, file.errorString()));
     auto rules = parse(file.readAll());
     if (!rules.ok())
         return makeError(rules.error().kind, path + QStringLiteral(": ") + rules.error().message);
@@ -278,11 +290,13 @@ Status AlertRulesFile::save(const QString& path, const QList<AlertRule>& rules)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot write rules file %1: %2").arg(path, file.errorString()));
+            QCoreApplication::translate("RagScope::AlertRulesFile", "cannot write rules file %1: %2")
+                .arg(path, file.errorString()));
     file.write(QJsonDocument(toJson(rules)).toJson(QJsonDocument::Indented));
     if (!file.commit())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot write rules file %1: %2").arg(path, file.errorString()));
+            QCoreApplication::translate("RagScope::AlertRulesFile", "cannot write rules file %1: %2")
+                .arg(path, file.errorString()));
     return Done {};
 }
 

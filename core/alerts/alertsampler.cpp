@@ -1,5 +1,7 @@
 #include "alertsampler.h"
 
+#include <QCoreApplication>
+
 #include "metrics/sqlvalues.h"
 #include "rollup/rolluprefresher.h"
 #include "store/sqldialect.h"
@@ -209,7 +211,7 @@ Status AlertSampler::readRollups(
         s.lowConfidence += sqlCount(q.value(5));
         if (!q.value(6).isNull() && !s.latency.mergeBytes(q.value(6).toByteArray()))
             return makeError(ErrorKind::Corrupt,
-                QStringLiteral(
+                QCoreApplication::translate("RagScope::AlertSampler",
                     "a latency sketch in ragscope_rollup_hour_model is damaged (run `ragscope-cli rollup`)"));
     }
     RAGSCOPE_TRY(f,

@@ -6,6 +6,7 @@
 #include "store/sqldialect.h"
 #include "store/sqlitefilebuilder.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 #include <cmath>
@@ -265,8 +266,9 @@ Result<DemoSummary> DemoGenerator::generate(
 {
     PerformanceMonitor perf(QStringLiteral("generate demo store"));
     if (options.rows < 1 || options.days < 1)
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("a demo store needs at least one row and one day"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate(
+                "RagScope::DemoGenerator", "a demo store needs at least one row and one day"));
     Dice dice(options.seed);
     const QDateTime end = options.end.isValid() ? options.end.toUTC() : lastFullHour();
     const QDateTime from = end.addDays(-options.days);
@@ -299,7 +301,8 @@ Result<DemoSummary> DemoGenerator::generate(
         summary.feedbacks += chunk.feedback.size();
         summary.reviews += chunk.reviews.size();
         if (progress && !progress(summary.interactions, options.rows))
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("demo generation cancelled"));
+            return makeError(ErrorKind::InvalidInput,
+                QCoreApplication::translate("RagScope::DemoGenerator", "demo generation cancelled"));
     }
     return summary;
 }

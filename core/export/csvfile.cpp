@@ -1,5 +1,6 @@
 #include "csvfile.h"
 
+#include <QCoreApplication>
 #include <QSaveFile>
 
 namespace RagScope::CsvFile {
@@ -8,7 +9,8 @@ namespace {
 
 Error writeError(const QString& path, const QString& reason)
 {
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("cannot write %1: %2").arg(path, reason));
+    return makeError(ErrorKind::InvalidInput,
+        QCoreApplication::translate("RagScope::CsvFile", "cannot write %1: %2").arg(path, reason));
 }
 
 } // namespace

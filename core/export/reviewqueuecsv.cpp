@@ -2,6 +2,7 @@
 
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace RagScope {
@@ -71,7 +72,8 @@ Result<CsvExportSummary> ReviewQueueCsv::exportTo(const QString& path, const Rev
             RAGSCOPE_TRY(written, writePage(page.rows, writer));
             if (!writer.ok())
                 return makeError(ErrorKind::InvalidInput,
-                    QStringLiteral("cannot write %1: %2").arg(path, writer.errorString()));
+                    QCoreApplication::translate("RagScope::ReviewQueueCsv", "cannot write %1: %2")
+                        .arg(path, writer.errorString()));
             summary.rows += written;
             // Rows added since the count still go in; the total grows with them.
             control.report(summary.rows, std::max(*total, summary.rows));

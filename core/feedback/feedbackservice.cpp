@@ -1,5 +1,7 @@
 #include "feedbackservice.h"
 
+#include <QCoreApplication>
+
 #include "base/performancemonitor.h"
 #include "feedbackrules.h"
 #include "metrics/metricscollector.h"
@@ -60,7 +62,7 @@ Status FeedbackService::requireInteraction(const Store& store, const QUuid& inte
             { d.bindUuid(interactionId) }));
     if (!q.next())
         return makeError(ErrorKind::NotFound,
-            QStringLiteral("there is no interaction with id %1")
+            QCoreApplication::translate("RagScope::FeedbackService", "there is no interaction with id %1")
                 .arg(interactionId.toString(QUuid::WithoutBraces)));
     return Done {};
 }
@@ -76,7 +78,8 @@ Result<Feedback> FeedbackService::submit(const QUuid& interactionId, int rating,
     const StorePtr writer = m_store->writer();
     if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot save feedback: %1").arg(writer->readOnlyReason()));
+            QCoreApplication::translate("RagScope::FeedbackService", "cannot save feedback: %1")
+                .arg(writer->readOnlyReason()));
 
     PerformanceMonitor perf(QStringLiteral("submit feedback"));
     const SqlDialect d(writer->dialect());
@@ -102,7 +105,8 @@ Result<Feedback> FeedbackService::submit(const QUuid& interactionId, int rating,
                     comment.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(comment),
                     d.bindTime(QDateTime::currentDateTimeUtc()) }));
         if (!q.next())
-            return makeError(ErrorKind::Query, QStringLiteral("saving feedback returned no row"));
+            return makeError(ErrorKind::Query,
+                QCoreApplication::translate("RagScope::FeedbackService", "saving feedback returned no row"));
         saved.id = QUuid::fromString(q.value(0).toString());
         saved.createdAt = SqlDialect::parseTime(q.value(1).toString());
         return Done {};
@@ -133,7 +137,9 @@ Result<std::optional<Feedback>> FeedbackService::byInteraction(const QUuid& inte
 Result<QList<Feedback>> FeedbackService::byUser(const QString& userId, int limit) const
 {
     if (limit < 1)
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("the number of rows must be at least 1"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate(
+                "RagScope::FeedbackService", "the number of rows must be at least 1"));
     PerformanceMonitor perf(QStringLiteral("feedback by user"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q,

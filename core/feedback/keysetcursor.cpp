@@ -1,6 +1,7 @@
 #include "keysetcursor.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -15,7 +16,8 @@ constexpr auto Base64Options = QByteArray::Base64UrlEncoding | QByteArray::OmitT
 Error badCursor()
 {
     return makeError(ErrorKind::InvalidInput,
-        QStringLiteral("the paging cursor is not valid for this list (start again from the first page)"));
+        QCoreApplication::translate("RagScope::KeysetCursor",
+            "the paging cursor is not valid for this list (start again from the first page)"));
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "metrics/filtersql.h"
 #include "reviewservice.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 namespace RagScope {
@@ -56,7 +57,8 @@ QString orderingTag(const ReviewQueueQuery& query)
 
 Error badCursor()
 {
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("the paging cursor does not fit this list"));
+    return makeError(ErrorKind::InvalidInput,
+        QCoreApplication::translate("RagScope::ReviewQueue", "the paging cursor does not fit this list"));
 }
 
 // Where a keyset condition puts the cursor row's key: the rows after it, from it on, or up to it.
@@ -210,7 +212,8 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
     if (query.confidenceBucket) {
         if (*query.confidenceBucket < 0 || *query.confidenceBucket > ReviewQueueQuery::NoScoreBucket)
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("confidence bucket must be 0 to 9 or 10 (no score), not %1")
+                QCoreApplication::translate(
+                    "RagScope::ReviewQueue", "confidence bucket must be 0 to 9 or 10 (no score), not %1")
                     .arg(*query.confidenceBucket));
         if (*query.confidenceBucket == ReviewQueueQuery::NoScoreBucket)
             where.add(QStringLiteral("i.confidence_score IS NULL"));
@@ -244,14 +247,16 @@ Result<QueueSlice> ReviewQueue::fetchBetween(
     const ReviewQueueQuery& query, const QString& first, const QString& last, int limit) const
 {
     if (first.isEmpty() || last.isEmpty())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("a slice needs both of its ends"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::ReviewQueue", "a slice needs both of its ends"));
     return read(query, limit, { {}, first, last });
 }
 
 Result<QueueSlice> ReviewQueue::read(const ReviewQueueQuery& query, int limit, const Bounds& bounds) const
 {
     if (limit < 1)
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("a page must hold at least one row"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::ReviewQueue", "a page must hold at least one row"));
     const SqlDialect d(m_store->dialect());
     const SortSpec sort = sortSpec(d, query.sort, query.descending);
     const bool bySortValue = sort.type != SortType::Time;
@@ -356,7 +361,7 @@ Result<InteractionDetail> ReviewQueue::detail(const QUuid& interactionId) const
             { d.bindUuid(interactionId) }));
     if (!q.next())
         return makeError(ErrorKind::NotFound,
-            QStringLiteral("there is no interaction with id %1")
+            QCoreApplication::translate("RagScope::ReviewQueue", "there is no interaction with id %1")
                 .arg(interactionId.toString(QUuid::WithoutBraces)));
     InteractionDetail detail;
     detail.id = QUuid::fromString(q.value(0).toString());

@@ -1,5 +1,7 @@
 #include "reviewservice.h"
 
+#include <QCoreApplication>
+
 #include "base/performancemonitor.h"
 #include "feedbackrules.h"
 #include "feedbackservice.h"
@@ -19,8 +21,9 @@ QVariant nullIfEmpty(const QString& text)
 Error noReviewsTable()
 {
     return makeError(ErrorKind::MissingSchema,
-        QStringLiteral("this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate` "
-                       "on it first"));
+        QCoreApplication::translate("RagScope::ReviewService",
+            "this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate` "
+            "on it first"));
 }
 
 bool hasTeamReview(const Store& store)
@@ -115,20 +118,23 @@ Result<Review> ReviewService::save(const ReviewInput& input) const
             return rule.error();
     }
     if (input.adjudication && input.queueId.isNull())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("an adjudication belongs to a queue"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::ReviewService", "an adjudication belongs to a queue"));
     if (input.secondsSpent && *input.secondsSpent < 0)
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("seconds spent cannot be negative"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::ReviewService", "seconds spent cannot be negative"));
     // A read replica's store hands writes to its primary (Store::writer()).
     const StorePtr writer = m_store->writer();
     if (!writer->hasReviews())
         return noReviewsTable();
     if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot save the review: %1").arg(writer->readOnlyReason()));
+            QCoreApplication::translate("RagScope::ReviewService", "cannot save the review: %1")
+                .arg(writer->readOnlyReason()));
     const bool team = !input.queueId.isNull() || input.secondsSpent;
     if (team && !hasTeamReview(*writer))
         return makeError(ErrorKind::MissingSchema,
-            QStringLiteral(
+            QCoreApplication::translate("RagScope::ReviewService",
                 "this store has no review queues (schema version %1 < 6): run `ragscope-cli migrate`")
                 .arg(writer->schemaVersion()));
 
@@ -176,10 +182,12 @@ Result<Review> ReviewService::undoLast(
         return noReviewsTable();
     if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot undo the review: %1").arg(writer->readOnlyReason()));
+            QCoreApplication::translate("RagScope::ReviewService", "cannot undo the review: %1")
+                .arg(writer->readOnlyReason()));
     if (!hasTeamReview(*writer))
         return makeError(ErrorKind::MissingSchema,
-            QStringLiteral("undo needs schema version 6: run `ragscope-cli migrate`"));
+            QCoreApplication::translate(
+                "RagScope::ReviewService", "undo needs schema version 6: run `ragscope-cli migrate`"));
     const SqlDialect d(writer->dialect());
     std::optional<Review> undo;
     const Status written = writer->transaction([&]() -> Status {
@@ -193,7 +201,8 @@ Result<Review> ReviewService::undoLast(
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (newest.isEmpty() || newest.first().createdAt.secsTo(now) > windowSeconds)
             return makeError(ErrorKind::NotFound,
-                QStringLiteral("%1 saved nothing on this item in the last %2 seconds to undo")
+                QCoreApplication::translate(
+                    "RagScope::ReviewService", "%1 saved nothing on this item in the last %2 seconds to undo")
                     .arg(reviewer)
                     .arg(windowSeconds));
         const Review& last = newest.first();

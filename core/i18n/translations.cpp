@@ -29,4 +29,15 @@ Translations::Loaded Translations::install(const QLocale& locale)
     return loaded;
 }
 
+void Translations::removeAll()
+{
+    // install() parents its translators to the application; nothing else does here.
+    const auto translators
+        = QCoreApplication::instance()->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly);
+    for (QTranslator* translator : translators) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
 } // namespace RagScope

@@ -18,6 +18,8 @@ public:
 
     /// Installs both into the running QCoreApplication (which owns them) for `locale`.
     static Loaded install(const QLocale& locale = QLocale());
+    /// Removes every translator install() added (`serve`: its HTTP replies are machine output).
+    static void removeAll();
 };
 
 } // namespace RagScope

@@ -1,5 +1,6 @@
 #include "money.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <optional>
@@ -71,8 +72,8 @@ Result<Money> Money::parse(const QString& text)
     const auto scaled = parseScaledDecimal(text, Decimals);
     if (!scaled || *scaled > std::numeric_limits<qint64>::max()
         || *scaled < std::numeric_limits<qint64>::min())
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("'%1' is not a decimal amount of USD").arg(text));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::Money", "'%1' is not a decimal amount of USD").arg(text));
     return Money(static_cast<qint64>(*scaled));
 }
 

@@ -3,6 +3,7 @@
 
 #include "base/isotime.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,7 +49,9 @@ Result<QDateTime> instantFrom(const QJsonObject& o, const QString& key, const QS
         return QDateTime();
     if (!v.isString())
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("model %1: \"%2\" must be an ISO 8601 time text").arg(prefix, key));
+            QCoreApplication::translate(
+                "RagScope::PriceTable", "model %1: \"%2\" must be an ISO 8601 time text")
+                .arg(prefix, key));
     auto t = parseIsoTime(v.toString(), QStringLiteral("model %1 \"%2\"").arg(prefix, key));
     if (!t.ok())
         return t.error();
@@ -100,7 +103,8 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     const auto bad = [&](const QString& why) {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("price table %1: %2").arg(origin, why));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::PriceTable", "price table %1: %2").arg(origin, why));
     };
     if (doc.isNull())
         return bad(parseError.errorString());
@@ -154,8 +158,9 @@ Result<PriceTable> PriceTable::fromFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorKind::NotFound, QStringLiteral("cannot read price table %1: %2").arg(path, f.errorString()));
+        return makeError(ErrorKind::NotFound,
+            QCoreApplication::translate("RagScope::PriceTable", "cannot read price table %1: %2")
+                .arg(path, f.errorString()));
     return fromJson(f.readAll(), path);
 }
 

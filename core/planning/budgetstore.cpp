@@ -2,6 +2,7 @@
 
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace RagScope {
@@ -75,10 +76,12 @@ Status BudgetStore::checkWritable(const StorePtr& writer) const
 {
     if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot save the budget: %1").arg(writer->readOnlyReason()));
+            QCoreApplication::translate("RagScope::BudgetStore", "cannot save the budget: %1")
+                .arg(writer->readOnlyReason()));
     if (!hasTable(*writer))
         return makeError(ErrorKind::MissingSchema,
-            QStringLiteral("this store has no budgets (schema version %1 < %2): run `ragscope-cli migrate`")
+            QCoreApplication::translate("RagScope::BudgetStore",
+                "this store has no budgets (schema version %1 < %2): run `ragscope-cli migrate`")
                 .arg(writer->schemaVersion())
                 .arg(BudgetsSchema));
     return Done {};
@@ -87,10 +90,12 @@ Status BudgetStore::checkWritable(const StorePtr& writer) const
 Status BudgetStore::set(const std::optional<QString>& model, Money amount, const QString& by) const
 {
     if (amount < Money {})
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("a budget cannot be negative"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::BudgetStore", "a budget cannot be negative"));
     if (scopeOf(model).size() > 255 || by.size() > 255)
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("a model or user name is longer than 255 characters"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate(
+                "RagScope::BudgetStore", "a model or user name is longer than 255 characters"));
     const StorePtr writer = m_store->writer();
     if (const Status ok = checkWritable(writer); !ok.ok())
         return ok;

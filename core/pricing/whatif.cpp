@@ -1,5 +1,7 @@
 #include "whatif.h"
 
+#include <QCoreApplication>
+
 #include <numeric>
 
 namespace RagScope {
@@ -70,7 +72,8 @@ Result<WhatIfResult> WhatIf::evaluate(const CostLedger& ledger, const WhatIfScen
     }
     if (r.requests == 0)
         return makeError(ErrorKind::NotFound,
-            QStringLiteral("model \"%1\" has no requests in the window").arg(scenario.model));
+            QCoreApplication::translate("RagScope::WhatIf", "model \"%1\" has no requests in the window")
+                .arg(scenario.model));
     const qint64 windowMs = ledger.filter().from.msecsTo(ledger.filter().to);
     const auto amounts = [&](qint64 days, WhatIfAmount* into) {
         // days 0: the window itself

@@ -1,5 +1,6 @@
 #include "asyncinteractionrecorder.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -53,11 +54,12 @@ Result<QUuid> AsyncInteractionRecorder::record(const InteractionRecord& record)
 
     QMutexLocker lock(&m_mutex);
     if (m_stopping)
-        return makeError(ErrorKind::Unreachable, QStringLiteral("the recorder is shut down"));
+        return makeError(ErrorKind::Unreachable,
+            QCoreApplication::translate("RagScope::AsyncInteractionRecorder", "the recorder is shut down"));
     if (qsizetype(m_queue.size()) + m_inFlight >= m_options.capacity) {
         ++m_health.dropped;
         return makeError(ErrorKind::Unreachable,
-            QStringLiteral(
+            QCoreApplication::translate("RagScope::AsyncInteractionRecorder",
                 "the recorder's queue is full (%1 records wait for the store): interaction dropped")
                 .arg(m_options.capacity));
     }

@@ -3,6 +3,7 @@
 #include "interactionrecorder.h"
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -109,7 +110,9 @@ Status BatchWriter::copyPostgres(const QList<InteractionRecord>& completed) cons
     RAGSCOPE_TRY(db, m_store->connection());
     const QVariant handle = db.driver()->handle();
     if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
-        return makeError(ErrorKind::Internal, QStringLiteral("the PostgreSQL driver gave no libpq handle"));
+        return makeError(ErrorKind::Internal,
+            QCoreApplication::translate(
+                "RagScope::BatchWriter", "the PostgreSQL driver gave no libpq handle"));
     PGconn* conn = *static_cast<PGconn* const*>(handle.data());
     const QByteArray data = copyData(completed);
 

@@ -3,6 +3,7 @@
 #include "base/performancemonitor.h"
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcRecorder, "ragscope.recorder")
@@ -139,7 +140,9 @@ Result<QList<QUuid>> InteractionRecorder::recordBatch(const QList<InteractionRec
         const Status valid = validate(records[i]);
         if (!valid.ok())
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("record %1: %2").arg(i + 1).arg(valid.error().message));
+                QCoreApplication::translate("RagScope::InteractionRecorder", "record %1: %2")
+                    .arg(i + 1)
+                    .arg(valid.error().message));
     }
     QList<QUuid> ids;
     ids.reserve(records.size());

@@ -1,5 +1,7 @@
 #include "replicapair.h"
 
+#include <QCoreApplication>
+
 namespace RagScope {
 
 Result<StorePtr> ReplicaPair::open(
@@ -10,7 +12,8 @@ Result<StorePtr> ReplicaPair::open(
     RAGSCOPE_TRY(writer, Store::open(write, writeOptions));
     if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("the write store cannot take writes: %1").arg(writer->readOnlyReason()));
+            QCoreApplication::translate("RagScope::ReplicaPair", "the write store cannot take writes: %1")
+                .arg(writer->readOnlyReason()));
     Store::OpenOptions reading;
     reading.access = Store::Access::Read;
     RAGSCOPE_TRY(reader, Store::open(read, reading));

@@ -6,6 +6,7 @@
 #include "savedqueuestore.h"
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -78,7 +79,8 @@ Status checkWriter(const Store& writer)
         return schema;
     if (writer.isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot work the queue: %1").arg(writer.readOnlyReason()));
+            QCoreApplication::translate("RagScope::ClaimService", "cannot work the queue: %1")
+                .arg(writer.readOnlyReason()));
     return Done {};
 }
 
@@ -112,8 +114,9 @@ Result<std::optional<Claim>> ClaimService::claimNext(const SavedQueue& queue, co
                                  .arg(d.uuidParam()),
                     { d.bindUuid(queue.id) }));
             if (!locked.next())
-                return makeError(
-                    ErrorKind::NotFound, QStringLiteral("the queue \"%1\" is gone").arg(queue.name));
+                return makeError(ErrorKind::NotFound,
+                    QCoreApplication::translate("RagScope::ClaimService", "the queue \"%1\" is gone")
+                        .arg(queue.name));
         }
         const QDateTime start = now();
         const QDateTime expires = start.addSecs(queue.leaseSeconds);

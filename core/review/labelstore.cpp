@@ -2,6 +2,7 @@
 
 #include "feedback/feedbackrules.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -35,41 +36,53 @@ Status LabelStore::validate(const LabelSet& set)
     QSet<QString> names, keys;
     for (const ReviewLabel& label : set.labels) {
         if (label.name.trimmed().isEmpty())
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("a label needs a name"));
+            return makeError(ErrorKind::InvalidInput,
+                QCoreApplication::translate("RagScope::LabelStore", "a label needs a name"));
         if (const Status rule = FeedbackRules::validateLabel(label.name); !rule.ok())
             return rule.error();
         if (names.contains(label.name))
-            return makeError(
-                ErrorKind::InvalidInput, QStringLiteral("label \"%1\" is listed twice").arg(label.name));
+            return makeError(ErrorKind::InvalidInput,
+                QCoreApplication::translate("RagScope::LabelStore", "label \"%1\" is listed twice")
+                    .arg(label.name));
         names.insert(label.name);
         if (label.description.size() > 500)
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("the description of \"%1\" is longer than 500 characters").arg(label.name));
+                QCoreApplication::translate(
+                    "RagScope::LabelStore", "the description of \"%1\" is longer than 500 characters")
+                    .arg(label.name));
         if (!colour.match(label.colour).hasMatch())
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("the colour of \"%1\" must look like #RRGGBB, not \"%2\"")
+                QCoreApplication::translate(
+                    "RagScope::LabelStore", "the colour of \"%1\" must look like #RRGGBB, not \"%2\"")
                     .arg(label.name, label.colour));
         if (label.shortcutKey.isEmpty())
             continue;
         const QString key = label.shortcutKey.toLower();
         if (key.size() != 1 || !key.at(0).isPrint() || key.at(0).isSpace())
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("the shortcut of \"%1\" must be one character").arg(label.name));
+                QCoreApplication::translate(
+                    "RagScope::LabelStore", "the shortcut of \"%1\" must be one character")
+                    .arg(label.name));
         if (reservedKeys().contains(key))
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("the shortcut of \"%1\" (%2) is one of the Review page's own keys (%3)")
+                QCoreApplication::translate("RagScope::LabelStore",
+                    "the shortcut of \"%1\" (%2) is one of the Review page's own keys (%3)")
                     .arg(label.name, key, reservedKeys()));
         if (keys.contains(key))
-            return makeError(ErrorKind::InvalidInput, QStringLiteral("shortcut %1 is given twice").arg(key));
+            return makeError(ErrorKind::InvalidInput,
+                QCoreApplication::translate("RagScope::LabelStore", "shortcut %1 is given twice").arg(key));
         keys.insert(key);
     }
     if (set.ratingWording.size() != 5)
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("the rating scale needs five wordings, not %1").arg(set.ratingWording.size()));
+            QCoreApplication::translate(
+                "RagScope::LabelStore", "the rating scale needs five wordings, not %1")
+                .arg(set.ratingWording.size()));
     for (const QString& wording : set.ratingWording) {
         if (wording.trimmed().isEmpty() || wording.size() > 100)
-            return makeError(
-                ErrorKind::InvalidInput, QStringLiteral("each rating's wording must be 1 to 100 characters"));
+            return makeError(ErrorKind::InvalidInput,
+                QCoreApplication::translate(
+                    "RagScope::LabelStore", "each rating's wording must be 1 to 100 characters"));
     }
     return Done {};
 }
@@ -115,10 +128,11 @@ Status LabelStore::save(const LabelSet& set) const
     const StorePtr writer = m_store->writer();
     if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot save the labels: %1").arg(writer->readOnlyReason()));
+            QCoreApplication::translate("RagScope::LabelStore", "cannot save the labels: %1")
+                .arg(writer->readOnlyReason()));
     if (!hasTables(*writer))
         return makeError(ErrorKind::MissingSchema,
-            QStringLiteral(
+            QCoreApplication::translate("RagScope::LabelStore",
                 "this store has no shared labels (schema version %1 < 6): run `ragscope-cli migrate`")
                 .arg(writer->schemaVersion()));
     return writer->transaction([&]() -> Status {

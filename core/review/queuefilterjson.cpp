@@ -2,6 +2,7 @@
 
 #include "base/isotime.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 namespace RagScope::QueueFilterJson {
@@ -23,7 +24,8 @@ template <size_t N> int indexOf(const char* const (&names)[N], const QString& na
 
 Error bad(const QString& key, const QString& why)
 {
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("queue filter: %1 %2").arg(key, why));
+    return makeError(ErrorKind::InvalidInput,
+        QCoreApplication::translate("RagScope::QueueFilterJson", "queue filter: %1 %2").arg(key, why));
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "queueverdicts.h"
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -71,7 +72,8 @@ Result<QList<DatasetRow>> ReviewDataset::rows(const std::optional<SavedQueue>& q
 {
     if (!m_store->hasReviews())
         return makeError(ErrorKind::MissingSchema,
-            QStringLiteral("this store has no reviewers' table: %1").arg(m_store->reviewsOffReason()));
+            QCoreApplication::translate("RagScope::ReviewDataset", "this store has no reviewers' table: %1")
+                .arg(m_store->reviewsOffReason()));
     const ReviewQueue reader(m_store);
     QList<DatasetRow> rows;
     if (queue) {
@@ -203,15 +205,17 @@ Result<qint64> ReviewDataset::write(
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::ReviewDataset", "cannot write %1: %2")
+                .arg(path, file.errorString()));
     for (const DatasetRow& row : std::as_const(all)) {
         file.write(QJsonDocument(toJson(row)).toJson(QJsonDocument::Compact));
         file.write("\n");
     }
     if (!file.commit())
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::ReviewDataset", "cannot write %1: %2")
+                .arg(path, file.errorString()));
     return qint64(all.size());
 }
 

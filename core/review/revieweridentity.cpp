@@ -1,5 +1,7 @@
 #include "revieweridentity.h"
 
+#include <QCoreApplication>
+
 #include "feedback/feedbackrules.h"
 
 namespace RagScope::ReviewerIdentity {
@@ -26,7 +28,8 @@ Result<QString> resolve(const Store& store, const QString& profileOverride)
         return osUser();
     RAGSCOPE_TRY(q, store.exec(QStringLiteral("SELECT CAST(current_user AS text)")));
     if (!q.next())
-        return makeError(ErrorKind::Internal, QStringLiteral("current_user returned no row"));
+        return makeError(ErrorKind::Internal,
+            QCoreApplication::translate("RagScope::ReviewerIdentity", "current_user returned no row"));
     return q.value(0).toString();
 }
 

@@ -4,6 +4,7 @@
 #include "queuefilterjson.h"
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace RagScope {
@@ -44,7 +45,7 @@ Status SavedQueueStore::requireQueues(const Store& store)
 {
     if (store.schemaVersion() < 6)
         return makeError(ErrorKind::MissingSchema,
-            QStringLiteral(
+            QCoreApplication::translate("RagScope::SavedQueueStore",
                 "this store has no review queues (schema version %1 < 6): run `ragscope-cli migrate`")
                 .arg(store.schemaVersion()));
     return Done {};
@@ -59,7 +60,8 @@ Result<SavedQueue> SavedQueueStore::create(SavedQueue queue) const
         return schema.error();
     if (writer->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot save the queue: %1").arg(writer->readOnlyReason()));
+            QCoreApplication::translate("RagScope::SavedQueueStore", "cannot save the queue: %1")
+                .arg(writer->readOnlyReason()));
     queue.id = QUuid::createUuid();
     queue.createdAt = QDateTime::currentDateTimeUtc();
     const SqlDialect d(writer->dialect());
@@ -69,7 +71,9 @@ Result<SavedQueue> SavedQueueStore::create(SavedQueue queue) const
                 QStringLiteral("SELECT 1 FROM ragscope_review_queues WHERE name = ?"), { queue.name }));
         if (taken.next())
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("a queue named \"%1\" exists already").arg(queue.name));
+                QCoreApplication::translate(
+                    "RagScope::SavedQueueStore", "a queue named \"%1\" exists already")
+                    .arg(queue.name));
         const QString filter = QString::fromUtf8(
             QJsonDocument(QueueFilterJson::toJson(queue.query)).toJson(QJsonDocument::Compact));
         const auto ins = writer->exec(
@@ -102,8 +106,9 @@ Result<SavedQueue> SavedQueueStore::byName(const QString& name) const
 {
     RAGSCOPE_TRY(found, read(QStringLiteral(" WHERE name = ?"), { name }));
     if (found.isEmpty())
-        return makeError(
-            ErrorKind::NotFound, QStringLiteral("there is no review queue named \"%1\"").arg(name));
+        return makeError(ErrorKind::NotFound,
+            QCoreApplication::translate("RagScope::SavedQueueStore", "there is no review queue named \"%1\"")
+                .arg(name));
     return found.first();
 }
 
@@ -113,7 +118,8 @@ Result<SavedQueue> SavedQueueStore::byId(const QUuid& id) const
     RAGSCOPE_TRY(found, read(QStringLiteral(" WHERE id = %1").arg(d.uuidParam()), { d.bindUuid(id) }));
     if (found.isEmpty())
         return makeError(ErrorKind::NotFound,
-            QStringLiteral("there is no review queue with id %1").arg(id.toString(QUuid::WithoutBraces)));
+            QCoreApplication::translate("RagScope::SavedQueueStore", "there is no review queue with id %1")
+                .arg(id.toString(QUuid::WithoutBraces)));
     return found.first();
 }
 

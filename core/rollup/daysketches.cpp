@@ -1,5 +1,7 @@
 #include "daysketches.h"
 
+#include <QCoreApplication>
+
 #include "latencysketch.h"
 #include "store/multirowinsert.h"
 #include "store/sqldialect.h"
@@ -40,8 +42,9 @@ Status DaySketches::build(const QString& from, const QString& to) const
         for (int c = 0; c < 3; ++c) {
             if (!q.value(2 + c).isNull() && !sketches[size_t(c)].mergeBytes(q.value(2 + c).toByteArray()))
                 return makeError(ErrorKind::Corrupt,
-                    QStringLiteral("a latency sketch in ragscope_rollup_hour_model is damaged"
-                                   " (run `ragscope-cli rollup --verify`)"));
+                    QCoreApplication::translate("RagScope::DaySketches",
+                        "a latency sketch in ragscope_rollup_hour_model is damaged"
+                        " (run `ragscope-cli rollup --verify`)"));
         }
     }
     MultiRowInsert rows(m_store,

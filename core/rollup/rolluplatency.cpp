@@ -3,6 +3,7 @@
 #include "latencysketch.h"
 #include "metrics/sqlvalues.h"
 
+#include <QCoreApplication>
 #include <QMap>
 
 namespace RagScope {
@@ -16,7 +17,7 @@ using Sketches = std::array<LatencySketch, 3>;
 Error damaged()
 {
     return makeError(ErrorKind::Corrupt,
-        QStringLiteral(
+        QCoreApplication::translate("RagScope::RollupLatency",
             "a latency sketch in RagScope's rollups is damaged (run `ragscope-cli rollup --verify`)"));
 }
 

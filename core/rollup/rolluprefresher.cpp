@@ -1,5 +1,7 @@
 #include "rolluprefresher.h"
 
+#include <QCoreApplication>
+
 #include "daysketches.h"
 #include "rollupchangelog.h"
 #include "rolluprebuild.h"
@@ -228,7 +230,8 @@ Result<RollupRefresh> RollupRefresher::refresh(const QDateTime& now) const
     }
     if (!hasRollupTables(*m_store))
         return makeError(ErrorKind::MissingSchema,
-            QStringLiteral("%1 has no rollup tables (run `ragscope-cli migrate`)")
+            QCoreApplication::translate(
+                "RagScope::RollupRefresher", "%1 has no rollup tables (run `ragscope-cli migrate`)")
                 .arg(m_store->location().displayName()));
     const Status s = m_store->transaction([&] { return run(now, &result); });
     if (!s.ok()) {

@@ -1,5 +1,7 @@
 #include "pgcopyreader.h"
 
+#include <QCoreApplication>
+
 #include <libpq-fe.h>
 
 namespace RagScope {
@@ -85,7 +87,8 @@ Status PgCopyReader::finish(bool cancelled)
         PQclear(result);
     }
     if (cancelled)
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("export cancelled"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::PgCopyReader", "export cancelled"));
     if (error.isEmpty())
         return Done {};
     // A server shutting down or restarting (SQLSTATE class 57P, "terminating connection due to
@@ -94,7 +97,8 @@ Status PgCopyReader::finish(bool cancelled)
     const bool lost
         = PQstatus(m_connection) != CONNECTION_OK || sqlState.startsWith("57P") || sqlState.startsWith("08");
     return makeError(lost ? ErrorKind::ConnectionLost : ErrorKind::Query,
-        (lost ? QStringLiteral("the connection to the store was lost: %1")
+        (lost ? QCoreApplication::translate(
+             "RagScope::PgCopyReader", "the connection to the store was lost: %1")
               : QStringLiteral("reading the store failed: %1"))
             .arg(error));
 }
@@ -108,8 +112,12 @@ Result<qint64> PgCopyReader::run(const QByteArray& copySql, const RowHandler& ro
     if (status != PGRES_COPY_OUT) {
         if (PQstatus(m_connection) != CONNECTION_OK)
             return makeError(ErrorKind::ConnectionLost,
-                QStringLiteral("the connection to the store was lost: %1").arg(serverError(m_connection)));
-        return makeError(ErrorKind::Query, QStringLiteral("reading the store failed: %1").arg(startError));
+                QCoreApplication::translate(
+                    "RagScope::PgCopyReader", "the connection to the store was lost: %1")
+                    .arg(serverError(m_connection)));
+        return makeError(ErrorKind::Query,
+            QCoreApplication::translate("RagScope::PgCopyReader", "reading the store failed: %1")
+                .arg(startError));
     }
     qint64 rows = 0;
     for (;;) {
@@ -124,7 +132,8 @@ Result<qint64> PgCopyReader::run(const QByteArray& copySql, const RowHandler& ro
                 return ended.error();
             return makeError(
                 PQstatus(m_connection) == CONNECTION_OK ? ErrorKind::Query : ErrorKind::ConnectionLost,
-                QStringLiteral("reading the store failed: %1").arg(message));
+                QCoreApplication::translate("RagScope::PgCopyReader", "reading the store failed: %1")
+                    .arg(message));
         }
         parse(buffer.data, length);
         if (!row(m_row)) {

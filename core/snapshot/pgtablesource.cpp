@@ -3,6 +3,7 @@
 
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlDriver>
 
@@ -36,7 +37,9 @@ Result<QString> PgTableSource::withSessionParams(const CopyTable& table)
     int next = 0;
     for (qsizetype at = sql.indexOf(QLatin1Char('?')); at >= 0; at = sql.indexOf(QLatin1Char('?'), at)) {
         if (next >= table.values.size())
-            return makeError(ErrorKind::Internal, QStringLiteral("more placeholders than values in a copy"));
+            return makeError(ErrorKind::Internal,
+                QCoreApplication::translate(
+                    "RagScope::PgTableSource", "more placeholders than values in a copy"));
         const QVariant& v = table.values[next];
         const QString name = QStringLiteral("ragscope.copy_%1").arg(next + 1);
         const QString text
@@ -59,8 +62,9 @@ Result<qint64> PgTableSource::copy(
     RAGSCOPE_TRY(db, m_store->connection());
     const QVariant handle = db.driver()->handle();
     if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
-        return makeError(
-            ErrorKind::Internal, QStringLiteral("Qt's PostgreSQL driver gave no libpq connection"));
+        return makeError(ErrorKind::Internal,
+            QCoreApplication::translate(
+                "RagScope::PgTableSource", "Qt's PostgreSQL driver gave no libpq connection"));
     PGconn* connection = *static_cast<PGconn* const*>(handle.data());
 
     Status failed = Done {};
@@ -68,7 +72,9 @@ Result<qint64> PgTableSource::copy(
     PgCopyReader reader(connection);
     auto copied = reader.run(sql.toUtf8(), [&](const CopyRow& row) {
         if (row.fields.size() != size_t(width)) {
-            failed = makeError(ErrorKind::Internal, QStringLiteral("COPY sent a row of unexpected width"));
+            failed = makeError(ErrorKind::Internal,
+                QCoreApplication::translate(
+                    "RagScope::PgTableSource", "COPY sent a row of unexpected width"));
             return false;
         }
         for (qsizetype c = 0; c < width; ++c) {
@@ -77,7 +83,7 @@ Result<qint64> PgTableSource::copy(
                 into.bindNull(int(c));
             } else if (!into.bind(int(c), f.text, table.columns[c].kind)) {
                 failed = makeError(ErrorKind::Query,
-                    QStringLiteral("%1.%2: unexpected value \"%3\"")
+                    QCoreApplication::translate("RagScope::PgTableSource", "%1.%2: unexpected value \"%3\"")
                         .arg(table.table, table.columns[c].target,
                             QString::fromUtf8(f.text.data(), qsizetype(f.text.size()))));
                 return false;

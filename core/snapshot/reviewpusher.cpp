@@ -3,6 +3,7 @@
 #include "base/performancemonitor.h"
 #include "store/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace RagScope {
@@ -113,12 +114,15 @@ Result<ReviewPush> ReviewPusher::push(bool force) const
     push.sourceMismatch = mismatch;
     if (!mismatch.isEmpty() && !force)
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("%1; nothing pushed (--force pushes anyway)").arg(mismatch));
+            QCoreApplication::translate(
+                "RagScope::ReviewPusher", "%1; nothing pushed (--force pushes anyway)")
+                .arg(mismatch));
     if (!m_store->hasReviews())
         return makeError(ErrorKind::MissingSchema, m_store->reviewsOffReason());
     if (m_store->isReadOnly())
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot push reviews: %1").arg(m_store->readOnlyReason()));
+            QCoreApplication::translate("RagScope::ReviewPusher", "cannot push reviews: %1")
+                .arg(m_store->readOnlyReason()));
     RAGSCOPE_TRY(info, SnapshotInfo::read(*m_snapshot));
     RAGSCOPE_TRY(reviews, snapshotReviews());
     const Status written = m_store->transaction([&] {

@@ -25,8 +25,9 @@ Result<sqlite3*> sqliteHandle(const Store& store)
     RAGSCOPE_TRY(db, store.connection());
     const QVariant handle = db.driver()->handle();
     if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return makeError(
-            ErrorKind::Internal, QStringLiteral("Qt's SQLite driver gave no sqlite3 connection"));
+        return makeError(ErrorKind::Internal,
+            QCoreApplication::translate(
+                "RagScope::SnapshotExporter", "Qt's SQLite driver gave no sqlite3 connection"));
     return *static_cast<sqlite3* const*>(handle.data());
 }
 
@@ -125,7 +126,8 @@ private:
 
     static Error cancelled()
     {
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("export cancelled"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::SnapshotExporter", "export cancelled"));
     }
     bool report() { return !m_progress || m_progress({ m_done, std::max(m_total, m_done) }); }
 
@@ -167,12 +169,13 @@ Status SnapshotExporter::checkTarget(const StoreLocation& source, const QString&
     if (source.dialect == Dialect::Sqlite) {
         if (OutputTarget::sameFile(source.sqlitePath, sqlitePath))
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("%1 is the store being exported; write the snapshot to another file")
+                QCoreApplication::translate("RagScope::SnapshotExporter",
+                    "%1 is the store being exported; write the snapshot to another file")
                     .arg(sqlitePath));
         for (const char* suffix : { "-journal", "-wal", "-shm" }) {
             if (OutputTarget::sameFile(source.sqlitePath + QLatin1String(suffix), sqlitePath))
                 return makeError(ErrorKind::InvalidInput,
-                    QStringLiteral(
+                    QCoreApplication::translate("RagScope::SnapshotExporter",
                         "%1 is a journal of the store being exported; write the snapshot to another file")
                         .arg(sqlitePath));
         }

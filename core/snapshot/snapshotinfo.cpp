@@ -81,7 +81,7 @@ Result<std::optional<SnapshotInfo>> SnapshotInfo::read(const Store& store)
     const int known = MigrationRunner(store).latestVersion();
     if (info.schemaVersion > known)
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral(
+            QCoreApplication::translate("SnapshotInfo",
                 "%1 is a snapshot of schema version %2, written by a newer RagScope (%3); this one "
                 "reads up to version %4")
                 .arg(store.location().sqlitePath)

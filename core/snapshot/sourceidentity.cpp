@@ -1,5 +1,6 @@
 #include "sourceidentity.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace RagScope {
@@ -20,7 +21,9 @@ Result<SourceIdentity> SourceIdentity::of(const Store& store)
                            " COALESCE(host(inet_server_addr()), ''), COALESCE(inet_server_port()::text, '')"
                            " FROM pg_database d WHERE d.datname = current_database()")));
     if (!q.next())
-        return makeError(ErrorKind::Query, QStringLiteral("the store did not say which database it is"));
+        return makeError(ErrorKind::Query,
+            QCoreApplication::translate(
+                "RagScope::SourceIdentity", "the store did not say which database it is"));
     id.database = q.value(0).toString();
     id.databaseOid = q.value(1).toString();
     id.role = q.value(2).toString();

@@ -1,6 +1,7 @@
 #include "migrationrunner.h"
 #include "store.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QMap>
@@ -161,7 +162,8 @@ Status MigrationRunner::runInTransaction(const Migration& migration, bool up) co
                 RAGSCOPE_TRY(count, m_store.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)));
                 if (count.next() && count.value(0).toLongLong() > 0)
                     return makeError(ErrorKind::InvalidInput,
-                        QStringLiteral("refusing to roll back migration %1 (%2): %3 holds %4 rows")
+                        QCoreApplication::translate("RagScope::MigrationRunner",
+                            "refusing to roll back migration %1 (%2): %3 holds %4 rows")
                             .arg(migration.version)
                             .arg(migration.name, table)
                             .arg(count.value(0).toLongLong()));
@@ -211,8 +213,9 @@ Result<int> MigrationRunner::rollbackLatest() const
 {
     RAGSCOPE_TRY(applied, appliedVersions());
     if (applied.isEmpty())
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("nothing to roll back: no migration is recorded"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate(
+                "RagScope::MigrationRunner", "nothing to roll back: no migration is recorded"));
     const int version = applied.last();
     for (const Migration& m : m_migrations) {
         if (m.version != version)
@@ -223,7 +226,9 @@ Result<int> MigrationRunner::rollbackLatest() const
         return version;
     }
     return makeError(ErrorKind::InvalidInput,
-        QStringLiteral("migration %1 is recorded but unknown to this RagScope (newer?)").arg(version));
+        QCoreApplication::translate(
+            "RagScope::MigrationRunner", "migration %1 is recorded but unknown to this RagScope (newer?)")
+            .arg(version));
 }
 
 } // namespace RagScope

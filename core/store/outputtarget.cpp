@@ -1,6 +1,7 @@
 #include "outputtarget.h"
 #include "sqliteheader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -35,20 +36,24 @@ bool sameFile(const QString& a, const QString& b)
 Status check(const QString& path)
 {
     if (path.isEmpty())
-        return makeError(ErrorKind::InvalidInput, QStringLiteral("no file name given to write to"));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate("RagScope::OutputTarget", "no file name given to write to"));
     const QFileInfo info(path);
     if (info.isDir())
-        return makeError(
-            ErrorKind::InvalidInput, QStringLiteral("cannot write %1: it is a folder, not a file").arg(path));
+        return makeError(ErrorKind::InvalidInput,
+            QCoreApplication::translate(
+                "RagScope::OutputTarget", "cannot write %1: it is a folder, not a file")
+                .arg(path));
     const QFileInfo folder(info.absolutePath());
     if (!folder.isDir())
         return makeError(ErrorKind::NotFound,
-            QStringLiteral("cannot write %1: %2 %3")
+            QCoreApplication::translate("RagScope::OutputTarget", "cannot write %1: %2 %3")
                 .arg(path, folder.filePath(),
                     folder.exists() ? QStringLiteral("is not a folder") : QStringLiteral("does not exist")));
     if (!folder.isWritable()) // access(2): root may write anywhere, others need the permission
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot write %1: no permission to create files in %2")
+            QCoreApplication::translate(
+                "RagScope::OutputTarget", "cannot write %1: no permission to create files in %2")
                 .arg(path, folder.filePath()));
     return Done {};
 }
@@ -58,7 +63,9 @@ Status checkReplaceable(const QString& path)
     const QFileInfo info(path);
     if (info.exists() && !info.isDir() && (!info.isFile() || !looksLikeSqliteFile(path)))
         return makeError(ErrorKind::InvalidInput,
-            QStringLiteral("will not replace %1: it is not a SQLite database").arg(path));
+            QCoreApplication::translate(
+                "RagScope::OutputTarget", "will not replace %1: it is not a SQLite database")
+                .arg(path));
     return Done {};
 }
 

@@ -1,5 +1,6 @@
 #include "pgconnectoptions.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -34,7 +35,8 @@ Result<QString> qpsqlConnectOptions(const StoreLocation& location)
         // QPSQL replaces every ';' of its connect options by a space, quoted or not.
         if (it.value().contains(QLatin1Char(';')))
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("the value of '%1' contains ';', which Qt's PostgreSQL driver cannot pass on")
+                QCoreApplication::translate("RagScope::PgConnectOptions",
+                    "the value of '%1' contains ';', which Qt's PostgreSQL driver cannot pass on")
                     .arg(it.key()));
         pairs << it.key() + QLatin1Char('=') + quoted(it.value());
     }

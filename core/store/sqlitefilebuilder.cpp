@@ -4,6 +4,7 @@
 
 #include "base/performancemonitor.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -111,13 +112,16 @@ Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
     RAGSCOPE_TRY(marked, store->exec(QStringLiteral("PRAGMA application_id = %1").arg(CompleteMark)));
     RAGSCOPE_TRY(mode, store->exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
     if (!mode.next() || mode.value(0).toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0)
-        return makeError(
-            ErrorKind::Query, QStringLiteral("could not switch the new file to rollback-journal mode"));
+        return makeError(ErrorKind::Query,
+            QCoreApplication::translate(
+                "RagScope::SqliteFileBuilder", "could not switch the new file to rollback-journal mode"));
     const PerformanceMonitor perf(QStringLiteral("quick_check of the new file"));
     RAGSCOPE_TRY(check, store->exec(QStringLiteral("PRAGMA quick_check")));
     if (!check.next() || check.value(0).toString() != QLatin1String("ok"))
         return makeError(ErrorKind::Corrupt,
-            QStringLiteral("the new file failed SQLite's check: %1").arg(check.value(0).toString()));
+            QCoreApplication::translate(
+                "RagScope::SqliteFileBuilder", "the new file failed SQLite's check: %1")
+                .arg(check.value(0).toString()));
     return Done {};
 }
 
@@ -158,11 +162,14 @@ Status moveIntoPlace(const QString& temp, const QString& path)
     // A file someone kept private stays private.
     if (QFileInfo::exists(path) && !QFile::setPermissions(temp, QFileInfo(path).permissions()))
         return makeError(ErrorKind::PermissionDenied,
-            QStringLiteral("cannot give %1 the permissions of %2").arg(temp, path));
+            QCoreApplication::translate("RagScope::SqliteFileBuilder", "cannot give %1 the permissions of %2")
+                .arg(temp, path));
     if (!syncToDisk(temp, false))
-        return makeError(ErrorKind::Query, systemError(QStringLiteral("cannot write"), temp));
+        return makeError(ErrorKind::Query,
+            systemError(QCoreApplication::translate("RagScope::SqliteFileBuilder", "cannot write"), temp));
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0)
-        return makeError(ErrorKind::PermissionDenied, systemError(QStringLiteral("cannot write"), path));
+        return makeError(ErrorKind::PermissionDenied,
+            systemError(QCoreApplication::translate("RagScope::SqliteFileBuilder", "cannot write"), path));
     // A journal or WAL left by the file just replaced would be applied to the new one.
     for (const char* suffix : { "-journal", "-wal", "-shm" })
         QFile::remove(path + QLatin1String(suffix));

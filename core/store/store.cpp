@@ -5,6 +5,7 @@
 #include "pgconnectoptions.h"
 #include "sqliteheader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -37,7 +38,7 @@ thread_local int t_transactionDepth = 0; // Store::transaction bodies running on
 
 Error cancelled()
 {
-    return makeError(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+    return makeError(ErrorKind::Cancelled, QCoreApplication::translate("RagScope::Store", "cancelled"));
 }
 
 bool isRead(const QString& sql)
@@ -89,14 +90,17 @@ Result<std::shared_ptr<Store>> Store::open(const StoreLocation& location, OpenOp
     if (location.dialect == Dialect::Sqlite) {
         const QFileInfo info(location.sqlitePath);
         if (!info.exists() && !options.createIfMissing)
-            return makeError(
-                ErrorKind::NotFound, QStringLiteral("no SQLite store at %1").arg(location.sqlitePath));
+            return makeError(ErrorKind::NotFound,
+                QCoreApplication::translate("RagScope::Store", "no SQLite store at %1")
+                    .arg(location.sqlitePath));
         if (info.isDir())
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("%1 is a folder, not a SQLite store").arg(location.sqlitePath));
+                QCoreApplication::translate("RagScope::Store", "%1 is a folder, not a SQLite store")
+                    .arg(location.sqlitePath));
         if (info.exists() && !looksLikeSqliteFile(location.sqlitePath))
             return makeError(ErrorKind::Corrupt,
-                QStringLiteral("%1 is not a SQLite database (corrupt or another kind of file)")
+                QCoreApplication::translate(
+                    "RagScope::Store", "%1 is not a SQLite database (corrupt or another kind of file)")
                     .arg(location.sqlitePath));
         if (store->writes() && !sqliteFileIsWritable(location.sqlitePath)) {
             store->m_access = Access::Read;

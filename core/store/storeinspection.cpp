@@ -5,6 +5,7 @@
 
 #include "base/performancemonitor.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace RagScope {
@@ -30,13 +31,14 @@ Status Store::checkKind(const OpenOptions& options)
         if (options.createSchema)
             return Done {};
         return makeError(ErrorKind::EmptyStore,
-            QStringLiteral(
+            QCoreApplication::translate("RagScope::Store",
                 "%1 holds no tables: it is not a monitoring store yet (`ragscope-cli migrate` creates one)")
                 .arg(m_location.displayName()));
     }
     return makeError(ErrorKind::MissingSchema,
-        QStringLiteral("%1 is not a RagScope monitoring store: it has no chat_interactions table"
-                       " (it holds %2 other tables, which RagScope leaves alone)")
+        QCoreApplication::translate("RagScope::Store",
+            "%1 is not a RagScope monitoring store: it has no chat_interactions table"
+            " (it holds %2 other tables, which RagScope leaves alone)")
             .arg(m_location.displayName())
             .arg(names.size()));
 }
@@ -83,8 +85,9 @@ Status Store::inspect(const OpenOptions& options)
         // A file (a snapshot) written by a newer RagScope may lay its tables out differently.
         if (m_location.dialect == Dialect::Sqlite && m_schemaVersion > runner.latestVersion())
             return makeError(ErrorKind::InvalidInput,
-                QStringLiteral("%1 has schema version %2, written by a newer RagScope; this one reads up to "
-                               "version %3")
+                QCoreApplication::translate("RagScope::Store",
+                    "%1 has schema version %2, written by a newer RagScope; this one reads up to "
+                    "version %3")
                     .arg(m_location.sqlitePath)
                     .arg(m_schemaVersion)
                     .arg(runner.latestVersion()));
@@ -97,7 +100,8 @@ Status Store::inspect(const OpenOptions& options)
             Error e = probe.error();
             if (e.kind == ErrorKind::MissingSchema || e.kind == ErrorKind::Query)
                 e = makeError(ErrorKind::MissingSchema,
-                    QStringLiteral("%1 is not a RagScope monitoring store: table %2 is missing%3")
+                    QCoreApplication::translate(
+                        "RagScope::Store", "%1 is not a RagScope monitoring store: table %2 is missing%3")
                         .arg(m_location.displayName(), QLatin1String(table),
                             options.migrate ? QString() : QStringLiteral(" (run `ragscope-cli migrate`)")));
             return e;

@@ -2,6 +2,7 @@
 
 #include "pgconnectoptions.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
@@ -19,7 +20,8 @@ namespace {
 
 Error badUrl(const QString& why)
 {
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("bad store URL: %1").arg(why));
+    return makeError(ErrorKind::InvalidInput,
+        QCoreApplication::translate("RagScope::StoreLocation", "bad store URL: %1").arg(why));
 }
 
 using ConninfoOptions = std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)>;

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ModelFigures</name>
+    <message>
+        <source>(no model)</source>
+        <translation>(kein Modell)</translation>
+    </message>
+</context>
+<context>
     <name>ProgressMeter</name>
     <message>
         <source>%1 / %2 rows</source>
@@ -71,6 +78,160 @@
     </message>
 </context>
 <context>
+    <name>RagScope::AbPanel</name>
+    <message>
+        <source>no test (no variation)</source>
+        <translation>kein Test (keine Streuung)</translation>
+    </message>
+    <message>
+        <source>p &lt; 0.001</source>
+        <translation>p &lt; 0,001</translation>
+    </message>
+    <message>
+        <source>p = %1</source>
+        <translation>p = %1</translation>
+    </message>
+    <message>
+        <source>Mean rating per week</source>
+        <translation>Mittlere Bewertung pro Woche</translation>
+    </message>
+    <message>
+        <source>Model A</source>
+        <translation>Modell A</translation>
+    </message>
+    <message>
+        <source>Model B</source>
+        <translation>Modell B</translation>
+    </message>
+    <message>
+        <source>A/B tests per week</source>
+        <translation>A/B-Tests pro Woche</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>B:</source>
+        <translation>B:</translation>
+    </message>
+    <message>
+        <source>Pick two models that have interactions in this window.</source>
+        <translation>Wählen Sie zwei Modelle, die in diesem Zeitraum Interaktionen haben.</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>Not enough data: %1 and %2 ratings in this window; the tests need at least %3 ratings of each model.</source>
+        <translation>Zu wenige Daten: %1 und %2 Bewertungen in diesem Zeitraum; die Tests brauchen mindestens %3 Bewertungen je Modell.</translation>
+    </message>
+    <message>
+        <source>Mean rating A − B: %1 (95% CI %2 to %3), Welch&apos;s t %4; Mann-Whitney U %5</source>
+        <translation>Mittlere Bewertung A − B: %1 (95-%-KI %2 bis %3), Welch-t %4; Mann-Whitney-U %5</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Low-rated share A − B: %1 points (95% CI %2 to %3), two-proportion z-test %4</source>
+        <translation>Anteil schlecht bewerteter A − B: %1 Punkte (95-%-KI %2 bis %3), Zwei-Anteile-z-Test %4</translation>
+    </message>
+    <message>
+        <source>Cost per request: A %1, B %2. Ratings: A %3, B %4.</source>
+        <translation>Kosten pro Anfrage: A %1, B %2. Bewertungen: A %3, B %4.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::AbWeeksModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&lt; 0.001</source>
+        <translation>&lt; 0,001</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>Ganzer Zeitraum</translation>
+    </message>
+    <message>
+        <source>Tests need at least %1 ratings of each model</source>
+        <translation>Die Tests brauchen mindestens %1 Bewertungen je Modell</translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation>zu wenige Daten</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]</source>
+        <translation>%1 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>%1 pts [%2, %3]</source>
+        <translation>%1 Pkt. [%2, %3]</translation>
+    </message>
+    <message>
+        <source>Week from
+Monday (UTC)</source>
+        <translation>Woche ab
+Montag (UTC)</translation>
+    </message>
+    <message>
+        <source>Requests
+A / B</source>
+        <translation>Anfragen
+A / B</translation>
+    </message>
+    <message>
+        <source>Ratings
+A / B</source>
+        <translation>Bewertungen
+A / B</translation>
+    </message>
+    <message>
+        <source>Mean rating A−B
+[95% CI]</source>
+        <translation>Mittlere Bewertung A−B
+[95-%-KI]</translation>
+    </message>
+    <message>
+        <source>Welch
+p</source>
+        <translation>Welch
+p</translation>
+    </message>
+    <message>
+        <source>Mann-Whitney
+p</source>
+        <translation>Mann-Whitney
+p</translation>
+    </message>
+    <message>
+        <source>Low-rated A−B
+[95% CI]</source>
+        <translation>Schlecht bewertet A−B
+[95-%-KI]</translation>
+    </message>
+    <message>
+        <source>z-test
+p</source>
+        <translation>z-Test
+p</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::AlertNotifier</name>
     <message>
         <source>RagScope alerts</source>
@@ -87,6 +248,52 @@
     <message>
         <source>Alert %1</source>
         <translation>Alarm %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::AlertRulesFile</name>
+    <message>
+        <source>rule %1%2: %3</source>
+        <translation>Regel %1%2: %3</translation>
+    </message>
+    <message>
+        <source>rules file is not JSON: %1 at offset %2</source>
+        <translation>Die Regeldatei ist kein JSON: %1 bei Position %2</translation>
+    </message>
+    <message>
+        <source>rules file needs {&quot;rules&quot;: [ … ]}</source>
+        <translation>Die Regeldatei braucht {&quot;rules&quot;: [ … ]}</translation>
+    </message>
+    <message>
+        <source>rule %1: not an object</source>
+        <translation>Regel %1: kein Objekt</translation>
+    </message>
+    <message>
+        <source>rule %1 &apos;%2&apos;: the name is used twice</source>
+        <translation>Regel %1 „%2“: Der Name kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>rules file holds no rules</source>
+        <translation>Die Regeldatei enthält keine Regeln</translation>
+    </message>
+    <message>
+        <source>rules file %1 does not exist</source>
+        <translation>Die Regeldatei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot read rules file %1: %2</source>
+        <translation>Die Regeldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write rules file %1: %2</source>
+        <translation>Die Regeldatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::AlertSampler</name>
+    <message>
+        <source>a latency sketch in ragscope_rollup_hour_model is damaged (run `ragscope-cli rollup`)</source>
+        <translation>Eine Latenzskizze in ragscope_rollup_hour_model ist beschädigt (führen Sie `ragscope-cli rollup` aus)</translation>
     </message>
 </context>
 <context>
@@ -218,6 +425,17 @@
     </message>
 </context>
 <context>
+    <name>RagScope::AsyncInteractionRecorder</name>
+    <message>
+        <source>the recorder is shut down</source>
+        <translation>Der Recorder ist heruntergefahren</translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s queue is full (%1 records wait for the store): interaction dropped</source>
+        <translation>Die Warteschlange des Recorders ist voll (%1 Datensätze warten auf den Speicher): Interaktion verworfen</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::Banner</name>
     <message>
         <source>Retry</source>
@@ -238,6 +456,647 @@
     <message>
         <source>Hide</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::BatchWriter</name>
+    <message>
+        <source>the PostgreSQL driver gave no libpq handle</source>
+        <translation>Der PostgreSQL-Treiber lieferte kein libpq-Handle</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::BudgetStore</name>
+    <message>
+        <source>cannot save the budget: %1</source>
+        <translation>Das Budget kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>this store has no budgets (schema version %1 &lt; %2): run `ragscope-cli migrate`</source>
+        <translation>Dieser Speicher hat keine Budgets (Schemaversion %1 &lt; %2): führen Sie `ragscope-cli migrate` aus</translation>
+    </message>
+    <message>
+        <source>a budget cannot be negative</source>
+        <translation>Ein Budget kann nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>a model or user name is longer than 255 characters</source>
+        <translation>Ein Modell- oder Benutzername ist länger als 255 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::BurnDownPanel</name>
+    <message>
+        <source>Cumulative cost (USD)</source>
+        <translation>Kumulierte Kosten (USD)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <source>Save budget</source>
+        <translation>Budget speichern</translation>
+    </message>
+    <message>
+        <source>Monthly budget (USD) for</source>
+        <translation>Monatsbudget (USD) für</translation>
+    </message>
+    <message>
+        <source>A budget is a non-negative decimal amount, e.g. 250 or 1200.50</source>
+        <translation>Ein Budget ist ein nicht negativer Dezimalbetrag, z. B. 250 oder 1200.50</translation>
+    </message>
+    <message>
+        <source>saved in the store</source>
+        <translation>im Speicher gesichert</translation>
+    </message>
+    <message>
+        <source>saved in this computer&apos;s settings</source>
+        <translation>in den Einstellungen dieses Computers gesichert</translation>
+    </message>
+    <message>
+        <source>Shared with everyone who opens this store</source>
+        <translation>Für alle geteilt, die diesen Speicher öffnen</translation>
+    </message>
+    <message>
+        <source>This role may not write the store (or the store has no budgets table): the budget stays on this computer</source>
+        <translation>Diese Rolle darf den Speicher nicht beschreiben (oder der Speicher hat keine Budget-Tabelle): Das Budget bleibt auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>No budget set: forecast %1 this month</source>
+        <translation>Kein Budget festgelegt: Prognose %1 in diesem Monat</translation>
+    </message>
+    <message>
+        <source>On track: forecast %1 of %2</source>
+        <translation>Im Plan: Prognose %1 von %2</translation>
+    </message>
+    <message>
+        <source>Over by %1 on %2</source>
+        <translation>Überschritten um %1 am %2</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>80% band, low</source>
+        <translation>80-%-Band, unten</translation>
+    </message>
+    <message>
+        <source>80% band, high</source>
+        <translation>80-%-Band, oben</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>%1. Month to date (actual, up to yesterday): %2; forecast month total %3 (80%: %4 – %5); naive projection (daily mean × days): %6.</source>
+        <translation>%1. Monat bis heute (Ist, bis gestern): %2; prognostizierte Monatssumme %3 (80 %: %4 – %5); naive Hochrechnung (Tagesmittel × Tage): %6.</translation>
+    </message>
+    <message>
+        <source>At the forecast rate the budget runs out on %1.</source>
+        <translation>Bei der prognostizierten Rate ist das Budget am %1 aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>Forecast amounts are estimates rounded to cents.</source>
+        <translation>Prognosebeträge sind auf Cent gerundete Schätzungen.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ClaimService</name>
+    <message>
+        <source>cannot work the queue: %1</source>
+        <translation>Die Prüfliste kann nicht bearbeitet werden: %1</translation>
+    </message>
+    <message>
+        <source>the queue &quot;%1&quot; is gone</source>
+        <translation>Die Prüfliste „%1“ gibt es nicht mehr</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::Cli</name>
+    <message>
+        <source>Time each dashboard query on a store (min and median of --repeat runs) and the review queue&apos;s keyset paging; reports peak memory. Measures, never fails on speed.</source>
+        <translation>Misst jede Dashboard-Abfrage auf einem Speicher (Minimum und Median aus --repeat Läufen) und das Blättern der Prüfliste per Keyset; meldet den Spitzenspeicherverbrauch. Misst nur, scheitert nie an der Geschwindigkeit.</translation>
+    </message>
+    <message>
+        <source>Runs per query (default 5).</source>
+        <translation>Läufe pro Abfrage (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Review-queue pages of 200 to walk (default 50).</source>
+        <translation>Zu durchlaufende Seiten der Prüfliste zu je 200 (Standard 50).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Answer from RagScope&apos;s rollups where they cover the window, as the app does.</source>
+        <translation>Aus den Rollups von RagScope antworten, wo sie den Zeitraum abdecken, wie die App.</translation>
+    </message>
+    <message>
+        <source>--repeat must be a whole number from 1 to 1000</source>
+        <translation>--repeat muss eine ganze Zahl von 1 bis 1000 sein</translation>
+    </message>
+    <message>
+        <source>--pages must be a whole number from 1 to 100000</source>
+        <translation>--pages muss eine ganze Zahl von 1 bis 100000 sein</translation>
+    </message>
+    <message>
+        <source>Evaluate the alert rules as a monitoring plugin. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (any error) — plugin conventions, unlike the other commands.</source>
+        <translation>Wertet die Alarmregeln als Monitoring-Plugin aus. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (jeder Fehler) — Plugin-Konventionen, anders als bei den anderen Befehlen.</translation>
+    </message>
+    <message>
+        <source>Rules file (JSON, README &quot;Alerts&quot;); the four default rules without it.</source>
+        <translation>Regeldatei (JSON, README „Alerts“); ohne sie die vier Standardregeln.</translation>
+    </message>
+    <message>
+        <source>Evaluate as of this moment (ISO 8601; windows end there) instead of now.</source>
+        <translation>Zu diesem Zeitpunkt auswerten (ISO 8601; die Zeiträume enden dort) statt jetzt.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object for scripts.</source>
+        <translation>Ein JSON-Objekt für Skripte ausgeben.</translation>
+    </message>
+    <message>
+        <source>Store: a libpq connection string, postgresql://user[:password]@host[:port][,…]/db[?keyword=value&amp;…] or key=value (e.g. service=NAME), sqlite:PATH or a .sqlite file. Unset PostgreSQL parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, a service file or ~/.pgpass.</source>
+        <translation>Speicher: ein libpq-Verbindungsstring, postgresql://user[:password]@host[:port][,…]/db[?keyword=value&amp;…] oder key=value (z. B. service=NAME), sqlite:PFAD oder eine .sqlite-Datei. Nicht gesetzte PostgreSQL-Teile kommen aus PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, einer Service-Datei oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Where writes go when --db is a read replica (a hot standby): its primary, in the same forms as --db. Reads stay on --db.</source>
+        <translation>Wohin Schreibvorgänge gehen, wenn --db eine Lese-Replik ist (ein Hot Standby): ihr Primärserver, in denselben Formen wie --db. Gelesen wird weiter aus --db.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--db URL is required</source>
+        <translation>--db URL ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Window start (inclusive), ISO 8601 UTC.</source>
+        <translation>Beginn des Zeitraums (einschließlich), ISO 8601 UTC.</translation>
+    </message>
+    <message>
+        <source>Window end (exclusive), ISO 8601 UTC.</source>
+        <translation>Ende des Zeitraums (ausschließlich), ISO 8601 UTC.</translation>
+    </message>
+    <message>
+        <source>Only this user id.</source>
+        <translation>Nur diese Benutzer-ID.</translation>
+    </message>
+    <message>
+        <source>Only this model name.</source>
+        <translation>Nur dieser Modellname.</translation>
+    </message>
+    <message>
+        <source>--from and --to are required</source>
+        <translation>--from und --to sind erforderlich</translation>
+    </message>
+    <message>
+        <source>--from must be before --to</source>
+        <translation>--from muss vor --to liegen</translation>
+    </message>
+    <message>
+        <source>Price table JSON with effective dates (README: price table); default: the built-in one.</source>
+        <translation>Preistabelle als JSON mit Gültigkeitsdaten (README: Preistabelle); Standard: die eingebaute.</translation>
+    </message>
+    <message>
+        <source>stored (the backend&apos;s cost_estimate) or recomputed (tokens × the price in effect at each request&apos;s time). Default: %1.</source>
+        <translation>stored (cost_estimate des Backends) oder recomputed (Tokens × der zum Zeitpunkt jeder Anfrage gültige Preis). Standard: %1.</translation>
+    </message>
+    <message>
+        <source>--cost must be stored or recomputed, not &apos;%1&apos;</source>
+        <translation>--cost muss stored oder recomputed sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Create a realistic demo SQLite store: 90 days, several models, skewed users, ~20% feedback. The same --seed and --end give the same rows.</source>
+        <translation>Legt einen realistischen Demo-SQLite-Speicher an: 90 Tage, mehrere Modelle, ungleich verteilte Benutzer, ~20 % Feedback. Gleiche --seed und --end ergeben dieselben Zeilen.</translation>
+    </message>
+    <message>
+        <source>The .sqlite file to create (an existing SQLite file is replaced once the new one is complete).</source>
+        <translation>Die anzulegende .sqlite-Datei (eine vorhandene SQLite-Datei wird ersetzt, sobald die neue vollständig ist).</translation>
+    </message>
+    <message>
+        <source>Interactions (default 20000).</source>
+        <translation>Interaktionen (Standard 20000).</translation>
+    </message>
+    <message>
+        <source>Random seed (default 42).</source>
+        <translation>Zufalls-Seed (Standard 42).</translation>
+    </message>
+    <message>
+        <source>Days of history (default 90).</source>
+        <translation>Tage Verlauf (Standard 90).</translation>
+    </message>
+    <message>
+        <source>End of the data (ISO 8601, default: now, cut to the hour).</source>
+        <translation>Ende der Daten (ISO 8601, Standard: jetzt, auf die Stunde gekürzt).</translation>
+    </message>
+    <message>
+        <source>Price table JSON to cost the rows with (default: the built-in table).</source>
+        <translation>Preistabelle als JSON, mit der die Zeilen bepreist werden (Standard: die eingebaute Tabelle).</translation>
+    </message>
+    <message>
+        <source>--out FILE.sqlite is required</source>
+        <translation>--out DATEI.sqlite ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--rows must be a whole number from 1 to 50000000</source>
+        <translation>--rows muss eine ganze Zahl von 1 bis 50000000 sein</translation>
+    </message>
+    <message>
+        <source>--seed must be a non-negative whole number</source>
+        <translation>--seed muss eine nicht negative ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number from 1 to 3650</source>
+        <translation>--days muss eine ganze Zahl von 1 bis 3650 sein</translation>
+    </message>
+    <message>
+        <source>Export a store, or the window --from/--to (optionally one --user/--model), as a SQLite snapshot for offline analysis. `stats` of that window on the snapshot equals `stats` on the source.</source>
+        <translation>Exportiert einen Speicher oder den Zeitraum --from/--to (optional ein --user/--model) als SQLite-Snapshot zur Offline-Analyse. `stats` dieses Zeitraums auf dem Snapshot gleicht `stats` auf der Quelle.</translation>
+    </message>
+    <message>
+        <source>The .sqlite file to write: replaced only when the snapshot is complete, never the source itself.</source>
+        <translation>Die zu schreibende .sqlite-Datei: erst ersetzt, wenn der Snapshot vollständig ist, nie die Quelle selbst.</translation>
+    </message>
+    <message>
+        <source>--user/--model need a window (--from and --to)</source>
+        <translation>--user/--model brauchen einen Zeitraum (--from und --to)</translation>
+    </message>
+    <message>
+        <source>Write reviewed interactions as a dataset: query, answer, metrics, the end user&apos;s feedback, every reviewer&apos;s verdict and the final verdict (the adjudicator&apos;s, else the newest reviewer&apos;s). Reads only.</source>
+        <translation>Schreibt geprüfte Interaktionen als Datensatz: Frage, Antwort, Kennzahlen, das Feedback des Endbenutzers, das Urteil jedes Prüfers und das endgültige Urteil (das des Entscheiders, sonst das des neuesten Prüfers). Liest nur.</translation>
+    </message>
+    <message>
+        <source>Only this saved queue&apos;s items and verdicts.</source>
+        <translation>Nur die Einträge und Urteile dieser gespeicherten Prüfliste.</translation>
+    </message>
+    <message>
+        <source>jsonl (one JSON object per line) or csv.</source>
+        <translation>jsonl (ein JSON-Objekt pro Zeile) oder csv.</translation>
+    </message>
+    <message>
+        <source>The file to write (replaced only when complete).</source>
+        <translation>Die zu schreibende Datei (erst ersetzt, wenn sie vollständig ist).</translation>
+    </message>
+    <message>
+        <source>--format must be jsonl or csv</source>
+        <translation>--format muss jsonl oder csv sein</translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation>--out DATEI ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Record an end user&apos;s rating (1–5, optional comment ≤ 2000 characters). Submitting again for the same interaction updates the existing feedback.</source>
+        <translation>Hält die Bewertung eines Endbenutzers fest (1–5, optionaler Kommentar ≤ 2000 Zeichen). Erneutes Senden für dieselbe Interaktion aktualisiert das vorhandene Feedback.</translation>
+    </message>
+    <message>
+        <source>The interaction&apos;s UUID.</source>
+        <translation>Die UUID der Interaktion.</translation>
+    </message>
+    <message>
+        <source>Rating 1–5.</source>
+        <translation>Bewertung 1–5.</translation>
+    </message>
+    <message>
+        <source>Optional comment.</source>
+        <translation>Optionaler Kommentar.</translation>
+    </message>
+    <message>
+        <source>--interaction and --rating are required</source>
+        <translation>--interaction und --rating sind erforderlich</translation>
+    </message>
+    <message>
+        <source>rating &apos;%1&apos; is not a whole number from 1 to 5</source>
+        <translation>Die Bewertung „%1“ ist keine ganze Zahl von 1 bis 5</translation>
+    </message>
+    <message>
+        <source>This month&apos;s cost: actual to date, the forecast to month end with an 80% band (trend + weekday factors over the last 56 days), the naive projection, and the date a monthly budget runs out.</source>
+        <translation>Die Kosten dieses Monats: Ist bis heute, die Prognose bis Monatsende mit 80-%-Band (Trend + Wochentagsfaktoren der letzten 56 Tage), die naive Hochrechnung und das Datum, an dem ein Monatsbudget aufgebraucht ist.</translation>
+    </message>
+    <message>
+        <source>Monthly budget in USD (decimal); default: the store&apos;s budget for the scope.</source>
+        <translation>Monatsbudget in USD (Dezimalzahl); Standard: das Budget des Speichers für diesen Bereich.</translation>
+    </message>
+    <message>
+        <source>Only this model&apos;s cost.</source>
+        <translation>Nur die Kosten dieses Modells.</translation>
+    </message>
+    <message>
+        <source>Plan as on this UTC day (YYYY-MM-DD; default today): earlier days are actual.</source>
+        <translation>Planen wie an diesem UTC-Tag (JJJJ-MM-TT; Standard heute): frühere Tage sind Ist-Werte.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>--budget must be a non-negative decimal amount of USD</source>
+        <translation>--budget muss ein nicht negativer Dezimalbetrag in USD sein</translation>
+    </message>
+    <message>
+        <source>Interactions rated 1 or 2 by their user, newest first. Pass the printed cursor to --after for the next page.</source>
+        <translation>Interaktionen, die ihr Benutzer mit 1 oder 2 bewertet hat, neueste zuerst. Übergeben Sie den ausgegebenen Cursor an --after für die nächste Seite.</translation>
+    </message>
+    <message>
+        <source>Rows per page (1–1000, default 50).</source>
+        <translation>Zeilen pro Seite (1–1000, Standard 50).</translation>
+    </message>
+    <message>
+        <source>Cursor printed by the previous page.</source>
+        <translation>Von der vorigen Seite ausgegebener Cursor.</translation>
+    </message>
+    <message>
+        <source>Print JSON: {&quot;rows&quot;: […], &quot;next_cursor&quot;: …}.</source>
+        <translation>JSON ausgeben: {&quot;rows&quot;: […], &quot;next_cursor&quot;: …}.</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number from 1 to 1000</source>
+        <translation>--limit muss eine ganze Zahl von 1 bis 1000 sein</translation>
+    </message>
+    <message>
+        <source>apply (or --rollback the latest) schema migrations</source>
+        <translation>Schema-Migrationen anwenden (oder mit --rollback die neueste zurücknehmen)</translation>
+    </message>
+    <message>
+        <source>metrics of a window, as a table or --json</source>
+        <translation>Kennzahlen eines Zeitraums, als Tabelle oder --json</translation>
+    </message>
+    <message>
+        <source>record an end user&apos;s rating of an interaction</source>
+        <translation>die Bewertung einer Interaktion durch einen Endbenutzer festhalten</translation>
+    </message>
+    <message>
+        <source>list low-rated interactions, newest first (keyset pages)</source>
+        <translation>schlecht bewertete Interaktionen auflisten, neueste zuerst (Keyset-Seiten)</translation>
+    </message>
+    <message>
+        <source>models side by side in a window (cost, latency, ratings with intervals, A/B tests)</source>
+        <translation>Modelle eines Zeitraums nebeneinander (Kosten, Latenz, Bewertungen mit Intervallen, A/B-Tests)</translation>
+    </message>
+    <message>
+        <source>create a deterministic demo SQLite store</source>
+        <translation>einen deterministischen Demo-SQLite-Speicher anlegen</translation>
+    </message>
+    <message>
+        <source>export a store or a window of it as a SQLite snapshot</source>
+        <translation>einen Speicher oder einen Zeitraum daraus als SQLite-Snapshot exportieren</translation>
+    </message>
+    <message>
+        <source>apply the reviews made in a snapshot to the store it came from</source>
+        <translation>die in einem Snapshot gemachten Reviews auf den Speicher übertragen, aus dem er stammt</translation>
+    </message>
+    <message>
+        <source>write reviewed interactions with their verdicts as JSON Lines or CSV</source>
+        <translation>geprüfte Interaktionen mit ihren Urteilen als JSON Lines oder CSV schreiben</translation>
+    </message>
+    <message>
+        <source>refresh the rollup tables incrementally (stats --approx reads them)</source>
+        <translation>die Rollup-Tabellen inkrementell aktualisieren (stats --approx liest sie)</translation>
+    </message>
+    <message>
+        <source>serve the feedback HTTP API (feedback, interactions, metrics, health)</source>
+        <translation>die Feedback-HTTP-API bereitstellen (Feedback, Interaktionen, Kennzahlen, Zustand)</translation>
+    </message>
+    <message>
+        <source>measure query times on a store (never fails on speed)</source>
+        <translation>Abfragezeiten auf einem Speicher messen (scheitert nie an der Geschwindigkeit)</translation>
+    </message>
+    <message>
+        <source>re-price a model&apos;s traffic at another price: window, month, year before/after</source>
+        <translation>den Verkehr eines Modells zu einem anderen Preis neu bepreisen: Zeitraum, Monat, Jahr vorher/nachher</translation>
+    </message>
+    <message>
+        <source>this month&apos;s cost forecast (trend + weekday) against a budget</source>
+        <translation>die Kostenprognose dieses Monats (Trend + Wochentag) gegen ein Budget</translation>
+    </message>
+    <message>
+        <source>evaluate alert rules as a monitoring plugin (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)</source>
+        <translation>Alarmregeln als Monitoring-Plugin auswerten (Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)</translation>
+    </message>
+    <message>
+        <source>Usage: ragscope-cli &lt;command&gt; [options]   (ragscope-cli help &lt;command&gt; for its options)</source>
+        <translation>Aufruf: ragscope-cli &lt;Befehl&gt; [Optionen]   (ragscope-cli help &lt;Befehl&gt; zeigt seine Optionen)</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>the options of one command (ragscope-cli help stats)</source>
+        <translation>die Optionen eines Befehls (ragscope-cli help stats)</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0  success
+  1  internal error (a bug in ragscope-cli: please report it)
+  2  bad arguments or input (nothing was changed)
+  3  not found (store, database, file or interaction)
+  4  store unreachable, credentials refused, connection lost or permission denied
+  5  the store reported another database error
+Every failure prints exactly one line on stderr. RAGSCOPE_DEBUG=1 also shows Qt&apos;s and the
+database drivers&apos; own warnings.
+</source>
+        <translation>Exit-Status:
+  0  Erfolg
+  1  interner Fehler (ein Fehler in ragscope-cli: bitte melden Sie ihn)
+  2  ungültige Argumente oder Eingaben (nichts wurde geändert)
+  3  nicht gefunden (Speicher, Datenbank, Datei oder Interaktion)
+  4  Speicher nicht erreichbar, Anmeldedaten abgelehnt, Verbindung abgerissen oder Zugriff verweigert
+  5  der Speicher meldete einen anderen Datenbankfehler
+Jeder Fehler gibt genau eine Zeile auf stderr aus. RAGSCOPE_DEBUG=1 zeigt auch die eigenen
+Warnungen von Qt und den Datenbanktreibern.
+</translation>
+    </message>
+    <message>
+        <source>no command given; Usage: ragscope-cli &lt;command&gt; [options]</source>
+        <translation>kein Befehl angegeben; Aufruf: ragscope-cli &lt;Befehl&gt; [Optionen]</translation>
+    </message>
+    <message>
+        <source>help takes one command</source>
+        <translation>help nimmt einen Befehl</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>internal error (please report it): %1</source>
+        <translation>interner Fehler (bitte melden Sie ihn): %1</translation>
+    </message>
+    <message>
+        <source>Apply RagScope&apos;s pending migrations, or roll back the latest one.</source>
+        <translation>Wendet die ausstehenden Migrationen von RagScope an oder nimmt die neueste zurück.</translation>
+    </message>
+    <message>
+        <source>Roll back the latest applied migration.</source>
+        <translation>Die zuletzt angewendete Migration zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>nothing to roll back</source>
+        <translation>nichts zurückzunehmen</translation>
+    </message>
+    <message>
+        <source>Models side by side in a window: requests, stored cost, latency, confidence, feedback, ratings of the answers each model produced in the window (with 95% intervals), reviewers&apos; verdicts.</source>
+        <translation>Modelle eines Zeitraums nebeneinander: Anfragen, gespeicherte Kosten, Latenz, Konfidenz, Feedback, Bewertungen der Antworten, die jedes Modell im Zeitraum erzeugt hat (mit 95-%-Intervallen), Urteile der Prüfer.</translation>
+    </message>
+    <message>
+        <source>With --model-b: also test model A against B (overall and per UTC week; JSON: &quot;ab&quot;).</source>
+        <translation>Mit --model-b: auch Modell A gegen B testen (insgesamt und pro UTC-Woche; JSON: &quot;ab&quot;).</translation>
+    </message>
+    <message>
+        <source>The second model of --model-a.</source>
+        <translation>Das zweite Modell zu --model-a.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object {&quot;window&quot;, &quot;models&quot;: […]}.</source>
+        <translation>Ein JSON-Objekt {&quot;window&quot;, &quot;models&quot;: […]} ausgeben.</translation>
+    </message>
+    <message>
+        <source>--model-a and --model-b go together</source>
+        <translation>--model-a und --model-b gehören zusammen</translation>
+    </message>
+    <message>
+        <source>Print progress (done / total, rate, time left) on stderr even when it is not a terminal.</source>
+        <translation>Fortschritt (erledigt / gesamt, Rate, Restzeit) auf stderr ausgeben, auch wenn es kein Terminal ist.</translation>
+    </message>
+    <message>
+        <source>Apply the reviews made offline in a snapshot to the store it was exported from, in one transaction. Idempotent: reviews the store already has are left alone; interactions deleted since are skipped and listed. End users&apos; feedback is never modified.</source>
+        <translation>Überträgt die offline in einem Snapshot gemachten Reviews in einer Transaktion auf den Speicher, aus dem er exportiert wurde. Idempotent: Reviews, die der Speicher schon hat, bleiben unberührt; seitdem gelöschte Interaktionen werden übersprungen und aufgelistet. Das Feedback der Endbenutzer wird nie verändert.</translation>
+    </message>
+    <message>
+        <source>The snapshot (.sqlite) holding the reviews.</source>
+        <translation>Der Snapshot (.sqlite) mit den Reviews.</translation>
+    </message>
+    <message>
+        <source>Print what would change; change nothing.</source>
+        <translation>Ausgeben, was sich ändern würde; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>Push even into a store the snapshot was not exported from.</source>
+        <translation>Auch in einen Speicher übertragen, aus dem der Snapshot nicht exportiert wurde.</translation>
+    </message>
+    <message>
+        <source>--from FILE.sqlite is required</source>
+        <translation>--from DATEI.sqlite ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Refresh RagScope&apos;s rollup tables incrementally (for cron or a systemd timer).</source>
+        <translation>Aktualisiert die Rollup-Tabellen von RagScope inkrementell (für cron oder einen systemd-Timer).</translation>
+    </message>
+    <message>
+        <source>Compare every closed hour&apos;s fingerprint with its rollup instead of reading only the change log (PostgreSQL) — after restoring a backup or disabling the triggers.</source>
+        <translation>Den Fingerabdruck jeder abgeschlossenen Stunde mit ihrem Rollup vergleichen, statt nur das Änderungsprotokoll zu lesen (PostgreSQL) — nach dem Einspielen einer Sicherung oder dem Abschalten der Trigger.</translation>
+    </message>
+    <message>
+        <source>--listen &apos;%1&apos; is not ADDRESS:PORT (e.g. 127.0.0.1:8080, [::1]:8080)</source>
+        <translation>--listen „%1“ ist nicht ADRESSE:PORT (z. B. 127.0.0.1:8080, [::1]:8080)</translation>
+    </message>
+    <message>
+        <source>Serve the feedback API over HTTP: POST /api/v1/chat/feedback, POST /api/v1/chat/interactions, GET /api/v1/metrics, GET /healthz. One JSON log line per request on stdout. SIGTERM or SIGINT drains requests in flight and writes the recorder&apos;s queue before exiting. A bearer token is read from --token-file or the RAGSCOPE_SERVE_TOKEN environment variable, never from the command line.</source>
+        <translation>Stellt die Feedback-API über HTTP bereit: POST /api/v1/chat/feedback, POST /api/v1/chat/interactions, GET /api/v1/metrics, GET /healthz. Eine JSON-Logzeile pro Anfrage auf stdout. SIGTERM oder SIGINT lässt laufende Anfragen auslaufen und schreibt die Warteschlange des Recorders vor dem Beenden. Ein Bearer-Token wird aus --token-file oder der Umgebungsvariablen RAGSCOPE_SERVE_TOKEN gelesen, nie von der Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Address and port (default 127.0.0.1:8080; port 0: any free one).</source>
+        <translation>Adresse und Port (Standard 127.0.0.1:8080; Port 0: irgendein freier).</translation>
+    </message>
+    <message>
+        <source>File whose first line is the bearer token required on every route but /healthz.</source>
+        <translation>Datei, deren erste Zeile das Bearer-Token ist, das jede Route außer /healthz verlangt.</translation>
+    </message>
+    <message>
+        <source>Largest request body in bytes (default 65536).</source>
+        <translation>Größter Anfragerumpf in Bytes (Standard 65536).</translation>
+    </message>
+    <message>
+        <source>Interactions held while the store is slow or away (default 100000).</source>
+        <translation>Interaktionen, die gehalten werden, während der Speicher langsam oder weg ist (Standard 100000).</translation>
+    </message>
+    <message>
+        <source>Price table (JSON) for interactions sent without a cost.</source>
+        <translation>Preistabelle (JSON) für Interaktionen, die ohne Kosten gesendet werden.</translation>
+    </message>
+    <message>
+        <source>--body-limit must be a whole number of bytes from 1 to 67108864</source>
+        <translation>--body-limit muss eine ganze Zahl von Bytes von 1 bis 67108864 sein</translation>
+    </message>
+    <message>
+        <source>--queue must be a whole number from 1 to 10000000</source>
+        <translation>--queue muss eine ganze Zahl von 1 bis 10000000 sein</translation>
+    </message>
+    <message>
+        <source>give the token either with --token-file or in RAGSCOPE_SERVE_TOKEN, not both</source>
+        <translation>Geben Sie das Token entweder mit --token-file oder in RAGSCOPE_SERVE_TOKEN an, nicht beides</translation>
+    </message>
+    <message>
+        <source>cannot serve feedback: %1</source>
+        <translation>Feedback kann nicht bereitgestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the signal socket pair</source>
+        <translation>Das Socket-Paar für Signale kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Metrics of a window (store contract §3), as a table or as JSON (§5).</source>
+        <translation>Kennzahlen eines Zeitraums (Speichervertrag §3), als Tabelle oder als JSON (§5).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object (store contract §5).</source>
+        <translation>Ein JSON-Objekt ausgeben (Speichervertrag §5).</translation>
+    </message>
+    <message>
+        <source>Answer from the rollups (`ragscope-cli rollup`) where they cover the window: counts and money exact, percentiles within 1%. Adds &quot;mode&quot;: &quot;rollup&quot; or &quot;raw&quot; (no usable rollups).</source>
+        <translation>Aus den Rollups (`ragscope-cli rollup`) antworten, wo sie den Zeitraum abdecken: Anzahlen und Geld exakt, Perzentile auf 1 % genau. Fügt &quot;mode&quot;: &quot;rollup&quot; oder &quot;raw&quot; (keine nutzbaren Rollups) hinzu.</translation>
+    </message>
+    <message>
+        <source>Also the previous window of the same length and the changes (JSON: &quot;previous&quot;).</source>
+        <translation>Auch den vorigen Zeitraum gleicher Länge und die Änderungen (JSON: &quot;previous&quot;).</translation>
+    </message>
+    <message>
+        <source>Re-price one model&apos;s traffic in a window (--model) at another model&apos;s price or a typed one, optionally only a share of it: window, monthly and annual cost before and after, exact.</source>
+        <translation>Bepreist den Verkehr eines Modells in einem Zeitraum (--model) neu, zum Preis eines anderen Modells oder zu einem eingegebenen, optional nur einen Anteil davon: Kosten für Zeitraum, Monat und Jahr vorher und nachher, exakt.</translation>
+    </message>
+    <message>
+        <source>Price the traffic as this model (its price in effect at each request&apos;s time).</source>
+        <translation>Den Verkehr wie dieses Modell bepreisen (sein zum Zeitpunkt jeder Anfrage gültiger Preis).</translation>
+    </message>
+    <message>
+        <source>Or a typed input price, USD per 1M tokens.</source>
+        <translation>Oder ein eingegebener Eingabepreis, USD je 1 Mio. Tokens.</translation>
+    </message>
+    <message>
+        <source>Typed output price, USD per 1M tokens.</source>
+        <translation>Eingegebener Ausgabepreis, USD je 1 Mio. Tokens.</translation>
+    </message>
+    <message>
+        <source>Percent of the traffic to move (default 100).</source>
+        <translation>Prozent des Verkehrs, der verlagert wird (Standard 100).</translation>
+    </message>
+    <message>
+        <source>--model (the traffic to re-price) is required</source>
+        <translation>--model (der neu zu bepreisende Verkehr) ist erforderlich</translation>
+    </message>
+    <message>
+        <source>give either --target-model or --target-input</source>
+        <translation>Geben Sie entweder --target-model oder --target-input an</translation>
+    </message>
+    <message>
+        <source>--share must be a percentage from 0 to 100 with at most two decimals</source>
+        <translation>--share muss ein Prozentsatz von 0 bis 100 mit höchstens zwei Nachkommastellen sein</translation>
     </message>
 </context>
 <context>
@@ -362,6 +1221,18 @@
         <source>Enter a database name.</source>
         <translation>Geben Sie einen Datenbanknamen ein.</translation>
     </message>
+    <message>
+        <source>&amp;Remember password in the desktop keyring</source>
+        <translation>Passwort im Schlüsselbund des Desktops &amp;merken</translation>
+    </message>
+    <message>
+        <source>Kept by the desktop&apos;s secret service (GNOME Keyring, KWallet), never in RagScope&apos;s settings; filled in when this profile is picked.</source>
+        <translation>Wird vom Geheimnisdienst des Desktops (GNOME Keyring, KWallet) verwahrt, nie in den Einstellungen von RagScope; beim Auswählen dieses Profils eingesetzt.</translation>
+    </message>
+    <message>
+        <source>Saving the password in the desktop keyring…</source>
+        <translation>Passwort wird im Schlüsselbund des Desktops gespeichert …</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::CostDisplay</name>
@@ -470,6 +1341,55 @@ Completion: %3 tokens</source>
 Prompt: %2 Tokens
 Antwort: %3 Tokens</translation>
     </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::CostPlanningTabs</name>
+    <message>
+        <source>Stored vs recomputed cost per day and model</source>
+        <translation>Gespeicherte und neu berechnete Kosten pro Tag und Modell</translation>
+    </message>
+    <message>
+        <source>Budget burn-down</source>
+        <translation>Budgetverbrauch</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>No interactions in this window</source>
+        <translation>Keine Interaktionen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Stored vs recomputed cost per day and model: they agree</source>
+        <translation>Gespeicherte und neu berechnete Kosten pro Tag und Modell: Sie stimmen überein</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored vs recomputed cost per day and model: %n row(s) differ</source>
+        <translation>
+            <numerusform>Gespeicherte und neu berechnete Kosten pro Tag und Modell: %n Zeile weicht ab</numerusform>
+            <numerusform>Gespeicherte und neu berechnete Kosten pro Tag und Modell: %n Zeilen weichen ab</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::CostViewSwitch</name>
+    <message>
+        <source>Stored cost (the backend&apos;s cost_estimate)</source>
+        <translation>Gespeicherte Kosten (cost_estimate des Backends)</translation>
+    </message>
+    <message>
+        <source>Recomputed cost (tokens × price in effect)</source>
+        <translation>Neu berechnete Kosten (Tokens × gültiger Preis)</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::CsvExportJob</name>
@@ -492,6 +1412,13 @@ Antwort: %3 Tokens</translation>
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::CsvFile</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -523,6 +1450,43 @@ Antwort: %3 Tokens</translation>
     <message>
         <source>Cost (USD)</source>
         <translation>Kosten (USD)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::DaySketches</name>
+    <message>
+        <source>a latency sketch in ragscope_rollup_hour_model is damaged (run `ragscope-cli rollup --verify`)</source>
+        <translation>Eine Latenzskizze in ragscope_rollup_hour_model ist beschädigt (führen Sie `ragscope-cli rollup --verify` aus)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::DemoGenerator</name>
+    <message>
+        <source>a demo store needs at least one row and one day</source>
+        <translation>Ein Demo-Speicher braucht mindestens eine Zeile und einen Tag</translation>
+    </message>
+    <message>
+        <source>demo generation cancelled</source>
+        <translation>Demo-Erzeugung abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::FeedbackService</name>
+    <message>
+        <source>there is no interaction with id %1</source>
+        <translation>Es gibt keine Interaktion mit der ID %1</translation>
+    </message>
+    <message>
+        <source>cannot save feedback: %1</source>
+        <translation>Das Feedback kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>saving feedback returned no row</source>
+        <translation>Das Speichern des Feedbacks lieferte keine Zeile</translation>
+    </message>
+    <message>
+        <source>the number of rows must be at least 1</source>
+        <translation>Die Anzahl der Zeilen muss mindestens 1 sein</translation>
     </message>
 </context>
 <context>
@@ -716,10 +1680,146 @@ Antwort: %3 Tokens</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::InteractionRecorder</name>
+    <message>
+        <source>record %1: %2</source>
+        <translation>Datensatz %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::KeysetCursor</name>
+    <message>
+        <source>the paging cursor is not valid for this list (start again from the first page)</source>
+        <translation>Der Blätter-Cursor passt nicht zu dieser Liste (beginnen Sie wieder mit der ersten Seite)</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::KpiCard</name>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::LabelStore</name>
+    <message>
+        <source>a label needs a name</source>
+        <translation>Eine Kennzeichnung braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>label &quot;%1&quot; is listed twice</source>
+        <translation>Die Kennzeichnung „%1“ ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>the description of &quot;%1&quot; is longer than 500 characters</source>
+        <translation>Die Beschreibung von „%1“ ist länger als 500 Zeichen</translation>
+    </message>
+    <message>
+        <source>the colour of &quot;%1&quot; must look like #RRGGBB, not &quot;%2&quot;</source>
+        <translation>Die Farbe von „%1“ muss wie #RRGGBB aussehen, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>the shortcut of &quot;%1&quot; must be one character</source>
+        <translation>Das Tastenkürzel von „%1“ muss ein Zeichen sein</translation>
+    </message>
+    <message>
+        <source>the shortcut of &quot;%1&quot; (%2) is one of the Review page&apos;s own keys (%3)</source>
+        <translation>Das Tastenkürzel von „%1“ (%2) ist eine der eigenen Tasten der Prüfseite (%3)</translation>
+    </message>
+    <message>
+        <source>shortcut %1 is given twice</source>
+        <translation>Das Tastenkürzel %1 ist zweimal vergeben</translation>
+    </message>
+    <message>
+        <source>the rating scale needs five wordings, not %1</source>
+        <translation>Die Bewertungsskala braucht fünf Bezeichnungen, nicht %1</translation>
+    </message>
+    <message>
+        <source>each rating&apos;s wording must be 1 to 100 characters</source>
+        <translation>Die Bezeichnung jeder Bewertung muss 1 bis 100 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>cannot save the labels: %1</source>
+        <translation>Die Kennzeichnungen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>this store has no shared labels (schema version %1 &lt; 6): run `ragscope-cli migrate`</source>
+        <translation>Dieser Speicher hat keine gemeinsamen Kennzeichnungen (Schemaversion %1 &lt; 6): führen Sie `ragscope-cli migrate` aus</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::LabelsEditorDialog</name>
+    <message>
+        <source>Save for the team</source>
+        <translation>Für das Team speichern</translation>
+    </message>
+    <message>
+        <source>Review labels</source>
+        <translation>Prüf-Kennzeichnungen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Colour (#RRGGBB)</source>
+        <translation>Farbe (#RRGGBB)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Kennzeichnungen</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>Kennzeichnung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>Kennzeichnung entfernen</translation>
+    </message>
+    <message>
+        <source>Wording of rating %1</source>
+        <translation>Bezeichnung der Bewertung %1</translation>
+    </message>
+    <message>
+        <source>Rating %1</source>
+        <translation>Bewertung %1</translation>
+    </message>
+    <message>
+        <source>Labels status</source>
+        <translation>Status der Kennzeichnungen</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>Es ist kein Speicher geöffnet.</translation>
+    </message>
+    <message>
+        <source>Saving is off: this store is read-only (%1).</source>
+        <translation>Speichern ist aus: Dieser Speicher ist schreibgeschützt (%1).</translation>
+    </message>
+    <message>
+        <source>Saving is off: this store has no shared labels yet (run `ragscope-cli migrate`).</source>
+        <translation>Speichern ist aus: Dieser Speicher hat noch keine gemeinsamen Kennzeichnungen (führen Sie `ragscope-cli migrate` aus).</translation>
+    </message>
+    <message>
+        <source>Rating scale</source>
+        <translation>Bewertungsskala</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere …</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -996,6 +2096,189 @@ Antwort: %3 Tokens</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::MigrationRunner</name>
+    <message>
+        <source>refusing to roll back migration %1 (%2): %3 holds %4 rows</source>
+        <translation>Migration %1 (%2) wird nicht zurückgenommen: %3 enthält %4 Zeilen</translation>
+    </message>
+    <message>
+        <source>nothing to roll back: no migration is recorded</source>
+        <translation>Nichts zurückzunehmen: Es ist keine Migration verzeichnet</translation>
+    </message>
+    <message>
+        <source>migration %1 is recorded but unknown to this RagScope (newer?)</source>
+        <translation>Migration %1 ist verzeichnet, aber dieser RagScope-Version unbekannt (neuer?)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ModelComparisonModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 requests without a stored cost add nothing</source>
+        <translation>%1 Anfragen ohne gespeicherte Kosten tragen nichts bei</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3] n=%4</source>
+        <translation>%1 [%2, %3] n=%4</translation>
+    </message>
+    <message>
+        <source>%1 n=%2</source>
+        <translation>%1 n=%2</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]</source>
+        <translation>%1 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>%1: mean %2, %3 low</source>
+        <translation>%1: Mittel %2, %3 schlecht</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Requests
+(share)</source>
+        <translation>Anfragen
+(Anteil)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Per
+request</source>
+        <translation>Pro
+Anfrage</translation>
+    </message>
+    <message>
+        <source>Per 1k
+tokens</source>
+        <translation>Pro 1.000
+Tokens</translation>
+    </message>
+    <message>
+        <source>Total ms
+p50 / p95</source>
+        <translation>Gesamt ms
+p50 / p95</translation>
+    </message>
+    <message>
+        <source>Retrieval
+p50 / p95</source>
+        <translation>Retrieval
+p50 / p95</translation>
+    </message>
+    <message>
+        <source>Generation
+p50 / p95</source>
+        <translation>Generierung
+p50 / p95</translation>
+    </message>
+    <message>
+        <source>Mean
+confidence</source>
+        <translation>Mittlere
+Konfidenz</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Mean rating
+[95% CI]</source>
+        <translation>Mittlere Bewertung
+[95-%-KI]</translation>
+    </message>
+    <message>
+        <source>Low-rated (≤ 2)
+[Wilson 95%]</source>
+        <translation>Schlecht bewertet (≤ 2)
+[Wilson 95 %]</translation>
+    </message>
+    <message>
+        <source>Reviewed:
+newest rating</source>
+        <translation>Geprüft:
+neueste Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ModelsPage</name>
+    <message>
+        <source>Models in this window — ratings are those of the answers each model produced in the window (by interaction time)</source>
+        <translation>Modelle in diesem Zeitraum — die Bewertungen sind die der Antworten, die jedes Modell im Zeitraum erzeugt hat (nach Interaktionszeit)</translation>
+    </message>
+    <message>
+        <source>A/B: model A against model B</source>
+        <translation>A/B: Modell A gegen Modell B</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Speicher geöffnet</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>No interactions in this window</source>
+        <translation>Keine Interaktionen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>The A/B comparison needs two models with interactions in this window</source>
+        <translation>Der A/B-Vergleich braucht zwei Modelle mit Interaktionen in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::Money</name>
+    <message>
+        <source>&apos;%1&apos; is not a decimal amount of USD</source>
+        <translation>„%1“ ist kein Dezimalbetrag in USD</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::OutputTarget</name>
+    <message>
+        <source>no file name given to write to</source>
+        <translation>Kein Dateiname zum Schreiben angegeben</translation>
+    </message>
+    <message>
+        <source>cannot write %1: it is a folder, not a file</source>
+        <translation>%1 kann nicht geschrieben werden: Es ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 %3</source>
+        <translation>%1 kann nicht geschrieben werden: %2 %3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: no permission to create files in %2</source>
+        <translation>%1 kann nicht geschrieben werden: keine Berechtigung, Dateien in %2 anzulegen</translation>
+    </message>
+    <message>
+        <source>will not replace %1: it is not a SQLite database</source>
+        <translation>%1 wird nicht ersetzt: Es ist keine SQLite-Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::OverviewPage</name>
     <message>
         <source>no previous data</source>
@@ -1137,6 +2420,18 @@ Antwort: %3 Tokens</translation>
         <source>Key figures, %1 – %2 UTC</source>
         <translation>Kennzahlen, %1 – %2 UTC</translation>
     </message>
+    <message>
+        <source>Budget this month</source>
+        <translation>Budget in diesem Monat</translation>
+    </message>
+    <message>
+        <source>budget runs out %1 at the forecast rate</source>
+        <translation>Das Budget ist bei der prognostizierten Rate %1 aufgebraucht</translation>
+    </message>
+    <message>
+        <source>forecast %1 (80%: %2 – %3)</source>
+        <translation>Prognose %1 (80 %: %2 – %3)</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::Panel</name>
@@ -1159,6 +2454,62 @@ Antwort: %3 Tokens</translation>
     <message>
         <source>Loading</source>
         <translation>Lädt</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::PgConnectOptions</name>
+    <message>
+        <source>the value of &apos;%1&apos; contains &apos;;&apos;, which Qt&apos;s PostgreSQL driver cannot pass on</source>
+        <translation>Der Wert von „%1“ enthält „;“, was der PostgreSQL-Treiber von Qt nicht weitergeben kann</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::PgCopyReader</name>
+    <message>
+        <source>export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <source>the connection to the store was lost: %1</source>
+        <translation>Die Verbindung zum Speicher ist abgerissen: %1</translation>
+    </message>
+    <message>
+        <source>reading the store failed: %1</source>
+        <translation>Das Lesen des Speichers schlug fehl: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::PgTableSource</name>
+    <message>
+        <source>more placeholders than values in a copy</source>
+        <translation>Mehr Platzhalter als Werte in einer Kopie</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver gave no libpq connection</source>
+        <translation>Der PostgreSQL-Treiber von Qt lieferte keine libpq-Verbindung</translation>
+    </message>
+    <message>
+        <source>COPY sent a row of unexpected width</source>
+        <translation>COPY lieferte eine Zeile unerwarteter Breite</translation>
+    </message>
+    <message>
+        <source>%1.%2: unexpected value &quot;%3&quot;</source>
+        <translation>%1.%2: unerwarteter Wert „%3“</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::PriceTable</name>
+    <message>
+        <source>model %1: &quot;%2&quot; must be an ISO 8601 time text</source>
+        <translation>Modell %1: „%2“ muss eine Zeitangabe nach ISO 8601 sein</translation>
+    </message>
+    <message>
+        <source>price table %1: %2</source>
+        <translation>Preistabelle %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read price table %1: %2</source>
+        <translation>Die Preistabelle %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +2541,29 @@ Antwort: %3 Tokens</translation>
     <message>
         <source>Origin</source>
         <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>In effect (UTC)</source>
+        <translation>Gültig (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ProfilePasswords</name>
+    <message>
+        <source>The desktop keyring is not available (%1): the password was not saved.</source>
+        <translation>Der Schlüsselbund des Desktops ist nicht erreichbar (%1): Das Passwort wurde nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +2779,257 @@ Klicken, um sie zu prüfen</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::QueueFilterJson</name>
+    <message>
+        <source>queue filter: %1 %2</source>
+        <translation>Prüflistenfilter: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::QueuesDialog</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Median s / item</source>
+        <translation>Median s / Eintrag</translation>
+    </message>
+    <message>
+        <source>Progress per reviewer</source>
+        <translation>Fortschritt pro Prüfer</translation>
+    </message>
+    <message>
+        <source>Shared items</source>
+        <translation>Gemeinsame Einträge</translation>
+    </message>
+    <message>
+        <source>κ (quadratic)</source>
+        <translation>κ (quadratisch)</translation>
+    </message>
+    <message>
+        <source>Agreement per reviewer pair</source>
+        <translation>Übereinstimmung pro Prüferpaar</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>Urteile</translation>
+    </message>
+    <message>
+        <source>Final verdict</source>
+        <translation>Endgültiges Urteil</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Abweichungen</translation>
+    </message>
+    <message>
+        <source>Review queues</source>
+        <translation>Prüflisten</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Queue progress</source>
+        <translation>Fortschritt der Prüfliste</translation>
+    </message>
+    <message>
+        <source>Agreement across reviewers</source>
+        <translation>Übereinstimmung zwischen Prüfern</translation>
+    </message>
+    <message>
+        <source>Final rating</source>
+        <translation>Endgültige Bewertung</translation>
+    </message>
+    <message>
+        <source>Final label</source>
+        <translation>Endgültige Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>Final comment</source>
+        <translation>Endgültiger Kommentar</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Record final verdict</source>
+        <translation>Endgültiges Urteil festhalten</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>New queue name</source>
+        <translation>Name der neuen Prüfliste</translation>
+    </message>
+    <message>
+        <source>New queue goal</source>
+        <translation>Ziel der neuen Prüfliste</translation>
+    </message>
+    <message>
+        <source>e.g. every low-rated answer of the last 7 days</source>
+        <translation>z. B. jede schlecht bewertete Antwort der letzten 7 Tage</translation>
+    </message>
+    <message>
+        <source>Reviews per item</source>
+        <translation>Reviews pro Eintrag</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Stichprobe</translation>
+    </message>
+    <message>
+        <source>Save the Review page&apos;s filters as a queue</source>
+        <translation>Die Filter der Prüfseite als Prüfliste speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Reproducible sample</source>
+        <translation>Reproduzierbare Stichprobe</translation>
+    </message>
+    <message>
+        <source>Queues status</source>
+        <translation>Status der Prüflisten</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No saved queues yet.</source>
+        <translation>Noch keine gespeicherten Prüflisten.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items done (%3 reviews each), %4 started</source>
+        <translation>%1 von %2 Einträgen erledigt (je %3 Reviews), begonnen %4</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α (ordinal): %1 over %2 items with two or more verdicts (%3 verdicts)</source>
+        <translation>Krippendorffs α (ordinal): %1 über %2 Einträge mit zwei oder mehr Urteilen (%3 Urteile)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>not adjudicated</source>
+        <translation>nicht entschieden</translation>
+    </message>
+    <message>
+        <source>Select a disagreement first.</source>
+        <translation>Wählen Sie zuerst eine Abweichung aus.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere …</translation>
+    </message>
+    <message>
+        <source>Final verdict recorded.</source>
+        <translation>Endgültiges Urteil festgehalten.</translation>
+    </message>
+    <message>
+        <source>Queue &quot;%1&quot; saved.</source>
+        <translation>Prüfliste „%1“ gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReconciliationModel</name>
+    <message>
+        <source>(no model)</source>
+        <translation>(kein Modell)</translation>
+    </message>
+    <message>
+        <source>Stored %1 USD (%2 requests without one), recomputed %3 USD (%4 without a price)</source>
+        <translation>Gespeichert %1 USD (%2 Anfragen ohne), neu berechnet %3 USD (%4 ohne Preis)</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Stored (USD)</source>
+        <translation>Gespeichert (USD)</translation>
+    </message>
+    <message>
+        <source>Recomputed (USD)</source>
+        <translation>Neu berechnet (USD)</translation>
+    </message>
+    <message>
+        <source>Difference (USD)</source>
+        <translation>Differenz (USD)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReplicaPair</name>
+    <message>
+        <source>the write store cannot take writes: %1</source>
+        <translation>Der Schreibspeicher nimmt keine Schreibvorgänge an: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewDataset</name>
+    <message>
+        <source>this store has no reviewers&apos; table: %1</source>
+        <translation>Dieser Speicher hat keine Prüfer-Tabelle: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::ReviewForm</name>
     <message>
         <source>Save review</source>
@@ -1490,6 +3115,14 @@ Klicken, um sie zu prüfen</translation>
         <source>Saving…</source>
         <translation>Speichere …</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>Kennzeichnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::ReviewPage</name>
@@ -1558,6 +3191,56 @@ Klicken, um sie zu prüfen</translation>
     <message>
         <source>No store is open.</source>
         <translation>Es ist kein Speicher geöffnet.</translation>
+    </message>
+    <message>
+        <source>Skip to the next interaction without saving</source>
+        <translation>Ohne Speichern zur nächsten Interaktion springen</translation>
+    </message>
+    <message>
+        <source>Undo your last save on this interaction (within a minute)</source>
+        <translation>Ihr letztes Speichern an dieser Interaktion rückgängig machen (innerhalb einer Minute)</translation>
+    </message>
+    <message>
+        <source>Show these keys</source>
+        <translation>Diese Tasten anzeigen</translation>
+    </message>
+    <message>
+        <source>Your last save on this interaction is undone.</source>
+        <translation>Ihr letztes Speichern an dieser Interaktion ist rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewPusher</name>
+    <message>
+        <source>%1; nothing pushed (--force pushes anyway)</source>
+        <translation>%1; nichts übertragen (--force überträgt trotzdem)</translation>
+    </message>
+    <message>
+        <source>cannot push reviews: %1</source>
+        <translation>Reviews können nicht übertragen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewQueue</name>
+    <message>
+        <source>the paging cursor does not fit this list</source>
+        <translation>Der Blätter-Cursor passt nicht zu dieser Liste</translation>
+    </message>
+    <message>
+        <source>confidence bucket must be 0 to 9 or 10 (no score), not %1</source>
+        <translation>Der Konfidenzbereich muss 0 bis 9 oder 10 (kein Wert) sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>a slice needs both of its ends</source>
+        <translation>Ein Ausschnitt braucht beide Enden</translation>
+    </message>
+    <message>
+        <source>a page must hold at least one row</source>
+        <translation>Eine Seite muss mindestens eine Zeile enthalten</translation>
+    </message>
+    <message>
+        <source>there is no interaction with id %1</source>
+        <translation>Es gibt keine Interaktion mit der ID %1</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +3317,17 @@ Klicken, um sie zu prüfen</translation>
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>no confidence score</source>
+        <translation>kein Konfidenzwert</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewQueueCsv</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::ReviewQueueModel</name>
@@ -1695,6 +3389,55 @@ Antwort: %2</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::ReviewQueueTable</name>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewService</name>
+    <message>
+        <source>this store has no reviewers&apos; table (ragscope_reviews): run `ragscope-cli migrate` on it first</source>
+        <translation>Dieser Speicher hat keine Prüfer-Tabelle (ragscope_reviews): führen Sie zuerst `ragscope-cli migrate` darauf aus</translation>
+    </message>
+    <message>
+        <source>an adjudication belongs to a queue</source>
+        <translation>Eine Entscheidung gehört zu einer Prüfliste</translation>
+    </message>
+    <message>
+        <source>seconds spent cannot be negative</source>
+        <translation>Die aufgewendeten Sekunden können nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>cannot save the review: %1</source>
+        <translation>Das Review kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>this store has no review queues (schema version %1 &lt; 6): run `ragscope-cli migrate`</source>
+        <translation>Dieser Speicher hat keine Prüflisten (Schemaversion %1 &lt; 6): führen Sie `ragscope-cli migrate` aus</translation>
+    </message>
+    <message>
+        <source>cannot undo the review: %1</source>
+        <translation>Das Review kann nicht rückgängig gemacht werden: %1</translation>
+    </message>
+    <message>
+        <source>undo needs schema version 6: run `ragscope-cli migrate`</source>
+        <translation>Rückgängig braucht Schemaversion 6: führen Sie `ragscope-cli migrate` aus</translation>
+    </message>
+    <message>
+        <source>%1 saved nothing on this item in the last %2 seconds to undo</source>
+        <translation>%1 hat an diesem Eintrag in den letzten %2 Sekunden nichts gespeichert, was rückgängig zu machen wäre</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewerIdentity</name>
+    <message>
+        <source>current_user returned no row</source>
+        <translation>current_user lieferte keine Zeile</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::RollupKeeper</name>
     <message>
         <source>Building rollups in the background; figures are read raw meanwhile</source>
@@ -1711,6 +3454,20 @@ Antwort: %2</translation>
     <message>
         <source>Rollups to %1 UTC, newer rows read raw</source>
         <translation>Rollups bis %1 UTC, neuere Zeilen roh gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::RollupLatency</name>
+    <message>
+        <source>a latency sketch in RagScope&apos;s rollups is damaged (run `ragscope-cli rollup --verify`)</source>
+        <translation>Eine Latenzskizze in den Rollups von RagScope ist beschädigt (führen Sie `ragscope-cli rollup --verify` aus)</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::RollupRefresher</name>
+    <message>
+        <source>%1 has no rollup tables (run `ragscope-cli migrate`)</source>
+        <translation>%1 hat keine Rollup-Tabellen (führen Sie `ragscope-cli migrate` aus)</translation>
     </message>
 </context>
 <context>
@@ -1857,6 +3614,29 @@ Antwort: %2</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::SavedQueueStore</name>
+    <message>
+        <source>this store has no review queues (schema version %1 &lt; 6): run `ragscope-cli migrate`</source>
+        <translation>Dieser Speicher hat keine Prüflisten (Schemaversion %1 &lt; 6): führen Sie `ragscope-cli migrate` aus</translation>
+    </message>
+    <message>
+        <source>cannot save the queue: %1</source>
+        <translation>Die Prüfliste kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>a queue named &quot;%1&quot; exists already</source>
+        <translation>Eine Prüfliste namens „%1“ gibt es schon</translation>
+    </message>
+    <message>
+        <source>there is no review queue named &quot;%1&quot;</source>
+        <translation>Es gibt keine Prüfliste namens „%1“</translation>
+    </message>
+    <message>
+        <source>there is no review queue with id %1</source>
+        <translation>Es gibt keine Prüfliste mit der ID %1</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::ScreenshotRunner</name>
     <message>
         <source>timed out after %1 s waiting for the store or a page to load</source>
@@ -1877,6 +3657,29 @@ Antwort: %2</translation>
     <message>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ShortcutSheet</name>
+    <message>
+        <source>Review keys</source>
+        <translation>Prüftasten</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Bewirkt</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
     </message>
 </context>
 <context>
@@ -1979,10 +3782,55 @@ Antwort: %2</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::SnapshotExporter</name>
+    <message>
+        <source>Qt&apos;s SQLite driver gave no sqlite3 connection</source>
+        <translation>Der SQLite-Treiber von Qt lieferte keine sqlite3-Verbindung</translation>
+    </message>
+    <message>
+        <source>export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 is the store being exported; write the snapshot to another file</source>
+        <translation>%1 ist der Speicher, der exportiert wird; schreiben Sie den Snapshot in eine andere Datei</translation>
+    </message>
+    <message>
+        <source>%1 is a journal of the store being exported; write the snapshot to another file</source>
+        <translation>%1 ist ein Journal des Speichers, der exportiert wird; schreiben Sie den Snapshot in eine andere Datei</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::SnapshotNote</name>
     <message>
         <source>Snapshot</source>
         <translation>Snapshot</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::SourceIdentity</name>
+    <message>
+        <source>the store did not say which database it is</source>
+        <translation>Der Speicher gab nicht an, welche Datenbank er ist</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::SqliteFileBuilder</name>
+    <message>
+        <source>could not switch the new file to rollback-journal mode</source>
+        <translation>Die neue Datei konnte nicht in den Rollback-Journal-Modus geschaltet werden</translation>
+    </message>
+    <message>
+        <source>the new file failed SQLite&apos;s check: %1</source>
+        <translation>Die neue Datei bestand die Prüfung von SQLite nicht: %1</translation>
+    </message>
+    <message>
+        <source>cannot give %1 the permissions of %2</source>
+        <translation>%1 kann nicht die Berechtigungen von %2 erhalten</translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation>Schreiben nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -2029,6 +3877,87 @@ Antwort: %2</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::Store</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>no SQLite store at %1</source>
+        <translation>Kein SQLite-Speicher unter %1</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a SQLite store</source>
+        <translation>%1 ist ein Ordner, kein SQLite-Speicher</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database (corrupt or another kind of file)</source>
+        <translation>%1 ist keine SQLite-Datenbank (beschädigt oder eine andere Art Datei)</translation>
+    </message>
+    <message>
+        <source>%1 holds no tables: it is not a monitoring store yet (`ragscope-cli migrate` creates one)</source>
+        <translation>%1 enthält keine Tabellen: Es ist noch kein Überwachungsspeicher (`ragscope-cli migrate` legt einen an)</translation>
+    </message>
+    <message>
+        <source>%1 is not a RagScope monitoring store: it has no chat_interactions table (it holds %2 other tables, which RagScope leaves alone)</source>
+        <translation>%1 ist kein Überwachungsspeicher von RagScope: Es hat keine Tabelle chat_interactions (es enthält %2 andere Tabellen, die RagScope nicht anrührt)</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, written by a newer RagScope; this one reads up to version %3</source>
+        <translation>%1 hat die Schemaversion %2, geschrieben von einem neueren RagScope; dieses liest bis Version %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a RagScope monitoring store: table %2 is missing%3</source>
+        <translation>%1 ist kein Überwachungsspeicher von RagScope: Die Tabelle %2 fehlt%3</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::StoreLocation</name>
+    <message>
+        <source>bad store URL: %1</source>
+        <translation>Ungültige Speicher-URL: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::TeamReviewTools</name>
+    <message>
+        <source>Queues…</source>
+        <translation>Prüflisten …</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>Kennzeichnungen …</translation>
+    </message>
+    <message>
+        <source>Saved queues: progress, agreement between reviewers, disagreements</source>
+        <translation>Gespeicherte Prüflisten: Fortschritt, Übereinstimmung zwischen Prüfern, Abweichungen</translation>
+    </message>
+    <message>
+        <source>Edit the labels and rating wording the whole team reviews with</source>
+        <translation>Die Kennzeichnungen und Bewertungsbezeichnungen bearbeiten, mit denen das ganze Team prüft</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>excellent</source>
+        <translation>ausgezeichnet</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::TimeChart</name>
     <message>
         <source>Time (UTC)</source>
@@ -2037,6 +3966,22 @@ Antwort: %2</translation>
     <message>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
+    </message>
+    <message>
+        <source>partial hour</source>
+        <translation>angebrochene Stunde</translation>
+    </message>
+    <message>
+        <source>partial day</source>
+        <translation>angebrochener Tag</translation>
+    </message>
+    <message>
+        <source>(partial hour: so far)</source>
+        <translation>(angebrochene Stunde: bisher)</translation>
+    </message>
+    <message>
+        <source>(partial day: so far)</source>
+        <translation>(angebrochener Tag: bisher)</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +4017,92 @@ Antwort: %2</translation>
     <message>
         <source>Low-rated</source>
         <translation>Schlecht bewertet</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::WhatIf</name>
+    <message>
+        <source>model &quot;%1&quot; has no requests in the window</source>
+        <translation>Das Modell „%1“ hat keine Anfragen in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::WhatIfPanel</name>
+    <message>
+        <source>USD per 1M input tokens</source>
+        <translation>USD je 1 Mio. Eingabe-Tokens</translation>
+    </message>
+    <message>
+        <source>USD per 1M output tokens (none: embedding)</source>
+        <translation>USD je 1 Mio. Ausgabe-Tokens (keine: Embedding)</translation>
+    </message>
+    <message>
+        <source>Traffic of model</source>
+        <translation>Verkehr des Modells</translation>
+    </message>
+    <message>
+        <source>Share to move</source>
+        <translation>Zu verlagernder Anteil</translation>
+    </message>
+    <message>
+        <source>Priced as</source>
+        <translation>Berechnet wie</translation>
+    </message>
+    <message>
+        <source>Typed input price</source>
+        <translation>Eingegebener Eingabepreis</translation>
+    </message>
+    <message>
+        <source>Typed output price</source>
+        <translation>Eingegebener Ausgabepreis</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Monthly (× 30 days)</source>
+        <translation>Monatlich (× 30 Tage)</translation>
+    </message>
+    <message>
+        <source>Annual (× 365 days)</source>
+        <translation>Jährlich (× 365 Tage)</translation>
+    </message>
+    <message>
+        <source>Typed price</source>
+        <translation>Eingegebener Preis</translation>
+    </message>
+    <message>
+        <source>No traffic in this window.</source>
+        <translation>Kein Verkehr in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>typed price</source>
+        <translation>eingegebener Preis</translation>
+    </message>
+    <message>
+        <source>Type the prices as decimals in USD per 1M tokens, e.g. 0.25.</source>
+        <translation>Geben Sie die Preise als Dezimalzahlen in USD je 1 Mio. Tokens ein, z. B. 0.25.</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 prompt and %3 completion tokens; exact amounts in the tooltips.</source>
+        <translation>%1 Anfragen, %2 Prompt- und %3 Antwort-Tokens; genaue Beträge in den Tooltips.</translation>
+    </message>
+    <message>
+        <source>%1 requests had no price before and %2 none at the target: they keep their cost.</source>
+        <translation>%1 Anfragen hatten vorher keinen Preis und %2 keinen beim Ziel: Sie behalten ihre Kosten.</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +4166,10 @@ Antwort: %2</translation>
         <source>This snapshot holds only model %1.</source>
         <translation>Dieser Snapshot enthält nur Modell %1.</translation>
     </message>
+    <message>
+        <source>%1 is a snapshot of schema version %2, written by a newer RagScope (%3); this one reads up to version %4</source>
+        <translation>%1 ist ein Snapshot der Schemaversion %2, geschrieben von einem neueren RagScope (%3); dieses liest bis Version %4</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2155,10 +4190,6 @@ Antwort: %2</translation>
         <translation>Von jeder Seite ein PNG in DIR speichern und beenden.</translation>
     </message>
     <message>
-        <source>Show this price table (JSON) instead of the built-in one.</source>
-        <translation>Diese Preistabelle (JSON) statt der eingebauten zeigen.</translation>
-    </message>
-    <message>
         <source>ragscope: --db and --demo exclude each other</source>
         <translation>ragscope: --db und --demo schließen einander aus</translation>
     </message>
@@ -2173,6 +4204,10 @@ Antwort: %2</translation>
     <message>
         <source>ragscope: give one store: a file, --db or --demo</source>
         <translation>ragscope: Geben Sie einen Speicher an: eine Datei, --db oder --demo</translation>
+    </message>
+    <message>
+        <source>Price table (JSON, with effective dates) for the recomputed cost, reconciliation, what-if and forecast, instead of the built-in one.</source>
+        <translation>Preistabelle (JSON, mit Gültigkeitsdaten) für die neu berechneten Kosten, den Abgleich, Was-wäre-wenn und die Prognose statt der eingebauten.</translation>
     </message>
 </context>
 </TS>

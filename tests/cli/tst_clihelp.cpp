@@ -189,6 +189,36 @@ private slots:
             help.out.startsWith(QLatin1String("Aufruf: ragscope-cli stats")), qPrintable(help.out.left(200)));
         QVERIFY2(
             !help.out.contains(QLatin1String("Displays help on commandline options.")), qPrintable(help.out));
+
+        // CSV too: the same bytes, English column names and decimal points under German.
+        const auto exportCsv = [this](const QString& name, const QStringList& environment) {
+            const QString path = m_dir.filePath(name);
+            const CliRun run = runCli(
+                { QStringLiteral("export-reviews"), QStringLiteral("--db"), demoFile(),
+                    QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), path },
+                environment);
+            QFile file(path);
+            return std::make_pair(run, file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray());
+        };
+        const auto [cRun, cCsv] = exportCsv(QStringLiteral("c.csv"), {});
+        const auto [deRun, deCsv] = exportCsv(QStringLiteral("de.csv"), german);
+        QCOMPARE(cRun.exitCode, 0);
+        QCOMPARE(deRun.exitCode, 0);
+        QVERIFY(cCsv.count('\n') > 10);
+        QCOMPARE(deCsv, cCsv);
+        QVERIFY2(deCsv.startsWith("interaction_id,"), deCsv.left(200).constData());
+        QVERIFY(
+            QRegularExpression(QStringLiteral(",\\d+\\.\\d+,")).match(QString::fromUtf8(deCsv)).hasMatch());
+
+        // A core error message, meant for a person, comes in German.
+        const CliRun unknown = runCli(
+            { QStringLiteral("export-reviews"), QStringLiteral("--db"), demoFile(),
+                QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--queue"),
+                QStringLiteral("nope"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("none.csv")) },
+            german);
+        QCOMPARE(unknown.exitCode, 3);
+        QVERIFY2(unknown.err.contains(QStringLiteral("Es gibt keine Prüfliste namens „nope“")),
+            qPrintable(unknown.err));
     }
 };
 

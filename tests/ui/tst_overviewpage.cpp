@@ -3,6 +3,7 @@
 #include "pages/overviewpage.h"
 #include "testdatabase.h"
 #include "widgets/kpicard.h"
+#include "widgets/panel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -55,6 +56,7 @@ private slots:
     void listsTheBusiestUsersFirst();
     void changingTheFilterUpdatesTheCards();
     void closingTheStoreEmptiesTheCards();
+    void showsNumbersAndDatesInTheUsersLocale();
 };
 
 void TestOverviewPage::fillsCardsFromTheStore_data()
@@ -201,6 +203,35 @@ void TestOverviewPage::closingTheStoreEmptiesTheCards()
     QVERIFY(!page.isBusy());
     QCOMPARE(page.card(Card::Requests)->value(), QStringLiteral("—"));
     QCOMPARE(page.topUsersModel()->rowCount(), 0);
+}
+
+// With a German locale the cards group digits ("1.234") and the window reads as a German date.
+void TestOverviewPage::showsNumbersAndDatesInTheUsersLocale()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
+    Test::TestDatabase db;
+    const StorePtr store = db.open();
+    for (const char* at : { "2026-01-08T10:00:00Z", "2026-01-09T10:00:00Z" }) {
+        InteractionRecord r;
+        r.userId = QStringLiteral("alice");
+        r.query = QStringLiteral("question");
+        r.answer = QStringLiteral("answer");
+        r.model = QStringLiteral("gemini-1.5-pro");
+        r.totalLatencyMs = 1234.0;
+        r.createdAt = utc(at);
+        Test::recordInteraction(store, r);
+    }
+    OverviewPage page;
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.setContext({ store, window("2026-01-08T00:00:00Z", "2026-01-15T00:00:00Z") });
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(page.card(Card::AvgLatency)->value(), QStringLiteral("1.234 ms"));
+    QStringList titles;
+    for (const Panel* panel : page.findChildren<Panel*>())
+        titles << panel->title();
+    QVERIFY2(titles.contains(QStringLiteral("Key figures, 08.01.2026 00:00 – 15.01.2026 00:00 UTC")),
+        qPrintable(titles.join(QLatin1String(" | "))));
 }
 
 QTEST_MAIN(TestOverviewPage)

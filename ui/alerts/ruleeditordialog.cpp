@@ -1,4 +1,5 @@
 #include "ruleeditordialog.h"
+#include "i18n/localetime.h"
 
 #include "alerts/alertevaluator.h"
 #include "alerts/alertrulesfile.h"
@@ -298,9 +299,7 @@ void RuleEditorDialog::testRule()
             if (!result.ok()) {
                 m_result->setText(result.error().message);
             } else {
-                QStringList lines {
-                    tr("As of %1 UTC:").arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                };
+                QStringList lines { tr("As of %1 UTC:").arg(LocaleTime::dateTime(at)) };
                 for (const AlertResult& r : result.value())
                     lines << QStringLiteral("%1: %2").arg(alertStateName(r.state), r.summary());
                 m_result->setText(lines.join(QLatin1Char('\n')));

@@ -1,4 +1,5 @@
 #include "timechart.h"
+#include "i18n/localetime.h"
 
 #include "seriesthinning.h"
 
@@ -181,9 +182,11 @@ QString TimeChart::readoutAt(qreal x) const
 {
     QString text = m_tooltip ? m_tooltip(0, x) : QString();
     if (text.isEmpty()) {
-        // axisPosition() makes local time read as UTC
-        text = QDateTime::fromMSecsSinceEpoch(qint64(x)).toString(
-            m_hourlyPoints ? QStringLiteral("yyyy-MM-dd HH:mm 'UTC'") : QStringLiteral("yyyy-MM-dd"));
+        // axisPosition() makes local time read as UTC: its wall clock is the UTC time
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(qint64(x));
+        const QDateTime at(local.date(), local.time(), Qt::UTC);
+        text = m_hourlyPoints ? LocaleTime::dateTime(at) + QStringLiteral(" UTC")
+                              : LocaleTime::date(at.date());
         for (const Series& s : std::as_const(m_series))
             for (const QPointF& p : s.points)
                 if (p.x() == x)
@@ -289,7 +292,7 @@ void TimeChart::fitTimeAxis(TimeBucket bucket)
     if (bucket == TimeBucket::Hour)
         m_time->setFormat(QStringLiteral("MMM d HH:mm"));
     else if (ticks * step > 300)
-        m_time->setFormat(QStringLiteral("yyyy-MM-dd"));
+        m_time->setFormat(LocaleTime::dateFormat());
     else
         m_time->setFormat(QStringLiteral("MMM d"));
 }

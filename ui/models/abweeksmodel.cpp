@@ -1,5 +1,7 @@
 #include "abweeksmodel.h"
 
+#include "i18n/localetime.h"
+
 #include <QLocale>
 
 namespace RagScope {
@@ -53,7 +55,7 @@ QVariant AbWeeksModel::data(const QModelIndex& index, int role) const
     const AbTests& t = window ? m_comparison.window : week.tests;
     const qint64 requestsA = window ? m_comparison.figuresA.requests : week.requestsA;
     const qint64 requestsB = window ? m_comparison.figuresB.requests : week.requestsB;
-    const QString period = window ? tr("Whole window") : week.monday.toString(Qt::ISODate);
+    const QString period = window ? tr("Whole window") : LocaleTime::date(week.monday);
     switch (role) {
     case Qt::DisplayRole:
         return display(period, requestsA, requestsB, t, index.column());

@@ -1,5 +1,7 @@
 #include "latencypercentilesmodel.h"
 
+#include <QLocale>
+
 namespace RagScope {
 
 LatencyPercentilesModel::LatencyPercentilesModel(QObject* parent)
@@ -55,7 +57,7 @@ QVariant LatencyPercentilesModel::data(const QModelIndex& index, int role) const
     const std::optional<double> value = row(index.row()).values[size_t(index.column() - P50Column)];
     switch (role) {
     case Qt::DisplayRole:
-        return value ? QString::number(*value, 'f', 1) : tr("—");
+        return value ? QLocale().toString(*value, 'f', 1) : tr("—");
     case MillisecondsRole:
         return value ? QVariant(*value) : QVariant();
     case Qt::TextAlignmentRole:

@@ -1,4 +1,5 @@
 #include "reviewqueuemodel.h"
+#include "i18n/localetime.h"
 
 #include "jobs/latestjob.h"
 #include "money/costdisplay.h"
@@ -209,7 +210,7 @@ QVariant ReviewQueueModel::display(const InteractionSummary& row, int column) co
     const QLocale locale;
     switch (column) {
     case Time:
-        return row.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return LocaleTime::dateTime(row.createdAt, locale, true);
     case User:
         return row.userId;
     case Model:

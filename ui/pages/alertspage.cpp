@@ -1,4 +1,5 @@
 #include "alertspage.h"
+#include "i18n/localetime.h"
 
 #include "alerts/alertevaluator.h"
 #include "alerts/ruleeditordialog.h"
@@ -65,7 +66,7 @@ void setRow(QTableWidget* t, int row, QTableWidgetItem* first, const QStringList
 
 QString timeText(const QDateTime& t)
 {
-    return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return LocaleTime::dateTime(t);
 }
 
 } // namespace

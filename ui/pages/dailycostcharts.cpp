@@ -8,15 +8,10 @@
 #include <QLocale>
 #include <QMap>
 
+// The texts keep the Cost page's translation context (QCoreApplication::translate, which lupdate reads).
 namespace RagScope::DailyCostCharts {
 
 namespace {
-
-/// The texts belong to the Cost page (translation context).
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RagScope::CostPage", text);
-}
 
 /// Every UTC day the window touches.
 QList<QDate> windowDays(const Filter& filter)
@@ -82,12 +77,13 @@ QString costReadout(const QList<DailyCost>& rows, qreal x)
         total += row.cost;
         requests += row.requests;
         unpriced += row.unpricedRequests;
-        lines << tr("%1: %2 (requests: %3)")
+        lines << QCoreApplication::translate("RagScope::CostPage", "%1: %2 (requests: %3)")
                      .arg(DailyCostModel::modelLabel(row),
                          CostDisplay::sum(row.cost, row.requests, row.unpricedRequests),
                          QLocale().toString(row.requests));
     }
-    lines << tr("All models: %1").arg(CostDisplay::sum(total, requests, unpriced));
+    lines << QCoreApplication::translate("RagScope::CostPage", "All models: %1")
+                 .arg(CostDisplay::sum(total, requests, unpriced));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -103,7 +99,7 @@ QString tokensReadout(const QList<DailyCost>& rows, qreal x)
         }
     }
     const QLocale locale;
-    return tr("%1\nPrompt: %2 tokens\nCompletion: %3 tokens")
+    return QCoreApplication::translate("RagScope::CostPage", "%1\nPrompt: %2 tokens\nCompletion: %3 tokens")
         .arg(day, locale.toString(prompt), locale.toString(completion));
 }
 

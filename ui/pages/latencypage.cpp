@@ -1,4 +1,5 @@
 #include "latencypage.h"
+#include "i18n/localetime.h"
 
 #include "charts/chartgroup.h"
 #include "charts/exportpanels.h"
@@ -183,8 +184,8 @@ QString LatencyPage::pointTooltip(qreal x) const
     for (const LatencyPoint& point : m_points) {
         if (ChartStyle::axisPosition(point.start) != x)
             continue;
-        const QString when = point.start.toUTC().toString(
-            m_bucket == TimeBucket::Hour ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd"));
+        const QString when = m_bucket == TimeBucket::Hour ? LocaleTime::dateTime(point.start)
+                                                          : LocaleTime::date(point.start.toUTC().date());
         QStringList lines { tr("%1 UTC — requests: %2").arg(when, QLocale().toString(point.requests)) };
         for (size_t k = 0; k < Percentiles::Levels.size(); ++k)
             lines << tr("p%1: %2").arg(qRound(Percentiles::Levels[k] * 100)).arg(ms(point.total.values[k]));

@@ -1,4 +1,5 @@
 #include "overviewpage.h"
+#include "i18n/localetime.h"
 
 #include "charts/timechart.h"
 #include "export/metricscsv.h"
@@ -161,8 +162,7 @@ OverviewPage::OverviewPage(QWidget* parent)
             for (const QPointF& p : s.points)
                 if (p.x() == x)
                     return tr("%1 UTC: %2 requests")
-                        .arg(hour.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                            QLocale().toString(qint64(p.y())));
+                        .arg(LocaleTime::dateTime(hour), QLocale().toString(qint64(p.y())));
         return QString();
     });
 
@@ -331,9 +331,9 @@ void OverviewPage::showFigures(const OverviewReport& report)
     m_unpriced->setVisible(now.unpricedRequests > 0);
     m_unpriced->setText(tr("%1 requests of unknown models have no cost — see pricing.")
                             .arg(locale.toString(now.unpricedRequests)));
-    const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
     m_kpiPanel->setTitle(tr("Key figures, %1 – %2 UTC")
-                             .arg(report.filter.from.toString(format), report.filter.to.toString(format)));
+                             .arg(LocaleTime::dateTime(report.filter.from, locale),
+                                 LocaleTime::dateTime(report.filter.to, locale)));
 }
 
 } // namespace RagScope

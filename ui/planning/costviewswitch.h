@@ -9,8 +9,8 @@ namespace RagScope {
 /// The Cost page's "Show:" switch between the stored and the recomputed cost.
 class CostViewSwitch : public QComboBox
 {
-public:
-    explicit CostViewSwitch(QWidget* parent = nullptr)
+    Q_OBJECT // tr() in its own context (without it, QComboBox's: never translated)
+        public : explicit CostViewSwitch(QWidget* parent = nullptr)
         : QComboBox(parent)
     {
         setObjectName(QStringLiteral("costView"));

@@ -1,4 +1,5 @@
 #include "rollupkeeper.h"
+#include "i18n/localetime.h"
 
 #include "jobs/latestjob.h"
 #include "rollup/rollupplan.h"
@@ -103,8 +104,7 @@ void RollupKeeper::show(const RollupStatus& status)
     if (!status.available)
         setStatus(tr("Raw queries: no rollups in this store (an admin can run ragscope-cli rollup)"));
     else
-        setStatus(tr("Rollups to %1 UTC, newer rows read raw")
-                      .arg(status.horizon.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        setStatus(tr("Rollups to %1 UTC, newer rows read raw").arg(LocaleTime::dateTime(status.horizon)));
 }
 
 void RollupKeeper::setStatus(const QString& status)

@@ -1,4 +1,5 @@
 #include "snapshotexportdialog.h"
+#include "i18n/localetime.h"
 
 #include "jobs/dbthreadpool.h"
 
@@ -26,7 +27,7 @@ QDateTimeEdit* timeEdit(const QDateTime& value, QWidget* parent)
 {
     auto* edit = new QDateTimeEdit(value.toUTC(), parent);
     edit->setTimeSpec(Qt::UTC);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    edit->setDisplayFormat(LocaleTime::dateTimeFormat(QLocale(), true) + QStringLiteral(" 'UTC'"));
     edit->setCalendarPopup(true);
     return edit;
 }

@@ -1,4 +1,5 @@
 #include "filterbar.h"
+#include "i18n/localetime.h"
 
 #include "appearance/semantictint.h"
 #include "base/isotime.h"
@@ -42,7 +43,7 @@ QDateTimeEdit* makeDateEdit(QWidget* parent, const QString& accessibleName)
 {
     auto* edit = new QDateTimeEdit(parent);
     edit->setTimeSpec(Qt::UTC);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    edit->setDisplayFormat(LocaleTime::dateTimeFormat());
     edit->setCalendarPopup(true);
     edit->setAccessibleName(accessibleName);
     return edit;

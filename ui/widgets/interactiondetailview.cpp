@@ -1,4 +1,5 @@
 #include "interactiondetailview.h"
+#include "i18n/localetime.h"
 
 #include "appearance/semanticcolors.h"
 #include "money/costdisplay.h"
@@ -94,7 +95,7 @@ void InteractionDetailView::renderDetail(const InteractionDetail& detail)
         return value ? locale.toString(*value) : tr("unknown");
     };
     const auto time = [](const QDateTime& at) -> QString {
-        return at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
+        return LocaleTime::dateTime(at, QLocale(), true) + QStringLiteral(" UTC");
     };
 
     QString html
