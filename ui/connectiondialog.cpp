@@ -34,6 +34,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_sslMode(new QComboBox(this))
     , m_savePassword(new QCheckBox(tr("Save password to ~/.pgpass"), this))
     , m_writeUrl(new QLineEdit(this))
+    , m_reviewer(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
     , m_testJob(new LatestJob(this))
@@ -42,7 +43,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     const std::initializer_list<std::pair<QWidget*, const char*>> names { { m_profiles, "profile" },
         { m_url, "url" }, { m_host, "host" }, { m_port, "port" }, { m_database, "database" },
         { m_user, "user" }, { m_password, "password" }, { m_sslMode, "sslmode" },
-        { m_savePassword, "savePassword" }, { m_writeUrl, "writeUrl" } };
+        { m_savePassword, "savePassword" }, { m_writeUrl, "writeUrl" }, { m_reviewer, "reviewer" } };
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
@@ -68,6 +69,9 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_writeUrl->setClearButtonEnabled(true);
     m_writeUrl->setToolTip(tr("Reviews and feedback are saved here; the dashboard reads from the store "
                               "above. Its password comes from ~/.pgpass, a service file or PGPASSWORD."));
+    m_reviewer->setPlaceholderText(tr("Optional: defaults to the database role"));
+    m_reviewer->setMaxLength(255);
+    m_reviewer->setToolTip(tr("The name your reviews and queue claims are saved under with this profile"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -82,6 +86,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     form->addRow(QString(), m_savePassword);
     form->addRow(tr("SS&L mode:"), m_sslMode);
     form->addRow(tr("&Write store:"), m_writeUrl);
+    form->addRow(tr("&Reviewer:"), m_reviewer);
 
     auto* test = m_buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     test->setObjectName(QStringLiteral("testButton"));
@@ -127,6 +132,7 @@ void ConnectionDialog::setLocation(const StoreLocation& location)
     setFields(location);
     const auto writeTo = ConnectionProfiles::writeStore(location);
     m_writeUrl->setText(writeTo ? writeTo->urlWithoutPassword() : QString());
+    m_reviewer->setText(ConnectionProfiles::reviewer(location));
 }
 
 void ConnectionDialog::setFields(const StoreLocation& location)
@@ -247,6 +253,7 @@ void ConnectionDialog::accept()
     }
     ConnectionProfiles::saveProfile(chosen);
     ConnectionProfiles::setWriteStore(chosen, writeTo.value());
+    ConnectionProfiles::setReviewer(chosen, m_reviewer->text());
     QDialog::accept();
 }
 

@@ -57,6 +57,7 @@ private:
     QComboBox* m_sslMode;
     QCheckBox* m_savePassword;
     QLineEdit* m_writeUrl;
+    QLineEdit* m_reviewer;
     QLabel* m_status;
     QDialogButtonBox* m_buttons;
     LatestJob* m_testJob;
