@@ -208,6 +208,10 @@ void TestQueueWork::ctrlEnterSavesWithSecondsReleasesAndAdvances()
     QVERIFY2(
         m_page->workBar()->progressText().startsWith(QStringLiteral("1 of 3 reviewed · today 1 · mine 1")),
         qPrintable(m_page->workBar()->progressText()));
+    // The README's picture of a queue being worked (RAGSCOPE_SCREENSHOT_DIR keeps it).
+    QTemporaryDir scratch;
+    QVERIFY(Test::renderSettled(m_page.get())
+                .save(Test::screenshotPath(scratch, QStringLiteral("review-queue-work"))));
 }
 
 void TestQueueWork::sSkipsReleasesAndAdvances()
