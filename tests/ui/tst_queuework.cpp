@@ -8,6 +8,8 @@
 #include "models/reviewqueuemodel.h"
 #include "pages/reviewpage.h"
 #include "review/claimservice.h"
+#include "review/queuefilterfields.h"
+#include "review/queuesdialog.h"
 #include "review/queueworkbar.h"
 #include "review/savedqueuestore.h"
 #include "store/sqldialect.h"
@@ -17,10 +19,14 @@
 #include "widgets/reviewqueuecontrols.h"
 #include "widgets/reviewqueuetable.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
 #include <QtTest>
 
 using namespace RagScope;
@@ -46,6 +52,7 @@ private slots:
     void blindQueueHidesOtherVerdictsUntilYouSaved();
     void theLastItemLeavesNothingToClaim();
     void noQueueKeepsFreeBrowsing();
+    void aQueueSavedInTheDialogKeepsItsRollingWindowAndRangeAndIsOffered();
 
 private:
     bool waitIdle() const
@@ -295,6 +302,35 @@ void TestQueueWork::noQueueKeepsFreeBrowsing()
     QVERIFY(waitIdle());
     QVERIFY(ReviewService(m_store).history(reviewed)->first().queueId.isNull());
     QVERIFY(secondsSpent(reviewed).isNull());
+}
+
+void TestQueueWork::aQueueSavedInTheDialogKeepsItsRollingWindowAndRangeAndIsOffered()
+{
+    m_page->findChild<QAction*>(QStringLiteral("reviewQueues"))->trigger();
+    auto* dialog = m_page->findChild<QueuesDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isBusy(); }, 20000));
+    dialog->findChild<QLineEdit*>()->setText(QStringLiteral("fresh"));
+    QueueFilterFields* fields = dialog->filterFields();
+    fields->lastDaysBox()->setValue(7);
+    fields->minConfidenceBox()->setValue(0.1);
+    fields->maxConfidenceBox()->setValue(0.3);
+    fields->labelField()->setText(QStringLiteral("hallucination"));
+    dialog->saveAsQueue();
+    QTRY_VERIFY(dialog->message().contains(QStringLiteral("saved")));
+    QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isBusy(); }, 20000));
+    const auto stored = SavedQueueStore(m_store).byName(QStringLiteral("fresh"));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->query.lastDays, std::optional<int>(7));
+    QVERIFY(!stored->query.filter.from.isValid()); // relative, not the page's fixed window
+    QCOMPARE(stored->query.minConfidence, std::optional<double>(0.1));
+    QCOMPARE(stored->query.maxConfidence, std::optional<double>(0.3));
+    QCOMPARE(stored->query.label, QStringLiteral("hallucination"));
+    // Closing the dialog offers the new queue in the page's picker.
+    dialog->reject();
+    QVERIFY(waitIdle());
+    QCOMPARE(m_page->workBar()->picker()->count(), 4);
+    QVERIFY(m_page->workBar()->picker()->findText(QStringLiteral("fresh (blind)")) > 0);
 }
 
 QTEST_MAIN(TestQueueWork)

@@ -97,6 +97,7 @@ ReviewPage::ReviewPage(QWidget* parent)
         m_table->setColumnHidden(ReviewQueueModel::Review, m_work->queue() && m_work->queue()->blind);
         applyControls();
     });
+    connect(m_team, &TeamReviewTools::queuesChanged, m_work, &QueueWorkBar::reloadQueues);
     connect(m_work, &QueueWorkBar::claimed, this, &ReviewPage::showClaimed);
     connect(m_work, &QueueWorkBar::saved, this, [this](const RagScope::Review& review) {
         m_form->saveSucceeded(review.interactionId);

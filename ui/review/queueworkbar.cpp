@@ -78,10 +78,16 @@ void QueueWorkBar::setStore(StorePtr store)
     const bool hadQueue = m_queue.has_value();
     m_queue.reset();
     m_claim.reset();
+    m_done = false;
     m_progress.reset();
     updateState();
     if (hadQueue)
         emit queueChanged();
+    reloadQueues();
+}
+
+void QueueWorkBar::reloadQueues()
+{
     if (!m_store) {
         m_listJob->cancel();
         return;
@@ -99,11 +105,20 @@ void QueueWorkBar::setStore(StorePtr store)
                 return;
             }
             m_queues = *queues;
+            int current = 0; // the queue being worked stays picked
             {
                 const QSignalBlocker blocker(m_picker);
-                for (const SavedQueue& q : std::as_const(m_queues))
+                while (m_picker->count() > 1)
+                    m_picker->removeItem(1);
+                for (const SavedQueue& q : std::as_const(m_queues)) {
                     m_picker->addItem(q.blind ? tr("%1 (blind)").arg(q.name) : q.name, q.id);
+                    if (m_queue && m_queue->id == q.id)
+                        current = m_picker->count() - 1;
+                }
+                m_picker->setCurrentIndex(current);
             }
+            if (m_queue && current == 0)
+                pickQueue(); // it was deleted meanwhile
             updateState();
             if (!m_pendingSelection.isEmpty())
                 selectQueue(std::exchange(m_pendingSelection, QString()));

@@ -30,6 +30,8 @@ public:
 
     /// Loads the store's saved queues (none: only free browsing); drops the queue being worked.
     void setStore(StorePtr store);
+    /// Reads the store's queues again (one was saved meanwhile); the queue being worked stays.
+    void reloadQueues();
     /// The name claims and saves are made under.
     void setReviewer(const QString& reviewer);
 

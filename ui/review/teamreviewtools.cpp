@@ -29,6 +29,7 @@ TeamReviewTools::TeamReviewTools(
     connect(m_queues, &QAction::triggered, this, [this] {
         auto* dialog = new QueuesDialog(m_store, m_query(), m_reviewer(), m_page);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this, &TeamReviewTools::queuesChanged);
         dialog->open();
     });
     m_labelsAction->setObjectName(QStringLiteral("editLabels"));

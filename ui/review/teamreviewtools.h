@@ -42,6 +42,8 @@ public:
 signals:
     void labelsChanged(const QList<RagScope::ReviewLabel>& labels);
     void reviewerResolved(const QString& reviewer);
+    /// The Queues… dialog closed (it may have saved a queue).
+    void queuesChanged();
 
 private:
     void loadLabels();
