@@ -36,6 +36,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_savePassword(new QCheckBox(tr("Save password to ~/.pgpass"), this))
     , m_rememberPassword(new QCheckBox(tr("&Remember password in the desktop keyring"), this))
     , m_writeUrl(new QLineEdit(this))
+    , m_reviewer(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
     , m_testJob(new LatestJob(this))
@@ -46,7 +47,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
         { m_url, "url" }, { m_host, "host" }, { m_port, "port" }, { m_database, "database" },
         { m_user, "user" }, { m_password, "password" }, { m_sslMode, "sslmode" },
         { m_savePassword, "savePassword" }, { m_rememberPassword, "rememberPassword" },
-        { m_writeUrl, "writeUrl" } };
+        { m_writeUrl, "writeUrl" }, { m_reviewer, "reviewer" } };
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
@@ -75,6 +76,9 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_writeUrl->setClearButtonEnabled(true);
     m_writeUrl->setToolTip(tr("Reviews and feedback are saved here; the dashboard reads from the store "
                               "above. Its password comes from ~/.pgpass, a service file or PGPASSWORD."));
+    m_reviewer->setPlaceholderText(tr("Optional: defaults to the database role"));
+    m_reviewer->setMaxLength(255);
+    m_reviewer->setToolTip(tr("The name your reviews and queue claims are saved under with this profile"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -90,6 +94,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     form->addRow(QString(), m_savePassword);
     form->addRow(tr("SS&L mode:"), m_sslMode);
     form->addRow(tr("&Write store:"), m_writeUrl);
+    form->addRow(tr("&Reviewer:"), m_reviewer);
 
     auto* test = m_buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     test->setObjectName(QStringLiteral("testButton"));
@@ -145,6 +150,7 @@ void ConnectionDialog::setLocation(const StoreLocation& location)
     setFields(location);
     const auto writeTo = ConnectionProfiles::writeStore(location);
     m_writeUrl->setText(writeTo ? writeTo->urlWithoutPassword() : QString());
+    m_reviewer->setText(ConnectionProfiles::reviewer(location));
 }
 
 void ConnectionDialog::setFields(const StoreLocation& location)
@@ -289,6 +295,7 @@ void ConnectionDialog::saveAndClose()
     }
     ConnectionProfiles::saveProfile(chosen);
     ConnectionProfiles::setWriteStore(chosen, writeLocation().value());
+    ConnectionProfiles::setReviewer(chosen, m_reviewer->text());
     QDialog::accept();
 }
 

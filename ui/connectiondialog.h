@@ -64,6 +64,7 @@ private:
     QCheckBox* m_savePassword;
     QCheckBox* m_rememberPassword;
     QLineEdit* m_writeUrl;
+    QLineEdit* m_reviewer;
     QLabel* m_status;
     QDialogButtonBox* m_buttons;
     LatestJob* m_testJob;

@@ -8,6 +8,7 @@ namespace {
 const QString kProfiles = QStringLiteral("connections/profiles");
 const QString kRecent = QStringLiteral("stores/recent");
 const QString kWriteStores = QStringLiteral("connections/writeStores"); // read URL → write URL
+const QString kReviewers = QStringLiteral("connections/reviewers"); // URL → reviewer name
 } // namespace
 
 QList<StoreLocation> ConnectionProfiles::profiles()
@@ -46,6 +47,22 @@ void ConnectionProfiles::setWriteStore(const StoreLocation& read, const std::opt
     else
         map.remove(read.urlWithoutPassword());
     settings.setValue(kWriteStores, map);
+}
+
+QString ConnectionProfiles::reviewer(const StoreLocation& location)
+{
+    return QSettings().value(kReviewers).toMap().value(location.urlWithoutPassword()).toString();
+}
+
+void ConnectionProfiles::setReviewer(const StoreLocation& location, const QString& name)
+{
+    QSettings settings;
+    QVariantMap map = settings.value(kReviewers).toMap();
+    if (name.trimmed().isEmpty())
+        map.remove(location.urlWithoutPassword());
+    else
+        map.insert(location.urlWithoutPassword(), name.trimmed());
+    settings.setValue(kReviewers, map);
 }
 
 QStringList ConnectionProfiles::recentStores()

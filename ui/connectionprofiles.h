@@ -26,6 +26,12 @@ public:
     /// Remembers `write` for `read`; std::nullopt forgets it (reads and writes on `read`).
     static void setWriteStore(const StoreLocation& read, const std::optional<StoreLocation>& write);
 
+    /// The reviewer name this profile (or store) saves reviews and claims under; empty: none
+    /// set, the database role or the OS user is used (ReviewerIdentity).
+    static QString reviewer(const StoreLocation& location);
+    /// Sets the profile's reviewer name; an empty name forgets it.
+    static void setReviewer(const StoreLocation& location, const QString& name);
+
     /// URLs of recently opened stores, newest first.
     static QStringList recentStores();
     static void addRecentStore(const StoreLocation& location);

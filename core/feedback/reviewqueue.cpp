@@ -179,9 +179,32 @@ SqlWhere windowWhere(const SqlDialect& d, const ReviewQueueQuery& query)
     return where;
 }
 
+Status validateRange(const ReviewQueueQuery& query)
+{
+    for (const auto& bound : { query.minConfidence, query.maxConfidence }) {
+        if (bound && !(*bound >= 0.0 && *bound <= 1.0))
+            return makeError(ErrorKind::InvalidInput,
+                QStringLiteral("a confidence bound must be from 0 to 1, not %1").arg(*bound));
+    }
+    if (query.minConfidence && query.maxConfidence && *query.minConfidence > *query.maxConfidence)
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("the confidence range %1 to %2 is empty")
+                .arg(*query.minConfidence)
+                .arg(*query.maxConfidence));
+    if (query.lastDays && (*query.lastDays < 1 || *query.lastDays > ReviewQueueQuery::MaxLastDays))
+        return makeError(ErrorKind::InvalidInput,
+            QStringLiteral("the rolling window must be 1 to %1 days, not %2")
+                .arg(ReviewQueueQuery::MaxLastDays)
+                .arg(*query.lastDays));
+    return Done {};
+}
+
 Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const ReviewQueueQuery& query)
 {
-    SqlWhere where = windowWhere(d, query);
+    if (const Status range = validateRange(query); !range.ok())
+        return range.error();
+    // A rolling window not resolved by the caller ends now.
+    SqlWhere where = windowWhere(d, query.resolvedAt(QDateTime::currentDateTimeUtc()));
     switch (query.kind) {
     case ReviewQueueQuery::Kind::LowRated:
         where.add(QStringLiteral("f.rating <= 2"));
@@ -221,10 +244,37 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
             where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
                 { *query.confidenceBucket });
     }
+    if (query.minConfidence)
+        where.add(
+            QStringLiteral("i.confidence_score >= CAST(? AS double precision)"), { *query.minConfidence });
+    if (query.maxConfidence)
+        where.add(
+            QStringLiteral("i.confidence_score <= CAST(? AS double precision)"), { *query.maxConfidence });
+    if (!query.label.isEmpty()) {
+        if (!store.hasReviews())
+            where.add(QStringLiteral("1 = 0")); // no reviewer has labelled anything here
+        else
+            where.add(
+                QStringLiteral("EXISTS (SELECT 1 FROM ragscope_reviews lr WHERE lr.interaction_id = i.id"
+                               " AND lr.label = ? AND %1)")
+                    .arg(ReviewService::inForce(store, QStringLiteral("lr"))),
+                { query.label });
+    }
     return where;
 }
 
 } // namespace
+
+ReviewQueueQuery ReviewQueueQuery::resolvedAt(const QDateTime& now) const
+{
+    if (!lastDays)
+        return *this;
+    ReviewQueueQuery fixed = *this;
+    fixed.filter.from = now.toUTC().addDays(-*lastDays);
+    fixed.filter.to = now.toUTC();
+    fixed.lastDays.reset();
+    return fixed;
+}
 
 ReviewQueue::ReviewQueue(StorePtr store)
     : m_store(std::move(store))

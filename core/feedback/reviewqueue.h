@@ -28,9 +28,19 @@ struct ReviewQueueQuery
     /// The confidence bucket of the "none" bar: interactions without a score.
     static constexpr int NoScoreBucket = 10;
     std::optional<int> confidenceBucket; ///< only this confidence bucket 0…9, or NoScoreBucket (drill-down)
+    std::optional<double> minConfidence; ///< only scores ≥ this (0…1); unscored rows drop out
+    std::optional<double> maxConfidence; ///< only scores ≤ this (0…1); unscored rows drop out
+    QString label; ///< only interactions a reviewer gave this label (a verdict in force)
+    /// A rolling window: the last N days up to when the list is read (a saved queue's "last 7
+    /// days" stays relative); it replaces filter.from/to. See resolvedAt().
+    std::optional<int> lastDays;
     SortKey sort = SortKey::CreatedAt;
     bool descending = true;
     bool operator==(const ReviewQueueQuery&) const = default;
+
+    static constexpr int MaxLastDays = 3660;
+    /// This query with a rolling window turned into the fixed one [now - N days, now).
+    ReviewQueueQuery resolvedAt(const QDateTime& now) const;
 };
 
 /// A stretch of the queue with the cursors of its own first and last rows: reading from

@@ -139,7 +139,7 @@ Result<std::optional<Claim>> ClaimService::claimNext(const SavedQueue& queue, co
             chosen = QUuid::fromString(held.value(0).toString());
         } else {
             const Status scanned
-                = QueueItems(writer, queue).scan([&](const QList<QUuid>& page) -> Result<bool> {
+                = QueueItems(writer, queue, start).scan([&](const QList<QUuid>& page) -> Result<bool> {
                       RAGSCOPE_TRY(states, itemStates(*writer, d, queue.id, page));
                       for (const QUuid& id : page) {
                           const ItemState s = states.value(id);

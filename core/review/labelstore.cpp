@@ -27,7 +27,7 @@ LabelStore::LabelStore(StorePtr store)
 
 QString LabelStore::reservedKeys()
 {
-    return QStringLiteral("jksu?12345");
+    return QStringLiteral("jksnu?12345"); // n: the next item of a queue
 }
 
 Status LabelStore::validate(const LabelSet& set)

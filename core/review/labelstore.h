@@ -24,7 +24,7 @@ public:
 
     /// Why `set` cannot be saved, or Done; the same rules save() applies.
     static Status validate(const LabelSet& set);
-    /// The keys the Review page uses itself (j k s u ? and 1–5): no label may take them.
+    /// The keys the Review page uses itself (j k n s u ? and 1–5): no label may take them.
     static QString reservedKeys();
 
 private:

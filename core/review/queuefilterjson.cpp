@@ -49,6 +49,14 @@ QJsonObject toJson(const ReviewQueueQuery& query)
         json[QLatin1String("user_rating")] = *query.userRating;
     if (query.confidenceBucket)
         json[QLatin1String("confidence_bucket")] = *query.confidenceBucket;
+    if (query.minConfidence)
+        json[QLatin1String("confidence_min")] = *query.minConfidence;
+    if (query.maxConfidence)
+        json[QLatin1String("confidence_max")] = *query.maxConfidence;
+    if (!query.label.isEmpty())
+        json[QLatin1String("label")] = query.label;
+    if (query.lastDays) // kept relative: evaluated whenever the queue is read
+        json[QLatin1String("last_days")] = *query.lastDays;
     json[QLatin1String("sort")] = QLatin1String(SortNames[int(query.sort)]);
     json[QLatin1String("descending")] = query.descending;
     return json;
@@ -88,9 +96,23 @@ Result<ReviewQueueQuery> fromJson(const QJsonObject& json)
     if (json.contains(QLatin1String("model")))
         query.filter.model = json.value(QLatin1String("model")).toString();
     query.search = json.value(QLatin1String("text")).toString();
+    query.label = json.value(QLatin1String("label")).toString();
+    if (query.label.size() > 100)
+        return bad(QStringLiteral("label"), QStringLiteral("must be at most 100 characters"));
+    for (auto [key, target] : { std::pair { "confidence_min", &query.minConfidence },
+             std::pair { "confidence_max", &query.maxConfidence } }) {
+        const QJsonValue v = json.value(QLatin1String(key));
+        if (v.isUndefined())
+            continue;
+        if (!v.isDouble() || v.toDouble() < 0.0 || v.toDouble() > 1.0)
+            return bad(QLatin1String(key), QStringLiteral("must be a number from 0 to 1"));
+        *target = v.toDouble();
+    }
+    if (query.minConfidence && query.maxConfidence && *query.minConfidence > *query.maxConfidence)
+        return bad(QStringLiteral("confidence_min"), QStringLiteral("is above confidence_max"));
     for (auto [key, target, low, high] : { std::tuple { "user_rating", &query.userRating, 1, 5 },
-             std::tuple {
-                 "confidence_bucket", &query.confidenceBucket, 0, ReviewQueueQuery::NoScoreBucket } }) {
+             std::tuple { "confidence_bucket", &query.confidenceBucket, 0, ReviewQueueQuery::NoScoreBucket },
+             std::tuple { "last_days", &query.lastDays, 1, ReviewQueueQuery::MaxLastDays } }) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (v.isUndefined())
             continue;

@@ -4,10 +4,12 @@
 
 namespace RagScope {
 
-QueueItems::QueueItems(StorePtr store, SavedQueue queue)
+QueueItems::QueueItems(StorePtr store, SavedQueue queue, const QDateTime& now)
     : m_store(std::move(store))
     , m_queue(std::move(queue))
-{ }
+{
+    m_queue.query = m_queue.query.resolvedAt(now.isValid() ? now : QDateTime::currentDateTimeUtc());
+}
 
 Status QueueItems::scan(const std::function<Result<bool>(const QList<QUuid>& page)>& page, int pageSize) const
 {

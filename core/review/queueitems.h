@@ -13,7 +13,9 @@ namespace RagScope {
 class QueueItems
 {
 public:
-    QueueItems(StorePtr store, SavedQueue queue);
+    /// A rolling window in the queue's filter ends at `now` (invalid: the current time), so
+    /// "the last 7 days" means the 7 days before each claim, not before the queue was saved.
+    QueueItems(StorePtr store, SavedQueue queue, const QDateTime& now = {});
 
     /// Calls `page` with each page's ids (after the sample) until it returns false or the
     /// queue ends.

@@ -25,7 +25,7 @@ std::optional<double> median(QList<int> values)
 
 Result<QueueProgress> compute(StorePtr store, const SavedQueue& queue, const QDateTime& now)
 {
-    RAGSCOPE_TRY(items, QueueItems(store, queue).all());
+    RAGSCOPE_TRY(items, QueueItems(store, queue, now).all());
     RAGSCOPE_TRY(verdicts, QueueVerdicts::read(*store, queue.id));
     const QDate day = now.toUTC().date();
     const QDateTime today(day, QTime(0, 0), QTimeZone::utc());

@@ -24,6 +24,9 @@ Status validate(const SavedQueue& q)
         return bad(QStringLiteral("a queue's name must be 1 to 100 characters"));
     if (q.goal.size() > 500)
         return bad(QStringLiteral("a queue's goal must be at most 500 characters"));
+    // The filter must read back as saved (a range upside down would break every later read).
+    if (const auto filter = QueueFilterJson::fromJson(QueueFilterJson::toJson(q.query)); !filter.ok())
+        return filter.error();
     if (q.reviewsPerItem < 1 || q.reviewsPerItem > 10)
         return bad(QStringLiteral("reviews per item must be 1 to 10, not %1").arg(q.reviewsPerItem));
     if (q.sampleBasisPoints && (*q.sampleBasisPoints < 1 || *q.sampleBasisPoints > 10000))

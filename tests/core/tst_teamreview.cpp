@@ -145,6 +145,10 @@ void TestTeamReview::labelsRefuseBadEntriesAndWriteNothing_data()
                                   << "#000000"
                                   << "j"
                                   << "Review page's own keys";
+    QTest::newRow("next item key") << "x"
+                                   << "#000000"
+                                   << "n"
+                                   << "Review page's own keys";
     QTest::newRow("rating key") << "x"
                                 << "#000000"
                                 << "3"

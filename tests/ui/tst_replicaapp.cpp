@@ -81,6 +81,7 @@ private slots:
         QVERIFY(writeUrl);
         QCOMPARE(writeUrl->text(), QString());
         QTest::keyClicks(writeUrl, m_primary.url());
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("reviewer")), Reviewer);
         QSignalSpy tested(&dialog, &ConnectionDialog::testFinished);
         dialog.testConnection();
         QVERIFY(tested.wait(20000));
@@ -104,12 +105,15 @@ private slots:
         again.setLocation(standby);
         QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("writeUrl"))->text(),
             remembered->urlWithoutPassword());
+        QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("reviewer"))->text(), Reviewer);
+        QCOMPARE(ConnectionProfiles::reviewer(standby), Reviewer);
     }
 
     void windowReadsTheStandbyAndReviewsLandOnThePrimary()
     {
         const StoreLocation standby = *StoreLocation::parse(m_standbyUrl);
         ConnectionProfiles::setWriteStore(standby, *StoreLocation::parse(m_primary.url()));
+        ConnectionProfiles::setReviewer(standby, Reviewer); // reviews are saved under the profile's name
         MainWindow window;
         window.show();
         QSignalSpy opened(&window, &MainWindow::storeOpened);

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -272,9 +273,19 @@ void TestReviewForm::labelsComeFromSettings()
 void TestReviewForm::reviewerDefaultsToTheOsUser()
 {
     QCOMPARE(m_form->reviewer(), QStringLiteral("os-user"));
-    ReviewSettings::setReviewer(QStringLiteral("quality-team"));
-    const ReviewForm configured;
-    QCOMPARE(configured.reviewer(), QStringLiteral("quality-team"));
+    QSignalSpy edited(m_form.get(), &ReviewForm::reviewerEdited);
+    m_form->setReviewer(QStringLiteral("profile-name")); // the page's resolved name: not an edit
+    QCOMPARE(m_form->reviewer(), QStringLiteral("profile-name"));
+    auto* field = m_form->findChild<QLineEdit*>();
+    QVERIFY(field);
+    QCOMPARE(field->text(), QStringLiteral("profile-name"));
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClicks(field, QStringLiteral("quality-team"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(edited.size(), 1);
+    QCOMPARE(edited.first().at(0).toString(), QStringLiteral("quality-team"));
+    QCOMPARE(m_form->draft().reviewer, QStringLiteral("quality-team"));
 }
 
 QTEST_MAIN(TestReviewForm)

@@ -1,5 +1,6 @@
 // The Review page without the mouse: j/k, 1–5, the team's label keys, Ctrl+Enter (save and
 // move on), s, u, ? and F1, on real widgets with real key presses, against a real store.
+#include "connectionprofiles.h"
 #include "feedback/reviewservice.h"
 #include "fixtures.h"
 #include "guitest.h"
@@ -86,6 +87,7 @@ void TestReviewKeys::init()
     QSettings().clear();
     m_db = std::make_unique<Test::TestDatabase>();
     m_store = m_db->open();
+    ConnectionProfiles::setReviewer(m_store->location(), Reviewer); // else the role on PostgreSQL
     for (int i = 0; i < 3; ++i) {
         InteractionRecord r;
         r.userId = QStringLiteral("u%1").arg(i);

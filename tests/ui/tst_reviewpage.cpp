@@ -1,3 +1,4 @@
+#include "connectionprofiles.h"
 #include "feedback/feedbackservice.h"
 #include "feedback/reviewservice.h"
 #include "fixturewriter.h"
@@ -104,6 +105,7 @@ void TestReviewPage::init()
     QSettings().clear();
     m_db = std::make_unique<Test::TestDatabase>();
     m_store = m_db->open();
+    ConnectionProfiles::setReviewer(m_store->location(), Reviewer); // else the role on PostgreSQL
     QList<InteractionRecord> records;
     for (int i = 0; i < Rows.size(); ++i) {
         InteractionRecord r;

@@ -3,6 +3,8 @@
 #include "feedback/reviewservice.h"
 #include "jobs/latestjob.h"
 #include "models/reviewqueuemodel.h"
+#include "review/claimservice.h"
+#include "review/queueworkbar.h"
 #include "review/teamreviewtools.h"
 #include "widgets/exporter.h"
 #include "widgets/interactiondetailview.h"
@@ -40,6 +42,7 @@ ReviewPage::ReviewPage(QWidget* parent)
     , m_detailJob(new LatestJob(this))
     , m_saveJob(new LatestJob(this))
     , m_controls(new ReviewQueueControls(this))
+    , m_work(new QueueWorkBar(this))
     , m_queuePanel(new Panel(tr("Review queue"), this))
     , m_detailPanel(new Panel(tr("Interaction"), this))
     , m_formPanel(new Panel(tr("Your review"), this))
@@ -78,6 +81,31 @@ ReviewPage::ReviewPage(QWidget* parent)
                 m_sheet->setActions(actions() + m_controls->actions());
             finishedLoading();
         });
+    connect(m_team, &TeamReviewTools::reviewerResolved, this, [this](const QString& reviewer) {
+        m_form->setReviewer(reviewer);
+        m_work->setReviewer(reviewer);
+        finishedLoading();
+    });
+    connect(m_form, &ReviewForm::reviewerEdited, this, [this](const QString& reviewer) {
+        m_team->keepReviewer(reviewer);
+        m_work->setReviewer(reviewer);
+    });
+    // Working a queue: the table shows the queue's filter, the form the claimed item.
+    connect(m_work, &QueueWorkBar::queueChanged, this, [this] {
+        m_controls->setEnabled(!m_work->queue());
+        // Blind: the newest verdict column would show others' verdicts before saving one's own.
+        m_table->setColumnHidden(ReviewQueueModel::Review, m_work->queue() && m_work->queue()->blind);
+        applyControls();
+    });
+    connect(m_team, &TeamReviewTools::queuesChanged, m_work, &QueueWorkBar::reloadQueues);
+    connect(m_work, &QueueWorkBar::claimed, this, &ReviewPage::showClaimed);
+    connect(m_work, &QueueWorkBar::saved, this, [this](const RagScope::Review& review) {
+        m_form->saveSucceeded(review.interactionId);
+        m_model->applyReview(review);
+    });
+    connect(m_work, &QueueWorkBar::saveFailed, m_form, &ReviewForm::saveFailed);
+    connect(m_work, &QueueWorkBar::failed, this, &DashboardPage::storeError);
+    connect(m_work, &QueueWorkBar::busyChanged, this, &ReviewPage::finishedLoading);
     m_queuePanel->setContent(m_table);
     m_detailPanel->setContent(m_detail);
     m_formPanel->setContent(m_form);
@@ -126,7 +154,12 @@ ReviewPage::ReviewPage(QWidget* parent)
     connect(next, &QAction::triggered, this, [this] { m_table->moveCurrent(1); });
     auto* skip = new QAction(tr("Skip to the next interaction without saving"), this);
     skip->setShortcut(Qt::Key_S);
-    connect(skip, &QAction::triggered, this, [this] { m_table->moveCurrent(1); });
+    connect(skip, &QAction::triggered, this, [this] {
+        if (m_work->queue())
+            m_work->skip(); // releases the lease; the next item is claimed
+        else
+            m_table->moveCurrent(1);
+    });
     auto* undo = new QAction(tr("Undo your last save on this interaction (within a minute)"), this);
     undo->setObjectName(QStringLiteral("undoReview"));
     undo->setShortcut(Qt::Key_U);
@@ -139,6 +172,7 @@ ReviewPage::ReviewPage(QWidget* parent)
         addAction(action);
     }
     addActions(m_form->shortcutActions());
+    addActions(m_work->actions());
 
     auto* side = new QSplitter(Qt::Vertical, this);
     side->addWidget(m_detailPanel);
@@ -156,6 +190,7 @@ ReviewPage::ReviewPage(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_controls);
+    layout->addWidget(m_work);
     layout->addWidget(split, 1);
 
     m_form->setReadOnlyReason(readOnlyReason(context().store));
@@ -178,6 +213,7 @@ void ReviewPage::applyContext(bool newStore)
         }
         m_form->setReadOnlyReason(readOnlyReason(context().store));
         m_team->setStore(context().store);
+        m_work->setStore(context().store);
     }
     m_filter = context().filter;
     applyControls();
@@ -190,7 +226,8 @@ void ReviewPage::reload()
 
 bool ReviewPage::isBusy() const
 {
-    return m_model->isLoading() || m_detailJob->isBusy() || m_saveJob->isBusy() || m_team->isBusy();
+    return m_model->isLoading() || m_detailJob->isBusy() || m_saveJob->isBusy() || m_team->isBusy()
+        || m_work->isBusy();
 }
 
 void ReviewPage::showQuery(const ReviewQueueQuery& query)
@@ -215,7 +252,9 @@ ReviewQueueQuery ReviewPage::query() const
 
 void ReviewPage::applyControls()
 {
-    m_model->setQuery(context().store, query());
+    const auto& queue = m_work->queue();
+    m_model->setQuery(
+        context().store, queue ? queue->query.resolvedAt(QDateTime::currentDateTimeUtc()) : query());
 }
 
 void ReviewPage::updateStatus()
@@ -249,8 +288,18 @@ void ReviewPage::loadDetail(const QUuid& interactionId)
 {
     if (!context().store)
         return;
+    // In a queue, the verdicts shown are those this reviewer may see (blind: only their own
+    // until they have saved one).
     m_detailJob->start(
-        [store = context().store, interactionId] { return ReviewQueue(store).detail(interactionId); },
+        [store = context().store, interactionId, queue = m_work->queue(),
+            reviewer = m_form->reviewer()]() -> Result<InteractionDetail> {
+            RAGSCOPE_TRY(detail, ReviewQueue(store).detail(interactionId));
+            if (queue) {
+                RAGSCOPE_TRY(visible, ClaimService(store).visibleReviews(*queue, interactionId, reviewer));
+                detail.latestReviews = visible;
+            }
+            return detail;
+        },
         [this](const Result<InteractionDetail>& detail) {
             if (detail.ok()) {
                 m_detail->setDetail(*detail);
@@ -269,6 +318,10 @@ void ReviewPage::saveReview(const ReviewDraft& draft)
         return;
     }
     m_savingId = draft.interactionId;
+    if (m_work->isClaimed(draft.interactionId)) {
+        m_work->save(draft); // with the seconds spent; releases the lease, claims the next item
+        return;
+    }
     m_saveJob->start(
         [store = context().store, draft] {
             return ReviewService(store).save(
@@ -292,6 +345,24 @@ void ReviewPage::saveReview(const ReviewDraft& draft)
                 loadDetail(id);
             finishedLoading();
         });
+}
+
+void ReviewPage::showClaimed(const QUuid& interactionId)
+{
+    if (interactionId.isNull()) {
+        m_form->setInteraction({});
+        m_detailJob->cancel();
+        m_detail->setMessage(tr("Nothing left for you in this queue."));
+        finishedLoading();
+        return;
+    }
+    if (const int row = m_model->rowOf(interactionId); row >= 0)
+        m_table->setCurrentIndex(m_model->index(row, ReviewQueueModel::Time));
+    if (m_form->interaction() != interactionId) {
+        m_form->setInteraction(interactionId);
+        m_lastId = interactionId;
+    }
+    loadDetail(interactionId);
 }
 
 void ReviewPage::undoLastSave()

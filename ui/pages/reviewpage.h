@@ -9,6 +9,7 @@ namespace RagScope {
 class InteractionDetailView;
 class LatestJob;
 class Panel;
+class QueueWorkBar;
 class ReviewForm;
 class ReviewQueueControls;
 class ReviewQueueModel;
@@ -22,6 +23,7 @@ struct ReviewDraft;
 /// saves into RagScope's own reviews table, never over the end user's feedback. Keyboard
 /// first: j/k or ↓/↑ move, 1–5 rate, the team's label keys label, Ctrl+Enter saves and moves
 /// on, s skips, u undoes the last save (within a minute), Ctrl+F searches, ? or F1 lists them.
+/// With a saved queue picked, items are claimed one by one (N, and after each save or skip).
 class ReviewPage : public DashboardPage
 {
     Q_OBJECT
@@ -42,6 +44,7 @@ public:
     ReviewForm* form() const { return m_form; }
     ReviewQueueControls* controls() const { return m_controls; }
     InteractionDetailView* detailView() const { return m_detail; }
+    QueueWorkBar* workBar() const { return m_work; }
     /// The cheat sheet (created on first use; null before).
     ShortcutSheet* shortcutSheet() const { return m_sheet; }
 
@@ -54,6 +57,7 @@ private:
     void showInteraction(const QModelIndex& index);
     void loadDetail(const QUuid& interactionId);
     void saveReview(const RagScope::ReviewDraft& draft);
+    void showClaimed(const QUuid& interactionId);
     void undoLastSave();
     void showShortcuts();
     void finishedLoading();
@@ -71,6 +75,7 @@ private:
     TeamReviewTools* m_team = nullptr;
     ShortcutSheet* m_sheet = nullptr;
     ReviewQueueControls* m_controls;
+    QueueWorkBar* m_work;
     Panel* m_queuePanel;
     Panel* m_detailPanel;
     Panel* m_formPanel;

@@ -1,6 +1,7 @@
 #include "queuesdialog.h"
 
 #include "jobs/latestjob.h"
+#include "queuefilterfields.h"
 #include "review/queueagreementservice.h"
 #include "review/queueprogress.h"
 #include "review/savedqueuestore.h"
@@ -81,6 +82,7 @@ QueuesDialog::QueuesDialog(
     , m_goal(new QLineEdit(this))
     , m_k(new QSpinBox(this))
     , m_sample(new QDoubleSpinBox(this))
+    , m_filterFields(new QueueFilterFields(this))
     , m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("queuesDialog"));
@@ -142,6 +144,7 @@ QueuesDialog::QueuesDialog(
     form->addRow(tr("Goal"), m_goal);
     form->addRow(tr("Reviews per item"), m_k);
     form->addRow(tr("Reproducible sample"), m_sample);
+    form->addRow(tr("Also narrow to"), m_filterFields);
     form->addRow(save);
     m_message->setWordWrap(true);
     m_message->setAccessibleName(tr("Queues status"));
@@ -306,6 +309,7 @@ void QueuesDialog::saveAsQueue()
     queue.name = m_name->text().trimmed();
     queue.goal = m_goal->text().trimmed();
     queue.query = m_filters;
+    m_filterFields->applyTo(queue.query);
     queue.reviewsPerItem = m_k->value();
     queue.createdBy = m_reviewer;
     const int basisPoints = qRound(m_sample->value() * 100);

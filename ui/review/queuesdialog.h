@@ -15,10 +15,12 @@ class QTableWidget;
 namespace RagScope {
 
 class LatestJob;
+class QueueFilterFields;
 
 /// The team's saved queues: pick one to see its progress (per queue and per reviewer), the
 /// agreement of its reviewers (κ per pair, α) and the items they disagree on; or save the
-/// Review page's current filters as a new queue with a goal, a sample and k reviews per item.
+/// Review page's current filters (plus a rolling window, a confidence range and a label) as a
+/// new queue with a goal, a sample and k reviews per item.
 /// Everything loads off the GUI thread.
 class QueuesDialog : public QDialog
 {
@@ -31,6 +33,7 @@ public:
     QTableWidget* progressTable() const { return m_progress; }
     QTableWidget* agreementTable() const { return m_pairs; }
     QTableWidget* disagreementTable() const { return m_disagreements; }
+    QueueFilterFields* filterFields() const { return m_filterFields; }
     QString summary() const;
     QString agreementSummary() const;
     QString message() const;
@@ -69,6 +72,7 @@ private:
     QLineEdit* m_goal;
     QSpinBox* m_k;
     QDoubleSpinBox* m_sample;
+    QueueFilterFields* m_filterFields;
     QLabel* m_message;
 };
 

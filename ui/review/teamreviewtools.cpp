@@ -1,9 +1,11 @@
 #include "teamreviewtools.h"
 
+#include "connectionprofiles.h"
 #include "jobs/latestjob.h"
 #include "labelseditordialog.h"
 #include "queuesdialog.h"
 #include "review/labelstore.h"
+#include "review/revieweridentity.h"
 #include "widgets/reviewsettings.h"
 
 #include <QAction>
@@ -18,6 +20,7 @@ TeamReviewTools::TeamReviewTools(
     , m_reviewer(std::move(reviewer))
     , m_labels(fallback())
     , m_job(new LatestJob(this))
+    , m_identityJob(new LatestJob(this))
     , m_queues(new QAction(tr("Queues…"), this))
     , m_labelsAction(new QAction(tr("Labels…"), this))
 {
@@ -26,6 +29,7 @@ TeamReviewTools::TeamReviewTools(
     connect(m_queues, &QAction::triggered, this, [this] {
         auto* dialog = new QueuesDialog(m_store, m_query(), m_reviewer(), m_page);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this, &TeamReviewTools::queuesChanged);
         dialog->open();
     });
     m_labelsAction->setObjectName(QStringLiteral("editLabels"));
@@ -40,13 +44,40 @@ TeamReviewTools::TeamReviewTools(
 
 bool TeamReviewTools::isBusy() const
 {
-    return m_job->isBusy();
+    return m_job->isBusy() || m_identityJob->isBusy();
 }
 
 void TeamReviewTools::setStore(StorePtr store)
 {
     m_store = std::move(store);
     loadLabels();
+    resolveReviewer();
+}
+
+void TeamReviewTools::keepReviewer(const QString& name)
+{
+    if (!m_store)
+        return;
+    ConnectionProfiles::setReviewer(m_store->location(), name);
+    if (name.trimmed().isEmpty())
+        resolveReviewer();
+}
+
+void TeamReviewTools::resolveReviewer()
+{
+    if (!m_store) {
+        m_identityJob->cancel();
+        emit reviewerResolved(ReviewerIdentity::osUser());
+        return;
+    }
+    // The role needs a round trip to PostgreSQL: off the GUI thread.
+    m_identityJob->start(
+        [store = m_store, own = ConnectionProfiles::reviewer(m_store->location())] {
+            return ReviewerIdentity::resolve(*store, own);
+        },
+        [this](const Result<QString>& reviewer) {
+            emit reviewerResolved(reviewer.ok() ? *reviewer : ReviewerIdentity::osUser());
+        });
 }
 
 LabelSet TeamReviewTools::fallback()

@@ -16,7 +16,8 @@ class LatestJob;
 
 /// What the Review page offers for working as a team: the shared labels (loaded from the store
 /// off the GUI thread, the settings' labels where the store has none for this role), the
-/// Labels… editor and the Queues… dialog.
+/// reviewer's name for the store's profile (its own name, else the database role or OS user),
+/// the Labels… editor and the Queues… dialog.
 class TeamReviewTools : public QObject
 {
     Q_OBJECT
@@ -32,14 +33,21 @@ public:
     const LabelSet& labels() const { return m_labels; }
     bool isBusy() const;
 
-    /// Loads the labels of `store` (none: the fallback at once); labelsChanged() follows.
+    /// Loads the labels of `store` (none: the fallback at once) and resolves its reviewer;
+    /// labelsChanged() and reviewerResolved() follow.
     void setStore(StorePtr store);
+    /// Keeps `name` as the reviewer of the open store's profile (empty: back to the default).
+    void keepReviewer(const QString& name);
 
 signals:
     void labelsChanged(const QList<RagScope::ReviewLabel>& labels);
+    void reviewerResolved(const QString& reviewer);
+    /// The Queues… dialog closed (it may have saved a queue).
+    void queuesChanged();
 
 private:
     void loadLabels();
+    void resolveReviewer();
     static LabelSet fallback();
 
     QWidget* m_page;
@@ -48,6 +56,7 @@ private:
     StorePtr m_store;
     LabelSet m_labels;
     LatestJob* m_job;
+    LatestJob* m_identityJob;
     QAction* m_queues;
     QAction* m_labelsAction;
 };

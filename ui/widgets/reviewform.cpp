@@ -2,6 +2,7 @@
 
 #include "appearance/semantictint.h"
 #include "feedback/feedbackrules.h"
+#include "review/revieweridentity.h"
 #include "reviewsettings.h"
 
 #include <QAction>
@@ -24,7 +25,7 @@ ReviewForm::ReviewForm(QWidget* parent)
     , m_label(new QComboBox(this))
     , m_comment(new QPlainTextEdit(this))
     , m_counter(new QLabel(this))
-    , m_reviewer(new QLineEdit(ReviewSettings::reviewer(), this))
+    , m_reviewer(new QLineEdit(ReviewerIdentity::osUser(), this))
     , m_message(new QLabel(this))
     , m_saveButton(new QPushButton(tr("Save review"), this))
     , m_saveAction(new QAction(tr("Save review"), this))
@@ -78,8 +79,11 @@ ReviewForm::ReviewForm(QWidget* parent)
     m_reviewer->setPlaceholderText(tr("Your name, saved with every review"));
     m_reviewer->setMaxLength(255);
     connect(m_reviewer, &QLineEdit::textChanged, this, &ReviewForm::updateState);
-    connect(m_reviewer, &QLineEdit::editingFinished, this,
-        [this] { ReviewSettings::setReviewer(m_reviewer->text()); });
+    connect(m_reviewer, &QLineEdit::textEdited, this, [this] { m_reviewerEdited = true; });
+    connect(m_reviewer, &QLineEdit::editingFinished, this, [this] {
+        if (std::exchange(m_reviewerEdited, false))
+            emit reviewerEdited(reviewer());
+    });
 
     m_message->setWordWrap(true);
     m_message->setAccessibleName(tr("Review status"));
@@ -154,6 +158,12 @@ QString ReviewForm::comment() const
 QString ReviewForm::reviewer() const
 {
     return m_reviewer->text().trimmed();
+}
+
+void ReviewForm::setReviewer(const QString& reviewer)
+{
+    m_reviewerEdited = false;
+    m_reviewer->setText(reviewer);
 }
 
 ReviewDraft ReviewForm::draft() const

@@ -27,7 +27,7 @@ struct ReviewDraft
 };
 
 /// A reviewer's verdict on the selected interaction: rating 1–5, a label from the configured
-/// list, a comment with a live character counter, and the reviewer's name. It never loses
+/// list, a comment with a live character counter, and the reviewer's name (per store profile). It never loses
 /// what was typed: a failed save keeps everything (with the error shown inline), and moving
 /// to another interaction keeps the unsaved draft for when the reviewer comes back.
 class ReviewForm : public QWidget
@@ -47,6 +47,9 @@ public:
     QString label() const;
     QString comment() const;
     QString reviewer() const;
+    /// Shows the name reviews are saved under (the profile's reviewer, else the database role
+    /// or OS user) without emitting reviewerEdited().
+    void setReviewer(const QString& reviewer);
     ReviewDraft draft() const;
     /// The inline message (validation error, failed save or read-only reason); empty if none.
     QString message() const;
@@ -73,6 +76,8 @@ public slots:
 
 signals:
     void saveRequested(const RagScope::ReviewDraft& draft);
+    /// The reviewer typed another name (to keep for the store's profile).
+    void reviewerEdited(const QString& reviewer);
 
 private:
     void setDraft(const ReviewDraft& draft);
@@ -84,6 +89,7 @@ private:
     QString m_readOnlyReason;
     QString m_saveError;
     bool m_saving = false;
+    bool m_reviewerEdited = false; ///< typed since the last setReviewer() or reviewerEdited()
     QHash<QUuid, ReviewDraft> m_drafts; ///< unsaved input of interactions moved away from
     QButtonGroup* m_ratings;
     QComboBox* m_label;

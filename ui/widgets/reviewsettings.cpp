@@ -21,11 +21,6 @@ QString labelsKey()
     return QStringLiteral("review/labels");
 }
 
-QString reviewerKey()
-{
-    return QStringLiteral("review/reviewer");
-}
-
 } // namespace
 
 QStringList defaultLabels()
@@ -51,20 +46,6 @@ void setLabels(const QStringList& labels)
 QString displayLabel(const QString& label)
 {
     return QCoreApplication::translate(LabelContext, label.toUtf8().constData());
-}
-
-QString reviewer()
-{
-    const QString configured = QSettings().value(reviewerKey()).toString().trimmed();
-    if (!configured.isEmpty())
-        return configured;
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user; // USERNAME: Windows
-}
-
-void setReviewer(const QString& reviewer)
-{
-    QSettings().setValue(reviewerKey(), reviewer.trimmed());
 }
 
 } // namespace RagScope::ReviewSettings

@@ -6,7 +6,7 @@
 namespace RagScope {
 
 /// The reviewer's settings in QSettings: the label list offered by the review form
-/// ("review/labels") and the name reviews are saved under ("review/reviewer").
+/// ("review/labels"). The reviewer's name is kept per profile (ConnectionProfiles::reviewer).
 namespace ReviewSettings {
 /// The labels a fresh installation offers (stored untranslated: they end up in the store).
 QStringList defaultLabels();
@@ -15,10 +15,6 @@ QStringList labels();
 void setLabels(const QStringList& labels);
 /// A label as shown to people (the defaults are translated; custom ones are shown as typed).
 QString displayLabel(const QString& label);
-
-/// The configured reviewer name, or the operating system user when none is set.
-QString reviewer();
-void setReviewer(const QString& reviewer);
 } // namespace ReviewSettings
 
 } // namespace RagScope
