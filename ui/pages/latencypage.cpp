@@ -3,6 +3,7 @@
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
 #include "export/metricscsv.h"
+#include "feedback/drilldownquery.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "models/latencypercentilesmodel.h"
@@ -38,6 +39,11 @@ LatencyPage::LatencyPage(QWidget* parent)
     m_breakdownChart->setObjectName(QStringLiteral("breakdownChart"));
     m_percentileChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
     m_breakdownChart->setTooltip([this](int, qreal x) { return pointTooltip(x); });
+    // A click on a bucket lists its interactions, slowest first.
+    for (TimeChart* chart : { m_percentileChart, m_breakdownChart })
+        connect(chart, &TimeChart::bucketClicked, this, [this](const TimeChart::Hit& hit) {
+            emit drillDown(bucketDrillDown(filter(), hit.start, hit.end, ReviewQueueQuery::SortKey::Latency));
+        });
 
     m_percentilePanel = ExportPanels::chartPanel(tr("Latency percentiles over time"), m_percentileChart,
         QStringLiteral("latency-percentiles.png"), this);

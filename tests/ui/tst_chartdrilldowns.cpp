@@ -1,0 +1,264 @@
+// Every chart drill-down added for #13, offscreen with real widgets and a real store: a click on
+// the Overview's requests per hour, on a Latency bucket, on a model's band or a day of the Cost
+// page, a double-click on a Models row, a click on a week of the A/B chart and on a bar of the
+// Quality page's confidence-per-rating chart each asks for the matching Review filter (window,
+// model, rating, order), which the Review page then shows, and which lists what was clicked.
+#include "charts/barchart.h"
+#include "charts/timechart.h"
+#include "comparison/abpanel.h"
+#include "feedback/drilldownquery.h"
+#include "fixtures.h"
+#include "fixturewriter.h"
+#include "guitest.h"
+#include "pages/costpage.h"
+#include "pages/latencypage.h"
+#include "pages/modelspage.h"
+#include "pages/overviewpage.h"
+#include "pages/qualitypage.h"
+#include "pages/reviewpage.h"
+#include "testdatabase.h"
+#include "widgets/panel.h"
+
+#include <QBarSet>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace RagScope;
+using Kind = ReviewQueueQuery::Kind;
+using SortKey = ReviewQueueQuery::SortKey;
+
+namespace {
+
+QDateTime utc(int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute), QTimeZone::utc());
+}
+
+const QString Alpha = QStringLiteral("alpha-model");
+const QString Beta = QStringLiteral("beta-model");
+
+// Window [Nov 2, Nov 4): two days, so the Overview and Latency charts plot hours. Monday Nov 2,
+// 09:00–10:00: alpha twice (rated 2 and 5), beta once (rated 4); Nov 3: alpha and beta once each.
+Filter window()
+{
+    return { utc(2, 0), utc(4, 0), {}, {} };
+}
+
+} // namespace
+
+class TestChartDrillDowns : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Test::TestDatabase m_db;
+    StorePtr m_store;
+
+    void record(const QString& model, const QDateTime& at, double latency, const char* cost, int rating)
+    {
+        InteractionRecord r;
+        r.userId = QStringLiteral("u");
+        r.query = QStringLiteral("q");
+        r.answer = QStringLiteral("a");
+        r.model = model;
+        r.totalLatencyMs = latency;
+        r.retrievalLatencyMs = latency / 2;
+        r.generationLatencyMs = latency / 2;
+        r.confidence = 0.5;
+        r.promptTokens = 100;
+        r.completionTokens = 10;
+        r.cost = Money::parse(QLatin1String(cost)).value();
+        r.createdAt = at;
+        const QUuid id = Test::recordInteraction(m_store, r);
+        if (rating > 0)
+            Test::FixtureWriter(m_store).addFeedback(id, rating, at.addSecs(600));
+    }
+
+    template <typename Page> std::unique_ptr<Page> loadedPage()
+    {
+        auto page = std::make_unique<Page>();
+        page->resize(1400, 900);
+        page->show();
+        if (!QTest::qWaitForWindowExposed(page.get()))
+            qFatal("page not exposed");
+        QSignalSpy loaded(page.get(), &DashboardPage::loaded);
+        page->setContext({ m_store, window() });
+        if (!loaded.wait(20'000))
+            qFatal("page did not load");
+        QTest::qWait(50); // let the charts lay out
+        return page;
+    }
+
+    // Clicks `chart` where the value (x = the bucket's start, y) is drawn; the query asked for.
+    static std::optional<ReviewQueueQuery> click(
+        DashboardPage* page, TimeChart* chart, const QDateTime& x, qreal y)
+    {
+        QSignalSpy drill(page, &DashboardPage::drillDown);
+        QTest::mouseClick(chart->viewport(), Qt::LeftButton, {},
+            chart->viewPosition(QPointF(ChartStyle::axisPosition(x), y)));
+        if (drill.size() != 1)
+            return std::nullopt;
+        return drill.first().first().value<ReviewQueueQuery>();
+    }
+
+    // The Review page shows the query, and the query lists `rows` interactions.
+    void verifyOpens(const ReviewQueueQuery& query, qsizetype rows)
+    {
+        ReviewPage review;
+        review.showQuery(query);
+        QCOMPARE(review.query(), query);
+        const auto listed = ReviewQueue(m_store).fetch(query, 100);
+        QVERIFY2(listed.ok(), qPrintable(listed.ok() ? QString() : listed.error().message));
+        QCOMPARE(listed->rows.size(), rows);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        Test::useSettingsIn(m_dir, QStringLiteral("RagScopeTest-drilldowns"));
+        m_store = m_db.open();
+        record(Alpha, utc(2, 9), 100, "0.10", 2);
+        record(Alpha, utc(2, 9, 20), 900, "0.10", 5);
+        record(Beta, utc(2, 9, 40), 500, "0.30", 4);
+        record(Alpha, utc(3, 10), 50, "0.01", 0);
+        record(Beta, utc(3, 14), 60, "0.05", 0);
+    }
+
+    void overviewRequestsHourOpensThatHour()
+    {
+        auto page = loadedPage<OverviewPage>();
+        auto* chart = page->findChild<TimeChart*>(QStringLiteral("requestsChart"));
+        const auto query = click(page.get(), chart, utc(2, 9), 3);
+        QVERIFY(query);
+        QCOMPARE(query->kind, Kind::All);
+        QCOMPARE(query->filter, (Filter { utc(2, 9), utc(2, 10), {}, {} }));
+        verifyOpens(*query, 3);
+    }
+
+    void latencyBucketOpensItSlowestFirst_data()
+    {
+        QTest::addColumn<QString>("chartName");
+        QTest::newRow("percentiles") << QStringLiteral("percentileChart");
+        QTest::newRow("retrieval vs generation") << QStringLiteral("breakdownChart");
+    }
+
+    void latencyBucketOpensItSlowestFirst()
+    {
+        QFETCH(QString, chartName);
+        auto page = loadedPage<LatencyPage>();
+        auto* chart = page->findChild<TimeChart*>(chartName);
+        const auto query = click(page.get(), chart, utc(3, 14), 30);
+        QVERIFY(query);
+        QCOMPARE(query->filter, (Filter { utc(3, 14), utc(3, 15), {}, {} }));
+        QCOMPARE(query->sort, SortKey::Latency);
+        QVERIFY(query->descending);
+        verifyOpens(*query, 1);
+    }
+
+    void costBandOpensThatModelsDay_data()
+    {
+        QTest::addColumn<qreal>("y");
+        QTest::addColumn<QString>("model");
+        // Nov 2: alpha's $0.20 at the bottom (models in name order), beta's $0.30 on top of it
+        QTest::newRow("alpha's band") << 0.1 << Alpha;
+        QTest::newRow("beta's band") << 0.4 << Beta;
+    }
+
+    void costBandOpensThatModelsDay()
+    {
+        QFETCH(qreal, y);
+        QFETCH(QString, model);
+        auto page = loadedPage<CostPage>();
+        auto* chart = page->findChild<TimeChart*>(QStringLiteral("dailyCostChart"));
+        const auto query = click(page.get(), chart, utc(2, 0), y);
+        QVERIFY(query);
+        QCOMPARE(query->filter, (Filter { utc(2, 0), utc(3, 0), {}, model }));
+        QCOMPARE(query->sort, SortKey::Cost);
+        verifyOpens(*query, model == Alpha ? 2 : 1);
+        // above every band: the whole day
+        const auto above = chart->hitAt(QPointF(ChartStyle::axisPosition(utc(2, 0)), 10.0));
+        QVERIFY(above);
+        QCOMPARE(above->series, -1);
+    }
+
+    void tokensDayOpensThatDay()
+    {
+        auto page = loadedPage<CostPage>();
+        auto* chart = page->findChild<TimeChart*>(QStringLiteral("tokensChart"));
+        const auto query = click(page.get(), chart, utc(3, 0), 50);
+        QVERIFY(query);
+        QCOMPARE(query->filter, (Filter { utc(3, 0), utc(4, 0), {}, {} }));
+        verifyOpens(*query, 2);
+    }
+
+    void modelsRowOpensThatModel()
+    {
+        auto page = loadedPage<ModelsPage>();
+        auto* table = page->findChild<Panel*>(QStringLiteral("modelsTable"))->findChild<QTableView*>();
+        int row = -1;
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            if (table->model()->index(r, 0).data().toString() == Beta)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QSignalSpy drill(page.get(), &DashboardPage::drillDown);
+        const QRect cell = table->visualRect(table->model()->index(row, 0));
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(drill.size(), 1);
+        const auto query = drill.first().first().value<ReviewQueueQuery>();
+        QCOMPARE(query.kind, Kind::All);
+        QCOMPARE(query.filter, (Filter { utc(2, 0), utc(4, 0), {}, Beta }));
+        verifyOpens(query, 2);
+    }
+
+    void abWeekOpensThatModelsWeek()
+    {
+        auto page = loadedPage<ModelsPage>();
+        QCOMPARE(page->abPanel()->modelA(), Alpha);
+        auto* chart = page->abPanel()->findChild<TimeChart*>(QStringLiteral("abChart"));
+        // Monday Nov 2: alpha's mean rating 3.5, beta's 4; the week is clipped to the window
+        const auto query = click(page.get(), chart, utc(2, 0), 3.5);
+        QVERIFY(query);
+        QCOMPARE(query->filter, (Filter { utc(2, 0), utc(4, 0), {}, Alpha }));
+        verifyOpens(*query, 3);
+    }
+
+    void confidencePerRatingBarOpensThatRating()
+    {
+        auto page = loadedPage<QualityPage>();
+        auto* chart = page->findChild<BarChart*>(QStringLiteral("confidenceByRatingChart"));
+        QSignalSpy drill(page.get(), &DashboardPage::drillDown);
+        const int bar = 1; // rating 2
+        const qreal value = chart->barSeries()->barSets().first()->at(bar);
+        const QPointF inChart = chart->chart()->mapToPosition(QPointF(bar, value / 2), chart->barSeries());
+        QTest::mouseClick(
+            chart->viewport(), Qt::LeftButton, {}, chart->mapFromScene(chart->chart()->mapToScene(inChart)));
+        QCOMPARE(drill.size(), 1);
+        const auto query = drill.first().first().value<ReviewQueueQuery>();
+        QCOMPARE(query.kind, Kind::All);
+        QCOMPARE(query.userRating, std::optional<int>(2));
+        // the chart counts interactions created in the window, by their rating
+        QCOMPARE(query.windowOn, ReviewQueueQuery::WindowOn::Interaction);
+        QCOMPARE(query.filter, window());
+        verifyOpens(query, 1);
+    }
+
+    void partialBucketsAreClippedToTheWindow()
+    {
+        const Filter page { utc(2, 9, 30), utc(2, 12), QStringLiteral("u"), Alpha };
+        const ReviewQueueQuery first = bucketDrillDown(page, utc(2, 9), utc(2, 10));
+        QCOMPARE(first.filter, (Filter { utc(2, 9, 30), utc(2, 10), QStringLiteral("u"), Alpha }));
+        const ReviewQueueQuery inside = bucketDrillDown(page, utc(2, 10), utc(2, 11), SortKey::Cost);
+        QCOMPARE(inside.filter.from, utc(2, 10));
+        QCOMPARE(inside.filter.to, utc(2, 11));
+        QCOMPARE(inside.sort, SortKey::Cost);
+        const ReviewQueueQuery last = bucketDrillDown(page, utc(2, 11), utc(3, 0));
+        QCOMPARE(last.filter.to, utc(2, 12));
+    }
+};
+
+QTEST_MAIN(TestChartDrillDowns)
+#include "tst_chartdrilldowns.moc"
