@@ -19,8 +19,10 @@
 #include "testdatabase.h"
 #include "widgets/panel.h"
 
+#include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -173,7 +175,8 @@ private slots:
         QFETCH(QString, model);
         auto page = loadedPage<CostPage>();
         auto* chart = page->findChild<TimeChart*>(QStringLiteral("dailyCostChart"));
-        const auto query = click(page.get(), chart, utc(2, 0), y);
+        // a few hours into Nov 2: its point sits on the plot's left edge
+        const auto query = click(page.get(), chart, utc(2, 3), y);
         QVERIFY(query);
         QCOMPARE(query->filter, (Filter { utc(2, 0), utc(3, 0), {}, model }));
         QCOMPARE(query->sort, SortKey::Cost);
@@ -188,7 +191,14 @@ private slots:
     {
         auto page = loadedPage<CostPage>();
         auto* chart = page->findChild<TimeChart*>(QStringLiteral("tokensChart"));
-        const auto query = click(page.get(), chart, utc(3, 0), 50);
+        auto* tabs = page->findChild<QTabWidget*>();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i)->isAncestorOf(chart))
+                tabs->setCurrentIndex(i); // the tokens are a tab beside the planning views
+        }
+        QTest::qWait(50);
+        // late on Nov 2, nearer to Nov 3's point (on the plot's right edge) than to Nov 2's
+        const auto query = click(page.get(), chart, utc(2, 21), 50);
         QVERIFY(query);
         QCOMPARE(query->filter, (Filter { utc(3, 0), utc(4, 0), {}, {} }));
         verifyOpens(*query, 2);
@@ -206,6 +216,8 @@ private slots:
         QVERIFY(row >= 0);
         QSignalSpy drill(page.get(), &DashboardPage::drillDown);
         const QRect cell = table->visualRect(table->model()->index(row, 0));
+        // a double click as a user makes it: the first click selects the row
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(drill.size(), 1);
         const auto query = drill.first().first().value<ReviewQueueQuery>();
