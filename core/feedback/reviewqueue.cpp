@@ -218,6 +218,21 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
             where.add(QStringLiteral("%1 = ?").arg(d.confidenceBucket(QStringLiteral("i.confidence_score"))),
                 { *query.confidenceBucket });
     }
+    if (query.reviewLabel) {
+        if (!store.hasReviews()) {
+            where.add(QStringLiteral("1 = 0")); // no reviews, so no label
+        } else {
+            where.add(
+                QStringLiteral("EXISTS (SELECT 1 FROM ragscope_reviews rl WHERE rl.interaction_id = i.id"
+                               " AND rl.label = ? AND %1 AND NOT EXISTS (SELECT 1 FROM ragscope_reviews rn"
+                               " WHERE rn.interaction_id = rl.interaction_id AND rn.reviewer = rl.reviewer"
+                               " AND %2 AND (rn.created_at > rl.created_at"
+                               " OR (rn.created_at = rl.created_at AND rn.id > rl.id))))")
+                    .arg(ReviewService::inForce(store, QStringLiteral("rl")),
+                        ReviewService::inForce(store, QStringLiteral("rn"))),
+                { *query.reviewLabel });
+        }
+    }
     return where;
 }
 

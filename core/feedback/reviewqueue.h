@@ -28,6 +28,9 @@ struct ReviewQueueQuery
     /// The confidence bucket of the "none" bar: interactions without a score.
     static constexpr int NoScoreBucket = 10;
     std::optional<int> confidenceBucket; ///< only this confidence bucket 0…9, or NoScoreBucket (drill-down)
+    /// Only interactions where a reviewer's verdict in force (their newest) has this label, as
+    /// the Quality page's reviewers' labels chart counts them (drill-down).
+    std::optional<QString> reviewLabel;
     SortKey sort = SortKey::CreatedAt;
     bool descending = true;
     bool operator==(const ReviewQueueQuery&) const = default;

@@ -47,6 +47,8 @@ QJsonObject toJson(const ReviewQueueQuery& query)
         json[QLatin1String("user_rating")] = *query.userRating;
     if (query.confidenceBucket)
         json[QLatin1String("confidence_bucket")] = *query.confidenceBucket;
+    if (query.reviewLabel)
+        json[QLatin1String("review_label")] = *query.reviewLabel;
     json[QLatin1String("sort")] = QLatin1String(SortNames[int(query.sort)]);
     json[QLatin1String("descending")] = query.descending;
     return json;
@@ -86,6 +88,8 @@ Result<ReviewQueueQuery> fromJson(const QJsonObject& json)
     if (json.contains(QLatin1String("model")))
         query.filter.model = json.value(QLatin1String("model")).toString();
     query.search = json.value(QLatin1String("text")).toString();
+    if (json.contains(QLatin1String("review_label")))
+        query.reviewLabel = json.value(QLatin1String("review_label")).toString();
     for (auto [key, target, low, high] : { std::tuple { "user_rating", &query.userRating, 1, 5 },
              std::tuple {
                  "confidence_bucket", &query.confidenceBucket, 0, ReviewQueueQuery::NoScoreBucket } }) {

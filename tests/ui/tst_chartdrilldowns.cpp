@@ -16,6 +16,7 @@
 #include "pages/overviewpage.h"
 #include "pages/qualitypage.h"
 #include "pages/reviewpage.h"
+#include "review/queuefilterjson.h"
 #include "testdatabase.h"
 #include "widgets/panel.h"
 
@@ -59,7 +60,7 @@ private:
     Test::TestDatabase m_db;
     StorePtr m_store;
 
-    void record(const QString& model, const QDateTime& at, double latency, const char* cost, int rating)
+    QUuid record(const QString& model, const QDateTime& at, double latency, const char* cost, int rating)
     {
         InteractionRecord r;
         r.userId = QStringLiteral("u");
@@ -77,6 +78,7 @@ private:
         const QUuid id = Test::recordInteraction(m_store, r);
         if (rating > 0)
             Test::FixtureWriter(m_store).addFeedback(id, rating, at.addSecs(600));
+        return id;
     }
 
     template <typename Page> std::unique_ptr<Page> loadedPage()
@@ -122,9 +124,20 @@ private slots:
     {
         Test::useSettingsIn(m_dir, QStringLiteral("RagScopeTest-drilldowns"));
         m_store = m_db.open();
-        record(Alpha, utc(2, 9), 100, "0.10", 2);
-        record(Alpha, utc(2, 9, 20), 900, "0.10", 5);
-        record(Beta, utc(2, 9, 40), 500, "0.30", 4);
+        const QUuid first = record(Alpha, utc(2, 9), 100, "0.10", 2);
+        const QUuid second = record(Alpha, utc(2, 9, 20), 900, "0.10", 5);
+        const QUuid third = record(Beta, utc(2, 9, 40), 500, "0.30", 4);
+        // Reviewers' labels: "hallucination" is the verdict in force of ben on the second and of
+        // ann and cat on the third (3 reviews, 2 interactions); ann changed her mind on the first.
+        const Test::FixtureWriter writer(m_store);
+        const auto review = [&](const QUuid& id, const char* who, const char* label, int minute) {
+            writer.addReview(id, QLatin1String(who), 2, QLatin1String(label), utc(2, 12, minute));
+        };
+        review(first, "ann", "hallucination", 0);
+        review(first, "ann", "fine", 1);
+        review(second, "ben", "hallucination", 2);
+        review(third, "ann", "hallucination", 3);
+        review(third, "cat", "hallucination", 4);
         record(Alpha, utc(3, 10), 50, "0.01", 0);
         record(Beta, utc(3, 14), 60, "0.05", 0);
     }
@@ -256,6 +269,29 @@ private slots:
         QCOMPARE(query.windowOn, ReviewQueueQuery::WindowOn::Interaction);
         QCOMPARE(query.filter, window());
         verifyOpens(query, 1);
+    }
+
+    void reviewersLabelBarOpensThatLabel()
+    {
+        auto page = loadedPage<QualityPage>();
+        auto* chart = page->findChild<BarChart*>(QStringLiteral("labelsChart"));
+        const int bar = int(chart->categories().indexOf(QStringLiteral("hallucination")));
+        QVERIFY(bar >= 0);
+        QCOMPARE(chart->values().at(bar), 3.0);
+        QSignalSpy drill(page.get(), &DashboardPage::drillDown);
+        // horizontal bars: the category is y, the value x
+        const QPointF inChart
+            = chart->chart()->mapToPosition(QPointF(chart->values().at(bar) / 2, bar), chart->barSeries());
+        QTest::mouseClick(
+            chart->viewport(), Qt::LeftButton, {}, chart->mapFromScene(chart->chart()->mapToScene(inChart)));
+        QCOMPARE(drill.size(), 1);
+        const auto query = drill.first().first().value<ReviewQueueQuery>();
+        QCOMPARE(query.kind, Kind::All);
+        QCOMPARE(query.reviewLabel, std::optional<QString>(QStringLiteral("hallucination")));
+        QCOMPARE(query.filter, window());
+        verifyOpens(query, 2); // ann's first verdict was replaced by "fine"
+        // a saved queue keeps the label
+        QCOMPARE(QueueFilterJson::fromJson(QueueFilterJson::toJson(query)).value(), query);
     }
 
     void partialBucketsAreClippedToTheWindow()

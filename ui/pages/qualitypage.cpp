@@ -68,6 +68,7 @@ QualityPage::QualityPage(QWidget* parent)
     m_confidenceChart->setToolTip(tr("Click a bar to review these interactions"));
     m_ratingChart->setToolTip(tr("Click a bar to review these interactions"));
     m_byRatingChart->setToolTip(tr("Click a bar to review these interactions"));
+    m_labelsChart->setToolTip(tr("Click a bar to review these interactions"));
 
     m_panels = {
         ExportPanels::chartPanel(
@@ -110,6 +111,16 @@ QualityPage::QualityPage(QWidget* parent)
     connect(jobs()[LabelsPanel], &LatestJob::busyChanged, m_panels[AgreementPanel], &Panel::setBusy);
     connect(m_confidenceChart, &BarChart::barClicked, this, &QualityPage::confidenceClicked);
     connect(m_ratingChart, &BarChart::barClicked, this, &QualityPage::ratingClicked);
+    connect(m_labelsChart, &BarChart::barClicked, this, [this](int index) {
+        const QStringList labels = m_labelsChart->categories();
+        if (index < 0 || index >= labels.size())
+            return;
+        ReviewQueueQuery query;
+        query.filter = filter();
+        query.kind = ReviewQueueQuery::Kind::All;
+        query.reviewLabel = labels[index];
+        emit drillDown(query);
+    });
     // This chart counts interactions created in the window by their user rating.
     connect(m_byRatingChart, &BarChart::barClicked, this, [this](int index) {
         ReviewQueueQuery query;
