@@ -1,8 +1,9 @@
 // Every chart drill-down added for #13, offscreen with real widgets and a real store: a click on
 // the Overview's requests per hour, on a Latency bucket, on a model's band or a day of the Cost
-// page, a double-click on a Models row, a click on a week of the A/B chart and on a bar of the
-// Quality page's confidence-per-rating chart each asks for the matching Review filter (window,
-// model, rating, order), which the Review page then shows, and which lists what was clicked.
+// page, a double-click on a Models row, a click on a week of the A/B chart, on a bar of the
+// Quality page's confidence-per-rating and reviewers' labels charts, and activating a cost
+// anomaly each ask for the matching Review filter (window, model, rating, label, order), which
+// the Review page then shows, and which lists what was clicked.
 #include "charts/barchart.h"
 #include "charts/timechart.h"
 #include "comparison/abpanel.h"
@@ -10,12 +11,14 @@
 #include "fixtures.h"
 #include "fixturewriter.h"
 #include "guitest.h"
+#include "pages/alertspage.h"
 #include "pages/costpage.h"
 #include "pages/latencypage.h"
 #include "pages/modelspage.h"
 #include "pages/overviewpage.h"
 #include "pages/qualitypage.h"
 #include "pages/reviewpage.h"
+#include "recorder/interactionrecorder.h"
 #include "review/queuefilterjson.h"
 #include "testdatabase.h"
 #include "widgets/panel.h"
@@ -25,6 +28,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -292,6 +296,58 @@ private slots:
         verifyOpens(query, 2); // ann's first verdict was replaced by "fine"
         // a saved queue keeps the label
         QCOMPARE(QueueFilterJson::fromJson(QueueFilterJson::toJson(query)).value(), query);
+    }
+
+    void costAnomalyOpensThatHourDearestFirst()
+    {
+        // Five weeks of one request an hour at 2 cents; one hour with 15 requests.
+        Test::TestDatabase db;
+        const StorePtr store = db.open();
+        const QDateTime start(QDate(2026, 2, 1), QTime(0, 0), QTimeZone::utc());
+        const QDateTime spike = start.addSecs((4 * 168 + 40) * 3600);
+        QList<InteractionRecord> records;
+        const auto add = [&records](const QDateTime& at) {
+            InteractionRecord r;
+            r.userId = QStringLiteral("u");
+            r.query = r.answer = QStringLiteral("x");
+            r.model = Alpha;
+            r.cost = Money::parse(QStringLiteral("0.02")).value();
+            r.createdAt = at;
+            records << r;
+        };
+        for (int h = 0; h < 5 * 168; ++h)
+            add(start.addSecs(h * 3600 + 60));
+        for (int i = 0; i < 14; ++i)
+            add(spike.addSecs(120 + i));
+        QVERIFY(InteractionRecorder(store).recordBatch(records).ok());
+        AlertsPage page;
+        page.resize(1300, 800);
+        page.show();
+        QSignalSpy loaded(&page, &DashboardPage::loaded);
+        page.setContext({ store, Filter { start.addDays(28), start.addDays(35), {}, {} } });
+        QVERIFY(loaded.wait(30'000));
+        QTableWidget* anomalies = page.anomalyTable();
+        int row = -1;
+        for (int r = 0; r < anomalies->rowCount(); ++r) {
+            if (anomalies->item(r, 0)->text() == AlertsPage::tr("Cost"))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QSignalSpy drill(&page, &DashboardPage::drillDown);
+        anomalies->setFocus();
+        anomalies->setCurrentCell(row, 0);
+        QTest::keyClick(anomalies, Qt::Key_Return); // activates the row, as a double-click does
+        QCOMPARE(drill.size(), 1);
+        const auto query = drill.first().first().value<ReviewQueueQuery>();
+        QCOMPARE(query.kind, Kind::All);
+        QCOMPARE(query.filter, (Filter { spike, spike.addSecs(3600), {}, {} }));
+        QCOMPARE(query.sort, SortKey::Cost);
+        ReviewPage review;
+        review.showQuery(query);
+        QCOMPARE(review.query(), query);
+        const auto listed = ReviewQueue(store).fetch(query, 100);
+        QVERIFY(listed.ok());
+        QCOMPARE(listed->rows.size(), 15);
     }
 
     void partialBucketsAreClippedToTheWindow()
