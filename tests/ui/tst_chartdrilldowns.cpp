@@ -32,6 +32,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace RagScope;
 using Kind = ReviewQueueQuery::Kind;
 using SortKey = ReviewQueueQuery::SortKey;
@@ -219,6 +221,35 @@ private slots:
         QVERIFY(query);
         QCOMPARE(query->filter, (Filter { utc(3, 0), utc(4, 0), {}, {} }));
         verifyOpens(*query, 2);
+    }
+
+    void burnDownDayOpensThatDayOfTheMonth()
+    {
+        auto page = loadedPage<CostPage>();
+        auto* chart = page->findChild<TimeChart*>(QStringLiteral("burnDownChart"));
+        auto* tabs = page->findChild<QTabWidget*>();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i)->isAncestorOf(chart))
+                tabs->setCurrentIndex(i);
+        }
+        QTest::qWait(50);
+        // the burn-down plans the current month, whatever the window: a day in its middle
+        QList<QPointF> points;
+        for (const TimeChart::Series& s : chart->series())
+            points += s.points;
+        QVERIFY(points.size() >= 3);
+        std::sort(
+            points.begin(), points.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+        const QPointF middle = points[points.size() / 2];
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(qint64(middle.x()));
+        const QDateTime day(local.date(), QTime(0, 0), QTimeZone::utc());
+        const auto query = click(page.get(), chart, day, middle.y());
+        QVERIFY(query);
+        QCOMPARE(query->filter, (Filter { day, day.addDays(1), {}, {} }));
+        QCOMPARE(query->sort, SortKey::Cost);
+        ReviewPage review;
+        review.showQuery(*query);
+        QCOMPARE(review.query(), *query);
     }
 
     void modelsRowOpensThatModel()

@@ -78,6 +78,12 @@ CostPage::CostPage(QWidget* parent)
     });
     connect(m_planning->burnDown(), &BurnDownPanel::budgetModelChanged, this, &CostPage::loadBurnDown);
     connect(m_planning->burnDown(), &BurnDownPanel::budgetSaveRequested, this, &CostPage::saveBudget);
+    // The burn-down plans this month (not the window): a day opens that day of its scope.
+    connect(
+        m_planning->burnDown()->chart(), &TimeChart::bucketClicked, this, [this](const TimeChart::Hit& hit) {
+            const Filter day { hit.start, hit.end, {}, m_planning->burnDown()->budgetModel() };
+            emit drillDown(bucketDrillDown(day, hit.start, hit.end, ReviewQueueQuery::SortKey::Cost));
+        });
     m_costChart->setObjectName(QStringLiteral("dailyCostChart"));
     m_costChart->setTooltip(
         [this](int, qreal x) { return DailyCostCharts::costReadout(m_dailyModel->rows(), x); });
