@@ -137,11 +137,8 @@ void MainWindow::createActions()
         dialog->open();
     });
     pushReviews->setObjectName(QStringLiteral("pushReviewsAction"));
-    QAction* exportReviews = file->addAction(tr("Export re&views…"), this, [this] {
-        auto* dialog = new ReviewExportDialog(m_store, {}, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    QAction* exportReviews = file->addAction(
+        tr("Export re&views…"), this, [this] { ReviewExportDialog::openFor(m_store, {}, this); });
     exportReviews->setObjectName(QStringLiteral("exportReviewsAction"));
     for (QAction* needsStore : { exportSnapshot, pushReviews, exportReviews }) {
         needsStore->setEnabled(false);

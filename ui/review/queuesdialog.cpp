@@ -151,11 +151,8 @@ QueuesDialog::QueuesDialog(
     auto* exportQueue = new QPushButton(tr("Export…"), this);
     exportQueue->setObjectName(QStringLiteral("exportQueue"));
     exportQueue->setToolTip(tr("Export this queue's reviewed items with their final verdicts"));
-    connect(exportQueue, &QPushButton::clicked, this, [this] {
-        auto* dialog = new ReviewExportDialog(m_store, m_picker->currentData().toString(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    connect(exportQueue, &QPushButton::clicked, this,
+        [this] { ReviewExportDialog::openFor(m_store, m_picker->currentData().toString(), this); });
     auto* pickerRow = new QHBoxLayout;
     pickerRow->addWidget(m_picker, 1);
     pickerRow->addWidget(exportQueue);

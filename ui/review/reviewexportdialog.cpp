@@ -115,6 +115,14 @@ ReviewExportDialog::~ReviewExportDialog()
     m_watcher.cancel();
 }
 
+ReviewExportDialog* ReviewExportDialog::openFor(StorePtr store, const QString& queueName, QWidget* parent)
+{
+    auto* dialog = new ReviewExportDialog(std::move(store), queueName, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 bool ReviewExportDialog::isLoading() const
 {
     return m_listJob->isBusy();

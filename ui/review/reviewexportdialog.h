@@ -29,6 +29,8 @@ public:
     ReviewExportDialog(StorePtr store, const QString& queueName = {}, QWidget* parent = nullptr);
     /// Closing mid-export cancels it.
     ~ReviewExportDialog() override;
+    /// Opens a dialog that deletes itself when closed (the File menu, the Queues dialog).
+    static ReviewExportDialog* openFor(StorePtr store, const QString& queueName, QWidget* parent);
 
     void setPath(const QString& path);
     /// What the Export button does.
