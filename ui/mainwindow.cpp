@@ -3,6 +3,7 @@
 
 #include "appearance/thememenu.h"
 #include "connectionprofiles.h"
+#include "review/reviewexportdialog.h"
 #include "rollup/rollupkeeper.h"
 #include "snapshot/pushreviewsdialog.h"
 #include "snapshot/snapshotexportdialog.h"
@@ -137,9 +138,13 @@ void MainWindow::createActions()
         dialog->open();
     });
     pushReviews->setObjectName(QStringLiteral("pushReviewsAction"));
-    for (QAction* needsStore : { exportSnapshot, pushReviews }) {
+    QAction* exportReviews = file->addAction(
+        tr("Export re&views…"), this, [this] { ReviewExportDialog::openFor(m_store, {}, this); });
+    exportReviews->setObjectName(QStringLiteral("exportReviewsAction"));
+    for (QAction* needsStore : { exportSnapshot, pushReviews, exportReviews }) {
         needsStore->setEnabled(false);
         connect(this, &MainWindow::storeOpened, needsStore, [needsStore] { needsStore->setEnabled(true); });
+        connect(this, &MainWindow::storeClosed, needsStore, [needsStore] { needsStore->setEnabled(false); });
     }
     file->addSeparator();
     QAction* close = file->addAction(tr("&Close store"), this, &MainWindow::closeStore);

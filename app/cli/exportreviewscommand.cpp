@@ -53,7 +53,7 @@ int exportReviewsCommand(const QStringList& args)
     if (!written.ok())
         return fail(written.error());
     out(QStringLiteral("wrote %1 reviewed interactions to %2\n")
-            .arg(written.value())
+            .arg(written->rows)
             .arg(parser.value(QStringLiteral("out"))));
     return Ok;
 }

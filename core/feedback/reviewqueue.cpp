@@ -251,14 +251,19 @@ Result<SqlWhere> queueWhere(const Store& store, const SqlDialect& d, const Revie
         where.add(
             QStringLiteral("i.confidence_score <= CAST(? AS double precision)"), { *query.maxConfidence });
     if (!query.label.isEmpty()) {
-        if (!store.hasReviews())
-            where.add(QStringLiteral("1 = 0")); // no reviewer has labelled anything here
-        else
+        if (!store.hasReviews()) {
+            where.add(QStringLiteral("1 = 0")); // no reviews, so no label
+        } else {
             where.add(
-                QStringLiteral("EXISTS (SELECT 1 FROM ragscope_reviews lr WHERE lr.interaction_id = i.id"
-                               " AND lr.label = ? AND %1)")
-                    .arg(ReviewService::inForce(store, QStringLiteral("lr"))),
+                QStringLiteral("EXISTS (SELECT 1 FROM ragscope_reviews rl WHERE rl.interaction_id = i.id"
+                               " AND rl.label = ? AND %1 AND NOT EXISTS (SELECT 1 FROM ragscope_reviews rn"
+                               " WHERE rn.interaction_id = rl.interaction_id AND rn.reviewer = rl.reviewer"
+                               " AND %2 AND (rn.created_at > rl.created_at"
+                               " OR (rn.created_at = rl.created_at AND rn.id > rl.id))))")
+                    .arg(ReviewService::inForce(store, QStringLiteral("rl")),
+                        ReviewService::inForce(store, QStringLiteral("rn"))),
                 { query.label });
+        }
     }
     return where;
 }

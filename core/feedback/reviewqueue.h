@@ -30,7 +30,9 @@ struct ReviewQueueQuery
     std::optional<int> confidenceBucket; ///< only this confidence bucket 0…9, or NoScoreBucket (drill-down)
     std::optional<double> minConfidence; ///< only scores ≥ this (0…1); unscored rows drop out
     std::optional<double> maxConfidence; ///< only scores ≤ this (0…1); unscored rows drop out
-    QString label; ///< only interactions a reviewer gave this label (a verdict in force)
+    /// Only interactions where a reviewer's verdict in force (their newest) has this label, as
+    /// the Quality page's reviewers' labels chart counts them; empty: any.
+    QString label;
     /// A rolling window: the last N days up to when the list is read (a saved queue's "last 7
     /// days" stays relative); it replaces filter.from/to. See resolvedAt().
     std::optional<int> lastDays;

@@ -68,8 +68,19 @@ ReviewDataset::ReviewDataset(StorePtr store)
     : m_store(std::move(store))
 { }
 
-Result<QList<DatasetRow>> ReviewDataset::rows(const std::optional<SavedQueue>& queue) const
+Result<QList<DatasetRow>> ReviewDataset::rows(
+    const std::optional<SavedQueue>& queue, const CsvExportControl& control, bool* cancelled) const
 {
+    // Reading each interaction's detail is the slow part: progress and Cancel go per item.
+    qint64 done = 0;
+    const auto stop = [&](qint64 total) {
+        control.report(done++, total);
+        if (!control.cancelled())
+            return false;
+        if (cancelled)
+            *cancelled = true;
+        return true;
+    };
     if (!m_store->hasReviews())
         return makeError(ErrorKind::MissingSchema,
             QCoreApplication::translate("RagScope::ReviewDataset", "this store has no reviewers' table: %1")
@@ -80,6 +91,8 @@ Result<QList<DatasetRow>> ReviewDataset::rows(const std::optional<SavedQueue>& q
         RAGSCOPE_TRY(items, QueueItems(m_store, *queue).all());
         RAGSCOPE_TRY(verdicts, QueueVerdicts::read(*m_store, queue->id));
         for (const QUuid& id : std::as_const(items)) {
+            if (stop(items.size()))
+                return QList<DatasetRow> {};
             const auto found = verdicts.constFind(id);
             if (found == verdicts.cend() || (found->byReviewer.isEmpty() && !found->adjudication))
                 continue;
@@ -98,6 +111,8 @@ Result<QList<DatasetRow>> ReviewDataset::rows(const std::optional<SavedQueue>& q
         while (ids.next())
             items << QUuid::fromString(ids.value(0).toString());
         for (const QUuid& id : std::as_const(items)) {
+            if (stop(items.size()))
+                return QList<DatasetRow> {};
             RAGSCOPE_TRY(detail, reader.detail(id));
             QList<Review> reviews;
             std::optional<Review> adjudication;
@@ -110,6 +125,7 @@ Result<QList<DatasetRow>> ReviewDataset::rows(const std::optional<SavedQueue>& q
             rows << finish(detail, reviews, adjudication);
         }
     }
+    control.report(done, done);
     std::sort(rows.begin(), rows.end(), [](const DatasetRow& a, const DatasetRow& b) {
         return std::pair(a.detail.createdAt, a.detail.id) < std::pair(b.detail.createdAt, b.detail.id);
     });
@@ -164,10 +180,13 @@ QStringList ReviewDataset::csvColumns()
         QStringLiteral("final_by"), QStringLiteral("final_source"), QStringLiteral("verdicts") };
 }
 
-Result<qint64> ReviewDataset::write(
-    const std::optional<SavedQueue>& queue, Format format, const QString& path) const
+Result<CsvExportSummary> ReviewDataset::write(const std::optional<SavedQueue>& queue, Format format,
+    const QString& path, const CsvExportControl& control) const
 {
-    RAGSCOPE_TRY(all, rows(queue));
+    bool cancelled = false;
+    RAGSCOPE_TRY(all, rows(queue, control, &cancelled));
+    if (cancelled)
+        return CsvExportSummary { 0, true };
     if (format == Format::Csv) {
         RAGSCOPE_TRY(
             summary, CsvFile::write(path, {}, csvColumns(), [&](CsvWriter& w) -> Result<CsvExportSummary> {
@@ -201,7 +220,7 @@ Result<qint64> ReviewDataset::write(
                 }
                 return CsvExportSummary { all.size(), false };
             }));
-        return summary.rows;
+        return summary;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -216,7 +235,7 @@ Result<qint64> ReviewDataset::write(
         return makeError(ErrorKind::InvalidInput,
             QCoreApplication::translate("RagScope::ReviewDataset", "cannot write %1: %2")
                 .arg(path, file.errorString()));
-    return qint64(all.size());
+    return CsvExportSummary { all.size(), false };
 }
 
 } // namespace RagScope

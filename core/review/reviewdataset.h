@@ -29,10 +29,14 @@ public:
 
     explicit ReviewDataset(StorePtr store);
 
-    /// The rows, oldest interaction first.
-    Result<QList<DatasetRow>> rows(const std::optional<SavedQueue>& queue) const;
-    /// Writes the rows to `path`; returns how many.
-    Result<qint64> write(const std::optional<SavedQueue>& queue, Format format, const QString& path) const;
+    /// The rows, oldest interaction first. `control` hears interactions read of the total and
+    /// may cancel (then the summary's rows are empty and it says so).
+    Result<QList<DatasetRow>> rows(const std::optional<SavedQueue>& queue,
+        const CsvExportControl& control = {}, bool* cancelled = nullptr) const;
+    /// Writes the rows to `path`, replaced only when complete: a cancelled or failed export
+    /// leaves no file and an older one as it was. Returns how many rows, or that it was cancelled.
+    Result<CsvExportSummary> write(const std::optional<SavedQueue>& queue, Format format, const QString& path,
+        const CsvExportControl& control = {}) const;
 
     /// A row as the JSON object of one JSON Lines record.
     static QJsonObject toJson(const DatasetRow& row);

@@ -78,8 +78,8 @@ QString idOrder(const SqlDialect& d, const QStringList& ids)
 
 } // namespace
 
-QList<CopyTable> monitoringTables(
-    const SqlDialect& d, const std::optional<Filter>& window, const bool withReviews, const QString& schema)
+QList<CopyTable> monitoringTables(const SqlDialect& d, const std::optional<Filter>& window,
+    const bool withReviews, const bool withReviewKinds, const QString& schema)
 {
     using K = ColumnKind;
     const SqlWhere where = selection(d, window, schema);
@@ -128,10 +128,18 @@ QList<CopyTable> monitoringTables(
     QList<CopyTable> tables { interactions,
         child(QStringLiteral("chat_feedbacks"),
             { { QStringLiteral("rating"), K::Integer }, { QStringLiteral("comment"), K::Text } }) };
-    if (withReviews)
-        tables << child(QStringLiteral("ragscope_reviews"),
-            { { QStringLiteral("reviewer"), K::Text }, { QStringLiteral("rating"), K::Integer },
-                { QStringLiteral("label"), K::Text }, { QStringLiteral("comment"), K::Text } });
+    if (!withReviews)
+        return tables;
+    QList<std::pair<QString, ColumnKind>> reviewColumns { { QStringLiteral("reviewer"), K::Text },
+        { QStringLiteral("rating"), K::Integer }, { QStringLiteral("label"), K::Text },
+        { QStringLiteral("comment"), K::Text } };
+    // Offline reviews made in a queue push back with their queue and kind (ReviewPusher).
+    if (withReviewKinds)
+        reviewColumns << std::pair(QStringLiteral("queue_id"), K::Text)
+                      << std::pair(QStringLiteral("kind"), K::Text)
+                      << std::pair(QStringLiteral("undoes_id"), K::Text)
+                      << std::pair(QStringLiteral("seconds_spent"), K::Integer);
+    tables << child(QStringLiteral("ragscope_reviews"), reviewColumns);
     return tables;
 }
 

@@ -42,12 +42,13 @@ struct CopyTable
 
 /// The monitoring tables of a snapshot of `window` (empty: the whole store): the interactions
 /// created in the window plus those whose feedback was given in it, narrowed to one user or
-/// model if the window says so, with all their feedback and (when `withReviews`) reviews.
+/// model if the window says so, with all their feedback and (when `withReviews`) reviews —
+/// with their queue, kind, undone review and seconds spent when `withReviewKinds` (schema 6).
 /// `schema` prefixes the source's table names ("" or an attached SQLite database's "name.").
 /// Interactions come in the order of the snapshot's text primary key, children in the order
 /// of their interaction, so that SQLite appends to the big indexes instead of inserting at
 /// random places (several times faster once an index outgrows the page cache).
-QList<CopyTable> monitoringTables(
-    const SqlDialect& source, const std::optional<Filter>& window, bool withReviews, const QString& schema);
+QList<CopyTable> monitoringTables(const SqlDialect& source, const std::optional<Filter>& window,
+    bool withReviews, bool withReviewKinds, const QString& schema);
 
 } // namespace RagScope

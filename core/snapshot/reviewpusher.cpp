@@ -10,26 +10,46 @@ namespace RagScope {
 
 namespace {
 
+constexpr int TeamReviewSchema = 6; // ragscope_reviews.queue_id, kind, undoes_id, seconds_spent
+
 QVariant nullIfEmpty(const QString& text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+QVariant nullableUuid(const SqlDialect& d, const QUuid& id)
+{
+    return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : d.bindUuid(id);
+}
+
 } // namespace
 
-Result<QList<Review>> ReviewPusher::snapshotReviews() const
+Result<QList<ReviewPusher::SnapshotReview>> ReviewPusher::snapshotReviews() const
 {
     if (!m_snapshot->hasReviews())
-        return QList<Review> {};
+        return QList<SnapshotReview> {};
+    const bool kinds = m_snapshot->schemaVersion() >= TeamReviewSchema;
     RAGSCOPE_TRY(q,
         m_snapshot->exec(
-            QStringLiteral("SELECT id, interaction_id, reviewer, rating, label, comment, created_at"
-                           " FROM ragscope_reviews ORDER BY created_at, id")));
-    QList<Review> reviews;
-    while (q.next())
-        reviews.append({ QUuid::fromString(q.value(0).toString()), QUuid::fromString(q.value(1).toString()),
-            q.value(2).toString(), q.value(3).toInt(), q.value(4).toString(), q.value(5).toString(),
-            SqlDialect::parseTime(q.value(6).toString()), {}, false });
+            QStringLiteral("SELECT id, interaction_id, reviewer, rating, label, comment, created_at%1"
+                           " FROM ragscope_reviews ORDER BY created_at, id")
+                .arg(kinds ? QStringLiteral(", queue_id, kind, undoes_id, seconds_spent") : QString())));
+    QList<SnapshotReview> reviews;
+    while (q.next()) {
+        SnapshotReview r { { QUuid::fromString(q.value(0).toString()),
+                               QUuid::fromString(q.value(1).toString()), q.value(2).toString(),
+                               q.value(3).toInt(), q.value(4).toString(), q.value(5).toString(),
+                               SqlDialect::parseTime(q.value(6).toString()), {}, false },
+            {}, {}, {} };
+        if (kinds) {
+            r.review.queueId = QUuid::fromString(q.value(7).toString());
+            r.kind = q.value(8).toString();
+            r.review.adjudication = r.kind == QLatin1String("adjudication");
+            r.undoes = QUuid::fromString(q.value(9).toString());
+            r.secondsSpent = q.value(10);
+        }
+        reviews.append(r);
+    }
     return reviews;
 }
 
@@ -48,12 +68,14 @@ Result<QString> ReviewPusher::checkSource() const
 
 // Sorts each review into added / already there / interaction gone; inserts the added ones
 // when `write`. Run inside the push's transaction, so what it saw is what it changes.
-Status ReviewPusher::classify(
-    const QList<Review>& reviews, const QDateTime& exportedAt, ReviewPush* push, const bool write) const
+Status ReviewPusher::classify(const QList<SnapshotReview>& reviews, const QDateTime& exportedAt,
+    ReviewPush* push, const bool write) const
 {
     const SqlDialect d(m_store->dialect());
+    const bool storeKinds = m_store->schemaVersion() >= TeamReviewSchema;
     QSet<QUuid> bothSides;
-    for (const Review& r : reviews) {
+    for (const SnapshotReview& offline : reviews) {
+        const Review& r = offline.review;
         RAGSCOPE_TRY(present,
             m_store->exec(QStringLiteral("SELECT 1 FROM ragscope_reviews WHERE id = %1").arg(d.uuidParam()),
                 { d.bindUuid(r.id) }));
@@ -77,7 +99,19 @@ Status ReviewPusher::classify(
             if (newer.next())
                 bothSides.insert(r.interactionId);
         }
-        if (write) {
+        if (write && storeKinds && !offline.kind.isEmpty()) {
+            RAGSCOPE_TRY(inserted,
+                m_store->exec(
+                    QStringLiteral(
+                        "INSERT INTO ragscope_reviews (id, interaction_id, reviewer, rating,"
+                        " label, comment, created_at, queue_id, kind, undoes_id, seconds_spent)"
+                        " VALUES (%1, %1, ?, ?, ?, ?, %2, %1, ?, %1, ?) ON CONFLICT (id) DO NOTHING")
+                        .arg(d.uuidParam(), d.timeParam()),
+                    { d.bindUuid(r.id), d.bindUuid(r.interactionId), r.reviewer, r.rating,
+                        nullIfEmpty(r.label), nullIfEmpty(r.comment), d.bindTime(r.createdAt),
+                        nullableUuid(d, r.queueId), offline.kind, nullableUuid(d, offline.undoes),
+                        offline.secondsSpent }));
+        } else if (write) {
             RAGSCOPE_TRY(inserted,
                 m_store->exec(
                     QStringLiteral("INSERT INTO ragscope_reviews (id, interaction_id, reviewer, rating,"

@@ -23,7 +23,9 @@ struct ReviewPush
 /// Applies the reviews made offline in a snapshot to the store it was exported from. Reviews
 /// carry stable ids (ragscope_reviews.id travels with the snapshot), so a push inserts only the
 /// ids the store lacks: idempotent, history on both sides kept, nothing ever updated or deleted,
-/// end users' feedback (chat_feedbacks) never touched. Blocking: call it from a worker thread.
+/// end users' feedback (chat_feedbacks) never touched. A review made in one of the snapshot's
+/// saved queues keeps its queue, kind (verdict, adjudication, undo) and seconds spent. Blocking: call it from
+/// a worker thread.
 class ReviewPusher
 {
 public:
@@ -39,10 +41,19 @@ public:
     Result<ReviewPush> push(bool force) const;
 
 private:
-    Result<QList<Review>> snapshotReviews() const;
+    /// A review as the snapshot holds it, with what team review adds to the row.
+    struct SnapshotReview
+    {
+        Review review;
+        QString kind; ///< review, adjudication or undo (empty: a snapshot without kinds)
+        QUuid undoes;
+        QVariant secondsSpent;
+    };
+
+    Result<QList<SnapshotReview>> snapshotReviews() const;
     Result<QString> checkSource() const;
-    Status classify(
-        const QList<Review>& reviews, const QDateTime& exportedAt, ReviewPush* push, bool write) const;
+    Status classify(const QList<SnapshotReview>& reviews, const QDateTime& exportedAt, ReviewPush* push,
+        bool write) const;
 
     StorePtr m_snapshot;
     StorePtr m_store;

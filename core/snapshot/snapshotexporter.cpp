@@ -2,6 +2,7 @@
 
 #include "base/performancemonitor.h"
 #include "pgtablesource.h"
+#include "reviewsetuptables.h"
 #include "rollupcopy.h"
 #include "snapshotinfo.h"
 #include "sqlitetablesource.h"
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 #include <QSqlDriver>
 
+#include <algorithm>
 #include <sqlite3.h>
 
 namespace RagScope {
@@ -83,7 +85,19 @@ private:
     Status copyAll(TableSource& source, SnapshotSummary* summary)
     {
         const SqlDialect d(m_source->dialect());
-        QList<CopyTable> tables = monitoringTables(d, m_window, m_source->hasReviews(), source.schema());
+        RAGSCOPE_TRY(reviewColumns, source.columnsOf(QStringLiteral("ragscope_reviews")));
+        const bool withKinds = std::any_of(reviewColumns.cbegin(), reviewColumns.cend(),
+            [](const SourceColumn& c) { return c.name == QLatin1String("kind"); });
+        QList<CopyTable> tables
+            = monitoringTables(d, m_window, m_source->hasReviews(), withKinds, source.schema());
+        // The team's labels, wording and queues, where the source has them and this role reads them.
+        if (m_source->hasReviews()) {
+            for (const CopyTable& t : reviewSetupTables(d, source.schema())) {
+                RAGSCOPE_TRY(columns, source.columnsOf(t.table));
+                if (!columns.isEmpty())
+                    tables << t;
+            }
+        }
         RollupCopy rollups(source, m_db, d, m_window);
         RAGSCOPE_TRY(rollupTables, rollups.tables());
         tables += rollupTables;

@@ -3,6 +3,7 @@
 
 #include "seriesthinning.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QGraphicsRectItem>
@@ -101,6 +102,9 @@ void TimeChart::setSeries(
     for (qsizetype i = 1; i < xs.size(); ++i)
         unit = i == 1 ? xs[1] - xs[0] : std::min(unit, xs[i] - xs[i - 1]);
     m_hourlyPoints = unit <= HourMs;
+    // A click opens one bucket: the labels' bucket, or the points' spacing where that is finer
+    // (hourly points labelled by day); sparse points are still one bucket apart, not more.
+    m_unit = std::min(unit, bucket == TimeBucket::Hour ? HourMs : DayMs);
     if (window.first.isValid() && !xs.isEmpty() && xs.first() < ChartStyle::axisPosition(window.first))
         m_firstPartial = qMakePair(xs.first(), xs.size() > 1 ? xs[1] : xs.first() + unit);
     if (window.second.isValid() && !xs.isEmpty()
@@ -147,6 +151,70 @@ void TimeChart::mouseMoveEvent(QMouseEvent* event)
         return;
     }
     showCrosshairAt(chart()->mapToValue(at, chart()->series().first()).x());
+}
+
+void TimeChart::mousePressEvent(QMouseEvent* event)
+{
+    ChartView::mousePressEvent(event);
+    m_pressedAt.reset();
+    if (event->button() == Qt::LeftButton)
+        m_pressedAt = event->position().toPoint();
+}
+
+void TimeChart::mouseReleaseEvent(QMouseEvent* event)
+{
+    ChartView::mouseReleaseEvent(event);
+    const QPoint pos = event->position().toPoint();
+    const bool click = event->button() == Qt::LeftButton && m_pressedAt
+        && (pos - *m_pressedAt).manhattanLength() <= QApplication::startDragDistance();
+    m_pressedAt.reset();
+    const QPointF at = chart()->mapFromScene(mapToScene(pos));
+    if (!click || chart()->series().isEmpty() || !chart()->plotArea().contains(at))
+        return;
+    if (const std::optional<Hit> hit = hitAt(chart()->mapToValue(at, chart()->series().first())))
+        emit bucketClicked(*hit);
+}
+
+QPoint TimeChart::viewPosition(const QPointF& value) const
+{
+    if (chart()->series().isEmpty())
+        return {};
+    return mapFromScene(chart()->mapToScene(chart()->mapToPosition(value, chart()->series().first())));
+}
+
+std::optional<TimeChart::Hit> TimeChart::hitAt(const QPointF& value) const
+{
+    std::optional<qreal> nearest;
+    for (const Series& s : std::as_const(m_series))
+        for (const QPointF& p : s.points)
+            if (!nearest || std::abs(p.x() - value.x()) < std::abs(*nearest - value.x()))
+                nearest = p.x();
+    if (!nearest)
+        return std::nullopt;
+    // axisPosition() shows UTC as local time: read the local fields back as UTC
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(qint64(*nearest));
+    Hit hit;
+    hit.start = QDateTime(local.date(), local.time(), Qt::UTC);
+    hit.end = hit.start.addMSecs(qint64(m_unit));
+    qreal below = 0;
+    std::optional<qreal> closest;
+    for (qsizetype i = 0; i < m_series.size(); ++i) {
+        const auto point = std::find_if(m_series[i].points.cbegin(), m_series[i].points.cend(),
+            [&](const QPointF& p) { return p.x() == *nearest; });
+        if (point == m_series[i].points.cend())
+            continue;
+        if (m_mode == Mode::StackedAreas) {
+            below += point->y();
+            if (value.y() <= below) {
+                hit.series = int(i);
+                break;
+            }
+        } else if (!closest || std::abs(point->y() - value.y()) < *closest) {
+            closest = std::abs(point->y() - value.y());
+            hit.series = int(i);
+        }
+    }
+    return hit;
 }
 
 void TimeChart::leaveEvent(QEvent* event)

@@ -63,7 +63,25 @@ public:
     QDateTimeAxis* timeAxis() const { return m_time; }
     QValueAxis* valueAxis() const { return m_value; }
 
+    /// What a click on the plot opens: the bucket nearest the click and the series under it.
+    struct Hit
+    {
+        QDateTime start; ///< UTC
+        QDateTime end; ///< start + the points' spacing (an hour or a day)
+        int series = -1; ///< stacked areas: the band clicked; lines: the nearest; -1: above them all
+    };
+    /// The hit at chart value `value` (x: ChartStyle::axisPosition, y: value); none without data.
+    std::optional<Hit> hitAt(const QPointF& value) const;
+    /// Where on the view (viewport coordinates) the chart value `value` is drawn.
+    QPoint viewPosition(const QPointF& value) const;
+
+signals:
+    /// A left click in the plot area hit a bucket (drill-downs open the Review page on it).
+    void bucketClicked(const RagScope::TimeChart::Hit& hit);
+
 protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void hideEvent(QHideEvent* event) override;
@@ -82,6 +100,8 @@ private:
     Mode m_mode;
     ChartStyle::ValueKind m_kind;
     bool m_hourlyPoints = false; ///< the points are hours (whatever the labels)
+    qreal m_unit = 0; ///< the points' spacing in ms: one bucket
+    std::optional<QPoint> m_pressedAt; ///< where a left button went down (a click, not a drag)
     QDateTimeAxis* m_time;
     QValueAxis* m_value;
     QList<Series> m_series;

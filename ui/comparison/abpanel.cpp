@@ -46,6 +46,10 @@ AbPanel::AbPanel(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chart->setObjectName(QStringLiteral("abChart"));
+    connect(m_chart, &TimeChart::bucketClicked, this, [this](const TimeChart::Hit& hit) {
+        if (hit.series == 0 || hit.series == 1)
+            emit weekClicked(hit.start.date(), hit.series == 0 ? modelA() : modelB());
+    });
     m_table->setObjectName(QStringLiteral("abWeeks"));
     m_table->setModel(m_weeks);
     m_table->verticalHeader()->hide();

@@ -33,6 +33,8 @@ public:
 signals:
     /// The user picked another A or B.
     void modelsChosen(const QString& a, const QString& b);
+    /// A click on a week of model A's or B's line in the chart.
+    void weekClicked(const QDate& monday, const QString& model);
 
 private:
     void showSummary(const AbComparison& comparison);

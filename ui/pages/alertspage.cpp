@@ -4,6 +4,7 @@
 #include "alerts/alertevaluator.h"
 #include "alerts/ruleeditordialog.h"
 #include "appearance/semanticcolors.h"
+#include "feedback/drilldownquery.h"
 #include "jobs/latestjob.h"
 #include "widgets/panel.h"
 
@@ -97,6 +98,17 @@ AlertsPage::AlertsPage(QWidget* parent)
     m_anomalyPanel->setContent(m_anomalies);
     connect(m_edit, &QPushButton::clicked, this, &AlertsPage::editRules);
     connect(m_episodes, &QTableWidget::cellActivated, this, [this](int row, int) { openEpisode(row); });
+    // An anomaly is an hour of the whole store: its interactions, dearest first for cost.
+    m_anomalies->setToolTip(tr("Double-click an anomaly to review that hour's interactions."));
+    connect(m_anomalies, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (row < 0 || row >= m_anomalyData.size())
+            return;
+        const Anomaly& a = m_anomalyData[row];
+        const QDateTime end = a.hour.addSecs(3600);
+        emit drillDown(bucketDrillDown({ a.hour, end, {}, {} }, a.hour, end,
+            a.metric == Anomaly::Metric::Cost ? ReviewQueueQuery::SortKey::Cost
+                                              : ReviewQueueQuery::SortKey::CreatedAt));
+    });
     connect(m_stateJob, &LatestJob::busyChanged, m_statePanel, &Panel::setBusy);
     connect(m_timelineJob, &LatestJob::busyChanged, m_episodePanel, &Panel::setBusy);
     connect(m_anomalyJob, &LatestJob::busyChanged, m_anomalyPanel, &Panel::setBusy);
@@ -208,6 +220,7 @@ void AlertsPage::showEpisodes(const QList<AlertEpisode>& episodes)
 void AlertsPage::showAnomalies(const QList<Anomaly>& anomalies)
 {
     m_anomalyPanel->setMessage(anomalies.isEmpty() ? tr("No anomalies in this window") : QString());
+    m_anomalyData = anomalies;
     m_anomalies->setRowCount(int(anomalies.size()));
     const QLocale locale;
     for (int row = 0; row < anomalies.size(); ++row) {

@@ -59,6 +59,7 @@ private:
     QList<AlertRule> m_rules;
     QString m_path;
     QList<AlertEpisode> m_episodeData;
+    QList<Anomaly> m_anomalyData; ///< the rows of the anomalies table
     QLabel* m_rulesLabel;
     QPushButton* m_edit;
     Panel* m_statePanel;

@@ -5,6 +5,7 @@
 #include "charts/timechart.h"
 #include "dailycostcharts.h"
 #include "export/metricscsv.h"
+#include "feedback/drilldownquery.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "models/dailycostmodel.h"
@@ -78,9 +79,31 @@ CostPage::CostPage(QWidget* parent)
     });
     connect(m_planning->burnDown(), &BurnDownPanel::budgetModelChanged, this, &CostPage::loadBurnDown);
     connect(m_planning->burnDown(), &BurnDownPanel::budgetSaveRequested, this, &CostPage::saveBudget);
+    // The burn-down plans this month (not the window): a day opens that day of its scope.
+    connect(
+        m_planning->burnDown()->chart(), &TimeChart::bucketClicked, this, [this](const TimeChart::Hit& hit) {
+            const Filter day { hit.start, hit.end, {}, m_planning->burnDown()->budgetModel() };
+            emit drillDown(bucketDrillDown(day, hit.start, hit.end, ReviewQueueQuery::SortKey::Cost));
+        });
     m_costChart->setObjectName(QStringLiteral("dailyCostChart"));
     m_costChart->setTooltip(
         [this](int, qreal x) { return DailyCostCharts::costReadout(m_dailyModel->rows(), x); });
+    // A click on a day lists its interactions, dearest first; on a model's band, that model's.
+    connect(m_costChart, &TimeChart::bucketClicked, this, [this](const TimeChart::Hit& hit) {
+        ReviewQueueQuery query
+            = bucketDrillDown(filter(), hit.start, hit.end, ReviewQueueQuery::SortKey::Cost);
+        const QList<TimeChart::Series>& series = m_costChart->series();
+        if (hit.series >= 0 && hit.series < series.size()) {
+            for (const DailyCost& row : m_dailyModel->rows()) {
+                if (row.model && DailyCostModel::modelLabel(row) == series[hit.series].name)
+                    query.filter.model = row.model;
+            }
+        }
+        emit drillDown(query);
+    });
+    connect(m_tokensChart, &TimeChart::bucketClicked, this, [this](const TimeChart::Hit& hit) {
+        emit drillDown(bucketDrillDown(filter(), hit.start, hit.end, ReviewQueueQuery::SortKey::Cost));
+    });
     m_tokensChart->setObjectName(QStringLiteral("tokensChart"));
     m_tokensChart->setTooltip(
         [this](int, qreal x) { return DailyCostCharts::tokensReadout(m_dailyModel->rows(), x); });

@@ -5,6 +5,7 @@
 #include "charts/exportpanels.h"
 #include "charts/timechart.h"
 #include "export/metricscsv.h"
+#include "feedback/drilldownquery.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "models/latencypercentilesmodel.h"
@@ -43,6 +44,11 @@ LatencyPage::LatencyPage(QWidget* parent)
     auto* timeCharts = new ChartGroup(this); // one date at one x in both charts
     timeCharts->add(m_percentileChart);
     timeCharts->add(m_breakdownChart);
+    // A click on a bucket lists its interactions, slowest first.
+    for (TimeChart* chart : { m_percentileChart, m_breakdownChart })
+        connect(chart, &TimeChart::bucketClicked, this, [this](const TimeChart::Hit& hit) {
+            emit drillDown(bucketDrillDown(filter(), hit.start, hit.end, ReviewQueueQuery::SortKey::Latency));
+        });
 
     m_percentilePanel = ExportPanels::chartPanel(tr("Latency percentiles over time"), m_percentileChart,
         QStringLiteral("latency-percentiles.png"), this);

@@ -4,6 +4,7 @@
 #include "comparison/abpanel.h"
 #include "comparison/modelcomparer.h"
 #include "comparison/modelscsv.h"
+#include "feedback/drilldownquery.h"
 #include "jobs/latestjob.h"
 #include "models/modelcomparisonmodel.h"
 #include "widgets/panel.h"
@@ -73,6 +74,27 @@ ModelsPage::ModelsPage(QWidget* parent)
     connect(m_tableJob, &LatestJob::busyChanged, m_abPanel, &Panel::setBusy);
     connect(m_abJob, &LatestJob::busyChanged, m_abPanel, &Panel::setBusy);
     connect(m_ab, &AbPanel::modelsChosen, this, &ModelsPage::loadAb);
+    ExportPanels::tableView(m_tablePanel)->setToolTip(tr("Double-click a model to review its answers."));
+    // Drill-downs: a model's row lists its interactions; a week of the A/B chart, that week's.
+    connect(ExportPanels::tableView(m_tablePanel), &QTableView::doubleClicked, this,
+        [this](const QModelIndex& index) {
+            const QString name = index.siblingAtColumn(ModelComparisonModel::Model)
+                                     .data(ModelComparisonModel::SortRole)
+                                     .toString();
+            for (const ModelFigures& m : m_model->comparison().models) {
+                if (m.model && m.displayName() == name) {
+                    ReviewQueueQuery query = bucketDrillDown(filter(), filter().from, filter().to);
+                    query.filter.model = m.model;
+                    emit drillDown(query);
+                }
+            }
+        });
+    connect(m_ab, &AbPanel::weekClicked, this, [this](const QDate& monday, const QString& model) {
+        const QDateTime start(monday, QTime(0, 0), Qt::UTC);
+        ReviewQueueQuery query = bucketDrillDown(filter(), start, start.addDays(7));
+        query.filter.model = model;
+        emit drillDown(query);
+    });
     clear(tr("No store open"));
 }
 

@@ -3,6 +3,7 @@
 
 #include "charts/timechart.h"
 #include "export/metricscsv.h"
+#include "feedback/drilldownquery.h"
 #include "jobs/latestjob.h"
 #include "metrics/metricscollector.h"
 #include "models/topusersmodel.h"
@@ -154,6 +155,9 @@ OverviewPage::OverviewPage(QWidget* parent)
     connect(m_usersJob, &LatestJob::busyChanged, m_usersPanel, &Panel::setBusy);
     connect(m_requestsJob, &LatestJob::busyChanged, m_requestsPanel, &Panel::setBusy);
     m_requestsChart->setObjectName(QStringLiteral("requestsChart"));
+    // A click on an hour lists that hour's interactions.
+    connect(m_requestsChart, &TimeChart::bucketClicked, this,
+        [this](const TimeChart::Hit& hit) { emit drillDown(bucketDrillDown(filter(), hit.start, hit.end)); });
     m_requestsChart->setMinimumHeight(fontMetrics().height() * 14);
     m_requestsPanel->setContent(m_requestsChart);
     m_requestsChart->setTooltip([this](int, qreal x) {

@@ -67,6 +67,8 @@ QualityPage::QualityPage(QWidget* parent)
     m_labelsChart->setObjectName(QStringLiteral("labelsChart"));
     m_confidenceChart->setToolTip(tr("Click a bar to review these interactions"));
     m_ratingChart->setToolTip(tr("Click a bar to review these interactions"));
+    m_byRatingChart->setToolTip(tr("Click a bar to review these interactions"));
+    m_labelsChart->setToolTip(tr("Click a bar to review these interactions"));
 
     m_panels = {
         ExportPanels::chartPanel(
@@ -109,6 +111,24 @@ QualityPage::QualityPage(QWidget* parent)
     connect(jobs()[LabelsPanel], &LatestJob::busyChanged, m_panels[AgreementPanel], &Panel::setBusy);
     connect(m_confidenceChart, &BarChart::barClicked, this, &QualityPage::confidenceClicked);
     connect(m_ratingChart, &BarChart::barClicked, this, &QualityPage::ratingClicked);
+    connect(m_labelsChart, &BarChart::barClicked, this, [this](int index) {
+        const QStringList labels = m_labelsChart->categories();
+        if (index < 0 || index >= labels.size())
+            return;
+        ReviewQueueQuery query;
+        query.filter = filter();
+        query.kind = ReviewQueueQuery::Kind::All;
+        query.label = labels[index];
+        emit drillDown(query);
+    });
+    // This chart counts interactions created in the window by their user rating.
+    connect(m_byRatingChart, &BarChart::barClicked, this, [this](int index) {
+        ReviewQueueQuery query;
+        query.filter = filter();
+        query.kind = ReviewQueueQuery::Kind::All;
+        query.userRating = index + 1;
+        emit drillDown(query);
+    });
     m_confidenceChart->setTooltip([this](int b) {
         const qint64 count = b < 10 ? m_confidence.buckets[size_t(b)] : m_confidence.unknown;
         qint64 total = m_confidence.unknown;
@@ -126,7 +146,7 @@ QualityPage::QualityPage(QWidget* parent)
     });
     m_byRatingChart->setTooltip([this](int r) {
         const auto avg = m_byRating.avgConfidence[size_t(r)];
-        return tr("Rating %1: average confidence %2 (interactions: %3)")
+        return tr("Rating %1: average confidence %2 (interactions: %3)\nClick to review them")
             .arg(QString::number(r + 1), avg ? QLocale().toString(*avg, 'f', 3) : tr("—"),
                 QLocale().toString(m_byRating.counts[size_t(r)]));
     });

@@ -5,6 +5,7 @@
 #include "review/queueagreementservice.h"
 #include "review/queueprogress.h"
 #include "review/savedqueuestore.h"
+#include "reviewexportdialog.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -149,8 +150,18 @@ QueuesDialog::QueuesDialog(
     m_message->setWordWrap(true);
     m_message->setAccessibleName(tr("Queues status"));
 
+    // The selected queue's items and verdicts as a dataset (JSON Lines or CSV).
+    auto* exportQueue = new QPushButton(tr("Export…"), this);
+    exportQueue->setObjectName(QStringLiteral("exportQueue"));
+    exportQueue->setToolTip(tr("Export this queue's reviewed items with their final verdicts"));
+    connect(exportQueue, &QPushButton::clicked, this,
+        [this] { ReviewExportDialog::openFor(m_store, m_picker->currentData().toString(), this); });
+    auto* pickerRow = new QHBoxLayout;
+    pickerRow->addWidget(m_picker, 1);
+    pickerRow->addWidget(exportQueue);
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_picker);
+    layout->addLayout(pickerRow);
     layout->addWidget(m_summary);
     layout->addWidget(tabs, 1);
     layout->addLayout(form);

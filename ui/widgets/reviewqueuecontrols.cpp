@@ -55,6 +55,7 @@ ReviewQueueControls::ReviewQueueControls(QWidget* parent)
     connect(m_clearDrill, &QToolButton::clicked, this, [this] {
         m_drillRating.reset();
         m_drillBucket.reset();
+        m_drillReviewLabel.clear();
         m_drillWindowOn = ReviewQueueQuery::WindowOn::Interaction;
         updateDrillDown();
         emitChanged();
@@ -81,6 +82,7 @@ void ReviewQueueControls::applyTo(ReviewQueueQuery& query) const
     query.unreviewedOnly = m_unreviewed->isChecked();
     query.userRating = m_drillRating;
     query.confidenceBucket = m_drillBucket;
+    query.label = m_drillReviewLabel;
     query.windowOn = m_drillWindowOn;
 }
 
@@ -95,6 +97,7 @@ void ReviewQueueControls::setQuery(const ReviewQueueQuery& query)
     m_searchDebounce.stop();
     m_drillRating = query.userRating;
     m_drillBucket = query.confidenceBucket;
+    m_drillReviewLabel = query.label;
     m_drillWindowOn = query.windowOn;
     updateDrillDown();
 }
@@ -118,6 +121,8 @@ void ReviewQueueControls::updateDrillDown()
         parts << tr("confidence %1–%2")
                      .arg(locale.toString(*m_drillBucket / 10.0, 'f', 1),
                          locale.toString((*m_drillBucket + 1) / 10.0, 'f', 1));
+    if (!m_drillReviewLabel.isEmpty())
+        parts << tr("reviewer label \"%1\"").arg(m_drillReviewLabel);
     m_drillLabel->setText(parts.isEmpty() ? QString() : tr("Only %1").arg(parts.join(tr(", "))));
     m_drillLabel->setVisible(!parts.isEmpty());
     m_clearDrill->setVisible(!parts.isEmpty());

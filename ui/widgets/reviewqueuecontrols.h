@@ -44,6 +44,7 @@ private:
 
     std::optional<int> m_drillRating;
     std::optional<int> m_drillBucket;
+    QString m_drillReviewLabel;
     ReviewQueueQuery::WindowOn m_drillWindowOn = ReviewQueueQuery::WindowOn::Interaction;
     QTimer m_searchDebounce;
     QComboBox* m_kind;

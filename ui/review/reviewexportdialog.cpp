@@ -1,0 +1,225 @@
+#include "reviewexportdialog.h"
+
+#include "jobs/dbthreadpool.h"
+#include "jobs/latestjob.h"
+#include "review/reviewdataset.h"
+#include "review/savedqueuestore.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPromise>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <limits>
+
+namespace RagScope {
+
+namespace {
+
+int clamped(qint64 value)
+{
+    return int(std::min<qint64>(value, std::numeric_limits<int>::max()));
+}
+
+QString suffixOf(ReviewDataset::Format format)
+{
+    return format == ReviewDataset::Format::Csv ? QStringLiteral("csv") : QStringLiteral("jsonl");
+}
+
+} // namespace
+
+ReviewExportDialog::ReviewExportDialog(StorePtr store, const QString& queueName, QWidget* parent)
+    : QDialog(parent)
+    , m_store(std::move(store))
+    , m_listJob(new LatestJob(this))
+    , m_queue(new QComboBox(this))
+    , m_format(new QComboBox(this))
+    , m_path(new QLineEdit(this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_export(new QPushButton(tr("&Export"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+{
+    setObjectName(QStringLiteral("reviewExportDialog"));
+    setWindowTitle(tr("Export reviews"));
+    m_queue->setAccessibleName(tr("Reviews to export"));
+    m_queue->addItem(tr("All reviewed interactions"), QString());
+    m_format->setAccessibleName(tr("Dataset format"));
+    m_format->addItem(tr("JSON Lines (one object per interaction)"), int(ReviewDataset::Format::JsonLines));
+    m_format->addItem(tr("CSV (verdicts as a JSON column)"), int(ReviewDataset::Format::Csv));
+    m_path->setAccessibleName(tr("Dataset file"));
+    m_path->setText(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                        .filePath(QStringLiteral("ragscope-reviews.jsonl")));
+    auto* browse = new QPushButton(tr("&Browse…"), this);
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Reviews:"), m_queue);
+    form->addRow(tr("F&ormat:"), m_format);
+    form->addRow(tr("&File:"), pathRow);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setAccessibleName(tr("Export progress"));
+    m_status->setWordWrap(true);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_export);
+    buttons->addWidget(m_cancel);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addLayout(buttons);
+    m_export->setDefault(true);
+
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ReviewExportDialog::formatChanged);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export reviews"), m_path->text(),
+            m_format->currentIndex() == 0 ? tr("JSON Lines (*.jsonl)") : tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            setPath(path);
+    });
+    connect(m_export, &QPushButton::clicked, this, &ReviewExportDialog::start);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (isRunning()) {
+            m_status->setText(tr("Cancelling…"));
+            m_watcher.cancel();
+        } else {
+            reject();
+        }
+    });
+    connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int done) {
+        m_progress->setValue(done);
+        m_status->setText(tr("%1 of %2 interactions read")
+                              .arg(QLocale().toString(done), QLocale().toString(m_progress->maximum())));
+    });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ReviewExportDialog::finish);
+    loadQueues(queueName);
+}
+
+ReviewExportDialog::~ReviewExportDialog()
+{
+    m_watcher.cancel();
+}
+
+ReviewExportDialog* ReviewExportDialog::openFor(StorePtr store, const QString& queueName, QWidget* parent)
+{
+    auto* dialog = new ReviewExportDialog(std::move(store), queueName, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+bool ReviewExportDialog::isLoading() const
+{
+    return m_listJob->isBusy();
+}
+
+void ReviewExportDialog::setPath(const QString& path)
+{
+    m_path->setText(path);
+}
+
+void ReviewExportDialog::loadQueues(const QString& select)
+{
+    m_listJob->start([store = m_store] { return SavedQueueStore(store).list(); },
+        [this, select](const Result<QList<SavedQueue>>& queues) {
+            // A store without saved queues still exports every reviewed interaction.
+            m_queues = queues.ok() ? *queues : QList<SavedQueue>();
+            for (const SavedQueue& q : std::as_const(m_queues))
+                m_queue->addItem(tr("Queue \"%1\"").arg(q.name), q.name);
+            if (!select.isEmpty())
+                m_queue->setCurrentIndex(qMax(0, m_queue->findData(select)));
+            emit queuesLoaded();
+        });
+}
+
+// The file's suffix follows the format, so a changed format does not write CSV into .jsonl.
+void ReviewExportDialog::formatChanged()
+{
+    const auto format = ReviewDataset::Format(m_format->currentData().toInt());
+    const QFileInfo info(m_path->text().trimmed());
+    if (info.fileName().isEmpty())
+        return;
+    setPath(QDir(info.path()).filePath(info.completeBaseName() + QLatin1Char('.') + suffixOf(format)));
+}
+
+void ReviewExportDialog::setRunning(bool running)
+{
+    m_export->setEnabled(!running);
+    m_queue->setEnabled(!running);
+    m_format->setEnabled(!running);
+    m_path->setEnabled(!running);
+    m_cancel->setText(running ? tr("Cancel") : tr("Close"));
+}
+
+void ReviewExportDialog::start()
+{
+    const QString path = m_path->text().trimmed();
+    if (path.isEmpty()) {
+        m_status->setText(tr("Choose the file to write."));
+        return;
+    }
+    std::optional<SavedQueue> queue;
+    const QString name = m_queue->currentData().toString();
+    for (const SavedQueue& q : std::as_const(m_queues)) {
+        if (q.name == name)
+            queue = q;
+    }
+    const auto format = ReviewDataset::Format(m_format->currentData().toInt());
+    setRunning(true);
+    m_progress->setRange(0, 0);
+    m_status->setText(tr("Reading reviews…"));
+    m_watcher.setFuture(QtConcurrent::run(
+        dbThreadPool(), [store = m_store, queue, format, path](QPromise<Result<CsvExportSummary>>& promise) {
+            CsvExportControl control;
+            control.isCancelled = [&promise] { return promise.isCanceled(); };
+            control.progress = [&promise](qint64 done, qint64 total) {
+                promise.setProgressRange(0, clamped(total));
+                promise.setProgressValue(clamped(done));
+            };
+            promise.addResult(ReviewDataset(store).write(queue, format, path, control));
+        }));
+}
+
+void ReviewExportDialog::finish()
+{
+    setRunning(false);
+    const bool noResult = m_watcher.isCanceled() || m_watcher.future().resultCount() == 0;
+    const Result<CsvExportSummary> result
+        = noResult ? Result<CsvExportSummary>(CsvExportSummary { 0, true }) : m_watcher.result();
+    if (!result.ok()) {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
+        m_status->setText(tr("Export failed: %1").arg(result.error().message));
+        emit failed(result.error().message);
+        return;
+    }
+    m_progress->setRange(0, 1);
+    if (result->cancelled) {
+        m_progress->setValue(0);
+        m_status->setText(tr("Cancelled: no file was written."));
+        emit cancelled();
+        return;
+    }
+    m_progress->setValue(1);
+    m_status->setText(
+        tr("Wrote %1 reviewed interactions to %2.")
+            .arg(QLocale().toString(result->rows), QDir::toNativeSeparators(m_path->text().trimmed())));
+    emit exported(result->rows);
+}
+
+} // namespace RagScope
