@@ -106,10 +106,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
 
     connect(m_profiles, &QComboBox::activated, this, [this](int index) {
         const auto location = StoreLocation::parse(m_profiles->itemData(index).toString());
-        if (index > 0 && location.ok()) {
+        if (index > 0 && location.ok())
             setLocation(location.value());
-            m_passwords->lookUp(location.value());
-        }
     });
     connect(m_passwords, &ProfilePasswords::found, this, [this](const QString& url, const QString& password) {
         // Only if the fields still show that profile and nothing was typed meanwhile.
@@ -151,6 +149,10 @@ void ConnectionDialog::setLocation(const StoreLocation& location)
     const auto writeTo = ConnectionProfiles::writeStore(location);
     m_writeUrl->setText(writeTo ? writeTo->urlWithoutPassword() : QString());
     m_reviewer->setText(ConnectionProfiles::reviewer(location));
+    // A saved profile's password comes from the keyring when the location has none: picked from
+    // the list, or a recent store whose open failed for want of a password.
+    if (location.password.isEmpty())
+        m_passwords->lookUp(location);
 }
 
 void ConnectionDialog::setFields(const StoreLocation& location)

@@ -29,7 +29,8 @@ public:
 
     /// What the fields describe (with the typed password, for opening now).
     StoreLocation location() const;
-    /// Shows `location`, with the write store remembered for it.
+    /// Shows `location` with the write store and reviewer remembered for it; without a password in
+    /// `location`, the one saved for it in the keyring fills in when the keyring answers.
     void setLocation(const StoreLocation& location);
     /// The write store typed for a read replica (its primary), or std::nullopt for none; an
     /// error if the text is not a PostgreSQL URL.

@@ -141,17 +141,14 @@ void MainWindow::createActions()
     QAction* exportReviews = file->addAction(
         tr("Export re&views…"), this, [this] { ReviewExportDialog::openFor(m_store, {}, this); });
     exportReviews->setObjectName(QStringLiteral("exportReviewsAction"));
-    for (QAction* needsStore : { exportSnapshot, pushReviews, exportReviews }) {
+    file->addSeparator();
+    QAction* close = file->addAction(tr("&Close store"), this, &MainWindow::closeStore);
+    close->setShortcut(QKeySequence::Close);
+    for (QAction* needsStore : { exportSnapshot, pushReviews, exportReviews, close }) {
         needsStore->setEnabled(false);
         connect(this, &MainWindow::storeOpened, needsStore, [needsStore] { needsStore->setEnabled(true); });
         connect(this, &MainWindow::storeClosed, needsStore, [needsStore] { needsStore->setEnabled(false); });
     }
-    file->addSeparator();
-    QAction* close = file->addAction(tr("&Close store"), this, &MainWindow::closeStore);
-    close->setShortcut(QKeySequence::Close);
-    close->setEnabled(false);
-    connect(this, &MainWindow::storeOpened, close, [close] { close->setEnabled(true); });
-    connect(this, &MainWindow::storeClosed, close, [close] { close->setEnabled(false); });
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

@@ -1,5 +1,6 @@
 #include "feedbackrules.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -31,7 +32,8 @@ int characterCount(const QString& text)
 Status validateRating(int rating)
 {
     if (rating < MinRating || rating > MaxRating)
-        return invalid(QStringLiteral("rating must be a whole number from %1 to %2, not %3")
+        return invalid(QCoreApplication::translate(
+            "RagScope::FeedbackRules", "rating must be a whole number from %1 to %2, not %3")
                            .arg(MinRating)
                            .arg(MaxRating)
                            .arg(rating));
@@ -43,7 +45,8 @@ Result<int> ratingFromNumber(double value)
     // Only the conversion is checked here (3.5, NaN, beyond int); the range is validateRating's.
     if (!(value >= std::numeric_limits<int>::min() && value <= std::numeric_limits<int>::max())
         || value != std::floor(value))
-        return invalid(QStringLiteral("rating must be a whole number from %1 to %2, not %3")
+        return invalid(QCoreApplication::translate(
+            "RagScope::FeedbackRules", "rating must be a whole number from %1 to %2, not %3")
                            .arg(MinRating)
                            .arg(MaxRating)
                            .arg(value));
@@ -56,7 +59,8 @@ Status validateComment(const QString& comment)
 {
     const int count = characterCount(comment);
     if (count > MaxCommentCharacters)
-        return invalid(QStringLiteral("comment has %1 characters; at most %2 are allowed")
+        return invalid(QCoreApplication::translate(
+            "RagScope::FeedbackRules", "comment has %1 characters; at most %2 are allowed")
                            .arg(count)
                            .arg(MaxCommentCharacters));
     return Done {};
@@ -65,10 +69,12 @@ Status validateComment(const QString& comment)
 Status validateReviewer(const QString& reviewer)
 {
     if (reviewer.trimmed().isEmpty())
-        return invalid(QStringLiteral("a review needs the reviewer's name"));
+        return invalid(
+            QCoreApplication::translate("RagScope::FeedbackRules", "a review needs the reviewer's name"));
     const int count = characterCount(reviewer);
     if (count > MaxReviewerCharacters)
-        return invalid(QStringLiteral("reviewer name has %1 characters; at most %2 are allowed")
+        return invalid(QCoreApplication::translate(
+            "RagScope::FeedbackRules", "reviewer name has %1 characters; at most %2 are allowed")
                            .arg(count)
                            .arg(MaxReviewerCharacters));
     return Done {};
@@ -78,7 +84,8 @@ Status validateLabel(const QString& label)
 {
     const int count = characterCount(label);
     if (count > MaxLabelCharacters)
-        return invalid(QStringLiteral("label has %1 characters; at most %2 are allowed")
+        return invalid(QCoreApplication::translate(
+            "RagScope::FeedbackRules", "label has %1 characters; at most %2 are allowed")
                            .arg(count)
                            .arg(MaxLabelCharacters));
     return Done {};
@@ -90,8 +97,9 @@ Result<QUuid> parseInteractionId(const QString& text)
         "^(\\{)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?(1)\\})$"));
     const QString trimmed = text.trimmed();
     if (!canonical.match(trimmed).hasMatch())
-        return invalid(QStringLiteral("'%1' is not an interaction id (expected a UUID such as "
-                                      "123e4567-e89b-12d3-a456-426614174000)")
+        return invalid(QCoreApplication::translate("RagScope::FeedbackRules",
+            "'%1' is not an interaction id (expected a UUID such as "
+            "123e4567-e89b-12d3-a456-426614174000)")
                            .arg(trimmed.left(64)));
     return QUuid::fromString(trimmed);
 }

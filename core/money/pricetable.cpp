@@ -110,7 +110,7 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
         return bad(parseError.errorString());
     const QJsonArray models = doc.object().value(QStringLiteral("models")).toArray();
     if (models.isEmpty())
-        return bad(QStringLiteral("no \"models\" array"));
+        return bad(QCoreApplication::translate("RagScope::PriceTable", "no \"models\" array"));
     PriceTable table;
     table.m_origin = origin;
     for (const QJsonValue& v : models) {
@@ -118,7 +118,7 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
         ModelPrice row;
         row.prefix = o.value(QStringLiteral("prefix")).toString();
         if (row.prefix.isEmpty())
-            return bad(QStringLiteral("a model without \"prefix\""));
+            return bad(QCoreApplication::translate("RagScope::PriceTable", "a model without \"prefix\""));
         const auto from = instantFrom(o, QStringLiteral("valid_from"), row.prefix);
         const auto to = instantFrom(o, QStringLiteral("valid_to"), row.prefix);
         if (!from.ok() || !to.ok())
@@ -126,7 +126,9 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
         row.validFrom = from.value();
         row.validTo = to.value();
         if (row.validTo.isValid() && row.validFrom.isValid() && row.validTo <= row.validFrom)
-            return bad(QStringLiteral("model %1: \"valid_to\" must be after \"valid_from\"").arg(row.prefix));
+            return bad(QCoreApplication::translate(
+                "RagScope::PriceTable", "model %1: \"valid_to\" must be after \"valid_from\"")
+                           .arg(row.prefix));
         // find() picks the longest prefix in effect: two rows of one prefix in effect at once
         // would make the file's order decide silently which price applies.
         for (const ModelPrice& earlier : std::as_const(table.m_rows)) {
@@ -138,14 +140,16 @@ Result<PriceTable> PriceTable::fromJson(const QByteArray& json, const QString& o
         }
         const auto input = priceFrom(o.value(QStringLiteral("input")));
         if (!input)
-            return bad(
-                QStringLiteral("model %1 needs an \"input\" price: a non-negative decimal").arg(row.prefix));
+            return bad(QCoreApplication::translate(
+                "RagScope::PriceTable", "model %1 needs an \"input\" price: a non-negative decimal")
+                           .arg(row.prefix));
         row.input = *input;
         const QJsonValue out = o.value(QStringLiteral("output"));
         if (!out.isUndefined() && !out.isNull()) {
             const auto output = priceFrom(out);
             if (!output)
-                return bad(QStringLiteral("model %1 has an invalid \"output\" price: a non-negative decimal")
+                return bad(QCoreApplication::translate("RagScope::PriceTable",
+                    "model %1 has an invalid \"output\" price: a non-negative decimal")
                                .arg(row.prefix));
             row.output = *output;
         }

@@ -43,7 +43,8 @@ Result<WhatIfResult> WhatIf::evaluate(const CostLedger& ledger, const WhatIfScen
 {
     const auto bad = [](const QString& why) { return makeError(ErrorKind::InvalidInput, why); };
     if (scenario.shareBasisPoints < 0 || scenario.shareBasisPoints > FullShare)
-        return bad(QStringLiteral("the share to move must be between 0 and 100 %"));
+        return bad(
+            QCoreApplication::translate("RagScope::WhatIf", "the share to move must be between 0 and 100 %"));
     const qint64 share = scenario.shareBasisPoints;
     WhatIfResult r;
     ExactCost before = 0; // in 1e-18 USD × FullShare, like after
@@ -87,7 +88,8 @@ Result<WhatIfResult> WhatIf::evaluate(const CostLedger& ledger, const WhatIfScen
         return true;
     };
     if (!amounts(0, &r.window) || !amounts(30, &r.monthly) || !amounts(365, &r.annual))
-        return bad(QStringLiteral("the amounts are too large to project exactly"));
+        return bad(
+            QCoreApplication::translate("RagScope::WhatIf", "the amounts are too large to project exactly"));
     return r;
 }
 

@@ -104,7 +104,8 @@ Result<std::shared_ptr<Store>> Store::open(const StoreLocation& location, OpenOp
                     .arg(location.sqlitePath));
         if (store->writes() && !sqliteFileIsWritable(location.sqlitePath)) {
             store->m_access = Access::Read;
-            store->m_readOnlyReason = QStringLiteral("the file is not writable");
+            store->m_readOnlyReason
+                = QCoreApplication::translate("RagScope::Store", "the file is not writable");
         }
     }
     const Status inspected = store->inspect(options);

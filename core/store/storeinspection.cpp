@@ -75,7 +75,8 @@ Status Store::inspect(const OpenOptions& options)
             if (!migrated.ok()) {
                 if (migrated.error().kind != ErrorKind::PermissionDenied)
                     return migrated.error();
-                m_readOnlyReason = QStringLiteral("this role may not run RagScope's migrations (%1)")
+                m_readOnlyReason = QCoreApplication::translate(
+                    "RagScope::Store", "this role may not run RagScope's migrations (%1)")
                                        .arg(migrated.error().message);
             }
             RAGSCOPE_TRY(reread, runner.appliedVersions());
@@ -111,19 +112,21 @@ Status Store::inspect(const OpenOptions& options)
     m_hasReviews = reviews.ok();
     if (!reviews.ok())
         m_reviewsOffReason = reviews.error().kind == ErrorKind::PermissionDenied
-            ? QStringLiteral("this role may not read RagScope's reviewers' table (ragscope_reviews)")
-            : QStringLiteral(
+            ? QCoreApplication::translate(
+                "RagScope::Store", "this role may not read RagScope's reviewers' table (ragscope_reviews)")
+            : QCoreApplication::translate("RagScope::Store",
                 "this store has no reviewers' table (ragscope_reviews): run `ragscope-cli migrate`");
 
     if (!m_readOnlyReason.isEmpty())
         return Done {};
     if (!writes()) {
-        m_readOnlyReason = QStringLiteral("opened for reading only");
+        m_readOnlyReason = QCoreApplication::translate("RagScope::Store", "opened for reading only");
     } else if (m_location.dialect == Dialect::Postgres) {
         auto q = exec(QStringLiteral("SELECT has_table_privilege('chat_feedbacks', 'INSERT')"
                                      " AND has_table_privilege('chat_feedbacks', 'UPDATE')"));
         if (q.ok() && q.value().next() && !q.value().value(0).toBool())
-            m_readOnlyReason = QStringLiteral("this role may only read chat_feedbacks");
+            m_readOnlyReason
+                = QCoreApplication::translate("RagScope::Store", "this role may only read chat_feedbacks");
     }
     return Done {};
 }

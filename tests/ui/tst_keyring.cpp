@@ -108,6 +108,14 @@ void TestKeyring::rememberedPasswordLivesInTheKeyring()
     QVERIFY(finished.wait(20000));
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(next.status()));
     QCOMPARE(next.status(), QStringLiteral("Connected."));
+
+    // A recent store opened without its password (the main window asks again with the location
+    // it tried): the dialog fills the password in from the keyring.
+    StoreLocation withoutPassword = location;
+    withoutPassword.password.clear();
+    ConnectionDialog again;
+    again.setLocation(withoutPassword);
+    QTRY_COMPARE_WITH_TIMEOUT(field<QLineEdit>(again, "password")->text(), location.password, 20000);
 }
 
 void TestKeyring::unreachableKeyringSavesNothing()

@@ -4,6 +4,7 @@
 #include "testdatabase.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace RagScope;
@@ -398,7 +399,13 @@ void TestReviewQueueModel::rowsWithoutACostReadNoPrice()
     QCOMPARE(m_model->index(0, ReviewQueueModel::Cost).data().toString(), QStringLiteral("no price"));
     m_model->setQuery(m_store, queryOf(Kind::LowConfidence));
     QVERIFY(waitIdle(*m_model));
-    QVERIFY(m_model->index(0, ReviewQueueModel::Cost).data().toString().startsWith(QLatin1Char('$')));
+    // Every row with all eight places, so sub-cent costs line up ("$0.00012500" over "$0.00300000").
+    static const QRegularExpression allPlaces(QStringLiteral("^\\$[0-9,]+\\.[0-9]{8}$"));
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString cost = m_model->index(row, ReviewQueueModel::Cost).data().toString();
+        if (cost != QLatin1String("no price"))
+            QVERIFY2(allPlaces.match(cost).hasMatch(), qPrintable(cost));
+    }
 }
 
 void TestReviewQueueModel::scrollingToTheEndAndBackHoldsOnlyPagesInUse()

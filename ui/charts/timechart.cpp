@@ -2,6 +2,7 @@
 #include "i18n/localetime.h"
 
 #include "seriesthinning.h"
+#include "timeaxisfit.h"
 
 #include <QApplication>
 #include <QAreaSeries>
@@ -12,7 +13,6 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QScatterSeries>
-#include <QTimeZone>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -24,14 +24,6 @@ namespace {
 constexpr qreal HourMs = 3'600'000.0;
 constexpr qreal DayMs = 24 * HourMs;
 constexpr int FewPoints = 40; // below this, dots mark each point
-
-/// The start of the bucket holding `utc`, as an axis position.
-qreal bucketStart(const QDateTime& utc, TimeBucket bucket)
-{
-    const QDateTime u = utc.toUTC();
-    const QTime start = bucket == TimeBucket::Hour ? QTime(u.time().hour(), 0) : QTime(0, 0);
-    return ChartStyle::axisPosition(QDateTime(u.date(), start, QTimeZone::utc()));
-}
 
 QList<QPointF> stackedOn(const QList<QPointF>& base, const QList<QPointF>& points)
 {
@@ -326,7 +318,6 @@ void TimeChart::refill()
 
 void TimeChart::fitTimeAxis(TimeBucket bucket)
 {
-    const qreal unit = bucket == TimeBucket::Hour ? HourMs : DayMs;
     qreal first = 0;
     qreal last = 0;
     bool any = false;
@@ -339,30 +330,9 @@ void TimeChart::fitTimeAxis(TimeBucket bucket)
     }
     if (!any)
         return;
-    // Every bucket of the window, with data or not: charts of one window share one range.
-    if (m_window.first.isValid())
-        first = std::min(first, bucketStart(m_window.first, bucket));
-    if (m_window.second.isValid())
-        last = std::max(last, bucketStart(m_window.second.addMSecs(-1), bucket));
-    // Ticks on whole buckets: the span is padded to a whole number of tick steps.
-    qint64 span = qRound64((last - first) / unit);
-    if (span == 0) {
-        first -= unit;
-        span = 2;
-    }
     // As many labels as fit: about one per 110 px ("Nov 24" at the widget's font), 2 to 7.
     const qint64 maxTicks = std::clamp<qint64>(width() / (fontMetrics().averageCharWidth() * 14), 2, 7);
-    const qint64 step = span <= maxTicks ? 1 : (span + maxTicks - 1) / maxTicks;
-    const qint64 ticks = (span + step - 1) / step;
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first)),
-        QDateTime::fromMSecsSinceEpoch(qint64(first + qreal(ticks * step) * unit)));
-    m_time->setTickCount(int(ticks) + 1);
-    if (bucket == TimeBucket::Hour)
-        m_time->setFormat(QStringLiteral("MMM d HH:mm"));
-    else if (ticks * step > 300)
-        m_time->setFormat(LocaleTime::dateFormat());
-    else
-        m_time->setFormat(QStringLiteral("MMM d"));
+    TimeAxisFit::apply(m_time, first, last, bucket, m_window, maxTicks);
 }
 
 void TimeChart::setMarks(const QList<Mark>& marks)

@@ -221,8 +221,8 @@ QVariant ReviewQueueModel::display(const InteractionSummary& row, int column) co
         return row.userRating ? QString::number(*row.userRating) : QString();
     case Latency:
         return row.totalLatencyMs ? tr("%1 ms").arg(locale.toString(*row.totalLatencyMs, 'f', 0)) : QString();
-    case Cost:
-        return CostDisplay::amount(row.cost);
+    case Cost: // every place: one request's cost is often below a cent, and the rows line up
+        return CostDisplay::amount(row.cost, CostDisplay::Style::DollarsAllPlaces);
     case Review:
         if (!row.reviewerRating)
             return QString();

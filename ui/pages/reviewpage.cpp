@@ -5,6 +5,7 @@
 #include "models/reviewqueuemodel.h"
 #include "review/claimservice.h"
 #include "review/queueworkbar.h"
+#include "review/reviewpagekeys.h"
 #include "review/teamreviewtools.h"
 #include "widgets/exporter.h"
 #include "widgets/interactiondetailview.h"
@@ -145,32 +146,15 @@ ReviewPage::ReviewPage(QWidget* parent)
     connect(m_detailJob, &LatestJob::busyChanged, m_detailPanel, &Panel::setBusy);
     connect(m_form, &ReviewForm::saveRequested, this, &ReviewPage::saveReview);
 
-    // The page's keys work wherever the focus is on this page (text fields keep their own keys).
-    auto* previous = new QAction(tr("Previous interaction"), this);
-    previous->setShortcuts({ QKeySequence(Qt::Key_K), QKeySequence(Qt::Key_Up) });
-    connect(previous, &QAction::triggered, this, [this] { m_table->moveCurrent(-1); });
-    auto* next = new QAction(tr("Next interaction"), this);
-    next->setShortcuts({ QKeySequence(Qt::Key_J), QKeySequence(Qt::Key_Down) });
-    connect(next, &QAction::triggered, this, [this] { m_table->moveCurrent(1); });
-    auto* skip = new QAction(tr("Skip to the next interaction without saving"), this);
-    skip->setShortcut(Qt::Key_S);
-    connect(skip, &QAction::triggered, this, [this] {
-        if (m_work->queue())
-            m_work->skip(); // releases the lease; the next item is claimed
-        else
-            m_table->moveCurrent(1);
-    });
-    auto* undo = new QAction(tr("Undo your last save on this interaction (within a minute)"), this);
-    undo->setObjectName(QStringLiteral("undoReview"));
-    undo->setShortcut(Qt::Key_U);
-    connect(undo, &QAction::triggered, this, &ReviewPage::undoLastSave);
-    auto* keys = new QAction(tr("Show these keys"), this);
-    keys->setShortcuts({ QKeySequence(Qt::Key_Question), QKeySequence(QKeySequence::HelpContents) });
-    connect(keys, &QAction::triggered, this, &ReviewPage::showShortcuts);
-    for (QAction* action : { previous, next, skip, undo, keys }) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(action);
-    }
+    addReviewPageKeys(this,
+        { [this](int delta) { m_table->moveCurrent(delta); },
+            [this] {
+                if (m_work->queue())
+                    m_work->skip(); // releases the lease; the next item is claimed
+                else
+                    m_table->moveCurrent(1);
+            },
+            [this] { undoLastSave(); }, [this] { showShortcuts(); } });
     addActions(m_form->shortcutActions());
     addActions(m_work->actions());
 

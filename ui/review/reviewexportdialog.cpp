@@ -14,23 +14,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <limits>
-
 namespace RagScope {
 
 namespace {
-
-int clamped(qint64 value)
-{
-    return int(std::min<qint64>(value, std::numeric_limits<int>::max()));
-}
 
 QString suffixOf(ReviewDataset::Format format)
 {
@@ -46,10 +38,7 @@ ReviewExportDialog::ReviewExportDialog(StorePtr store, const QString& queueName,
     , m_queue(new QComboBox(this))
     , m_format(new QComboBox(this))
     , m_path(new QLineEdit(this))
-    , m_progress(new QProgressBar(this))
-    , m_status(new QLabel(this))
-    , m_export(new QPushButton(tr("&Export"), this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_run(new ExportRunPanel(this, &m_watcher))
 {
     setObjectName(QStringLiteral("reviewExportDialog"));
     setWindowTitle(tr("Export reviews"));
@@ -69,20 +58,9 @@ ReviewExportDialog::ReviewExportDialog(StorePtr store, const QString& queueName,
     form->addRow(tr("&Reviews:"), m_queue);
     form->addRow(tr("F&ormat:"), m_format);
     form->addRow(tr("&File:"), pathRow);
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_progress->setAccessibleName(tr("Export progress"));
-    m_status->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_export);
-    buttons->addWidget(m_cancel);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addLayout(buttons);
-    m_export->setDefault(true);
+    layout->addWidget(m_run);
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &ReviewExportDialog::formatChanged);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -91,20 +69,11 @@ ReviewExportDialog::ReviewExportDialog(StorePtr store, const QString& queueName,
         if (!path.isEmpty())
             setPath(path);
     });
-    connect(m_export, &QPushButton::clicked, this, &ReviewExportDialog::start);
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (isRunning()) {
-            m_status->setText(tr("Cancelling…"));
-            m_watcher.cancel();
-        } else {
-            reject();
-        }
-    });
-    connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(m_run, &ExportRunPanel::exportRequested, this, &ReviewExportDialog::start);
     connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int done) {
-        m_progress->setValue(done);
-        m_status->setText(tr("%1 of %2 interactions read")
-                              .arg(QLocale().toString(done), QLocale().toString(m_progress->maximum())));
+        m_run->statusLabel()->setText(
+            tr("%1 of %2 interactions read")
+                .arg(QLocale().toString(done), QLocale().toString(m_watcher.progressMaximum())));
     });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &ReviewExportDialog::finish);
     loadQueues(queueName);
@@ -157,20 +126,17 @@ void ReviewExportDialog::formatChanged()
     setPath(QDir(info.path()).filePath(info.completeBaseName() + QLatin1Char('.') + suffixOf(format)));
 }
 
-void ReviewExportDialog::setRunning(bool running)
+void ReviewExportDialog::setInputsEnabled(bool enabled)
 {
-    m_export->setEnabled(!running);
-    m_queue->setEnabled(!running);
-    m_format->setEnabled(!running);
-    m_path->setEnabled(!running);
-    m_cancel->setText(running ? tr("Cancel") : tr("Close"));
+    for (QWidget* input : std::initializer_list<QWidget*> { m_queue, m_format, m_path })
+        input->setEnabled(enabled);
 }
 
 void ReviewExportDialog::start()
 {
     const QString path = m_path->text().trimmed();
     if (path.isEmpty()) {
-        m_status->setText(tr("Choose the file to write."));
+        m_run->statusLabel()->setText(tr("Choose the file to write."));
         return;
     }
     std::optional<SavedQueue> queue;
@@ -180,16 +146,15 @@ void ReviewExportDialog::start()
             queue = q;
     }
     const auto format = ReviewDataset::Format(m_format->currentData().toInt());
-    setRunning(true);
-    m_progress->setRange(0, 0);
-    m_status->setText(tr("Reading reviews…"));
+    setInputsEnabled(false);
+    m_run->begin(tr("Reading reviews…"));
     m_watcher.setFuture(QtConcurrent::run(
         dbThreadPool(), [store = m_store, queue, format, path](QPromise<Result<CsvExportSummary>>& promise) {
             CsvExportControl control;
             control.isCancelled = [&promise] { return promise.isCanceled(); };
             control.progress = [&promise](qint64 done, qint64 total) {
-                promise.setProgressRange(0, clamped(total));
-                promise.setProgressValue(clamped(done));
+                promise.setProgressRange(0, ExportRunPanel::clamped(total));
+                promise.setProgressValue(ExportRunPanel::clamped(done));
             };
             promise.addResult(ReviewDataset(store).write(queue, format, path, control));
         }));
@@ -197,26 +162,21 @@ void ReviewExportDialog::start()
 
 void ReviewExportDialog::finish()
 {
-    setRunning(false);
+    setInputsEnabled(true);
     const bool noResult = m_watcher.isCanceled() || m_watcher.future().resultCount() == 0;
     const Result<CsvExportSummary> result
         = noResult ? Result<CsvExportSummary>(CsvExportSummary { 0, true }) : m_watcher.result();
     if (!result.ok()) {
-        m_progress->setRange(0, 1);
-        m_progress->setValue(0);
-        m_status->setText(tr("Export failed: %1").arg(result.error().message));
+        m_run->end(false, tr("Export failed: %1").arg(result.error().message));
         emit failed(result.error().message);
         return;
     }
-    m_progress->setRange(0, 1);
     if (result->cancelled) {
-        m_progress->setValue(0);
-        m_status->setText(tr("Cancelled: no file was written."));
+        m_run->end(false, tr("Cancelled: no file was written."));
         emit cancelled();
         return;
     }
-    m_progress->setValue(1);
-    m_status->setText(
+    m_run->end(true,
         tr("Wrote %1 reviewed interactions to %2.")
             .arg(QLocale().toString(result->rows), QDir::toNativeSeparators(m_path->text().trimmed())));
     emit exported(result->rows);

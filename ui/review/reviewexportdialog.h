@@ -3,6 +3,7 @@
 #include "export/csvfile.h"
 #include "review/reviewtypes.h"
 #include "store/store.h"
+#include "widgets/exportrunpanel.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -41,10 +42,10 @@ public:
 
     QComboBox* queuePicker() const { return m_queue; }
     QComboBox* formatPicker() const { return m_format; }
-    QProgressBar* progressBar() const { return m_progress; }
-    QLabel* statusLabel() const { return m_status; }
-    QPushButton* exportButton() const { return m_export; }
-    QPushButton* cancelButton() const { return m_cancel; }
+    QProgressBar* progressBar() const { return m_run->progressBar(); }
+    QLabel* statusLabel() const { return m_run->statusLabel(); }
+    QPushButton* exportButton() const { return m_run->exportButton(); }
+    QPushButton* cancelButton() const { return m_run->cancelButton(); }
 
 signals:
     void queuesLoaded();
@@ -56,7 +57,7 @@ private:
     void loadQueues(const QString& select);
     void formatChanged();
     void finish();
-    void setRunning(bool running);
+    void setInputsEnabled(bool enabled);
 
     StorePtr m_store;
     QList<SavedQueue> m_queues;
@@ -64,11 +65,8 @@ private:
     QComboBox* m_queue;
     QComboBox* m_format;
     QLineEdit* m_path;
-    QProgressBar* m_progress;
-    QLabel* m_status;
-    QPushButton* m_export;
-    QPushButton* m_cancel;
-    QFutureWatcher<Result<CsvExportSummary>> m_watcher;
+    QFutureWatcher<Result<CsvExportSummary>> m_watcher; ///< before m_run, which follows it
+    ExportRunPanel* m_run;
 };
 
 } // namespace RagScope

@@ -2,6 +2,7 @@
 #include "i18n/localetime.h"
 
 #include "jobs/dbthreadpool.h"
+#include "widgets/exportrunpanel.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
@@ -11,13 +12,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <limits>
 
 namespace RagScope {
 
@@ -32,11 +30,6 @@ QDateTimeEdit* timeEdit(const QDateTime& value, QWidget* parent)
     return edit;
 }
 
-int clamped(qint64 value)
-{
-    return int(std::min<qint64>(value, std::numeric_limits<int>::max()));
-}
-
 } // namespace
 
 SnapshotExportDialog::SnapshotExportDialog(StorePtr store, const Filter& filter, QWidget* parent)
@@ -48,10 +41,7 @@ SnapshotExportDialog::SnapshotExportDialog(StorePtr store, const Filter& filter,
     , m_user(new QLineEdit(filter.user.value_or(QString()), this))
     , m_model(new QLineEdit(filter.model.value_or(QString()), this))
     , m_path(new QLineEdit(this))
-    , m_progress(new QProgressBar(this))
-    , m_status(new QLabel(this))
-    , m_export(new QPushButton(tr("&Export"), this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_run(new ExportRunPanel(this, &m_watcher))
 {
     setWindowTitle(tr("Export snapshot"));
     m_user->setPlaceholderText(tr("all users"));
@@ -68,20 +58,9 @@ SnapshotExportDialog::SnapshotExportDialog(StorePtr store, const Filter& filter,
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Model:"), m_model);
     form->addRow(tr("&File:"), pathRow);
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_progress->setAccessibleName(tr("Export progress"));
-    m_status->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_export);
-    buttons->addWidget(m_cancel);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addLayout(buttons);
-    m_export->setDefault(true);
+    layout->addWidget(m_run);
 
     connect(m_whole, &QCheckBox::toggled, this, [this](bool whole) {
         for (QWidget* w : std::initializer_list<QWidget*> { m_from, m_to, m_user, m_model })
@@ -93,18 +72,8 @@ SnapshotExportDialog::SnapshotExportDialog(StorePtr store, const Filter& filter,
         if (!path.isEmpty())
             setPath(path);
     });
-    connect(m_export, &QPushButton::clicked, this, &SnapshotExportDialog::start);
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (isRunning()) {
-            m_status->setText(tr("Cancelling…"));
-            m_watcher.cancel();
-        } else {
-            reject();
-        }
-    });
-    connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcherBase::progressTextChanged, m_status, &QLabel::setText);
+    connect(m_run, &ExportRunPanel::exportRequested, this, &SnapshotExportDialog::start);
+    connect(&m_watcher, &QFutureWatcherBase::progressTextChanged, m_run->statusLabel(), &QLabel::setText);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &SnapshotExportDialog::finish);
 }
 
@@ -130,34 +99,27 @@ std::optional<Filter> SnapshotExportDialog::window() const
     return f;
 }
 
-void SnapshotExportDialog::setRunning(bool running)
-{
-    m_export->setEnabled(!running);
-    m_cancel->setText(running ? tr("Cancel") : tr("Close"));
-}
-
 void SnapshotExportDialog::start()
 {
     const QString path = m_path->text().trimmed();
     const std::optional<Filter> w = window();
     if (path.isEmpty()) {
-        m_status->setText(tr("Choose the file to write."));
+        m_run->statusLabel()->setText(tr("Choose the file to write."));
         return;
     }
     if (w && w->from >= w->to) {
-        m_status->setText(tr("The window must end after it starts."));
+        m_run->statusLabel()->setText(tr("The window must end after it starts."));
         return;
     }
-    setRunning(true);
-    m_progress->setRange(0, 0);
-    m_status->setText(tr("Counting rows…"));
+    m_run->begin(tr("Counting rows…"));
     m_watcher.setFuture(QtConcurrent::run(
         dbThreadPool(), [store = m_store, path, w](QPromise<Result<SnapshotSummary>>& promise) {
             QElapsedTimer clock;
             clock.start();
             promise.addResult(SnapshotExporter::exportTo(store, path, w, [&](const ExportProgress& p) {
-                promise.setProgressRange(0, clamped(p.total));
-                promise.setProgressValueAndText(clamped(p.done), ProgressMeter(p, clock.elapsed()).text());
+                promise.setProgressRange(0, ExportRunPanel::clamped(p.total));
+                promise.setProgressValueAndText(
+                    ExportRunPanel::clamped(p.done), ProgressMeter(p, clock.elapsed()).text());
                 return !promise.isCanceled();
             }));
         }));
@@ -165,27 +127,23 @@ void SnapshotExportDialog::start()
 
 void SnapshotExportDialog::finish()
 {
-    setRunning(false);
     if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
-        m_progress->setRange(0, 1);
-        m_progress->setValue(0);
-        m_status->setText(tr("Cancelled: no file was written."));
+        m_run->end(false, tr("Cancelled: no file was written."));
         emit cancelled();
         return;
     }
     const Result<SnapshotSummary> result = m_watcher.result();
     if (!result.ok()) {
-        m_status->setText(tr("Export failed: %1").arg(result.error().message));
+        m_run->end(false, tr("Export failed: %1").arg(result.error().message));
         emit failed(result.error().message);
         return;
     }
-    m_progress->setRange(0, 1);
-    m_progress->setValue(1);
-    m_status->setText(tr("Snapshot written: %1 interactions, %2 feedbacks, %3 reviews%4.")
-                          .arg(result->interactions)
-                          .arg(result->feedbacks)
-                          .arg(result->reviews)
-                          .arg(result->rollups ? tr(", with rollups") : QString()));
+    m_run->end(true,
+        tr("Snapshot written: %1 interactions, %2 feedbacks, %3 reviews%4.")
+            .arg(result->interactions)
+            .arg(result->feedbacks)
+            .arg(result->reviews)
+            .arg(result->rollups ? tr(", with rollups") : QString()));
     emit exported(result->interactions);
 }
 

@@ -2,6 +2,7 @@
 
 #include "metrics/filter.h"
 #include "snapshot/snapshotexporter.h"
+#include "widgets/exportrunpanel.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -31,10 +32,10 @@ public:
     void start();
     bool isRunning() const { return m_watcher.isRunning(); }
 
-    QProgressBar* progressBar() const { return m_progress; }
-    QLabel* statusLabel() const { return m_status; }
-    QPushButton* exportButton() const { return m_export; }
-    QPushButton* cancelButton() const { return m_cancel; }
+    QProgressBar* progressBar() const { return m_run->progressBar(); }
+    QLabel* statusLabel() const { return m_run->statusLabel(); }
+    QPushButton* exportButton() const { return m_run->exportButton(); }
+    QPushButton* cancelButton() const { return m_run->cancelButton(); }
 
 signals:
     void exported(qint64 interactions);
@@ -44,7 +45,6 @@ signals:
 private:
     std::optional<Filter> window() const;
     void finish();
-    void setRunning(bool running);
 
     StorePtr m_store;
     QCheckBox* m_whole;
@@ -53,11 +53,8 @@ private:
     QLineEdit* m_user;
     QLineEdit* m_model;
     QLineEdit* m_path;
-    QProgressBar* m_progress;
-    QLabel* m_status;
-    QPushButton* m_export;
-    QPushButton* m_cancel;
-    QFutureWatcher<Result<SnapshotSummary>> m_watcher;
+    QFutureWatcher<Result<SnapshotSummary>> m_watcher; ///< before m_run, which follows it
+    ExportRunPanel* m_run;
 };
 
 } // namespace RagScope
