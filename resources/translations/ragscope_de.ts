@@ -129,6 +129,29 @@
     </message>
 </context>
 <context>
+    <name>RagScope</name>
+    <message>
+        <source>Previous interaction</source>
+        <translation>Vorige Interaktion</translation>
+    </message>
+    <message>
+        <source>Next interaction</source>
+        <translation>Nächste Interaktion</translation>
+    </message>
+    <message>
+        <source>Skip to the next interaction without saving</source>
+        <translation>Ohne Speichern zur nächsten Interaktion springen</translation>
+    </message>
+    <message>
+        <source>Undo your last save on this interaction (within a minute)</source>
+        <translation>Ihr letztes Speichern an dieser Interaktion rückgängig machen (innerhalb einer Minute)</translation>
+    </message>
+    <message>
+        <source>Show these keys</source>
+        <translation>Diese Tasten anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::AbPanel</name>
     <message>
         <source>no test (no variation)</source>
@@ -1538,6 +1561,56 @@ Antwort: %3 Tokens</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::ExportRunPanel</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::FeedbackRules</name>
+    <message>
+        <source>rating must be a whole number from %1 to %2, not %3</source>
+        <translation>Die Bewertung muss eine ganze Zahl von %1 bis %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>comment has %1 characters; at most %2 are allowed</source>
+        <translation>Der Kommentar hat %1 Zeichen; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>a review needs the reviewer&apos;s name</source>
+        <translation>Ein Review braucht den Namen des Prüfers</translation>
+    </message>
+    <message>
+        <source>reviewer name has %1 characters; at most %2 are allowed</source>
+        <translation>Der Name des Prüfers hat %1 Zeichen; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>label has %1 characters; at most %2 are allowed</source>
+        <translation>Die Kennzeichnung hat %1 Zeichen; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an interaction id (expected a UUID such as 123e4567-e89b-12d3-a456-426614174000)</source>
+        <translation>„%1“ ist keine Interaktions-ID (erwartet wird eine UUID wie 123e4567-e89b-12d3-a456-426614174000)</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::FeedbackService</name>
     <message>
         <source>there is no interaction with id %1</source>
@@ -2620,6 +2693,26 @@ neueste Bewertung</translation>
         <source>cannot read price table %1: %2</source>
         <translation>Die Preistabelle %1 kann nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>no &quot;models&quot; array</source>
+        <translation>Kein Array „models“</translation>
+    </message>
+    <message>
+        <source>a model without &quot;prefix&quot;</source>
+        <translation>Ein Modell ohne „prefix“</translation>
+    </message>
+    <message>
+        <source>model %1: &quot;valid_to&quot; must be after &quot;valid_from&quot;</source>
+        <translation>Modell %1: „valid_to“ muss nach „valid_from“ liegen</translation>
+    </message>
+    <message>
+        <source>model %1 needs an &quot;input&quot; price: a non-negative decimal</source>
+        <translation>Modell %1 braucht einen Preis „input“: eine nicht negative Dezimalzahl</translation>
+    </message>
+    <message>
+        <source>model %1 has an invalid &quot;output&quot; price: a non-negative decimal</source>
+        <translation>Modell %1 hat einen ungültigen Preis „output“: erwartet wird eine nicht negative Dezimalzahl</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::PricingModel</name>
@@ -3281,14 +3374,6 @@ Klicken, um sie zu prüfen</translation>
 <context>
     <name>RagScope::ReviewExportDialog</name>
     <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Export reviews</source>
         <translation>Reviews exportieren</translation>
     </message>
@@ -3333,10 +3418,6 @@ Klicken, um sie zu prüfen</translation>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <source>Export progress</source>
-        <translation>Fortschritt des Exports</translation>
-    </message>
-    <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -3345,20 +3426,12 @@ Klicken, um sie zu prüfen</translation>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Breche ab …</translation>
-    </message>
-    <message>
         <source>%1 of %2 interactions read</source>
         <translation>%1 von %2 Interaktionen gelesen</translation>
     </message>
     <message>
         <source>Queue &quot;%1&quot;</source>
         <translation>Prüfliste „%1“</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>Choose the file to write.</source>
@@ -3503,14 +3576,6 @@ Klicken, um sie zu prüfen</translation>
         <translation>Wählen Sie eine Interaktion aus, um sie vollständig zu sehen.</translation>
     </message>
     <message>
-        <source>Previous interaction</source>
-        <translation>Vorige Interaktion</translation>
-    </message>
-    <message>
-        <source>Next interaction</source>
-        <translation>Nächste Interaktion</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Prüfen</translation>
     </message>
@@ -3543,18 +3608,6 @@ Klicken, um sie zu prüfen</translation>
     <message>
         <source>No store is open.</source>
         <translation>Es ist kein Speicher geöffnet.</translation>
-    </message>
-    <message>
-        <source>Skip to the next interaction without saving</source>
-        <translation>Ohne Speichern zur nächsten Interaktion springen</translation>
-    </message>
-    <message>
-        <source>Undo your last save on this interaction (within a minute)</source>
-        <translation>Ihr letztes Speichern an dieser Interaktion rückgängig machen (innerhalb einer Minute)</translation>
-    </message>
-    <message>
-        <source>Show these keys</source>
-        <translation>Diese Tasten anzeigen</translation>
     </message>
     <message>
         <source>Your last save on this interaction is undone.</source>
@@ -4049,14 +4102,6 @@ Antwort: %2</translation>
         <translation>Der ganze Speicher (Zeitraum und Filter ignorieren)</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Export snapshot</source>
         <translation>Snapshot exportieren</translation>
     </message>
@@ -4097,20 +4142,8 @@ Antwort: %2</translation>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <source>Export progress</source>
-        <translation>Fortschritt des Exports</translation>
-    </message>
-    <message>
         <source>SQLite snapshots (*.sqlite)</source>
         <translation>SQLite-Snapshots (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Breche ab …</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>Choose the file to write.</source>
@@ -4270,6 +4303,30 @@ Antwort: %2</translation>
         <source>%1 is not a RagScope monitoring store: table %2 is missing%3</source>
         <translation>%1 ist kein Überwachungsspeicher von RagScope: Die Tabelle %2 fehlt%3</translation>
     </message>
+    <message>
+        <source>this role may not run RagScope&apos;s migrations (%1)</source>
+        <translation>Diese Rolle darf die Migrationen von RagScope nicht ausführen (%1)</translation>
+    </message>
+    <message>
+        <source>this role may not read RagScope&apos;s reviewers&apos; table (ragscope_reviews)</source>
+        <translation>Diese Rolle darf die Prüfer-Tabelle von RagScope (ragscope_reviews) nicht lesen</translation>
+    </message>
+    <message>
+        <source>this store has no reviewers&apos; table (ragscope_reviews): run `ragscope-cli migrate`</source>
+        <translation>Dieser Speicher hat keine Prüfer-Tabelle (ragscope_reviews): führen Sie `ragscope-cli migrate` aus</translation>
+    </message>
+    <message>
+        <source>opened for reading only</source>
+        <translation>nur zum Lesen geöffnet</translation>
+    </message>
+    <message>
+        <source>this role may only read chat_feedbacks</source>
+        <translation>diese Rolle darf chat_feedbacks nur lesen</translation>
+    </message>
+    <message>
+        <source>the file is not writable</source>
+        <translation>die Datei ist nicht beschreibbar</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::StoreLocation</name>
@@ -4414,6 +4471,14 @@ Antwort: %2</translation>
     <message>
         <source>model &quot;%1&quot; has no requests in the window</source>
         <translation>Das Modell „%1“ hat keine Anfragen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>the share to move must be between 0 and 100 %</source>
+        <translation>Der zu verlagernde Anteil muss zwischen 0 und 100 % liegen</translation>
+    </message>
+    <message>
+        <source>the amounts are too large to project exactly</source>
+        <translation>Die Beträge sind zu groß, um sie exakt hochzurechnen</translation>
     </message>
 </context>
 <context>
