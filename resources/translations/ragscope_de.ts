@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ChartImage</name>
+    <message>
+        <source>%1 to %2 (UTC)</source>
+        <translation>%1 bis %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>alle Modelle</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>ModelFigures</name>
     <message>
         <source>(no model)</source>
@@ -45,14 +76,6 @@
         <translation>Speichern ist aus: %1.</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>%1 konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
@@ -75,6 +98,57 @@
     <message>
         <source>Excel needs it to read UTF-8 text; other programs do not.</source>
         <translation>Excel braucht sie, um UTF-8-Text zu lesen; andere Programme nicht.</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Auflösung</translation>
+    </message>
+    <message>
+        <source>1× (screen size)</source>
+        <translation>1× (Bildschirmgröße)</translation>
+    </message>
+    <message>
+        <source>2× (sharp on high-density screens and in print)</source>
+        <translation>2× (scharf auf hochauflösenden Bildschirmen und im Druck)</translation>
+    </message>
+    <message>
+        <source>PNG only: an SVG is sharp at any size</source>
+        <translation>Nur PNG: Ein SVG ist in jeder Größe scharf</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope</name>
+    <message>
+        <source>Previous interaction</source>
+        <translation>Vorige Interaktion</translation>
+    </message>
+    <message>
+        <source>Next interaction</source>
+        <translation>Nächste Interaktion</translation>
+    </message>
+    <message>
+        <source>Skip to the next interaction without saving</source>
+        <translation>Ohne Speichern zur nächsten Interaktion springen</translation>
+    </message>
+    <message>
+        <source>Undo your last save on this interaction (within a minute)</source>
+        <translation>Ihr letztes Speichern an dieser Interaktion rückgängig machen (innerhalb einer Minute)</translation>
+    </message>
+    <message>
+        <source>Show these keys</source>
+        <translation>Diese Tasten anzeigen</translation>
     </message>
 </context>
 <context>
@@ -423,6 +497,10 @@ p</translation>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
+    <message>
+        <source>Double-click an anomaly to review that hour&apos;s interactions.</source>
+        <translation>Doppelklicken Sie auf eine Anomalie, um die Interaktionen dieser Stunde zu prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::AsyncInteractionRecorder</name>
@@ -486,10 +564,6 @@ p</translation>
 </context>
 <context>
     <name>RagScope::BurnDownPanel</name>
-    <message>
-        <source>Cumulative cost (USD)</source>
-        <translation>Kumulierte Kosten (USD)</translation>
-    </message>
     <message>
         <source>none</source>
         <translation>keine</translation>
@@ -569,6 +643,10 @@ p</translation>
     <message>
         <source>Forecast amounts are estimates rounded to cents.</source>
         <translation>Prognosebeträge sind auf Cent gerundete Schätzungen.</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Kosten (USD)</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1311,18 @@ Warnungen von Qt und den Datenbanktreibern.
         <source>Saving the password in the desktop keyring…</source>
         <translation>Passwort wird im Schlüsselbund des Desktops gespeichert …</translation>
     </message>
+    <message>
+        <source>Optional: defaults to the database role</source>
+        <translation>Optional: standardmäßig die Datenbankrolle</translation>
+    </message>
+    <message>
+        <source>The name your reviews and queue claims are saved under with this profile</source>
+        <translation>Der Name, unter dem Ihre Reviews und Übernahmen aus Prüflisten mit diesem Profil gespeichert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>Prü&amp;fer:</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::CostDisplay</name>
@@ -1471,6 +1561,56 @@ Antwort: %3 Tokens</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::ExportRunPanel</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::FeedbackRules</name>
+    <message>
+        <source>rating must be a whole number from %1 to %2, not %3</source>
+        <translation>Die Bewertung muss eine ganze Zahl von %1 bis %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>comment has %1 characters; at most %2 are allowed</source>
+        <translation>Der Kommentar hat %1 Zeichen; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>a review needs the reviewer&apos;s name</source>
+        <translation>Ein Review braucht den Namen des Prüfers</translation>
+    </message>
+    <message>
+        <source>reviewer name has %1 characters; at most %2 are allowed</source>
+        <translation>Der Name des Prüfers hat %1 Zeichen; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>label has %1 characters; at most %2 are allowed</source>
+        <translation>Die Kennzeichnung hat %1 Zeichen; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an interaction id (expected a UUID such as 123e4567-e89b-12d3-a456-426614174000)</source>
+        <translation>„%1“ ist keine Interaktions-ID (erwartet wird eine UUID wie 123e4567-e89b-12d3-a456-426614174000)</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::FeedbackService</name>
     <message>
         <source>there is no interaction with id %1</source>
@@ -1560,16 +1700,20 @@ Antwort: %3 Tokens</translation>
         <translation>Keine gültige Zeit: Der Zeitraum wurde nicht übernommen</translation>
     </message>
     <message>
-        <source>All users</source>
-        <translation>Alle Benutzer</translation>
-    </message>
-    <message>
         <source>All models</source>
         <translation>Alle Modelle</translation>
     </message>
     <message>
         <source>“From” must be before “To”: the range was not applied</source>
         <translation>„Von“ muss vor „Bis“ liegen: Der Zeitraum wurde nicht übernommen</translation>
+    </message>
+    <message>
+        <source>User error</source>
+        <translation>Fehler beim Benutzer</translation>
+    </message>
+    <message>
+        <source>No user “%1” in this store: the filter is unchanged</source>
+        <translation>Kein Benutzer „%1“ in diesem Speicher: Der Filter bleibt unverändert</translation>
     </message>
 </context>
 <context>
@@ -1841,10 +1985,6 @@ Antwort: %3 Tokens</translation>
         <translation>Gesamtlatenz (ms)</translation>
     </message>
     <message>
-        <source>Average latency (ms)</source>
-        <translation>Mittlere Latenz (ms)</translation>
-    </message>
-    <message>
         <source>Latency percentiles over time</source>
         <translation>Latenz-Perzentile im Zeitverlauf</translation>
     </message>
@@ -1907,6 +2047,10 @@ Antwort: %3 Tokens</translation>
     <message>
         <source>Generation (avg): %1</source>
         <translation>Generierung (Mittel): %1</translation>
+    </message>
+    <message>
+        <source>Average (ms)</source>
+        <translation>Mittelwert (ms)</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2231,10 @@ Antwort: %3 Tokens</translation>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>Export re&amp;views…</source>
+        <translation>Reviews e&amp;xportieren …</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::MetricsPage</name>
@@ -2247,6 +2395,10 @@ neueste Bewertung</translation>
         <source>The A/B comparison needs two models with interactions in this window</source>
         <translation>Der A/B-Vergleich braucht zwei Modelle mit Interaktionen in diesem Zeitraum</translation>
     </message>
+    <message>
+        <source>Double-click a model to review its answers.</source>
+        <translation>Doppelklicken Sie auf ein Modell, um seine Antworten zu prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::Money</name>
@@ -2280,18 +2432,6 @@ neueste Bewertung</translation>
 </context>
 <context>
     <name>RagScope::OverviewPage</name>
-    <message>
-        <source>no previous data</source>
-        <translation>keine früheren Daten</translation>
-    </message>
-    <message>
-        <source>no change</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
     <message>
         <source>%1%</source>
         <translation>%1 %</translation>
@@ -2432,17 +2572,39 @@ neueste Bewertung</translation>
         <source>forecast %1 (80%: %2 – %3)</source>
         <translation>Prognose %1 (80 %: %2 – %3)</translation>
     </message>
+    <message>
+        <source>no data in this window</source>
+        <translation>keine Daten in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>no change %1</source>
+        <translation>unverändert %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 (too few previous data for a %)</source>
+        <translation>%1 %2 (zu wenige frühere Daten für eine Prozentangabe)</translation>
+    </message>
+    <message>
+        <source>%1% %2</source>
+        <translation>%1 % %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>no data in the previous %n days</source>
+        <translation>
+            <numerusform>keine Daten am vorigen Tag</numerusform>
+            <numerusform>keine Daten in den vorigen %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no data in the previous %n hours</source>
+        <translation>
+            <numerusform>keine Daten in der vorigen Stunde</numerusform>
+            <numerusform>keine Daten in den vorigen %n Stunden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RagScope::Panel</name>
-    <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren …</translation>
-    </message>
-    <message>
-        <source>Save this chart as a PNG image</source>
-        <translation>Dieses Diagramm als PNG-Bild speichern</translation>
-    </message>
     <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren …</translation>
@@ -2454,6 +2616,26 @@ neueste Bewertung</translation>
     <message>
         <source>Loading</source>
         <translation>Lädt</translation>
+    </message>
+    <message>
+        <source>Save image…</source>
+        <translation>Bild speichern …</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG or SVG image, with its window and filters</source>
+        <translation>Dieses Diagramm als PNG- oder SVG-Bild speichern, mit Zeitraum und Filtern</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this chart to the clipboard as an image (2×)</source>
+        <translation>Dieses Diagramm als Bild in die Zwischenablage kopieren (2×)</translation>
     </message>
 </context>
 <context>
@@ -2510,6 +2692,26 @@ neueste Bewertung</translation>
     <message>
         <source>cannot read price table %1: %2</source>
         <translation>Die Preistabelle %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no &quot;models&quot; array</source>
+        <translation>Kein Array „models“</translation>
+    </message>
+    <message>
+        <source>a model without &quot;prefix&quot;</source>
+        <translation>Ein Modell ohne „prefix“</translation>
+    </message>
+    <message>
+        <source>model %1: &quot;valid_to&quot; must be after &quot;valid_from&quot;</source>
+        <translation>Modell %1: „valid_to“ muss nach „valid_from“ liegen</translation>
+    </message>
+    <message>
+        <source>model %1 needs an &quot;input&quot; price: a non-negative decimal</source>
+        <translation>Modell %1 braucht einen Preis „input“: eine nicht negative Dezimalzahl</translation>
+    </message>
+    <message>
+        <source>model %1 has an invalid &quot;output&quot; price: a non-negative decimal</source>
+        <translation>Modell %1 hat einen ungültigen Preis „output“: erwartet wird eine nicht negative Dezimalzahl</translation>
     </message>
 </context>
 <context>
@@ -2730,10 +2932,6 @@ Click to review them</source>
 Klicken, um sie zu prüfen</translation>
     </message>
     <message>
-        <source>Rating %1: average confidence %2 (interactions: %3)</source>
-        <translation>Bewertung %1: mittlere Konfidenz %2 (Interaktionen: %3)</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2777,12 +2975,144 @@ Klicken, um sie zu prüfen</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Rating %1: average confidence %2 (interactions: %3)
+Click to review them</source>
+        <translation>Bewertung %1: mittlere Konfidenz %2 (Interaktionen: %3)
+Klicken, um sie zu prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::QueueFilterFields</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Lowest confidence</source>
+        <translation>Niedrigste Konfidenz</translation>
+    </message>
+    <message>
+        <source>Highest confidence</source>
+        <translation>Höchste Konfidenz</translation>
+    </message>
+    <message>
+        <source>the page&apos;s window</source>
+        <translation>Zeitraum der Seite</translation>
+    </message>
+    <message>
+        <source>last </source>
+        <translation>letzte </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Rolling window</source>
+        <translation>Gleitender Zeitraum</translation>
+    </message>
+    <message>
+        <source>Kept relative: the days before each claim, not before the queue was saved</source>
+        <translation>Bleibt relativ: die Tage vor jeder Übernahme, nicht vor dem Speichern der Prüfliste</translation>
+    </message>
+    <message>
+        <source>Reviewer label</source>
+        <translation>Kennzeichnung des Prüfers</translation>
+    </message>
+    <message>
+        <source>any label</source>
+        <translation>beliebige Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Kennzeichnung</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::QueueFilterJson</name>
     <message>
         <source>queue filter: %1 %2</source>
         <translation>Prüflistenfilter: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::QueueWorkBar</name>
+    <message>
+        <source>Next item</source>
+        <translation>Nächster Eintrag</translation>
+    </message>
+    <message>
+        <source>Work a queue</source>
+        <translation>Prüfliste bearbeiten</translation>
+    </message>
+    <message>
+        <source>Work a saved queue: items are handed out one by one and reserved for you</source>
+        <translation>Eine gespeicherte Prüfliste bearbeiten: Die Einträge werden einzeln ausgegeben und für Sie reserviert</translation>
+    </message>
+    <message>
+        <source>No queue (browse freely)</source>
+        <translation>Keine Prüfliste (frei blättern)</translation>
+    </message>
+    <message>
+        <source>Claim the next item of the queue</source>
+        <translation>Den nächsten Eintrag der Prüfliste übernehmen</translation>
+    </message>
+    <message>
+        <source>Claim the next item of the queue (N)</source>
+        <translation>Den nächsten Eintrag der Prüfliste übernehmen (N)</translation>
+    </message>
+    <message>
+        <source>Lease time left</source>
+        <translation>Verbleibende Reservierungszeit</translation>
+    </message>
+    <message>
+        <source>Queue progress</source>
+        <translation>Fortschritt der Prüfliste</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>Prüfliste:</translation>
+    </message>
+    <message>
+        <source>%1 (blind)</source>
+        <translation>%1 (blind)</translation>
+    </message>
+    <message>
+        <source>No queue is being worked.</source>
+        <translation>Es wird keine Prüfliste bearbeitet.</translation>
+    </message>
+    <message>
+        <source>Nothing left for you in this queue</source>
+        <translation>In dieser Prüfliste ist nichts mehr für Sie übrig</translation>
+    </message>
+    <message>
+        <source>No item claimed</source>
+        <translation>Kein Eintrag übernommen</translation>
+    </message>
+    <message>
+        <source>Lease expired: others may claim this item</source>
+        <translation>Reservierung abgelaufen: Andere können diesen Eintrag übernehmen</translation>
+    </message>
+    <message>
+        <source>Lease: %1:%2 left</source>
+        <translation>Reservierung: noch %1:%2</translation>
+    </message>
+    <message>
+        <source>Loading progress…</source>
+        <translation>Lade Fortschritt …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed · today %3 · mine %4</source>
+        <translation>%1 von %2 geprüft · heute %3 · meine %4</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +3305,18 @@ Klicken, um sie zu prüfen</translation>
         <source>Queue &quot;%1&quot; saved.</source>
         <translation>Prüfliste „%1“ gespeichert.</translation>
     </message>
+    <message>
+        <source>Also narrow to</source>
+        <translation>Zusätzlich eingrenzen auf</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Export this queue&apos;s reviewed items with their final verdicts</source>
+        <translation>Die geprüften Einträge dieser Prüfliste mit ihren endgültigen Urteilen exportieren</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::ReconciliationModel</name>
@@ -3027,6 +3369,89 @@ Klicken, um sie zu prüfen</translation>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ReviewExportDialog</name>
+    <message>
+        <source>Export reviews</source>
+        <translation>Reviews exportieren</translation>
+    </message>
+    <message>
+        <source>Reviews to export</source>
+        <translation>Zu exportierende Reviews</translation>
+    </message>
+    <message>
+        <source>All reviewed interactions</source>
+        <translation>Alle geprüften Interaktionen</translation>
+    </message>
+    <message>
+        <source>Dataset format</source>
+        <translation>Format des Datensatzes</translation>
+    </message>
+    <message>
+        <source>JSON Lines (one object per interaction)</source>
+        <translation>JSON Lines (ein Objekt pro Interaktion)</translation>
+    </message>
+    <message>
+        <source>CSV (verdicts as a JSON column)</source>
+        <translation>CSV (Urteile als JSON-Spalte)</translation>
+    </message>
+    <message>
+        <source>Dataset file</source>
+        <translation>Datensatzdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Reviews:</source>
+        <translation>&amp;Reviews:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 interactions read</source>
+        <translation>%1 von %2 Interaktionen gelesen</translation>
+    </message>
+    <message>
+        <source>Queue &quot;%1&quot;</source>
+        <translation>Prüfliste „%1“</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Wählen Sie die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>Reading reviews…</source>
+        <translation>Lese Reviews …</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 reviewed interactions to %2.</source>
+        <translation>%1 geprüfte Interaktionen nach %2 geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -3151,14 +3576,6 @@ Klicken, um sie zu prüfen</translation>
         <translation>Wählen Sie eine Interaktion aus, um sie vollständig zu sehen.</translation>
     </message>
     <message>
-        <source>Previous interaction</source>
-        <translation>Vorige Interaktion</translation>
-    </message>
-    <message>
-        <source>Next interaction</source>
-        <translation>Nächste Interaktion</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Prüfen</translation>
     </message>
@@ -3193,20 +3610,12 @@ Klicken, um sie zu prüfen</translation>
         <translation>Es ist kein Speicher geöffnet.</translation>
     </message>
     <message>
-        <source>Skip to the next interaction without saving</source>
-        <translation>Ohne Speichern zur nächsten Interaktion springen</translation>
-    </message>
-    <message>
-        <source>Undo your last save on this interaction (within a minute)</source>
-        <translation>Ihr letztes Speichern an dieser Interaktion rückgängig machen (innerhalb einer Minute)</translation>
-    </message>
-    <message>
-        <source>Show these keys</source>
-        <translation>Diese Tasten anzeigen</translation>
-    </message>
-    <message>
         <source>Your last save on this interaction is undone.</source>
         <translation>Ihr letztes Speichern an dieser Interaktion ist rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Nothing left for you in this queue.</source>
+        <translation>In dieser Prüfliste ist nichts mehr für Sie übrig.</translation>
     </message>
 </context>
 <context>
@@ -3320,6 +3729,10 @@ Klicken, um sie zu prüfen</translation>
     <message>
         <source>no confidence score</source>
         <translation>kein Konfidenzwert</translation>
+    </message>
+    <message>
+        <source>reviewer label &quot;%1&quot;</source>
+        <translation>Prüfer-Kennzeichnung „%1“</translation>
     </message>
 </context>
 <context>
@@ -3689,14 +4102,6 @@ Antwort: %2</translation>
         <translation>Der ganze Speicher (Zeitraum und Filter ignorieren)</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Export snapshot</source>
         <translation>Snapshot exportieren</translation>
     </message>
@@ -3737,20 +4142,8 @@ Antwort: %2</translation>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <source>Export progress</source>
-        <translation>Fortschritt des Exports</translation>
-    </message>
-    <message>
         <source>SQLite snapshots (*.sqlite)</source>
         <translation>SQLite-Snapshots (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Breche ab …</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>Choose the file to write.</source>
@@ -3910,6 +4303,30 @@ Antwort: %2</translation>
         <source>%1 is not a RagScope monitoring store: table %2 is missing%3</source>
         <translation>%1 ist kein Überwachungsspeicher von RagScope: Die Tabelle %2 fehlt%3</translation>
     </message>
+    <message>
+        <source>this role may not run RagScope&apos;s migrations (%1)</source>
+        <translation>Diese Rolle darf die Migrationen von RagScope nicht ausführen (%1)</translation>
+    </message>
+    <message>
+        <source>this role may not read RagScope&apos;s reviewers&apos; table (ragscope_reviews)</source>
+        <translation>Diese Rolle darf die Prüfer-Tabelle von RagScope (ragscope_reviews) nicht lesen</translation>
+    </message>
+    <message>
+        <source>this store has no reviewers&apos; table (ragscope_reviews): run `ragscope-cli migrate`</source>
+        <translation>Dieser Speicher hat keine Prüfer-Tabelle (ragscope_reviews): führen Sie `ragscope-cli migrate` aus</translation>
+    </message>
+    <message>
+        <source>opened for reading only</source>
+        <translation>nur zum Lesen geöffnet</translation>
+    </message>
+    <message>
+        <source>this role may only read chat_feedbacks</source>
+        <translation>diese Rolle darf chat_feedbacks nur lesen</translation>
+    </message>
+    <message>
+        <source>the file is not writable</source>
+        <translation>die Datei ist nicht beschreibbar</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::StoreLocation</name>
@@ -3955,6 +4372,25 @@ Antwort: %2</translation>
     <message>
         <source>excellent</source>
         <translation>ausgezeichnet</translation>
+    </message>
+</context>
+<context>
+    <name>RagScope::ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
     </message>
 </context>
 <context>
@@ -4020,10 +4456,29 @@ Antwort: %2</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::UserPicker</name>
+    <message>
+        <source>Search users</source>
+        <translation>Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::WhatIf</name>
     <message>
         <source>model &quot;%1&quot; has no requests in the window</source>
         <translation>Das Modell „%1“ hat keine Anfragen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>the share to move must be between 0 and 100 %</source>
+        <translation>Der zu verlagernde Anteil muss zwischen 0 und 100 % liegen</translation>
+    </message>
+    <message>
+        <source>the amounts are too large to project exactly</source>
+        <translation>Die Beträge sind zu groß, um sie exakt hochzurechnen</translation>
     </message>
 </context>
 <context>
@@ -4208,6 +4663,14 @@ Antwort: %2</translation>
     <message>
         <source>Price table (JSON, with effective dates) for the recomputed cost, reconciliation, what-if and forecast, instead of the built-in one.</source>
         <translation>Preistabelle (JSON, mit Gültigkeitsdaten) für die neu berechneten Kosten, den Abgleich, Was-wäre-wenn und die Prognose statt der eingebauten.</translation>
+    </message>
+    <message>
+        <source>Use the theme NAME (system, light or dark) for this run only.</source>
+        <translation>Nur für diesen Lauf das Farbschema NAME (system, light oder dark) verwenden.</translation>
+    </message>
+    <message>
+        <source>ragscope: --theme is system, light or dark</source>
+        <translation>ragscope: --theme ist system, light oder dark</translation>
     </message>
 </context>
 </TS>
