@@ -129,29 +129,6 @@
     </message>
 </context>
 <context>
-    <name>RagScope</name>
-    <message>
-        <source>Previous interaction</source>
-        <translation>Vorige Interaktion</translation>
-    </message>
-    <message>
-        <source>Next interaction</source>
-        <translation>Nächste Interaktion</translation>
-    </message>
-    <message>
-        <source>Skip to the next interaction without saving</source>
-        <translation>Ohne Speichern zur nächsten Interaktion springen</translation>
-    </message>
-    <message>
-        <source>Undo your last save on this interaction (within a minute)</source>
-        <translation>Ihr letztes Speichern an dieser Interaktion rückgängig machen (innerhalb einer Minute)</translation>
-    </message>
-    <message>
-        <source>Show these keys</source>
-        <translation>Diese Tasten anzeigen</translation>
-    </message>
-</context>
-<context>
     <name>RagScope::AbPanel</name>
     <message>
         <source>no test (no variation)</source>
@@ -3616,6 +3593,26 @@ Klicken, um sie zu prüfen</translation>
     <message>
         <source>Nothing left for you in this queue.</source>
         <translation>In dieser Prüfliste ist nichts mehr für Sie übrig.</translation>
+    </message>
+    <message>
+        <source>Previous interaction</source>
+        <translation>Vorige Interaktion</translation>
+    </message>
+    <message>
+        <source>Next interaction</source>
+        <translation>Nächste Interaktion</translation>
+    </message>
+    <message>
+        <source>Skip to the next interaction without saving</source>
+        <translation>Ohne Speichern zur nächsten Interaktion springen</translation>
+    </message>
+    <message>
+        <source>Undo your last save on this interaction (within a minute)</source>
+        <translation>Ihr letztes Speichern an dieser Interaktion rückgängig machen (innerhalb einer Minute)</translation>
+    </message>
+    <message>
+        <source>Show these keys</source>
+        <translation>Diese Tasten anzeigen</translation>
     </message>
 </context>
 <context>
