@@ -3294,6 +3294,26 @@ Klicken, um sie zu prüfen</translation>
         <source>Export this queue&apos;s reviewed items with their final verdicts</source>
         <translation>Die geprüften Einträge dieser Prüfliste mit ihren endgültigen Urteilen exportieren</translation>
     </message>
+    <message>
+        <source>Blind: others&apos; verdicts on an item show only after saving your own</source>
+        <translation>Blind: die Urteile anderer zu einer Interaktion erst nach dem eigenen Speichern zeigen</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Reservierung</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>How long &quot;Next item&quot; reserves an item for its reviewer</source>
+        <translation>Wie lange „Nächster Eintrag“ einen Eintrag für seinen Prüfer reserviert</translation>
+    </message>
+    <message>
+        <source>Reserve an item for</source>
+        <translation>Eine Interaktion reservieren für</translation>
+    </message>
 </context>
 <context>
     <name>RagScope::ReconciliationModel</name>

@@ -7,6 +7,7 @@
 #include "review/savedqueuestore.h"
 #include "reviewexportdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -83,6 +84,8 @@ QueuesDialog::QueuesDialog(
     , m_goal(new QLineEdit(this))
     , m_k(new QSpinBox(this))
     , m_sample(new QDoubleSpinBox(this))
+    , m_blind(new QCheckBox(tr("Blind: others' verdicts on an item show only after saving your own"), this))
+    , m_lease(new QSpinBox(this))
     , m_filterFields(new QueueFilterFields(this))
     , m_message(new QLabel(this))
 {
@@ -138,6 +141,14 @@ QueuesDialog::QueuesDialog(
     m_sample->setValue(100.0);
     m_sample->setSuffix(tr(" %"));
     m_sample->setAccessibleName(tr("Sample"));
+    m_blind->setObjectName(QStringLiteral("blind"));
+    m_blind->setChecked(SavedQueue {}.blind);
+    m_lease->setObjectName(QStringLiteral("leaseMinutes"));
+    m_lease->setAccessibleName(tr("Lease"));
+    m_lease->setRange(1, 240);
+    m_lease->setValue(SavedQueue {}.leaseSeconds / 60);
+    m_lease->setSuffix(tr(" min"));
+    m_lease->setToolTip(tr("How long \"Next item\" reserves an item for its reviewer"));
     auto* save = new QPushButton(tr("Save the Review page's filters as a queue"), this);
     connect(save, &QPushButton::clicked, this, &QueuesDialog::saveAsQueue);
     auto* form = new QFormLayout;
@@ -145,6 +156,8 @@ QueuesDialog::QueuesDialog(
     form->addRow(tr("Goal"), m_goal);
     form->addRow(tr("Reviews per item"), m_k);
     form->addRow(tr("Reproducible sample"), m_sample);
+    form->addRow(tr("Reserve an item for"), m_lease);
+    form->addRow(m_blind);
     form->addRow(tr("Also narrow to"), m_filterFields);
     form->addRow(save);
     m_message->setWordWrap(true);
@@ -322,6 +335,8 @@ void QueuesDialog::saveAsQueue()
     queue.query = m_filters;
     m_filterFields->applyTo(queue.query);
     queue.reviewsPerItem = m_k->value();
+    queue.blind = m_blind->isChecked();
+    queue.leaseSeconds = m_lease->value() * 60;
     queue.createdBy = m_reviewer;
     const int basisPoints = qRound(m_sample->value() * 100);
     if (basisPoints < 10000) {

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -72,6 +73,8 @@ private:
     QLineEdit* m_goal;
     QSpinBox* m_k;
     QDoubleSpinBox* m_sample;
+    QCheckBox* m_blind;
+    QSpinBox* m_lease; ///< minutes
     QueueFilterFields* m_filterFields;
     QLabel* m_message;
 };
