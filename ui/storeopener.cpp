@@ -3,6 +3,7 @@
 #include "connectionprofiles.h"
 #include "demo/demogenerator.h"
 #include "jobs/latestjob.h"
+#include "jobs/promiseprogress.h"
 #include "replica/replicapair.h"
 
 #include <QDir>
@@ -82,9 +83,7 @@ void StoreOpener::openDemo()
                     QStringLiteral("cannot create the folder of %1").arg(location.sqlitePath));
             const auto made = DemoGenerator::createSqlite(
                 location.sqlitePath, DemoOptions {}, [&promise](qint64 done, qint64 total) {
-                    if (promise.future().progressMaximum() != int(total))
-                        promise.setProgressRange(0, int(total));
-                    promise.setProgressValue(int(done));
+                    reportRows(promise, done, total);
                     return !promise.isCanceled(); // a newer request or cancel() stops it here
                 });
             if (!made.ok())

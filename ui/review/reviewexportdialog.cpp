@@ -4,6 +4,7 @@
 #include "jobs/latestjob.h"
 #include "review/reviewdataset.h"
 #include "review/savedqueuestore.h"
+#include "widgets/csvexportjob.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -150,13 +151,8 @@ void ReviewExportDialog::start()
     m_run->begin(tr("Reading reviews…"));
     m_watcher.setFuture(QtConcurrent::run(
         dbThreadPool(), [store = m_store, queue, format, path](QPromise<Result<CsvExportSummary>>& promise) {
-            CsvExportControl control;
-            control.isCancelled = [&promise] { return promise.isCanceled(); };
-            control.progress = [&promise](qint64 done, qint64 total) {
-                promise.setProgressRange(0, ExportRunPanel::clamped(total));
-                promise.setProgressValue(ExportRunPanel::clamped(done));
-            };
-            promise.addResult(ReviewDataset(store).write(queue, format, path, control));
+            promise.addResult(
+                ReviewDataset(store).write(queue, format, path, CsvExportJob::controlFor(promise)));
         }));
 }
 

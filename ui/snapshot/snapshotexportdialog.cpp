@@ -2,6 +2,7 @@
 #include "i18n/localetime.h"
 
 #include "jobs/dbthreadpool.h"
+#include "jobs/promiseprogress.h"
 #include "widgets/exportrunpanel.h"
 
 #include <QCheckBox>
@@ -117,9 +118,7 @@ void SnapshotExportDialog::start()
             QElapsedTimer clock;
             clock.start();
             promise.addResult(SnapshotExporter::exportTo(store, path, w, [&](const ExportProgress& p) {
-                promise.setProgressRange(0, ExportRunPanel::clamped(p.total));
-                promise.setProgressValueAndText(
-                    ExportRunPanel::clamped(p.done), ProgressMeter(p, clock.elapsed()).text());
+                reportRows(promise, p.done, p.total, ProgressMeter(p, clock.elapsed()).text());
                 return !promise.isCanceled();
             }));
         }));

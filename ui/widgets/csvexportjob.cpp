@@ -1,25 +1,14 @@
 #include "csvexportjob.h"
 
 #include "jobs/dbthreadpool.h"
+#include "jobs/promiseprogress.h"
 
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <limits>
-
 namespace RagScope {
-
-namespace {
-
-// QFuture's progress is an int; exports beyond 2^31 rows (not a real case) just saturate.
-int progressInt(qint64 value)
-{
-    return int(std::min<qint64>(value, std::numeric_limits<int>::max()));
-}
-
-} // namespace
 
 CsvExportJob::CsvExportJob(Work work, const QString& path, QWidget* parent)
     : QObject(parent)
@@ -45,14 +34,16 @@ CsvExportJob::CsvExportJob(Work work, const QString& path, QWidget* parent)
 
     m_watcher.setFuture(QtConcurrent::run(
         dbThreadPool(), [work = std::move(work)](QPromise<Result<CsvExportSummary>>& promise) {
-            CsvExportControl control;
-            control.isCancelled = [&promise] { return promise.isCanceled(); };
-            control.progress = [&promise](qint64 done, qint64 total) {
-                promise.setProgressRange(0, progressInt(total));
-                promise.setProgressValue(progressInt(done));
-            };
-            promise.addResult(work(control));
+            promise.addResult(work(controlFor(promise)));
         }));
+}
+
+CsvExportControl CsvExportJob::controlFor(QPromise<Result<CsvExportSummary>>& promise)
+{
+    CsvExportControl control;
+    control.isCancelled = [&promise] { return promise.isCanceled(); };
+    control.progress = [&promise](qint64 done, qint64 total) { reportRows(promise, done, total); };
+    return control;
 }
 
 CsvExportJob::~CsvExportJob()

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QPromise>
 
 class QWidget;
 
@@ -25,6 +26,9 @@ public:
     /// Starts `work` at once; the job belongs to `parent` and deletes itself when done.
     CsvExportJob(Work work, const QString& path, QWidget* parent);
     ~CsvExportJob() override;
+
+    /// Cancel and rows-done progress of an export running under `promise`.
+    static CsvExportControl controlFor(QPromise<Result<CsvExportSummary>>& promise);
 
     QString path() const { return m_path; }
     QProgressDialog* dialog() const { return m_dialog; }

@@ -8,8 +8,6 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <limits>
-
 namespace RagScope {
 
 ExportRunPanel::ExportRunPanel(QDialog* dialog, QFutureWatcherBase* watcher)
@@ -63,11 +61,6 @@ void ExportRunPanel::end(bool written, const QString& status)
     m_progress->setRange(0, 1);
     m_progress->setValue(written ? 1 : 0);
     m_status->setText(status);
-}
-
-int ExportRunPanel::clamped(qint64 value)
-{
-    return int(std::min<qint64>(value, std::numeric_limits<int>::max()));
 }
 
 } // namespace RagScope

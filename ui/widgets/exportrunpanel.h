@@ -29,9 +29,6 @@ public:
     /// The job ended: Export on, Close; the bar empty (nothing written) or full.
     void end(bool written, const QString& status);
 
-    /// A row count as a progress value (QFuture's progress is an int).
-    static int clamped(qint64 value);
-
 signals:
     void exportRequested();
 
