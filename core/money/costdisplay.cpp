@@ -26,11 +26,16 @@ QString CostDisplay::amount(const std::optional<Money>& cost, Style style)
 
 QString CostDisplay::sum(Money pricedSum, qint64 requests, qint64 unpriced, Style style)
 {
+    return sumText(amount(pricedSum, style), requests, unpriced);
+}
+
+QString CostDisplay::sumText(const QString& pricedSum, qint64 requests, qint64 unpriced)
+{
     if (unpriced <= 0)
-        return amount(pricedSum, style);
+        return pricedSum;
     if (unpriced >= requests)
         return noPrice();
-    return tr("%1 (+%2 %3)").arg(amount(pricedSum, style), QLocale().toString(unpriced), noPrice());
+    return tr("%1 (+%2 %3)").arg(pricedSum, QLocale().toString(unpriced), noPrice());
 }
 
 } // namespace RagScope

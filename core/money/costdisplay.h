@@ -28,6 +28,8 @@ public:
     /// The cost of `requests` requests of which `unpriced` have no price: the priced sum;
     /// noPrice() when none of them has a price; "… (+N no price)" when some have none.
     static QString sum(Money pricedSum, qint64 requests, qint64 unpriced, Style style = Style::Dollars);
+    /// sum() with the priced sum already formatted (a table column's own decimals).
+    static QString sumText(const QString& pricedSum, qint64 requests, qint64 unpriced);
 };
 
 } // namespace RagScope

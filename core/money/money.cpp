@@ -86,20 +86,25 @@ QString Money::toString() const
         + QLatin1Char('.') + fraction;
 }
 
-QString Money::toDisplayString(int decimals) const
+int Money::placesToShow(int decimals) const
 {
     decimals = std::clamp(decimals, 0, Decimals);
-    // Show sub-cent amounts with enough places to be non-zero.
-    if (m_units != 0 && decimals < Decimals) {
-        qint64 unit = 1;
-        for (int k = decimals; k < Decimals; ++k)
-            unit *= 10;
-        // at exactly half a unit, half-to-even would still round to zero: hence <=
-        while (decimals < Decimals && std::abs(m_units) <= unit / 2) {
-            ++decimals;
-            unit /= 10;
-        }
+    if (m_units == 0)
+        return decimals;
+    qint64 unit = 1;
+    for (int k = decimals; k < Decimals; ++k)
+        unit *= 10;
+    // at exactly half a unit, half-to-even would still round to zero: hence <=
+    while (decimals < Decimals && std::abs(m_units) <= unit / 2) {
+        ++decimals;
+        unit /= 10;
     }
+    return decimals;
+}
+
+QString Money::toDisplayString(int decimals) const
+{
+    decimals = placesToShow(decimals); // sub-cent amounts with enough places to be non-zero
     qint64 divisor = 1;
     for (int k = decimals; k < Decimals; ++k)
         divisor *= 10;

@@ -33,6 +33,9 @@ public:
     QString toString() const;
     /// For people: "$1,234.57" (2 places) or more places for amounts under a cent.
     QString toDisplayString(int decimals = 2) const;
+    /// The fewest places, from `decimals` up to Decimals, at which this amount does not round
+    /// (half-to-even) to zero: what toDisplayString() shows.
+    int placesToShow(int decimals = 2) const;
 
     /// This amount × numerator ÷ denominator, rounded half-to-even to 8 places.
     Money scaled(qint64 numerator, qint64 denominator) const;
