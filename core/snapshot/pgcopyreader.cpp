@@ -1,8 +1,11 @@
 #include "pgcopyreader.h"
+#include "copybatchqueue.h"
 
 #include <QCoreApplication>
 
 #include <libpq-fe.h>
+
+#include <thread>
 
 namespace RagScope {
 
@@ -18,62 +21,50 @@ struct CopyBuffer
     }
 };
 
-char unescaped(char c)
-{
-    switch (c) {
-    case 'b':
-        return '\b';
-    case 'f':
-        return '\f';
-    case 'n':
-        return '\n';
-    case 'r':
-        return '\r';
-    case 't':
-        return '\t';
-    case 'v':
-        return '\v';
-    default:
-        return c; // "\\" and any other escaped character stand for themselves
-    }
-}
-
 QString serverError(PGconn* connection)
 {
     return QString::fromUtf8(PQerrorMessage(connection)).trimmed();
 }
 
-} // namespace
+// Batches of about a megabyte: few hand-overs, and at most QueuedBatches + 2 of them alive.
+constexpr std::size_t BatchBytes = 1 << 20;
+constexpr std::size_t QueuedBatches = 4;
 
-// Text format: fields split by tabs, the row ends in a newline, \N is NULL, and backslash
-// escapes the rest; unescaping only shortens a field, so it is done in place.
-void PgCopyReader::parse(char* line, int length)
+struct ReadEnd
 {
-    m_row.fields.clear();
-    if (length > 0 && line[length - 1] == '\n')
-        --length;
-    int read = 0;
-    while (read <= length) {
-        if (read + 1 < length && line[read] == '\\' && line[read + 1] == 'N'
-            && (read + 2 == length || line[read + 2] == '\t')) {
-            m_row.fields.push_back({ {}, true });
-            read += 3;
-            continue;
+    bool broken = false; ///< the connection or the COPY failed; `message` says why
+    QString message;
+};
+
+// The reading thread: receives COPY's lines and parses them into batches until the end, a
+// failure, or the writer stopping.
+ReadEnd readBatches(PGconn* connection, CopyBatchQueue& queue)
+{
+    ReadEnd end;
+    std::optional<CopyBatch> batch = queue.emptyBatch();
+    while (batch) {
+        CopyBuffer buffer;
+        const int length = PQgetCopyData(connection, &buffer.data, 0);
+        if (length == -1)
+            break; // the end: the final status comes from PQgetResult
+        if (length == -2) {
+            end = { true, serverError(connection) };
+            break;
         }
-        char* start = line + read;
-        char* write = start;
-        while (read < length && line[read] != '\t') {
-            if (line[read] == '\\' && read + 1 < length) {
-                *write++ = unescaped(line[read + 1]);
-                read += 2;
-            } else {
-                *write++ = line[read++];
-            }
+        batch->addLine(buffer.data, length);
+        if (batch->bytes() >= BatchBytes) {
+            if (!queue.push(std::move(*batch)))
+                return end;
+            batch = queue.emptyBatch();
         }
-        m_row.fields.push_back({ std::string_view(start, size_t(write - start)), false });
-        ++read; // past the tab (or the end)
     }
+    if (batch && batch->rows() > 0)
+        queue.push(std::move(*batch));
+    queue.close();
+    return end;
 }
+
+} // namespace
 
 Status PgCopyReader::finish(bool cancelled)
 {
@@ -119,38 +110,56 @@ Result<qint64> PgCopyReader::run(const QByteArray& copySql, const RowHandler& ro
             QCoreApplication::translate("RagScope::PgCopyReader", "reading the store failed: %1")
                 .arg(startError));
     }
+    // The reading thread receives and parses the next rows while this thread handles the
+    // previous batch: on two cores the copy is no longer receive + parse + insert in series.
+    CopyBatchQueue queue(QueuedBatches);
+    ReadEnd readEnd;
+    std::thread reading([&] { readEnd = readBatches(m_connection, queue); });
     qint64 rows = 0;
-    for (;;) {
-        CopyBuffer buffer;
-        const int length = PQgetCopyData(m_connection, &buffer.data, 0);
-        if (length == -1)
-            break; // the end: the final status comes from PQgetResult
-        if (length == -2) {
-            const QString message = serverError(m_connection);
-            const Status ended = finish(false);
-            if (!ended.ok())
-                return ended.error();
-            return makeError(
-                PQstatus(m_connection) == CONNECTION_OK ? ErrorKind::Query : ErrorKind::ConnectionLost,
-                QCoreApplication::translate("RagScope::PgCopyReader", "reading the store failed: %1")
-                    .arg(message));
-        }
-        parse(buffer.data, length);
-        if (!row(m_row)) {
-            // Ask the server to stop sending, then read what is already on its way.
-            if (PGcancel* cancel = PQgetCancel(m_connection)) {
-                char message[256];
-                PQcancel(cancel, message, sizeof message);
-                PQfreeCancel(cancel);
+    bool stopped = false;
+    while (!stopped) {
+        std::optional<CopyBatch> batch = queue.pop();
+        if (!batch)
+            break;
+        for (std::size_t r = 0; r < batch->rows() && !stopped; ++r) {
+            const auto [first, last] = batch->rowFields(r);
+            m_row.fields.clear();
+            for (std::size_t f = first; f < last; ++f) {
+                const CopyBatch::Field& field = batch->field(f);
+                m_row.fields.push_back({ batch->text(field), field.null });
             }
-            for (;;) {
-                CopyBuffer rest;
-                if (PQgetCopyData(m_connection, &rest.data, 0) < 0)
-                    break;
-            }
-            return finish(true).error();
+            if (row(m_row))
+                ++rows;
+            else
+                stopped = true;
         }
-        ++rows;
+        queue.recycle(std::move(*batch));
+    }
+    if (stopped) {
+        // Ask the server to stop sending, then read what is already on its way.
+        queue.stop();
+        if (PGcancel* cancel = PQgetCancel(m_connection)) {
+            char message[256];
+            PQcancel(cancel, message, sizeof message);
+            PQfreeCancel(cancel);
+        }
+        reading.join();
+        for (;;) {
+            CopyBuffer rest;
+            if (PQgetCopyData(m_connection, &rest.data, 0) < 0)
+                break;
+        }
+        return finish(true).error();
+    }
+    reading.join();
+    if (readEnd.broken) {
+        const Status ended = finish(false);
+        if (!ended.ok())
+            return ended.error();
+        return makeError(
+            PQstatus(m_connection) == CONNECTION_OK ? ErrorKind::Query : ErrorKind::ConnectionLost,
+            QCoreApplication::translate("RagScope::PgCopyReader", "reading the store failed: %1")
+                .arg(readEnd.message));
     }
     RAGSCOPE_TRY(done, finish(false));
     return rows;

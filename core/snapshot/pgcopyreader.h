@@ -24,7 +24,8 @@ struct CopyRow
 };
 
 /// Streams `COPY (query) TO STDOUT` (text format) from a libpq connection one row at a time,
-/// so memory stays flat whatever the number of rows. The query binds nothing itself: values
+/// so memory stays flat whatever the number of rows. A second thread receives and parses while
+/// the caller's thread handles rows (CopyBatchQueue). The query binds nothing itself: values
 /// travel as session settings (see PgSessionParams).
 class PgCopyReader
 {
@@ -41,7 +42,6 @@ public:
     Result<qint64> run(const QByteArray& copySql, const RowHandler& row);
 
 private:
-    void parse(char* line, int length);
     Status finish(bool cancelled);
 
     PGconn* m_connection;

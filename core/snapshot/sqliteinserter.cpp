@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <charconv>
-#include <cstdlib>
 #include <string>
 
 namespace RagScope {
@@ -46,8 +45,8 @@ bool SqliteInserter::bind(int column, std::string_view text, ColumnKind kind)
     const char* end = text.data() + text.size();
     switch (kind) {
     case ColumnKind::Text:
-        // SQLITE_TRANSIENT: the COPY buffer is freed before the row is stepped
-        return sqlite3_bind_text(m_statement, index, text.data(), int(text.size()), SQLITE_TRANSIENT)
+        // SQLITE_STATIC: the row's buffer outlives insertRow(), which clears the bindings
+        return sqlite3_bind_text(m_statement, index, text.data(), int(text.size()), SQLITE_STATIC)
             == SQLITE_OK;
     case ColumnKind::Integer: {
         sqlite3_int64 value = 0;
@@ -57,16 +56,11 @@ bool SqliteInserter::bind(int column, std::string_view text, ColumnKind kind)
     }
     case ColumnKind::Real: {
         // PostgreSQL writes the shortest text that reads back to the same double, and
-        // "Infinity"/"NaN" words that strtod accepts too.
-        // strtod needs a terminated string: copy to the stack (no double's text is this long).
-        char copy[64];
-        if (text.empty() || text.size() >= sizeof copy)
-            return false;
-        text.copy(copy, text.size());
-        copy[text.size()] = '\0';
-        char* parsedEnd = nullptr;
-        const double value = std::strtod(copy, &parsedEnd);
-        return parsedEnd == copy + text.size() && sqlite3_bind_double(m_statement, index, value) == SQLITE_OK;
+        // "Infinity"/"NaN" words that from_chars reads too (as strtod in the C locale).
+        double value = 0;
+        const auto parsed = std::from_chars(text.data(), end, value);
+        return !text.empty() && parsed.ec == std::errc() && parsed.ptr == end
+            && sqlite3_bind_double(m_statement, index, value) == SQLITE_OK;
     }
     case ColumnKind::HexBlob: {
         // bytea as encode(…, 'hex'): two hex digits per byte

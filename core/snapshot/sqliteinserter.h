@@ -36,6 +36,7 @@ public:
     Status prepare(const QString& insertSql);
     void bindNull(int column);
     /// Binds `text` converted by `kind`; false when it is not a number or hex where one is due.
+    /// Text is bound without a copy: it must stay valid until insertRow() has run.
     bool bind(int column, std::string_view text, ColumnKind kind);
     void bindValue(int column, sqlite3_value* value);
     /// Inserts the bound row and clears the bindings for the next.

@@ -20,6 +20,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 #include <unistd.h>
 
 using namespace RagScope;
@@ -462,6 +463,61 @@ private slots:
         const StorePtr snapshot = openSnapshot(path(QStringLiteral("live.sqlite")));
         QCOMPARE(count(snapshot, QStringLiteral("chat_interactions")), interactions);
         QCOMPARE(count(snapshot, QStringLiteral("chat_feedbacks")), feedbacks);
+    }
+    // Doubles cross COPY's text exactly: the shortest text PostgreSQL writes reads back to the
+    // same bits, the extremes and infinity included, for every row of the store.
+    void doublesArriveBitForBit()
+    {
+        const StorePtr writer = m_db.open();
+        InteractionRecord r;
+        r.userId = QStringLiteral("extreme-user");
+        r.query = QStringLiteral("q");
+        r.answer = QStringLiteral("a");
+        r.createdAt = Now.addSecs(-3600);
+        const QUuid id = recordInteraction(writer, r);
+        const QString key = id.toString(QUuid::WithoutBraces);
+        QVERIFY(writer
+                    ->exec(QStringLiteral("UPDATE chat_interactions SET total_latency_ms = 'Infinity',"
+                                          " retrieval_latency_ms = 4.9406564584124654e-324,"
+                                          " generation_latency_ms = 1.7976931348623157e308,"
+                                          " confidence_score = 0.1 WHERE id = CAST(? AS uuid)"),
+                        { key })
+                    .ok());
+        const QString file = exported(QStringLiteral("doubles.sqlite"), std::nullopt);
+        QVERIFY(
+            writer->exec(QStringLiteral("DELETE FROM chat_interactions WHERE id = CAST(? AS uuid)"), { key })
+                .ok());
+        const StorePtr snapshot = openSnapshot(file);
+        const auto values = [](const StorePtr& store, const QString& idText) {
+            QHash<QString, QList<QVariant>> rows;
+            auto q = store->exec(
+                QStringLiteral("SELECT %1, total_latency_ms, retrieval_latency_ms,"
+                               " generation_latency_ms, confidence_score FROM chat_interactions")
+                    .arg(idText));
+            while (q.ok() && q.value().next())
+                rows.insert(q.value().value(0).toString(),
+                    { q.value().value(1), q.value().value(2), q.value().value(3), q.value().value(4) });
+            return rows;
+        };
+        const auto copied = values(snapshot, QStringLiteral("id"));
+        auto expected = values(m_source, QStringLiteral("CAST(id AS text)"));
+        expected.insert(key,
+            { std::numeric_limits<double>::infinity(), std::numeric_limits<double>::denorm_min(),
+                std::numeric_limits<double>::max(), 0.1 });
+        QCOMPARE(copied.size(), expected.size());
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const QList<QVariant> got = copied.value(it.key());
+            QCOMPARE(got.size(), 4);
+            for (qsizetype c = 0; c < 4; ++c) {
+                QCOMPARE(got[c].isNull(), it.value()[c].isNull());
+                if (!got[c].isNull() && got[c].toDouble() != it.value()[c].toDouble())
+                    QFAIL(qPrintable(QStringLiteral("%1 column %2: %3 != %4")
+                                         .arg(it.key())
+                                         .arg(c)
+                                         .arg(got[c].toDouble(), 0, 'g', 17)
+                                         .arg(it.value()[c].toDouble(), 0, 'g', 17)));
+            }
+        }
     }
 };
 
