@@ -136,6 +136,7 @@ int benchCommand(const QStringList& args)
     };
     plan(QStringLiteral("stats report (CLI)"), repeat, [&] { return errorOf(metrics.report(filter)); });
     plan(QStringLiteral("kpis"), repeat, [&] { return errorOf(metrics.kpis(filter)); });
+    plan(QStringLiteral("overview, both windows"), repeat, [&] { return errorOf(metrics.overview(filter)); });
     plan(QStringLiteral("latency percentiles"), repeat,
         [&] { return errorOf(metrics.latencyPercentiles(filter)); });
     plan(QStringLiteral("latency over time"), repeat,
@@ -149,18 +150,12 @@ int benchCommand(const QStringList& args)
         [&] { return errorOf(metrics.confidenceByRating(filter)); });
     plan(QStringLiteral("review summary"), repeat, [&] { return errorOf(metrics.reviewSummary(filter)); });
     plan(QStringLiteral("system stats"), repeat, [&] { return errorOf(metrics.systemStats()); });
-    // What the five pages ask for on one filter change, one after another: Overview (this and the
-    // previous window, top users), Cost, Latency, Quality, and the Review table's first page.
+    // What the five pages ask for on one filter change, one after another, as the pages ask:
+    // Overview (this and the previous window in one call, top users), Cost, Latency, Quality,
+    // and the Review table's first page.
     plan(QStringLiteral("whole dashboard"), repeat, [&]() -> std::optional<Error> {
-        for (const Filter& f : { filter, filter.previous() }) {
-            if (auto e = errorOf(metrics.kpis(f)))
-                return e;
-            if (auto e = errorOf(metrics.latencyPercentiles(f)))
-                return e;
-            if (auto e = errorOf(metrics.ratings(f)))
-                return e;
-        }
         const QList<std::function<std::optional<Error>()>> queries {
+            [&] { return errorOf(metrics.overview(filter)); },
             [&] { return errorOf(metrics.userStats(filter, 10)); },
             [&] { return errorOf(metrics.dailyCost(filter)); },
             [&] { return errorOf(metrics.kpis(filter)); },
