@@ -1,5 +1,6 @@
 // ragscope-guibench: what a user waits for and what the app holds, with real widgets.
-//   1. launch → Overview loaded and painted (store opened the way the app opens it);
+//   1. launch → the Overview's key figures painted, then every panel of it loaded and painted
+//      (store opened the way the app opens it);
 //   2. scrolling the Review table (a real QTableView) to its end, page by page, every keyset
 //      page fetched and the bottom rows painted → time, rows, RSS;
 //   3. back to the top: the first rows painted again (a dropped page read again) → time.
@@ -7,6 +8,7 @@
 #include "mainwindow.h"
 #include "models/reviewqueuemodel.h"
 #include "pages/overviewpage.h"
+#include "widgets/kpicard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -48,6 +50,21 @@ template <typename Sender, typename Signal> bool waitFor(Sender* sender, Signal 
     return fired;
 }
 
+// Runs the event loop until `done()` holds (checked every few ms) or `timeoutMs` passes.
+template <typename Done> bool waitUntil(Done done, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!done()) {
+        if (waited.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(2, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -74,12 +91,22 @@ int main(int argc, char* argv[])
     window.addPage(overview);
     window.resize(1400, 900);
     window.show();
+    bool loaded = false;
+    QObject::connect(overview, &DashboardPage::loaded, overview, [&loaded] { loaded = true; });
     window.openUrl(parser.value(QStringLiteral("db")));
-    if (!waitFor(overview, &DashboardPage::loaded, 600'000)) {
-        out << "overview did not load\n";
+    // The cards are what a user reads first; the top users' table can come a moment later.
+    const QString noFigure = overview->card(OverviewPage::Requests)->value(); // "—" until loaded
+    if (!waitUntil([&] { return overview->card(OverviewPage::Requests)->value() != noFigure; }, 600'000)) {
+        out << "the key figures did not load\n";
         return 1;
     }
     window.grab(); // paint it
+    out << "launch to painted key figures: " << sinceLaunch.elapsed() << " ms\n";
+    if (!loaded && !waitFor(overview, &DashboardPage::loaded, 600'000)) {
+        out << "overview did not load\n";
+        return 1;
+    }
+    window.grab();
     out << "launch to painted Overview: " << sinceLaunch.elapsed() << " ms\n";
     out << "RSS after Overview: " << statusKiB("VmRSS:") / 1024 << " MiB"
         << Qt::endl; // shown before the long scroll

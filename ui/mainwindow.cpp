@@ -3,6 +3,7 @@
 
 #include "appearance/thememenu.h"
 #include "connectionprofiles.h"
+#include "pages/metricspage.h"
 #include "review/reviewexportdialog.h"
 #include "rollup/rollupkeeper.h"
 #include "snapshot/pushreviewsdialog.h"
@@ -26,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace RagScope {
@@ -43,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_rollupLabel(new QLabel(this))
     , m_opener(new StoreOpener(this))
     , m_rollups(new RollupKeeper(this))
+    , m_storeWorkDelay(new QTimer(this))
 {
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setSpacing(fontMetrics().height() / 4);
@@ -73,6 +76,10 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_rollupLabel);
     statusBar()->addPermanentWidget(m_accessLabel);
     connect(m_rollups, &RollupKeeper::statusChanged, m_rollupLabel, &QLabel::setText);
+    connect(m_rollups, &RollupKeeper::refreshed, this, &MainWindow::rollupsRefreshed);
+    m_storeWorkDelay->setSingleShot(true);
+    m_storeWorkDelay->setInterval(std::chrono::seconds(2));
+    connect(m_storeWorkDelay, &QTimer::timeout, this, &MainWindow::startStoreWork);
     statusBar()->addWidget(m_storeLabel, 1);
     m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -233,9 +240,9 @@ void MainWindow::syncPage(DashboardPage* page)
     // Store and filter in one call: one load per change, never the new filter on the old store.
     if (!state.synced || !(state.context == context))
         page->setContext(context);
-    else if (state.epoch != m_epoch && m_store)
+    else if ((state.epoch != m_epoch || state.rollupsMoved) && m_store)
         page->reload();
-    state = PageState { context, m_epoch, true };
+    state = PageState { context, m_epoch, true, false };
 }
 
 void MainWindow::refresh()
@@ -253,12 +260,27 @@ void MainWindow::retry()
         syncPage(page);
 }
 
+void MainWindow::rollupsRefreshed()
+{
+    // Rows that came or changed since the last refresh are in the rollups now: the metric pages
+    // read them again (the one on screen now, the others when shown); the Review page reads no
+    // rollups and keeps its place.
+    for (auto it = m_states.begin(); it != m_states.end(); ++it) {
+        if (qobject_cast<MetricsPage*>(it.key()))
+            it->rollupsMoved = true;
+    }
+    if (DashboardPage* page = currentPage())
+        syncPage(page);
+}
+
 void MainWindow::closeStore()
 {
     m_opener->cancel();
     if (!m_store)
         return;
     m_store.reset();
+    disconnect(m_storeWorkOnLoad);
+    m_storeWorkDelay->stop();
     m_filterBar->setStore(nullptr);
     m_rollups->setStore(nullptr);
     m_banner->hide();
@@ -326,13 +348,40 @@ void MainWindow::setStore(const StorePtr& store)
     m_startPage->setRecentStores(ConnectionProfiles::recentStores());
     m_startPage->setStatus(QString());
     m_banner->hide();
-    m_filterBar->setStore(store);
-    m_rollups->setStore(store);
+    m_filterBar->setStore(nullptr); // the old store's choices go; the new ones come after the page
+    m_rollups->setStore(nullptr);
     m_central->setCurrentIndex(1);
     updateStoreStatus();
     if (DashboardPage* page = currentPage())
         syncPage(page);
     emit storeOpened(store);
+    startStoreWorkAfterPage(); // storeReady() follows storeOpened()
+}
+
+void MainWindow::startStoreWorkAfterPage()
+{
+    // The page on screen has the few database threads to itself until its figures are in: the
+    // filter bar's choices and the rollup refresh (which moves the figures only a little, and
+    // reloads them when it does) follow, or start after a moment should the page take long.
+    disconnect(m_storeWorkOnLoad);
+    DashboardPage* page = currentPage();
+    if (!page || !page->isBusy()) {
+        startStoreWork();
+        return;
+    }
+    m_storeWorkOnLoad = connect(page, &DashboardPage::loaded, this, &MainWindow::startStoreWork);
+    m_storeWorkDelay->start();
+}
+
+void MainWindow::startStoreWork()
+{
+    disconnect(m_storeWorkOnLoad);
+    m_storeWorkDelay->stop();
+    if (!m_store)
+        return;
+    m_filterBar->setStore(m_store);
+    m_rollups->setStore(m_store);
+    emit storeReady(m_store);
 }
 
 void MainWindow::openFailed(const Error& error, const StoreLocation& location)

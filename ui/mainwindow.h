@@ -11,6 +11,7 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 
 namespace RagScope {
 
@@ -64,6 +65,9 @@ public:
 
 signals:
     void storeOpened(const RagScope::StorePtr& store);
+    /// The page on screen has loaded from the store just opened (or is taking long): work it does
+    /// not need (filter choices, rollup refresh, alert checks) may use the database threads now.
+    void storeReady(const RagScope::StorePtr& store);
     void storeOpenFailed(const RagScope::Error& error);
     void storeClosed();
 
@@ -76,10 +80,14 @@ private:
         DashboardContext context;
         quint64 epoch = 0;
         bool synced = false;
+        bool rollupsMoved = false; ///< the rollups it answered from were refreshed since
     };
     void createActions();
     void syncPage(DashboardPage* page);
     void setStore(const StorePtr& store);
+    void startStoreWorkAfterPage();
+    void startStoreWork();
+    void rollupsRefreshed();
     void openFailed(const Error& error, const StoreLocation& location);
     void askPostgres(const StoreLocation& prefill = {}, const QString& message = {});
     void askSnapshot();
@@ -99,6 +107,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     StoreOpener* m_opener;
     RollupKeeper* m_rollups; ///< refreshes the open store's rollups on open and on a timer
+    QTimer* m_storeWorkDelay; ///< starts the store's own work should the page on screen take long
+    QMetaObject::Connection m_storeWorkOnLoad;
     StorePtr m_store;
     QList<DashboardPage*> m_pages;
     QHash<DashboardPage*, PageState> m_states;

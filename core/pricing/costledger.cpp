@@ -148,8 +148,13 @@ void CostLedger::applyTo(StatsReport* report, CostView view) const
 
 QList<Money> CostLedger::dailySeries(CostView view, const QDate& from, const QDate& to) const
 {
+    return dailySeries(daily(view), from, to);
+}
+
+QList<Money> CostLedger::dailySeries(const QList<DailyCost>& days, const QDate& from, const QDate& to)
+{
     QList<Money> series(qMax<qint64>(0, from.daysTo(to)));
-    for (const DailyCost& c : daily(view)) {
+    for (const DailyCost& c : days) {
         const qint64 i = from.daysTo(QDate::fromString(c.day, Qt::ISODate));
         if (i >= 0 && i < series.size())
             series[i] += c.cost;

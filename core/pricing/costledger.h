@@ -74,6 +74,8 @@ public:
     void applyTo(StatsReport* report, CostView view) const;
     /// Daily totals over all models for each day of [from, to) (zero for days without traffic).
     QList<Money> dailySeries(CostView view, const QDate& from, const QDate& to) const;
+    /// The same totals of any day × model rows (e.g. MetricsCollector::dailyCost()).
+    static QList<Money> dailySeries(const QList<DailyCost>& days, const QDate& from, const QDate& to);
 
 private:
     Filter m_filter;

@@ -1,10 +1,12 @@
 // RollupRefresher and RollupCollector on a generated store, in both dialects: the rollup answer
 // equals MetricsCollector's raw answer (counts and money exactly, percentiles within 1%) for
 // aligned and unaligned windows, after late inserts, new and changed feedback, deletions, with
-// the open hour, and a re-run changes nothing; a role that may not write gets "read-only".
+// the open hour, and a re-run changes nothing; the stored burn-down reads the same money from them; a role
+// that may not write gets "read-only".
 #include "fixtures.h"
 #include "fixturewriter.h"
 #include "metrics/metricscollector.h"
+#include "planning/costplanner.h"
 #include "rollup/rollupcollector.h"
 #include "rollupfixture.h"
 #include "store/sqldialect.h"
@@ -77,6 +79,41 @@ private slots:
         QCOMPARE(fast->first, exact->first);
         QCOMPARE(fast->last, exact->last);
         QCOMPARE(fast->reviews, exact->reviews);
+    }
+
+    void storedBurnDownFromRollupsEqualsExact_data()
+    {
+        QTest::addColumn<QDate>("asOf");
+        QTest::addColumn<QString>("modelName"); // empty: all models
+        QTest::addRow("history inside the rollups") << QDate(2026, 3, 10) << QString();
+        QTest::addRow("last day past the horizon (raw edge)") << QDate(2026, 3, 11) << QString();
+        QTest::addRow("one model") << QDate(2026, 3, 11) << QStringLiteral("gemini-1.5-flash-latest");
+    }
+    void storedBurnDownFromRollupsEqualsExact()
+    {
+        QFETCH(QDate, asOf);
+        QFETCH(QString, modelName);
+        const std::optional<QString> model = modelName.isEmpty() ? std::nullopt : std::optional(modelName);
+        TestDatabase db;
+        const StorePtr store = db.open();
+        fill(store);
+        refresh(store);
+        const std::optional<Money> budget = Money::fromUnits(5 * Money::UnitsPerDollar);
+        const auto exact
+            = CostPlanner::burnDown(store, PriceTable::builtIn(), CostView::Stored, asOf, budget, model);
+        const auto fast = CostPlanner::burnDown(store, PriceTable::builtIn(), CostView::Stored, asOf, budget,
+            model, MetricsCollector::Answering::FromRollups);
+        QVERIFY(exact.ok() && fast.ok());
+        QVERIFY(exact->actualToDate.units() > 0);
+        QCOMPARE(fast->actualToDate, exact->actualToDate);
+        QCOMPARE(fast->projectedMonth, exact->projectedMonth);
+        QCOMPARE(fast->projectedLow, exact->projectedLow);
+        QCOMPARE(fast->projectedHigh, exact->projectedHigh);
+        QCOMPARE(fast->naiveMonth, exact->naiveMonth);
+        QCOMPARE(fast->runOut, exact->runOut);
+        QCOMPARE(fast->points.size(), exact->points.size());
+        for (qsizetype i = 0; i < exact->points.size(); ++i)
+            QCOMPARE(fast->points[i].cumulative, exact->points[i].cumulative);
     }
 
     void withoutRollupsAnswersRaw()

@@ -9,6 +9,7 @@
 #include "pages/reviewpage.h"
 #include "privateserver.h"
 #include "recorder/interactionrecorder.h"
+#include "rollup/rollupkeeper.h"
 #include "startpage.h"
 #include "store/pgconnectoptions.h"
 #include "testdatabase.h"
@@ -161,15 +162,16 @@ QList<QHash<const LatestJob*, quint64>> visitPages(MainWindow& window)
     return starts;
 }
 
-// Every page started each of its jobs at most once between `before` and `after`, and at least one.
+// Every page started each of its jobs at most once between `before` and `after`, and at least one;
+// the first page (on screen at the switch) `firstExtra` times more (rollup refreshes that moved).
 QString loadedOnce(const MainWindow& window, const QList<QHash<const LatestJob*, quint64>>& before,
-    const QList<QHash<const LatestJob*, quint64>>& after)
+    const QList<QHash<const LatestJob*, quint64>>& after, quint64 firstExtra = 0)
 {
     for (qsizetype i = 0; i < after.size(); ++i) {
         quint64 total = 0;
         for (auto it = after[i].cbegin(); it != after[i].cend(); ++it) {
             const quint64 delta = it.value() - before[i].value(it.key());
-            if (delta > 1)
+            if (delta > 1 + (i == 0 ? firstExtra : 0))
                 return QStringLiteral("%1: a job started %2 times")
                     .arg(window.pages()[i]->title())
                     .arg(delta);
@@ -347,11 +349,19 @@ void TestMainWindow::eachPageLoadsOncePerStoreSwitchAndFilterChange()
     QVERIFY(opened.wait(20000));
     const auto onFirst = visitPages(window);
 
-    // A new store: each page loads once, on the new store only (not first with the old one).
+    // A new store: each page loads once, on the new store only (not first with the old one). The
+    // rollup refresh follows the page on screen; rolling up the new store's rows reloads that page.
+    auto* keeper = window.findChild<RollupKeeper*>();
+    QVERIFY(keeper);
+    QSignalSpy refreshed(keeper, &RollupKeeper::refreshed);
     window.openUrl(second.url());
     QVERIFY(opened.wait(20000));
+    QVERIFY(keeper->status().isEmpty()); // not before the page's own figures
+    QTRY_VERIFY_WITH_TIMEOUT(keeper->status().startsWith(RollupKeeper::tr("Rollups to").left(10)), 20000);
+    QCOMPARE(refreshed.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.currentPage()->isBusy(), 20000);
     const auto onSecond = visitPages(window);
-    const QString switched = loadedOnce(window, onFirst, onSecond);
+    const QString switched = loadedOnce(window, onFirst, onSecond, quint64(refreshed.size()));
     QVERIFY2(switched.isEmpty(), qPrintable(switched));
     auto* overview = qobject_cast<OverviewPage*>(window.pages().constFirst());
     QCOMPARE(overview->card(OverviewPage::Requests)->value(), QStringLiteral("3"));

@@ -33,7 +33,10 @@ AlertSetup::AlertSetup(MainWindow* window, AlertsPage* page)
             window->banner()->showMessage(
                 tr("Alert rules not loaded, using the defaults: %1").arg(loaded.error().message), false);
     }
-    connect(window, &MainWindow::storeOpened, m_monitor, &AlertMonitor::setStore);
+    // The old store's alerts go at once; the first check of the new one (every rule's window)
+    // waits until the page on screen has its figures.
+    connect(window, &MainWindow::storeOpened, m_monitor, [this] { m_monitor->setStore({}); });
+    connect(window, &MainWindow::storeReady, m_monitor, &AlertMonitor::setStore);
     connect(window, &MainWindow::storeClosed, m_monitor, [this] { m_monitor->setStore({}); });
     connect(
         m_page, &AlertsPage::rulesChanged, this, [this](const QList<AlertRule>& rules, const QString& path) {

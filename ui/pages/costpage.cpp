@@ -225,7 +225,9 @@ void CostPage::loadBurnDown()
     m_burnDownJob->start(
         [=]() -> Result<BudgetedBurnDown> {
             RAGSCOPE_TRY(budget, BudgetSettings::load(store, model));
-            RAGSCOPE_TRY(plan, CostPlanner::burnDown(store, prices, view, today, budget.amount, model));
+            RAGSCOPE_TRY(plan,
+                CostPlanner::burnDown(store, prices, view, today, budget.amount, model,
+                    MetricsCollector::Answering::FromRollups));
             return BudgetedBurnDown { plan, budget };
         },
         [this](const Result<BudgetedBurnDown>& result) {

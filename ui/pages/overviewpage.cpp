@@ -217,8 +217,8 @@ void OverviewPage::reload()
     m_budgetJob->start(
         [store, today]() -> Result<BurnDown> {
             RAGSCOPE_TRY(budget, BudgetSettings::load(store)); // the total, store or settings
-            return CostPlanner::burnDown(
-                store, PriceTable::builtIn(), CostView::Stored, today, budget.amount);
+            return CostPlanner::burnDown(store, PriceTable::builtIn(), CostView::Stored, today, budget.amount,
+                {}, MetricsCollector::Answering::FromRollups);
         },
         [this](const Result<BurnDown>& result) {
             if (result.ok()) {

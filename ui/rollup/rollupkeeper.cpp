@@ -14,6 +14,7 @@ namespace {
 /// A refresh's outcome and the rollups' state after it.
 struct Outcome
 {
+    bool haveTables = true; ///< false: nothing to refresh, the timer stops
     RollupRefresh refresh;
     RollupStatus status;
 };
@@ -50,11 +51,11 @@ void RollupKeeper::setStore(StorePtr store)
         return;
     }
     // A replica's rollups are refreshed on its primary (the writer) and replicate back.
-    if (m_store->writer()->isReadOnly() || !RollupRefresher::hasRollupTables(*m_store)) {
+    if (m_store->writer()->isReadOnly()) {
         readStatus();
         return;
     }
-    refresh();
+    refresh(); // finds out off the GUI thread whether the store has rollup tables at all
     m_timer->start();
 }
 
@@ -68,6 +69,10 @@ void RollupKeeper::refresh()
     m_job->start(
         [store]() -> Result<Outcome> {
             Outcome o;
+            if (!RollupRefresher::hasRollupTables(*store)) {
+                o.haveTables = false;
+                return o;
+            }
             RAGSCOPE_TRY(r, RollupRefresher(store->writer()).refresh());
             o.refresh = r;
             RAGSCOPE_TRY(s, RollupStatus::of(*store));
@@ -80,6 +85,10 @@ void RollupKeeper::refresh()
                 return;
             }
             show(result->status);
+            if (!result->haveTables) {
+                m_timer->stop();
+                return;
+            }
             const RollupRefresh& r = result->refresh;
             if (r.hours + r.days + r.feedbackHours + r.feedbackDays > 0)
                 emit refreshed();

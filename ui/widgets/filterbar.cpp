@@ -182,6 +182,10 @@ void FilterBar::setStore(StorePtr store)
 {
     if (!store) {
         m_job->cancel();
+        // nothing to choose from until a store's choices come (the main window asks for them
+        // once the page on screen has loaded)
+        m_user->setDisabled(true);
+        m_model->setDisabled(true);
         return;
     }
     m_job->start(

@@ -40,7 +40,8 @@ public:
     void setUser(const std::optional<QString>& user);
     void setModel(const std::optional<QString>& model);
 
-    /// Fills the user and model pickers from `store` off the GUI thread (null: empties them).
+    /// Fills the user and model pickers from `store` off the GUI thread (null: disables them
+    /// until the next store's choices come).
     void setStore(StorePtr store);
     bool isBusy() const;
 
