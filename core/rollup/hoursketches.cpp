@@ -22,7 +22,7 @@ constexpr int StageRowsPerInsert = 150;
 
 } // namespace
 
-Result<qint64> HourSketches::build(const QString& from, const QString& to) const
+Result<qint64> HourSketches::build(const QString& source, const QVariantList& values) const
 {
     using namespace RollupSql;
     const SqlDialect d(m_store.dialect());
@@ -33,10 +33,9 @@ Result<qint64> HourSketches::build(const QString& from, const QString& to) const
         : bucketOf(d, Grain::HourModel, QStringLiteral("i.created_at"));
     RAGSCOPE_TRY(q,
         m_store.exec(QStringLiteral("SELECT %1, i.model_name, i.total_latency_ms, i.retrieval_latency_ms,"
-                                    " i.generation_latency_ms FROM chat_interactions i"
-                                    " WHERE i.created_at >= %2 AND i.created_at < %2")
-                         .arg(hourKey, d.timeParam()),
-            { from, to }));
+                                    " i.generation_latency_ms FROM %2")
+                         .arg(hourKey, source),
+            values));
     std::map<RowKey, RowSketches> rows;
     QHash<qint64, QString> hourTexts;
     qint64 streamed = 0;

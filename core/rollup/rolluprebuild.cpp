@@ -12,6 +12,7 @@ using namespace RollupSql;
 namespace {
 
 constexpr int StateRowsPerInsert = 200;
+const QString StageTable = QStringLiteral("ragscope_hour_rows");
 
 QString shifted(const QString& bucket, qint64 seconds)
 {
@@ -104,6 +105,13 @@ void RebuildProgress::plan(const QStringList& buckets, const Fingerprints& curre
         total += current.value(bucket).first;
 }
 
+void RebuildProgress::replan(
+    const QStringList& buckets, const Fingerprints& before, const Fingerprints& after)
+{
+    for (const QString& bucket : buckets)
+        total += after.value(bucket).first - before.value(bucket).first;
+}
+
 void RebuildProgress::add(const QStringList& buckets, const Fingerprints& current)
 {
     for (const QString& bucket : buckets)
@@ -112,43 +120,115 @@ void RebuildProgress::add(const QStringList& buckets, const Fingerprints& curren
         report(done, total);
 }
 
-Status RollupRebuild::interactions(const QStringList& buckets, const Fingerprints& current,
-    qint64* latencyRows, RebuildProgress* progress) const
+QStringList RollupRebuild::staged(const QStringList& buckets, const Fingerprints& current) const
 {
-    for (const BucketRun& run : runs(buckets, current)) {
+    QStringList out;
+    for (const BucketRun& run : runs(buckets, current))
+        if (isStaged(run))
+            out += run.buckets;
+    return out;
+}
+
+bool RollupRebuild::isStaged(const BucketRun& run) const
+{
+    // Hours of new or late rows: every statement of the rebuild then reads the staged copy, not
+    // rows scattered over the heap (~one page per row on a large store) and the feedback index.
+    // A longer run (a full refresh) streams the base tables instead of copying them.
+    return m_info.sketches && run.seconds() < 86'400;
+}
+
+Status RollupRebuild::stage(const BucketRun& run, Fingerprints* current) const
+{
+    // Created empty (PostgreSQL cannot prepare a CREATE TABLE AS with parameters), then filled;
+    // kept for the connection, emptied after each run (SQLite may not drop a table while any
+    // statement of the connection still reads).
+    const QString rows = stagedRows(m_d, run.seconds());
+    RAGSCOPE_TRY(create,
+        m_store.exec(
+            QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1 AS %2 LIMIT 0").arg(StageTable, rows)));
+    RAGSCOPE_TRY(emptied, clearStage());
+    RAGSCOPE_TRY(copy,
+        m_store.exec(QStringLiteral("INSERT INTO %1 %2 WHERE %3")
+                         .arg(StageTable, rows, rangeWhere(QStringLiteral("i"))),
+            { run.from, run.to }));
+    RAGSCOPE_TRY(prints,
+        readFingerprints(m_store,
+            { QStringLiteral("SELECT %1, x.n, x.c FROM (SELECT %2 AS b, COUNT(*) AS n,"
+                             " CAST(SUM(i.id_checksum) AS BIGINT) AS c FROM %3 i GROUP BY %2) x")
+                    .arg(m_d.timeText(QStringLiteral("x.b")),
+                        bucketOf(m_d, m_grain, QStringLiteral("i.created_at")), StageTable),
+                {} }));
+    for (const QString& b : run.buckets)
+        current->remove(b); // emptied hours have no fingerprint
+    current->insert(prints);
+    return Done {};
+}
+
+Status RollupRebuild::clearStage() const
+{
+    // TRUNCATE: a temporary table is never vacuumed, deleted rows would pile up in the session.
+    RAGSCOPE_TRY(cleared,
+        m_store.exec((m_d.isPostgres() ? QStringLiteral("TRUNCATE %1") : QStringLiteral("DELETE FROM %1"))
+                         .arg(StageTable)));
+    return Done {};
+}
+
+Status RollupRebuild::interactions(
+    const QStringList& buckets, Fingerprints* current, qint64* latencyRows, RebuildProgress* progress) const
+{
+    for (const BucketRun& run : runs(buckets, *current)) {
         RAGSCOPE_TRY(del, deleteBuckets(m_info.table, run));
+        const bool staged = isStaged(run);
+        RunSource source { StageTable + QStringLiteral(" i"), StageTable + QStringLiteral(" i"), {}, {},
+            QStringLiteral("i.feedback_") };
+        if (staged) {
+            const Fingerprints before = *current;
+            RAGSCOPE_TRY(copied, stage(run, current));
+            progress->replan(run.buckets, before, *current);
+        } else {
+            source
+                = { QStringLiteral("chat_interactions i"), interactionsWithFeedback(m_d, true, run.seconds()),
+                      QStringLiteral(" WHERE ") + rangeWhere(QStringLiteral("i")), { run.from, run.to },
+                      QStringLiteral("f.") };
+        }
         const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
         RAGSCOPE_TRY(ins,
-            m_store.exec(
-                QStringLiteral("INSERT INTO %1 (bucket, %2, %3) SELECT %4, i.%2, %5"
-                               " FROM %6 WHERE %7 GROUP BY %4, i.%2")
-                    .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket, aggregate(m_d, true),
-                        interactionsWithFeedback(m_d, true, run.seconds()), rangeWhere(QStringLiteral("i"))),
-                { run.from, run.to }));
+            m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, %3) SELECT %4, i.%2, %5"
+                                        " FROM %6%7 GROUP BY %4, i.%2")
+                             .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket,
+                                 aggregate(m_d, true, source.feedback), source.withFeedback, source.where),
+                source.values));
         if (m_info.sketches) { // hour × model only: ratings by interaction time, latency sketches
-            RAGSCOPE_TRY(ratings, ratingRows(run));
+            RAGSCOPE_TRY(ratings, ratingRows(run, source));
             HourSketches sketches(m_store);
-            RAGSCOPE_TRY(rows, sketches.build(run.from, run.to));
+            RAGSCOPE_TRY(rows, sketches.build(source.rows + source.where, source.values));
             *latencyRows += rows;
         }
-        progress->add(run.buckets, current);
+        if (staged) {
+            RAGSCOPE_TRY(emptied, clearStage());
+        }
+        progress->add(run.buckets, *current);
     }
     return Done {};
 }
 
-Status RollupRebuild::ratingRows(const BucketRun& run) const
+Status RollupRebuild::ratingRows(const BucketRun& run, const RunSource& source) const
 {
     RAGSCOPE_TRY(del, deleteBuckets(QStringLiteral("ragscope_rollup_rating_hour_model"), run));
     const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
+    // Only interactions with feedback (the outer join's rows without any are left out).
+    const QString withFeedback = QStringLiteral("%1interaction_id IS NOT NULL").arg(source.feedback);
+    const QString where = source.where.isEmpty()
+        ? QStringLiteral(" WHERE %1").arg(withFeedback)
+        : QStringLiteral("%1 AND %2").arg(source.where, withFeedback);
     RAGSCOPE_TRY(ins,
         m_store.exec(QStringLiteral("INSERT INTO ragscope_rollup_rating_hour_model"
                                     " (bucket, model_name, rating, interactions, conf_n, conf_sum)"
-                                    " SELECT %1, i.model_name, f.rating, COUNT(*), COUNT(i.confidence_score),"
-                                    " COALESCE(SUM(i.confidence_score), 0) FROM %2 WHERE %3"
-                                    " GROUP BY %1, i.model_name, f.rating")
-                         .arg(bucket, interactionsWithFeedback(m_d, false, run.seconds()),
-                             rangeWhere(QStringLiteral("i"))),
-            { run.from, run.to }));
+                                    " SELECT %1, i.model_name, %2rating, COUNT(*), COUNT(i.confidence_score),"
+                                    " COALESCE(SUM(i.confidence_score), 0) FROM %3%4"
+                                    " GROUP BY %1, i.model_name, %2rating")
+                         .arg(bucket, source.feedback, source.withFeedback, where),
+            source.values));
     return Done {};
 }
 

@@ -35,6 +35,8 @@ struct RebuildProgress
     qint64 total = 0;
     /// Counts the rows of `buckets` (per `current`) into the total.
     void plan(const QStringList& buckets, const Fingerprints& current);
+    /// Counts them per `after` instead of per `before`.
+    void replan(const QStringList& buckets, const Fingerprints& before, const Fingerprints& after);
     /// Counts them as done and reports.
     void add(const QStringList& buckets, const Fingerprints& current);
 };
@@ -57,6 +59,16 @@ Fingerprints perDay(const Fingerprints& hours, const QString& dayCutoff);
 /// Buckets whose fingerprint differs (including buckets that appeared or emptied), sorted.
 QStringList changedBuckets(const Fingerprints& current, const Fingerprints& stored);
 
+/// Where the statements of one run read its interactions: the stage or the base tables.
+struct RunSource
+{
+    QString rows; ///< FROM clause of the interactions alone (alias i)
+    QString withFeedback; ///< FROM clause of the interactions with their feedback (aliases i, f)
+    QString where; ///< " WHERE …" (the run's range) or empty
+    QVariantList values; ///< bound to `where`
+    QString feedback; ///< prefix of the feedback's interaction_id and rating columns
+};
+
 /// Rebuilds the rollup rows, feedback counts and recorded fingerprints of one grain's buckets.
 class RollupRebuild
 {
@@ -65,9 +77,13 @@ public:
 
     /// The fingerprints the buckets of this grain were built from ("i" or "f" rows).
     Result<Fingerprints> stored(const QString& source) const;
+    /// The buckets of `buckets` that interactions() reads through a stage (hour grain, runs shorter
+    /// than a day): it sets their fingerprints itself, from the rows it rebuilt them from.
+    QStringList staged(const QStringList& buckets, const Fingerprints& current) const;
     /// Replaces the interaction rollup rows of `buckets` (sketches included), adding each run's rows
-    /// to `progress`.
-    Status interactions(const QStringList& buckets, const Fingerprints& current, qint64* latencyRows,
+    /// to `progress`. `current` must hold the fingerprints of all but the staged() buckets; those
+    /// are set here.
+    Status interactions(const QStringList& buckets, Fingerprints* current, qint64* latencyRows,
         RebuildProgress* progress) const;
     /// Replaces the feedback counts of `buckets` (of the feedback's own created_at).
     Status feedback(const QStringList& buckets, const Fingerprints& current) const;
@@ -78,8 +94,13 @@ public:
 
 private:
     QList<BucketRun> runs(const QStringList& buckets, const Fingerprints& current) const;
+    bool isStaged(const BucketRun& run) const;
+    /// Copies the run's interactions, each with its feedback, into a temporary table (probing the
+    /// base tables once instead of once per statement) and sets the run's fingerprints from it.
+    Status stage(const BucketRun& run, Fingerprints* current) const;
+    Status clearStage() const;
     /// ragscope_rollup_rating_hour_model of one run (migration 0005).
-    Status ratingRows(const BucketRun& run) const;
+    Status ratingRows(const BucketRun& run, const RunSource& source) const;
     Result<QSqlQuery> deleteBuckets(const QString& table, const BucketRun& run) const;
     QString rangeWhere(const QString& alias) const;
 

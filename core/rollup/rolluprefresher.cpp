@@ -54,13 +54,14 @@ QStringList before(const QStringList& sorted, const QString& cutoff)
 }
 
 /// The refresh tallies, and the four rebuilds of a grain (rows, feedback, and their state).
-Status rebuildGrain(const RollupRebuild& grain, const QStringList& rows, const Fingerprints& rowPrints,
+/// `rowPrints` gains the fingerprints of the buckets the grain stages (RollupRebuild::staged()).
+Status rebuildGrain(const RollupRebuild& grain, const QStringList& rows, Fingerprints* rowPrints,
     const QStringList& feedback, const Fingerprints& feedbackPrints, const QDateTime& horizon,
     const QDateTime& now, qint64* latencyRows, RebuildProgress* progress)
 {
     RAGSCOPE_TRY(a, grain.interactions(rows, rowPrints, latencyRows, progress));
     RAGSCOPE_TRY(b, grain.feedback(feedback, feedbackPrints));
-    RAGSCOPE_TRY(c, grain.state(QStringLiteral("i"), rows, rowPrints));
+    RAGSCOPE_TRY(c, grain.state(QStringLiteral("i"), rows, *rowPrints));
     RAGSCOPE_TRY(e, grain.state(QStringLiteral("f"), feedback, feedbackPrints));
     return grain.horizon(horizon, now);
 }
@@ -79,9 +80,10 @@ Status rebuildDaySketches(const Store& store, const QStringList& days)
 Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result, RebuildProgress* progress)
 {
     const SqlDialect d(store.dialect());
-    RAGSCOPE_TRY(hourRows, readFingerprints(store, fingerprints(d, false, {}, cut.hourText)));
+    RAGSCOPE_TRY(readRows, readFingerprints(store, fingerprints(d, false, {}, cut.hourText)));
     RAGSCOPE_TRY(hourFeedback, readFingerprints(store, fingerprints(d, true, {}, cut.hourText)));
-    const Fingerprints dayRows = perDay(hourRows, cut.day);
+    Fingerprints hourRows = readRows;
+    Fingerprints dayRows = perDay(hourRows, cut.day);
     const Fingerprints dayFeedback = perDay(hourFeedback, cut.day);
 
     const RollupRebuild hours(store, Grain::HourModel, RunJoin::AcrossEmpty);
@@ -119,10 +121,10 @@ Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result,
     progress->plan(rowHours, hourRows);
     progress->plan(rowDays, dayRows);
     RAGSCOPE_TRY(h,
-        rebuildGrain(hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now,
+        rebuildGrain(hours, rowHours, &hourRows, feedbackHours, hourFeedback, cut.hour, cut.now,
             &result->latencyRows, progress));
     RAGSCOPE_TRY(dd,
-        rebuildGrain(days, rowDays, dayRows, feedbackDays, dayFeedback, SqlDialect::parseTime(cut.day),
+        rebuildGrain(days, rowDays, &dayRows, feedbackDays, dayFeedback, SqlDialect::parseTime(cut.day),
             cut.now, &result->latencyRows, progress));
     RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
     result->hours = int(rowHours.size());
@@ -134,7 +136,8 @@ Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result,
 
 /// The hours the change log names, plus the hours (and days) that closed since the last refresh
 /// whether logged or not, so nothing written into a then-open hour is missed. Fingerprints are
-/// read only for those hours and for every hour of their days, to keep the recorded state true.
+/// read only for those hours and for every hour of their days, to keep the recorded state true;
+/// those of the staged hours come from the rebuild itself (one pass over their rows, not two).
 Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDateTime& hourHorizon,
     const QDateTime& dayHorizon, const Cutoffs& cut, RollupRefresh* result, RebuildProgress* progress)
 {
@@ -156,23 +159,30 @@ Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDa
     for (const QString& day : united(rowDays, feedbackDays))
         printed += bucketsBetween(SqlDialect::parseTime(day), SqlDialect::parseTime(day).addDays(1), 3600);
     printed = united(printed, {});
-    Fingerprints hourRows, hourFeedback;
-    for (const BucketRun& run : runsOf(printed, 3600, {}, RunJoin::Adjacent)) {
-        RAGSCOPE_TRY(rows, readFingerprints(store, fingerprints(d, false, run.from, run.to)));
-        RAGSCOPE_TRY(feedback, readFingerprints(store, fingerprints(d, true, run.from, run.to)));
-        hourRows.insert(rows);
-        hourFeedback.insert(feedback);
-    }
     const RollupRebuild hours(store, Grain::HourModel, RunJoin::Adjacent);
     const RollupRebuild days(store, Grain::DayUser, RunJoin::Adjacent);
-    const Fingerprints dayRows = perDay(hourRows, cut.day);
+    const QStringList staged = hours.staged(rowHours, {});
+    QStringList unstaged;
+    for (const QString& hour : std::as_const(printed))
+        if (!staged.contains(hour))
+            unstaged << hour;
+    Fingerprints hourRows, hourFeedback;
+    for (const BucketRun& run : runsOf(unstaged, 3600, {}, RunJoin::Adjacent)) {
+        RAGSCOPE_TRY(rows, readFingerprints(store, fingerprints(d, false, run.from, run.to)));
+        hourRows.insert(rows);
+    }
+    for (const BucketRun& run : runsOf(printed, 3600, {}, RunJoin::Adjacent)) {
+        RAGSCOPE_TRY(feedback, readFingerprints(store, fingerprints(d, true, run.from, run.to)));
+        hourFeedback.insert(feedback);
+    }
     progress->plan(rowHours, hourRows);
-    progress->plan(rowDays, dayRows);
     RAGSCOPE_TRY(h,
-        rebuildGrain(hours, rowHours, hourRows, feedbackHours, hourFeedback, cut.hour, cut.now,
+        rebuildGrain(hours, rowHours, &hourRows, feedbackHours, hourFeedback, cut.hour, cut.now,
             &result->latencyRows, progress));
+    Fingerprints dayRows = perDay(hourRows, cut.day);
+    progress->plan(rowDays, dayRows);
     RAGSCOPE_TRY(dd,
-        rebuildGrain(days, rowDays, dayRows, feedbackDays, perDay(hourFeedback, cut.day),
+        rebuildGrain(days, rowDays, &dayRows, feedbackDays, perDay(hourFeedback, cut.day),
             SqlDialect::parseTime(cut.day), cut.now, &result->latencyRows, progress));
     RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
     result->hours = int(rowHours.size());

@@ -59,7 +59,7 @@ QString sumColumnNames(const SqlDialect& d)
     return names.join(QStringLiteral(", "));
 }
 
-QString aggregate(const SqlDialect& d, bool forInsert)
+QString aggregate(const SqlDialect& d, bool forInsert, const QString& feedback)
 {
     const QString cost = d.costColumn(QStringLiteral("i"));
     QStringList a { QStringLiteral("COUNT(*)"), QStringLiteral("COALESCE(SUM(i.prompt_tokens), 0)"),
@@ -80,8 +80,9 @@ QString aggregate(const SqlDialect& d, bool forInsert)
     for (const QString& l : Latencies)
         a << QStringLiteral("COUNT(i.%1_latency_ms)").arg(l)
           << QStringLiteral("COALESCE(SUM(i.%1_latency_ms), 0)").arg(l);
-    a << QStringLiteral("COUNT(f.interaction_id)") << QStringLiteral("COALESCE(SUM(f.rating), 0)")
-      << QStringLiteral("COALESCE(SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END), 0)");
+    a << QStringLiteral("COUNT(%1interaction_id)").arg(feedback)
+      << QStringLiteral("COALESCE(SUM(%1rating), 0)").arg(feedback)
+      << QStringLiteral("COALESCE(SUM(CASE WHEN %1rating <= 2 THEN 1 ELSE 0 END), 0)").arg(feedback);
     return a.join(QStringLiteral(", "));
 }
 
@@ -94,6 +95,23 @@ QString interactionsWithFeedback(const SqlDialect& d, bool outer, qint64 seconds
             " WHERE f.interaction_id = i.id OFFSET 0) f ON TRUE")
             .arg(join);
     return QStringLiteral("chat_interactions i %1 chat_feedbacks f ON f.interaction_id = i.id").arg(join);
+}
+
+QString stagedRows(const SqlDialect& d, qint64 seconds)
+{
+    QStringList columns;
+    for (const QString& c : { QStringLiteral("created_at"), QStringLiteral("model_name"),
+             QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens"),
+             QStringLiteral("total_tokens"), d.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1),
+             QStringLiteral("confidence_score") })
+        columns << QStringLiteral("i.%1 AS %1").arg(c);
+    for (const QString& l : Latencies)
+        columns << QStringLiteral("i.%1_latency_ms AS %1_latency_ms").arg(l);
+    columns << idChecksum(d, QStringLiteral("i.id")) + QStringLiteral(" AS id_checksum")
+            << QStringLiteral("f.interaction_id AS feedback_interaction_id")
+            << QStringLiteral("f.rating AS feedback_rating");
+    return QStringLiteral("SELECT %1 FROM %2")
+        .arg(columns.join(QStringLiteral(", ")), interactionsWithFeedback(d, true, seconds));
 }
 
 QString sum(const SqlDialect& d)

@@ -33,14 +33,20 @@ QString bucketOf(const SqlDialect& d, Grain grain, const QString& column);
 /// The columns a rollup row sums, in the order of the table and of aggregate()/sum().
 QString sumColumnNames(const SqlDialect& d);
 /// The aggregates of sumColumnNames() over `chat_interactions i LEFT JOIN chat_feedbacks f`;
-/// the cost as a NUMERIC/integer (`forInsert`) or as costSum() text.
-QString aggregate(const SqlDialect& d, bool forInsert);
+/// the cost as a NUMERIC/integer (`forInsert`) or as costSum() text. `feedback` prefixes the
+/// feedback's interaction_id and rating columns ("f.", or "i.feedback_" over stagedRows()).
+QString aggregate(const SqlDialect& d, bool forInsert, const QString& feedback = QStringLiteral("f."));
 /// "chat_interactions i [LEFT] JOIN <its feedback> f" (f.interaction_id, f.rating) for rows spanning
 /// about `seconds`. For less than a day PostgreSQL gets a LATERAL probe of the interaction_id index
 /// per row: its planner otherwise hash-joins the whole chat_feedbacks table even for an hour of
 /// interactions (half a second at 2M feedbacks); OFFSET 0 keeps it from flattening the probe back
 /// into that join. SQLite always probes the index.
 QString interactionsWithFeedback(const SqlDialect& d, bool outer, qint64 seconds);
+/// "SELECT … FROM interactionsWithFeedback(d, true, seconds)" (the caller adds the WHERE): what
+/// an hour rebuild reads of each interaction, its feedback probed once: the columns aggregate()
+/// and the latency sketches use under their own names, `id_checksum` (as fingerprints() sums it),
+/// and the feedback's interaction_id and rating as `feedback_interaction_id`, `feedback_rating`.
+QString stagedRows(const SqlDialect& d, qint64 seconds);
 /// The sums of sumColumnNames() over rollup rows aliased r, read like aggregate(d, false).
 QString sum(const SqlDialect& d);
 /// Number of columns of aggregate()/sum().
