@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "windowsession.h"
 
+#include "afterpageloaded.h"
 #include "appearance/thememenu.h"
 #include "connectionprofiles.h"
 #include "pages/metricspage.h"
@@ -27,7 +28,6 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace RagScope {
@@ -45,7 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_rollupLabel(new QLabel(this))
     , m_opener(new StoreOpener(this))
     , m_rollups(new RollupKeeper(this))
-    , m_storeWorkDelay(new QTimer(this))
+    , m_afterPage(new AfterPageLoaded(this))
 {
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setSpacing(fontMetrics().height() / 4);
@@ -77,9 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_accessLabel);
     connect(m_rollups, &RollupKeeper::statusChanged, m_rollupLabel, &QLabel::setText);
     connect(m_rollups, &RollupKeeper::refreshed, this, &MainWindow::rollupsRefreshed);
-    m_storeWorkDelay->setSingleShot(true);
-    m_storeWorkDelay->setInterval(std::chrono::seconds(2));
-    connect(m_storeWorkDelay, &QTimer::timeout, this, &MainWindow::startStoreWork);
+    connect(m_afterPage, &AfterPageLoaded::ready, this, &MainWindow::startStoreWork);
     statusBar()->addWidget(m_storeLabel, 1);
     m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -279,8 +277,7 @@ void MainWindow::closeStore()
     if (!m_store)
         return;
     m_store.reset();
-    disconnect(m_storeWorkOnLoad);
-    m_storeWorkDelay->stop();
+    m_afterPage->cancel();
     m_filterBar->setStore(nullptr);
     m_rollups->setStore(nullptr);
     m_banner->hide();
@@ -355,28 +352,14 @@ void MainWindow::setStore(const StorePtr& store)
     if (DashboardPage* page = currentPage())
         syncPage(page);
     emit storeOpened(store);
-    startStoreWorkAfterPage(); // storeReady() follows storeOpened()
-}
-
-void MainWindow::startStoreWorkAfterPage()
-{
     // The page on screen has the few database threads to itself until its figures are in: the
     // filter bar's choices and the rollup refresh (which moves the figures only a little, and
-    // reloads them when it does) follow, or start after a moment should the page take long.
-    disconnect(m_storeWorkOnLoad);
-    DashboardPage* page = currentPage();
-    if (!page || !page->isBusy()) {
-        startStoreWork();
-        return;
-    }
-    m_storeWorkOnLoad = connect(page, &DashboardPage::loaded, this, &MainWindow::startStoreWork);
-    m_storeWorkDelay->start();
+    // reloads them when it does) follow. storeReady() follows storeOpened().
+    m_afterPage->wait(currentPage());
 }
 
 void MainWindow::startStoreWork()
 {
-    disconnect(m_storeWorkOnLoad);
-    m_storeWorkDelay->stop();
     if (!m_store)
         return;
     m_filterBar->setStore(m_store);

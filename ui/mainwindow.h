@@ -11,10 +11,10 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
-class QTimer;
 
 namespace RagScope {
 
+class AfterPageLoaded;
 class Banner;
 class FilterBar;
 class StartPage;
@@ -85,7 +85,6 @@ private:
     void createActions();
     void syncPage(DashboardPage* page);
     void setStore(const StorePtr& store);
-    void startStoreWorkAfterPage();
     void startStoreWork();
     void rollupsRefreshed();
     void openFailed(const Error& error, const StoreLocation& location);
@@ -107,8 +106,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     StoreOpener* m_opener;
     RollupKeeper* m_rollups; ///< refreshes the open store's rollups on open and on a timer
-    QTimer* m_storeWorkDelay; ///< starts the store's own work should the page on screen take long
-    QMetaObject::Connection m_storeWorkOnLoad;
+    AfterPageLoaded* m_afterPage; ///< the store's own work waits for the page on screen
     StorePtr m_store;
     QList<DashboardPage*> m_pages;
     QHash<DashboardPage*, PageState> m_states;
