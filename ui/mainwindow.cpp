@@ -4,6 +4,7 @@
 #include "afterpageloaded.h"
 #include "appearance/thememenu.h"
 #include "connectionprofiles.h"
+#include "helpmenu.h"
 #include "pages/metricspage.h"
 #include "review/reviewexportdialog.h"
 #include "rollup/rollupkeeper.h"
@@ -13,20 +14,18 @@
 #include "startpage.h"
 #include "storeopener.h"
 #include "storeprompts.h"
+#include "storestatustext.h"
 #include "widgets/banner.h"
 #include "widgets/filterbar.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -126,22 +125,11 @@ void MainWindow::createActions()
     file->addAction(tr("Open &demo store"), this, &MainWindow::openDemo);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addSeparator();
-    QAction* exportSnapshot = file->addAction(tr("&Export snapshot…"), this, [this] {
-        auto* dialog = new SnapshotExportDialog(m_store, m_filterBar->filter(), this);
-        dialog->setObjectName(QStringLiteral("snapshotExportDialog"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setPath(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                            .filePath(QStringLiteral("ragscope-snapshot-%1.sqlite")
-                                          .arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")))));
-        dialog->open();
-    });
+    QAction* exportSnapshot = file->addAction(tr("&Export snapshot…"), this,
+        [this] { SnapshotExportDialog::openFor(m_store, m_filterBar->filter(), this); });
     exportSnapshot->setObjectName(QStringLiteral("exportSnapshotAction"));
-    QAction* pushReviews = file->addAction(tr("&Push reviews…"), this, [this] {
-        auto* dialog = new PushReviewsDialog(m_store, this);
-        dialog->setObjectName(QStringLiteral("pushReviewsDialog"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    QAction* pushReviews
+        = file->addAction(tr("&Push reviews…"), this, [this] { PushReviewsDialog::openFor(m_store, this); });
     pushReviews->setObjectName(QStringLiteral("pushReviewsAction"));
     QAction* exportReviews = file->addAction(
         tr("Export re&views…"), this, [this] { ReviewExportDialog::openFor(m_store, {}, this); });
@@ -163,15 +151,7 @@ void MainWindow::createActions()
     refresh->setShortcut(QKeySequence::Refresh);
     view->addMenu(new ThemeMenu(view));
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* about = help->addAction(tr("&About RagScope"), this, [this] {
-        QMessageBox::about(this, tr("About RagScope"),
-            tr("<h3>RagScope %1</h3><p>Cost, latency and answer-quality analytics for the "
-               "monitoring store of a RAG chat service.</p>")
-                .arg(QApplication::applicationVersion()));
-    });
-    about->setMenuRole(QAction::AboutRole);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+    menuBar()->addMenu(new HelpMenu(this));
     updateRecentMenu();
 }
 
@@ -410,21 +390,10 @@ QString MainWindow::storeStatus() const
 
 void MainWindow::updateStoreStatus()
 {
-    if (!m_store) {
-        setWindowTitle(tr("RagScope"));
-        m_storeLabel->setText(tr("No store open"));
-        m_accessLabel->clear();
-        return;
-    }
-    const QString name = m_store->location().displayName();
-    const StorePtr writer = m_store->writer(); // a read replica's primary, or the store itself
-    setWindowTitle(
-        writer->isReadOnly() ? tr("%1 (read-only) — RagScope").arg(name) : tr("%1 — RagScope").arg(name));
-    m_storeLabel->setText(writer == m_store
-            ? tr("Store: %1").arg(name)
-            : tr("Store: %1, writes to %2").arg(name, writer->location().displayName()));
-    m_accessLabel->setText(
-        writer->isReadOnly() ? tr("Read-only: %1").arg(writer->readOnlyReason()) : tr("Read-write"));
+    const StoreStatusText text = StoreStatusText::of(m_store);
+    setWindowTitle(text.windowTitle);
+    m_storeLabel->setText(text.store);
+    m_accessLabel->setText(text.access);
 }
 
 } // namespace RagScope

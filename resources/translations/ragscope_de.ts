@@ -1694,6 +1694,29 @@ Antwort: %3 Tokens</translation>
     </message>
 </context>
 <context>
+    <name>RagScope::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About RagScope</source>
+        <translation>Ü&amp;ber RagScope</translation>
+    </message>
+    <message>
+        <source>About RagScope</source>
+        <translation>Über RagScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RagScope %1&lt;/h3&gt;&lt;p&gt;Cost, latency and answer-quality analytics for the monitoring store of a RAG chat service.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RagScope %1&lt;/h3&gt;&lt;p&gt;Kosten-, Latenz- und Antwortqualitätsanalysen für den Überwachungsspeicher eines RAG-Chatdienstes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>RagScope::InteractionDetailView</name>
     <message>
         <source>Interaction detail</source>
@@ -2108,22 +2131,6 @@ Antwort: %3 Tokens</translation>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About RagScope</source>
-        <translation>Ü&amp;ber RagScope</translation>
-    </message>
-    <message>
-        <source>About RagScope</source>
-        <translation>Über RagScope</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;RagScope %1&lt;/h3&gt;&lt;p&gt;Cost, latency and answer-quality analytics for the monitoring store of a RAG chat service.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;RagScope %1&lt;/h3&gt;&lt;p&gt;Kosten-, Latenz- und Antwortqualitätsanalysen für den Überwachungsspeicher eines RAG-Chatdienstes.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>The store reported an error; the pages show their last data.
 %1</source>
         <translation>Der Speicher meldete einen Fehler; die Seiten zeigen ihre letzten Daten.
@@ -2203,10 +2210,6 @@ Antwort: %3 Tokens</translation>
     <message>
         <source>&amp;Close store</source>
         <translation>Speicher &amp;schließen</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Export re&amp;views…</source>

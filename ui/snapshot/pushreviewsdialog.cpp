@@ -15,6 +15,15 @@
 
 namespace RagScope {
 
+PushReviewsDialog* PushReviewsDialog::openFor(StorePtr store, QWidget* parent)
+{
+    auto* dialog = new PushReviewsDialog(std::move(store), parent);
+    dialog->setObjectName(QStringLiteral("pushReviewsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 PushReviewsDialog::PushReviewsDialog(StorePtr store, QWidget* parent)
     : QDialog(parent)
     , m_store(std::move(store))

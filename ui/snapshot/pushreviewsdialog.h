@@ -21,6 +21,8 @@ class PushReviewsDialog : public QDialog
     Q_OBJECT
 public:
     explicit PushReviewsDialog(StorePtr store, QWidget* parent = nullptr);
+    /// Opens one window-modal, deleted on close.
+    static PushReviewsDialog* openFor(StorePtr store, QWidget* parent);
     ~PushReviewsDialog() override;
 
     /// Sets the snapshot file and computes the preview.

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QPromise>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -32,6 +34,18 @@ QDateTimeEdit* timeEdit(const QDateTime& value, QWidget* parent)
 }
 
 } // namespace
+
+SnapshotExportDialog* SnapshotExportDialog::openFor(StorePtr store, const Filter& filter, QWidget* parent)
+{
+    auto* dialog = new SnapshotExportDialog(std::move(store), filter, parent);
+    dialog->setObjectName(QStringLiteral("snapshotExportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPath(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                        .filePath(QStringLiteral("ragscope-snapshot-%1.sqlite")
+                                      .arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")))));
+    dialog->open();
+    return dialog;
+}
 
 SnapshotExportDialog::SnapshotExportDialog(StorePtr store, const Filter& filter, QWidget* parent)
     : QDialog(parent)

@@ -24,6 +24,8 @@ class SnapshotExportDialog : public QDialog
     Q_OBJECT
 public:
     SnapshotExportDialog(StorePtr store, const Filter& filter, QWidget* parent = nullptr);
+    /// Opens one window-modal, deleted on close, its target a dated file in Documents.
+    static SnapshotExportDialog* openFor(StorePtr store, const Filter& filter, QWidget* parent);
     /// Closing mid-export cancels it (the worker removes its temporary file).
     ~SnapshotExportDialog() override;
 
