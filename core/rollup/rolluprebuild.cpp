@@ -179,17 +179,16 @@ Status RollupRebuild::interactions(
     for (const BucketRun& run : runs(buckets, *current)) {
         RAGSCOPE_TRY(del, deleteBuckets(m_info.table, run));
         const bool staged = isStaged(run);
-        RunSource source { StageTable + QStringLiteral(" i"), StageTable + QStringLiteral(" i"), {}, {},
-            QStringLiteral("i.feedback_") };
+        const RunSource source = staged ? RunSource { StageTable + QStringLiteral(" i"),
+            StageTable + QStringLiteral(" i"), {}, {}, QStringLiteral("i.feedback_") }
+                                        : RunSource { QStringLiteral("chat_interactions i"),
+                                              interactionsWithFeedback(m_d, true, run.seconds()),
+                                              QStringLiteral(" WHERE ") + rangeWhere(QStringLiteral("i")),
+                                              { run.from, run.to }, QStringLiteral("f.") };
         if (staged) {
             const Fingerprints before = *current;
             RAGSCOPE_TRY(copied, stage(run, current));
             progress->replan(run.buckets, before, *current);
-        } else {
-            source
-                = { QStringLiteral("chat_interactions i"), interactionsWithFeedback(m_d, true, run.seconds()),
-                      QStringLiteral(" WHERE ") + rangeWhere(QStringLiteral("i")), { run.from, run.to },
-                      QStringLiteral("f.") };
         }
         const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
         RAGSCOPE_TRY(ins,

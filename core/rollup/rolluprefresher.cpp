@@ -80,9 +80,8 @@ Status rebuildDaySketches(const Store& store, const QStringList& days)
 Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result, RebuildProgress* progress)
 {
     const SqlDialect d(store.dialect());
-    RAGSCOPE_TRY(readRows, readFingerprints(store, fingerprints(d, false, {}, cut.hourText)));
+    RAGSCOPE_TRY(hourRows, readFingerprints(store, fingerprints(d, false, {}, cut.hourText)));
     RAGSCOPE_TRY(hourFeedback, readFingerprints(store, fingerprints(d, true, {}, cut.hourText)));
-    Fingerprints hourRows = readRows;
     Fingerprints dayRows = perDay(hourRows, cut.day);
     const Fingerprints dayFeedback = perDay(hourFeedback, cut.day);
 

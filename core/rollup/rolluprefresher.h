@@ -45,8 +45,9 @@ struct RollupRefresh
 /// All aggregation runs in SQL; latency sketches are built here from the streamed latencies of
 /// the rebuilt hours only. Hours rebuilt in runs shorter than a day (new, late or re-rated rows)
 /// are first copied with their feedback into a temporary table, and every statement of the
-/// rebuild (and the hours' fingerprints) reads that copy: the base tables are read once. One transaction per
-/// refresh (serialized by an advisory lock on PostgreSQL). Blocking: call it from a worker thread or the CLI.
+/// rebuild (and the hours' fingerprints) reads that copy: the base tables are read once. One
+/// transaction per refresh (serialized by an advisory lock on PostgreSQL). Blocking: call it
+/// from a worker thread or the CLI.
 class RollupRefresher
 {
 public:

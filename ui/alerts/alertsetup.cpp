@@ -35,9 +35,10 @@ AlertSetup::AlertSetup(MainWindow* window, AlertsPage* page)
     }
     // The old store's alerts go at once; the first check of the new one (every rule's window)
     // waits until the page on screen has its figures.
-    connect(window, &MainWindow::storeOpened, m_monitor, [this] { m_monitor->setStore({}); });
+    const auto forgetStore = [this] { m_monitor->setStore({}); };
+    connect(window, &MainWindow::storeOpened, m_monitor, forgetStore);
     connect(window, &MainWindow::storeReady, m_monitor, &AlertMonitor::setStore);
-    connect(window, &MainWindow::storeClosed, m_monitor, [this] { m_monitor->setStore({}); });
+    connect(window, &MainWindow::storeClosed, m_monitor, forgetStore);
     connect(
         m_page, &AlertsPage::rulesChanged, this, [this](const QList<AlertRule>& rules, const QString& path) {
             QSettings().setValue(QStringLiteral("alerts/rulesFile"), path);
