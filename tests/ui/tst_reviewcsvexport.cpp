@@ -1,8 +1,8 @@
 #include "csvreader.h"
+#include "databasethreadsheld.h"
 #include "export/reviewqueuecsv.h"
 #include "fixturewriter.h"
 #include "guitest.h"
-#include "jobs/dbthreadpool.h"
 #include "models/reviewqueuemodel.h"
 #include "pages/reviewpage.h"
 #include "recorder/interactionrecorder.h"
@@ -13,9 +13,7 @@
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QPushButton>
-#include <QSemaphore>
 #include <QSettings>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
 using namespace RagScope;
@@ -167,10 +165,7 @@ void TestReviewCsvExport::exportsEveryRowOfTheQueryThroughThePage()
 void TestReviewCsvExport::cancelLeavesNoFile()
 {
     // Hold every database thread so that the export is still waiting when Cancel is pressed.
-    QSemaphore release;
-    QList<QFuture<void>> blockers;
-    for (int i = 0; i < dbThreadPool()->maxThreadCount(); ++i)
-        blockers << QtConcurrent::run(dbThreadPool(), [&release] { release.acquire(); });
+    Test::DatabaseThreadsHeld held;
 
     QTemporaryDir dir;
     CsvExportJob* job = exportThroughDialog(dir.path(), false);
@@ -181,7 +176,7 @@ void TestReviewCsvExport::cancelLeavesNoFile()
     auto* cancel = job->dialog()->findChild<QPushButton*>();
     QVERIFY(cancel);
     QTest::mouseClick(cancel, Qt::LeftButton);
-    release.release(int(blockers.size()));
+    held.release();
     QVERIFY(cancelled.wait(20000));
     QCOMPARE(succeeded.count(), 0);
     QVERIFY(QDir(dir.path()).isEmpty());

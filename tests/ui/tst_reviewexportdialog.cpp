@@ -4,9 +4,9 @@
 // dialog opens the export with its selected queue; the File menu offers the action once a
 // store is open.
 #include "csvreader.h"
+#include "databasethreadsheld.h"
 #include "fixtures.h"
 #include "guitest.h"
-#include "jobs/dbthreadpool.h"
 #include "mainwindow.h"
 #include "review/claimservice.h"
 #include "review/queueagreementservice.h"
@@ -23,8 +23,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSemaphore>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
 using namespace RagScope;
@@ -153,10 +151,7 @@ private slots:
         dialog.show();
         waitLoaded(dialog);
         // Hold every database thread so that the export is still waiting when Cancel is pressed.
-        QSemaphore release;
-        QList<QFuture<void>> blockers;
-        for (int i = 0; i < dbThreadPool()->maxThreadCount(); ++i)
-            blockers << QtConcurrent::run(dbThreadPool(), [&release] { release.acquire(); });
+        DatabaseThreadsHeld held;
         const QString path = m_dir.filePath(QStringLiteral("cancelled.jsonl"));
         dialog.setPath(path);
         QSignalSpy cancelled(&dialog, &ReviewExportDialog::cancelled);
@@ -164,7 +159,7 @@ private slots:
         QTest::mouseClick(dialog.exportButton(), Qt::LeftButton);
         QVERIFY(dialog.isRunning());
         QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
-        release.release(int(blockers.size()));
+        held.release();
         QVERIFY(cancelled.wait(30'000));
         QCOMPARE(exported.size(), 0);
         QVERIFY(!QFileInfo::exists(path));

@@ -2,10 +2,10 @@
 // dialog is prefilled from the filter, shows rows done / total and finishes with the file in
 // place; Cancel leaves no file; the note of an open snapshot says what it holds and warns when
 // the filter reaches outside it; the push dialog previews, pushes, and a second push adds nothing.
+#include "databasethreadsheld.h"
 #include "feedback/reviewservice.h"
 #include "fixtures.h"
 #include "guitest.h"
-#include "jobs/dbthreadpool.h"
 #include "snapshot/pushreviewsdialog.h"
 #include "snapshot/snapshotexportdialog.h"
 #include "snapshot/snapshotinfo.h"
@@ -19,8 +19,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSemaphore>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
 using namespace RagScope;
@@ -99,10 +97,7 @@ private slots:
     void cancelLeavesNoFile()
     {
         // Hold every database thread so that the export is still waiting when Cancel is pressed.
-        QSemaphore release;
-        QList<QFuture<void>> blockers;
-        for (int i = 0; i < dbThreadPool()->maxThreadCount(); ++i)
-            blockers << QtConcurrent::run(dbThreadPool(), [&release] { release.acquire(); });
+        Test::DatabaseThreadsHeld held;
         SnapshotExportDialog dialog(m_store, dayFilter());
         dialog.show();
         const QString path = m_dir.filePath(QStringLiteral("cancelled.sqlite"));
@@ -112,7 +107,7 @@ private slots:
         QTest::mouseClick(dialog.exportButton(), Qt::LeftButton);
         QVERIFY(dialog.isRunning());
         QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
-        release.release(int(blockers.size()));
+        held.release();
         QVERIFY(cancelled.wait(30'000));
         QCOMPARE(exported.size(), 0);
         QVERIFY(!QFileInfo::exists(path));
