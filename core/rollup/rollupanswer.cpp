@@ -70,7 +70,7 @@ Result<RollupAnswer::Totals> RollupAnswer::sums() const
     const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(
-            QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), info(m_plan.grain).table, w.sql),
+            QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), m_plan.rowsTable(m_d), w.sql),
             w.values));
     if (q.next())
         add(m_d, q, &t);
@@ -127,7 +127,7 @@ Status RollupAnswer::addRatings(RatingSummary* s) const
     const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.feedbacks) FROM %1 r WHERE %2 GROUP BY r.rating")
-                          .arg(info(m_plan.grain).feedbackTable, w.sql),
+                          .arg(m_plan.feedbackTable(), w.sql),
             w.values));
     const auto addRows = [s](QSqlQuery& rows) {
         while (rows.next()) {
@@ -279,7 +279,7 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                            " SUM(r.conf_sum), SUM(r.requests - r.conf_unknown), SUM(r.rating_total),"
                            " SUM(r.with_feedback), SUM(r.low_rated), SUM(r.requests - r.priced)"
                            " FROM %2 r WHERE %3 GROUP BY r.user_id")
-                .arg(m_d.costSum(QStringLiteral("r")), info(Grain::DayUser).table, w.sql),
+                .arg(m_d.costSum(QStringLiteral("r")), m_plan.rowsTable(m_d), w.sql),
             w.values));
     read(q);
     for (const Filter& edge : m_plan.edges) {

@@ -51,6 +51,19 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
     plan.grain = grain;
     plan.from = ceilTo(filter.from, info(grain).seconds);
     plan.to = std::min(floorTo(filter.to, info(grain).seconds), h.value(info(grain).name).first);
+    const QString userHours = info(Grain::HourUser).name;
+    if (!hourGrain && h.contains(userHours)) {
+        // The hour × user rows cover [day horizon, their horizon): the middle may start and end in
+        // whole hours there.
+        const QDateTime days = h.value(info(grain).name).first;
+        const QDateTime to = std::min(floorTo(filter.to, 3600), h.value(userHours).first);
+        if (filter.from >= days)
+            plan.from = ceilTo(filter.from, 3600);
+        if (plan.to == days && to > days) {
+            plan.to = to;
+            plan.userHours = true;
+        }
+    }
     if (plan.from >= plan.to)
         return std::optional<RollupPlan>(); // no whole rolled-up bucket in the window
     if (filter.from < plan.from)
@@ -80,6 +93,24 @@ SqlWhere RollupPlan::bucketWhere(
     if (key)
         w.add(QStringLiteral("r.%1 = ?").arg(info(grain).key), { *key });
     return w;
+}
+
+QString RollupPlan::rowsTable(const SqlDialect& d) const
+{
+    if (!userHours)
+        return info(grain).table;
+    const QString columns = QStringLiteral("bucket, user_id, ") + sumColumnNames(d);
+    return QStringLiteral("(SELECT %1 FROM %2 UNION ALL SELECT %1 FROM %3)")
+        .arg(columns, info(grain).table, info(Grain::HourUser).table);
+}
+
+QString RollupPlan::feedbackTable() const
+{
+    if (!userHours)
+        return info(grain).feedbackTable;
+    return QStringLiteral("(SELECT bucket, user_id, rating, feedbacks FROM %1"
+                          " UNION ALL SELECT bucket, user_id, rating, feedbacks FROM %2)")
+        .arg(info(grain).feedbackTable, info(Grain::HourUser).feedbackTable);
 }
 
 Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Filter& filter)

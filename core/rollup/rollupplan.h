@@ -24,6 +24,15 @@ struct RollupPlan
     QDateTime daysFrom; ///< whole days with day sketches, inside the middle; daysFrom == daysTo: none
     QDateTime daysTo;
     QList<Filter> edges; ///< read raw (zero, one or two windows)
+    /// Day × user grain: the middle runs on past the last closed day, in whole hours, through the
+    /// open day's hour × user rows (migration 0008).
+    bool userHours = false;
+
+    /// What the middle's rollup rows (aliased r by callers) and feedback counts are read from: the
+    /// grain's tables, or with userHours their union with the hour × user tables (each holds its
+    /// own buckets, so they never overlap).
+    QString rowsTable(const SqlDialect& d) const;
+    QString feedbackTable() const;
 
     /// "r.bucket >= ? AND r.bucket < ? [AND r.<key> = ?]": rollup rows (aliased r) of this grain in
     /// [from, to), narrowed to the filter's model or user as the grain keys them.

@@ -190,13 +190,17 @@ Status RollupRebuild::interactions(
             RAGSCOPE_TRY(copied, stage(run, current));
             progress->replan(run.buckets, before, *current);
         }
-        const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("i.created_at"));
-        RAGSCOPE_TRY(ins,
-            m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, %3) SELECT %4, i.%2, %5"
-                                        " FROM %6%7 GROUP BY %4, i.%2")
-                             .arg(m_info.table, m_info.key, sumColumnNames(m_d), bucket,
-                                 aggregate(m_d, true, source.feedback), source.withFeedback, source.where),
-                source.values));
+        RAGSCOPE_TRY(ins, insertRows(m_info, m_grain, source, source.where, source.values));
+        if (const auto open = openDayPart(run)) {
+            RAGSCOPE_TRY(del, deleteBuckets(info(Grain::HourUser).table, *open));
+            const QString from = QStringLiteral("i.created_at >= %1").arg(m_d.timeParam());
+            RAGSCOPE_TRY(users,
+                insertRows(info(Grain::HourUser), Grain::HourUser, source,
+                    QString(source.where.isEmpty() ? QStringLiteral(" WHERE ")
+                                                   : source.where + QStringLiteral(" AND "))
+                        + from,
+                    source.values + QVariantList { open->from }));
+        }
         if (m_info.sketches) { // hour × model only: ratings by interaction time, latency sketches
             RAGSCOPE_TRY(ratings, ratingRows(run, source));
             HourSketches sketches(m_store);
@@ -235,14 +239,55 @@ Status RollupRebuild::feedback(const QStringList& buckets, const Fingerprints& c
 {
     for (const BucketRun& run : runs(buckets, current)) {
         RAGSCOPE_TRY(del, deleteBuckets(m_info.feedbackTable, run));
-        const QString bucket = bucketOf(m_d, m_grain, QStringLiteral("f.created_at"));
-        RAGSCOPE_TRY(ins,
-            m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, rating, feedbacks)"
-                                        " SELECT %3, i.%2, f.rating, COUNT(*) FROM chat_feedbacks f"
-                                        " JOIN chat_interactions i ON i.id = f.interaction_id"
-                                        " WHERE %4 GROUP BY %3, i.%2, f.rating")
-                             .arg(m_info.feedbackTable, m_info.key, bucket, rangeWhere(QStringLiteral("f"))),
-                { run.from, run.to }));
+        RAGSCOPE_TRY(ins, insertFeedback(m_info, m_grain, run.from, run.to));
+        if (const auto open = openDayPart(run)) {
+            RAGSCOPE_TRY(delUsers, deleteBuckets(info(Grain::HourUser).feedbackTable, *open));
+            RAGSCOPE_TRY(users, insertFeedback(info(Grain::HourUser), Grain::HourUser, open->from, open->to));
+        }
+    }
+    return Done {};
+}
+
+Status RollupRebuild::insertRows(const GrainInfo& target, Grain grain, const RunSource& source,
+    const QString& where, const QVariantList& values) const
+{
+    const QString bucket = bucketOf(m_d, grain, QStringLiteral("i.created_at"));
+    RAGSCOPE_TRY(ins,
+        m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, %3) SELECT %4, i.%2, %5"
+                                    " FROM %6%7 GROUP BY %4, i.%2")
+                         .arg(target.table, target.key, sumColumnNames(m_d), bucket,
+                             aggregate(m_d, true, source.feedback), source.withFeedback, where),
+            values));
+    return Done {};
+}
+
+Status RollupRebuild::insertFeedback(
+    const GrainInfo& target, Grain grain, const QString& from, const QString& to) const
+{
+    const QString bucket = bucketOf(m_d, grain, QStringLiteral("f.created_at"));
+    RAGSCOPE_TRY(ins,
+        m_store.exec(QStringLiteral("INSERT INTO %1 (bucket, %2, rating, feedbacks)"
+                                    " SELECT %3, i.%2, f.rating, COUNT(*) FROM chat_feedbacks f"
+                                    " JOIN chat_interactions i ON i.id = f.interaction_id"
+                                    " WHERE %4 GROUP BY %3, i.%2, f.rating")
+                         .arg(target.feedbackTable, target.key, bucket, rangeWhere(QStringLiteral("f"))),
+            { from, to }));
+    return Done {};
+}
+
+std::optional<BucketRun> RollupRebuild::openDayPart(const BucketRun& run) const
+{
+    if (m_userHoursFrom.isEmpty() || run.to <= m_userHoursFrom)
+        return std::nullopt;
+    return BucketRun { std::max(run.from, m_userHoursFrom), run.to, {} };
+}
+
+Status RollupRebuild::dropBefore(const QString& bucket) const
+{
+    for (const QString& table : { m_info.table, m_info.feedbackTable }) {
+        RAGSCOPE_TRY(del,
+            m_store.exec(
+                QStringLiteral("DELETE FROM %1 WHERE bucket < %2").arg(table, m_d.timeParam()), { bucket }));
     }
     return Done {};
 }

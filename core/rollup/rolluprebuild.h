@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace RagScope {
 
@@ -91,6 +92,12 @@ public:
     Status state(const QString& source, const QStringList& buckets, const Fingerprints& current) const;
     /// This grain is complete before `horizon`.
     Status horizon(const QDateTime& horizon, const QDateTime& now) const;
+    /// Hour grain: interactions() and feedback() also write the hour × user rows (migration 0008)
+    /// of the rebuilt hours from `openDay` (bucket text) on, from the same source.
+    void setUserHoursFrom(const QString& openDay) { m_userHoursFrom = openDay; }
+    /// Deletes this grain's rows and feedback counts before `bucket` (the hour × user rows of days
+    /// that closed).
+    Status dropBefore(const QString& bucket) const;
 
 private:
     QList<BucketRun> runs(const QStringList& buckets, const Fingerprints& current) const;
@@ -101,6 +108,14 @@ private:
     Status clearStage() const;
     /// ragscope_rollup_rating_hour_model of one run (migration 0005).
     Status ratingRows(const BucketRun& run, const RunSource& source) const;
+    /// The rows of `target`'s grain from `source` (its WHERE widened by `where`, bound to `values`).
+    Status insertRows(const RollupSql::GrainInfo& target, RollupSql::Grain grain, const RunSource& source,
+        const QString& where, const QVariantList& values) const;
+    /// The feedback counts of `target`'s grain for the feedback in [from, to).
+    Status insertFeedback(const RollupSql::GrainInfo& target, RollupSql::Grain grain, const QString& from,
+        const QString& to) const;
+    /// The part of `run` from m_userHoursFrom on (empty when none).
+    std::optional<BucketRun> openDayPart(const BucketRun& run) const;
     Result<QSqlQuery> deleteBuckets(const QString& table, const BucketRun& run) const;
     QString rangeWhere(const QString& alias) const;
 
@@ -109,6 +124,7 @@ private:
     RollupSql::Grain m_grain;
     const RollupSql::GrainInfo& m_info;
     RunJoin m_join;
+    QString m_userHoursFrom;
 };
 
 } // namespace RagScope

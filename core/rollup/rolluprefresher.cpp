@@ -66,6 +66,30 @@ Status rebuildGrain(const RollupRebuild& grain, const QStringList& rows, Fingerp
     return grain.horizon(horizon, now);
 }
 
+/// Whether the store keeps hour × user rows for the open day (migration 0008).
+bool keepsUserHours(const Store& store)
+{
+    return store.schemaVersion() >= 8;
+}
+
+/// The hour grain's rebuild, writing the open day's hour × user rows along where the store keeps them.
+RollupRebuild hourRebuild(const Store& store, const Cutoffs& cut, RunJoin join)
+{
+    RollupRebuild hours(store, Grain::HourModel, join);
+    if (keepsUserHours(store))
+        hours.setUserHoursFrom(cut.day);
+    return hours;
+}
+
+/// The hour × user rows of days that closed go (their day × user rows now hold them); the rest
+/// are complete up to the open hour.
+Status closeUserHours(const Store& store, const Cutoffs& cut)
+{
+    const RollupRebuild users(store, Grain::HourUser, RunJoin::Adjacent);
+    RAGSCOPE_TRY(dropped, users.dropBefore(cut.day));
+    return users.horizon(cut.hour, cut.now);
+}
+
 /// The day sketches of `days` (sorted bucket texts), merged from their rebuilt hours.
 Status rebuildDaySketches(const Store& store, const QStringList& days)
 {
@@ -85,7 +109,7 @@ Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result,
     Fingerprints dayRows = perDay(hourRows, cut.day);
     const Fingerprints dayFeedback = perDay(hourFeedback, cut.day);
 
-    const RollupRebuild hours(store, Grain::HourModel, RunJoin::AcrossEmpty);
+    const RollupRebuild hours = hourRebuild(store, cut, RunJoin::AcrossEmpty);
     const RollupRebuild days(store, Grain::DayUser, RunJoin::AcrossEmpty);
     RAGSCOPE_TRY(storedHourRows, hours.stored(QStringLiteral("i")));
     RAGSCOPE_TRY(storedHourFeedback, hours.stored(QStringLiteral("f")));
@@ -158,7 +182,7 @@ Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDa
     for (const QString& day : united(rowDays, feedbackDays))
         printed += bucketsBetween(SqlDialect::parseTime(day), SqlDialect::parseTime(day).addDays(1), 3600);
     printed = united(printed, {});
-    const RollupRebuild hours(store, Grain::HourModel, RunJoin::Adjacent);
+    const RollupRebuild hours = hourRebuild(store, cut, RunJoin::Adjacent);
     const RollupRebuild days(store, Grain::DayUser, RunJoin::Adjacent);
     const QStringList staged = hours.staged(rowHours, {});
     QStringList unstaged;
@@ -285,6 +309,9 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
         RAGSCOPE_TRY(done, rebuildLogged(*m_store, changes, hourHorizon, dayHorizon, cut, result, &progress));
     } else {
         RAGSCOPE_TRY(done, compareAll(*m_store, cut, result, &progress));
+    }
+    if (keepsUserHours(*m_store)) {
+        RAGSCOPE_TRY(closed, closeUserHours(*m_store, cut));
     }
     if (logged) {
         RAGSCOPE_TRY(removed, log.remove(changes));

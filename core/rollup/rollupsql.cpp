@@ -31,12 +31,23 @@ const GrainInfo& info(Grain grain)
         QStringLiteral("ragscope_rollup_feedback_hour_model"), QStringLiteral("model_name"), 3600, true };
     static const GrainInfo day { QStringLiteral("day"), QStringLiteral("ragscope_rollup_day_user"),
         QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("user_id"), 86400, false };
-    return grain == Grain::HourModel ? hour : day;
+    static const GrainInfo hourUser { QStringLiteral("hour_user"),
+        QStringLiteral("ragscope_rollup_hour_user"), QStringLiteral("ragscope_rollup_feedback_hour_user"),
+        QStringLiteral("user_id"), 3600, false };
+    switch (grain) {
+    case Grain::HourModel:
+        return hour;
+    case Grain::DayUser:
+        return day;
+    case Grain::HourUser:
+        break;
+    }
+    return hourUser;
 }
 
 QString bucketOf(const SqlDialect& d, Grain grain, const QString& column)
 {
-    const bool hour = grain == Grain::HourModel;
+    const bool hour = info(grain).seconds == 3600;
     if (d.isPostgres())
         return QStringLiteral("date_trunc('%1', %2, 'UTC')")
             .arg(hour ? QStringLiteral("hour") : QStringLiteral("day"), column);
@@ -101,7 +112,7 @@ QString stagedRows(const SqlDialect& d, qint64 seconds)
 {
     QStringList columns;
     for (const QString& c : { QStringLiteral("created_at"), QStringLiteral("model_name"),
-             QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens"),
+             QStringLiteral("user_id"), QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens"),
              QStringLiteral("total_tokens"), d.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1),
              QStringLiteral("confidence_score") })
         columns << QStringLiteral("i.%1 AS %1").arg(c);

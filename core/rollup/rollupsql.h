@@ -14,11 +14,13 @@ namespace RagScope::RollupSql {
 // holds the tables). Buckets travel as UTC text 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (timeText()), which
 // is also how SQLite stores them; every value is bound.
 
-enum class Grain { HourModel, DayUser };
+/// HourUser rows exist only for the closed hours of the open day (migration 0008): the day grain
+/// takes them over when the day closes.
+enum class Grain { HourModel, DayUser, HourUser };
 
 struct GrainInfo
 {
-    QString name; ///< key of ragscope_rollup_state / _horizon rows: "hour" or "day"
+    QString name; ///< key of ragscope_rollup_state / _horizon rows: "hour", "day" or "hour_user"
     QString table; ///< interaction rollup
     QString feedbackTable; ///< feedback counts per rating, by the feedback's own bucket
     QString key; ///< model_name or user_id

@@ -4,6 +4,8 @@
 #include "rollupplan.h"
 #include "rollupsql.h"
 
+#include <QMap>
+
 namespace RagScope {
 
 using namespace RollupSql;
@@ -14,15 +16,21 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
     if (!status.available)
         return std::optional<SystemStats>();
     const SqlDialect d(m_store->dialect());
-    // The day grain's horizon: day × user rows cover the days before it.
+    // Day × user rows cover the days before the day grain's horizon, and where the store keeps
+    // them (migration 0008) the open day's hour × user rows the hours after it, up to their own.
     RAGSCOPE_TRY(h,
-        m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_rollup_horizon WHERE grain = ?")
+        m_store->exec(QStringLiteral("SELECT grain, %1 FROM ragscope_rollup_horizon WHERE grain IN (?, ?)")
                           .arg(d.timeText(QStringLiteral("horizon"))),
-            { info(Grain::DayUser).name }));
-    if (!h.next())
+            { info(Grain::DayUser).name, info(Grain::HourUser).name }));
+    QMap<QString, QDateTime> userHorizons;
+    while (h.next())
+        userHorizons.insert(h.value(0).toString(), SqlDialect::parseTime(h.value(1).toString()));
+    if (!userHorizons.contains(info(Grain::DayUser).name))
         return std::optional<SystemStats>();
+    const bool userHours = userHorizons.contains(info(Grain::HourUser).name);
     const QVariant hours = d.bindTime(status.horizon);
-    const QVariant days = d.bindTime(SqlDialect::parseTime(h.value(0).toString()));
+    const QVariant rawUsersFrom
+        = d.bindTime(userHorizons.value(userHours ? info(Grain::HourUser).name : info(Grain::DayUser).name));
     const QString t = d.timeParam();
     SystemStats s;
     RAGSCOPE_TRY(totals,
@@ -53,15 +61,19 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
     while (models.next())
         s.models << models.value(0).toString();
     const QString perUser
-        = QStringLiteral("SELECT user_id AS u, requests AS n FROM ragscope_rollup_day_user"
-                         " UNION ALL SELECT user_id, 1 FROM chat_interactions WHERE created_at >= %1")
-              .arg(t);
+        = QStringLiteral("SELECT user_id AS u, requests AS n FROM %1%2"
+                         " UNION ALL SELECT user_id, 1 FROM chat_interactions WHERE created_at >= %3")
+              .arg(info(Grain::DayUser).table,
+                  userHours ? QStringLiteral(" UNION ALL SELECT user_id, requests FROM ")
+                          + info(Grain::HourUser).table
+                            : QString(),
+                  t);
     // One pass for the top users and how many there are (the window count rides along each row).
     RAGSCOPE_TRY(users,
         m_store->exec(QStringLiteral("SELECT x.u, COUNT(*) OVER () FROM (%1) x GROUP BY x.u"
                                      " ORDER BY SUM(x.n) DESC, x.u%2 LIMIT ?")
                           .arg(perUser, d.byteOrder()),
-            { days, qMax(maxUsers, 0) }));
+            { rawUsersFrom, qMax(maxUsers, 0) }));
     while (users.next()) {
         s.userIds << users.value(0).toString();
         s.users = sqlCount(users.value(1));

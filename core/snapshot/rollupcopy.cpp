@@ -43,6 +43,11 @@ qint64 grainSeconds(const QString& grain)
 
 QString grainOfTable(const QString& table)
 {
+    // The open day's hour x user rows (migration 0008) hold only what a window's capped day
+    // horizon would leave out; a windowed snapshot reads those hours raw instead (its horizon table
+    // gets no "hour_user" row).
+    if (table.endsWith(QLatin1String("_hour_user")))
+        return {};
     if (table.contains(QLatin1String("_hour")))
         return QStringLiteral("hour");
     if (table.contains(QLatin1String("_day")))

@@ -8,6 +8,7 @@
 #include "metrics/metricscollector.h"
 #include "planning/costplanner.h"
 #include "rollup/rollupcollector.h"
+#include "rollup/rollupplan.h"
 #include "rollupfixture.h"
 #include "store/sqldialect.h"
 
@@ -36,6 +37,12 @@ private slots:
         Filter user = window("2026-03-02T05:30:00Z", "2026-03-09T18:00:00Z");
         user.user = QStringLiteral("user-2");
         QTest::addRow("user (day rollups)") << user << true;
+        Filter userToNow = window("2026-03-02T05:30:00Z", "2026-03-10T12:40:00Z");
+        userToNow.user = QStringLiteral("user-2");
+        QTest::addRow("user into the open day (hour x user rows)") << userToNow << true;
+        Filter userToday = window("2026-03-10T02:20:00Z", "2026-03-10T12:40:00Z");
+        userToday.user = QStringLiteral("user-1");
+        QTest::addRow("user inside the open day (hour x user rows)") << userToday << true;
         Filter both = Unaligned;
         both.user = QStringLiteral("user-1");
         both.model = QStringLiteral("gemini-1.5-pro-latest");
@@ -60,6 +67,33 @@ private slots:
         compareWithRaw(store, filter, fromRollups);
         if (!QTest::currentTestFailed())
             compareDashboard(store, filter);
+    }
+
+    void openDayIsReadFromHourUserRows()
+    {
+        TestDatabase db;
+        const StorePtr store = db.open();
+        fill(store);
+        refresh(store);
+        // Day rows up to 03-10, hour x user rows 00:00-12:00 of the open day, raw only the rest.
+        const auto plan = RollupPlan::make(
+            *store, window("2026-03-02T05:30:00Z", "2026-03-10T12:40:00Z"), RollupSql::Grain::DayUser);
+        QVERIFY(plan.ok() && plan.value().has_value());
+        QVERIFY(plan.value()->userHours);
+        QCOMPARE(plan.value()->from, at("2026-03-03T00:00:00Z"));
+        QCOMPARE(plan.value()->to, at("2026-03-10T12:00:00Z"));
+        QCOMPARE(plan.value()->edges.size(), 2);
+        QCOMPARE(plan.value()->edges[1].from, at("2026-03-10T12:00:00Z"));
+        // Only the open day's closed hours are kept per hour and user.
+        auto q = store->exec(
+            QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT bucket) FROM ragscope_rollup_hour_user"
+                           " WHERE bucket < ?"),
+            { SqlDialect(store->dialect()).bindTime(at("2026-03-10T00:00:00Z")) });
+        QVERIFY(q.ok() && q.value().next());
+        QCOMPARE(q.value().value(0).toLongLong(), qint64(0));
+        q = store->exec(QStringLiteral("SELECT COUNT(DISTINCT bucket) FROM ragscope_rollup_hour_user"));
+        QVERIFY(q.ok() && q.value().next());
+        QCOMPARE(q.value().value(0).toLongLong(), qint64(12));
     }
 
     void systemStatsFromRollupsEqualRaw()
@@ -132,7 +166,8 @@ private slots:
         refresh(store);
         const QStringList tables { QStringLiteral("ragscope_rollup_hour_model"),
             QStringLiteral("ragscope_rollup_day_user"), QStringLiteral("ragscope_rollup_feedback_hour_model"),
-            QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("ragscope_rollup_state") };
+            QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("ragscope_rollup_hour_user"),
+            QStringLiteral("ragscope_rollup_feedback_hour_user"), QStringLiteral("ragscope_rollup_state") };
         QStringList before;
         for (const QString& t : tables)
             before << dump(*store, t);

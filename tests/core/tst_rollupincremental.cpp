@@ -1,10 +1,12 @@
 // An incremental refresh (the change log on PostgreSQL, fingerprints on SQLite; hours rebuilt
 // from a staged copy of their rows) leaves exactly the rollup rows that a refresh from scratch
 // builds at the same moment: new rows in hours after the horizon of a partly rolled-up day, with
-// feedback on them, the day closing afterwards, late rows, re-rated feedback and deletions.
+// feedback on them, the day closing afterwards, late rows, re-rated feedback and deletions, and
+// the first refresh after migration 0008 (the open day's hour x user rows).
 #include "fixtures.h"
 #include "fixturewriter.h"
 #include "rollupfixture.h"
+#include "store/migrationrunner.h"
 #include "store/sqldialect.h"
 
 #include <QSqlRecord>
@@ -21,6 +23,7 @@ const QStringList RollupTables { QStringLiteral("ragscope_rollup_hour_model"),
     QStringLiteral("ragscope_rollup_day_user"), QStringLiteral("ragscope_rollup_feedback_hour_model"),
     QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("ragscope_rollup_rating_hour_model"),
     QStringLiteral("ragscope_rollup_day_model_sketch"), QStringLiteral("ragscope_rollup_state"),
+    QStringLiteral("ragscope_rollup_hour_user"), QStringLiteral("ragscope_rollup_feedback_hour_user"),
     QStringLiteral("ragscope_rollup_horizon") };
 
 /// A table's rows, sorted by their exact cells (every column but the doubles, which are sums
@@ -165,6 +168,25 @@ private slots:
         QCOMPARE(r.days, later.date() == at("2026-03-11T00:30:00Z").date() ? 3 : 2);
         QCOMPARE(r.usedChangeLog, store->dialect() == Dialect::Postgres);
         compareWithFromScratch(store, later);
+    }
+
+    void migrationToHourUserRowsRebuildsTheOpenDay()
+    {
+        TestDatabase db;
+        {
+            const StorePtr latest = db.open();
+            fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 8);
+        }
+        refresh(db.open(false)); // rolled up without hour x user rows, 03-10 00:00-12:00 closed
+        const StorePtr store = db.open(); // migration 0008 again
+        QCOMPARE(store->schemaVersion(), 8);
+        const RollupRefresh r = refresh(store, at("2026-03-10T12:30:00Z"));
+        // the open day's closed hours, to write their hour x user rows (on SQLite also the hours of
+        // the interactions their feedback belongs to, as for any re-fingerprinted feedback hour)
+        QVERIFY(r.hours >= 12);
+        QCOMPARE(r.usedChangeLog, store->dialect() == Dialect::Postgres);
+        compareWithFromScratch(store, at("2026-03-10T12:30:00Z"));
     }
 
     void rebuiltHoursEqualFromScratch()

@@ -1,0 +1,55 @@
+-- Per UTC hour and user, only for the closed hours of the open day (from the day grain's horizon
+-- up to the hour grain's): the top-users table, the user picker and user filters read them instead
+-- of up to a day of raw rows (~110k rows and ~1 s at 10M interactions over 90 days). Kept that
+-- short because hour x user over all history would be nearly as large as chat_interactions.
+-- RollupRefresher writes them with each hour it rebuilds in the open day and deletes them when the
+-- day closes; ragscope_rollup_horizon's 'hour_user' row says they are complete, readers without it
+-- (never refreshed since this migration, a windowed snapshot) read those hours raw.
+CREATE TABLE IF NOT EXISTS ragscope_rollup_hour_user (
+    bucket TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    requests INTEGER NOT NULL,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    total_tokens INTEGER NOT NULL,
+    cost_usd_e8 INTEGER NOT NULL,
+    unpriced INTEGER NOT NULL,
+    priced INTEGER NOT NULL,
+    conf_b0 INTEGER NOT NULL,
+    conf_b1 INTEGER NOT NULL,
+    conf_b2 INTEGER NOT NULL,
+    conf_b3 INTEGER NOT NULL,
+    conf_b4 INTEGER NOT NULL,
+    conf_b5 INTEGER NOT NULL,
+    conf_b6 INTEGER NOT NULL,
+    conf_b7 INTEGER NOT NULL,
+    conf_b8 INTEGER NOT NULL,
+    conf_b9 INTEGER NOT NULL,
+    conf_unknown INTEGER NOT NULL,
+    conf_sum REAL NOT NULL,
+    total_n INTEGER NOT NULL,
+    total_sum REAL NOT NULL,
+    retrieval_n INTEGER NOT NULL,
+    retrieval_sum REAL NOT NULL,
+    generation_n INTEGER NOT NULL,
+    generation_sum REAL NOT NULL,
+    with_feedback INTEGER NOT NULL,
+    rating_total INTEGER NOT NULL,
+    low_rated INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_rollup_hour_user ON ragscope_rollup_hour_user (bucket, user_id);
+-- Feedback by its own created_at (store contract section 3), per rating.
+CREATE TABLE IF NOT EXISTS ragscope_rollup_feedback_hour_user (
+    bucket TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    rating INTEGER NOT NULL,
+    feedbacks INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_rollup_feedback_hour_user ON ragscope_rollup_feedback_hour_user (bucket);
+-- The open day's closed hours were rolled up without these rows: the next refresh rebuilds them
+-- (the change log path takes every hour after the hour horizon, the fingerprint path every hour
+-- without a recorded fingerprint).
+DELETE FROM ragscope_rollup_state WHERE grain = 'hour'
+    AND bucket >= (SELECT horizon FROM ragscope_rollup_horizon WHERE grain = 'day');
+UPDATE ragscope_rollup_horizon SET horizon = (SELECT horizon FROM ragscope_rollup_horizon WHERE grain = 'day')
+    WHERE grain = 'hour' AND EXISTS (SELECT 1 FROM ragscope_rollup_horizon WHERE grain = 'day');
