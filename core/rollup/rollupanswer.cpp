@@ -257,22 +257,35 @@ Result<QList<DailyCost>> RollupAnswer::dailyCost() const
 Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
 {
     QHash<QString, UserSums> users;
-    const auto read = [&](QSqlQuery& q) {
+    const auto read = [&](QSqlQuery& q, qint64 sign) {
         while (q.next()) {
             UserSums& u = users[q.value(0).toString()];
-            u.requests += sqlCount(q.value(1));
-            u.cost += m_d.moneyValue(q.value(2));
-            u.latencySum += q.value(3).toDouble();
-            u.latencyN += sqlCount(q.value(4));
-            u.confSum += q.value(5).toDouble();
-            u.confN += sqlCount(q.value(6));
-            u.ratingTotal += sqlCount(q.value(7));
-            u.ratingN += sqlCount(q.value(8));
-            u.lowRated += sqlCount(q.value(9));
-            u.unpriced += sqlCount(q.value(10));
+            u.requests += sign * sqlCount(q.value(1));
+            const Money cost = m_d.moneyValue(q.value(2));
+            u.cost = sign > 0 ? u.cost + cost : u.cost - cost;
+            u.latencySum += double(sign) * q.value(3).toDouble();
+            u.latencyN += sign * sqlCount(q.value(4));
+            u.confSum += double(sign) * q.value(5).toDouble();
+            u.confN += sign * sqlCount(q.value(6));
+            u.ratingTotal += sign * sqlCount(q.value(7));
+            u.ratingN += sign * sqlCount(q.value(8));
+            u.lowRated += sign * sqlCount(q.value(9));
+            u.unpriced += sign * sqlCount(q.value(10));
         }
     };
-    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
+    // A window's first, partial day longer than half a day is read as that whole day's rows less
+    // the raw rows of the day before the window starts: at most 12 hours of raw rows, not 24.
+    QDateTime middleFrom = m_plan.from;
+    QList<std::pair<Filter, qint64>> rawParts;
+    for (const Filter& edge : m_plan.edges) {
+        if (m_plan.grain == Grain::DayUser && edge.to == m_plan.from && seconds(edge) > 43'200) {
+            middleFrom = m_plan.from.addDays(-1);
+            rawParts.append({ Filter { middleFrom, edge.from, edge.user, edge.model }, -1 });
+        } else {
+            rawParts.append({ edge, 1 });
+        }
+    }
+    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, middleFrom, m_plan.to);
     RAGSCOPE_TRY(q,
         m_store->exec(
             QStringLiteral("SELECT r.user_id, SUM(r.requests), %1, SUM(r.total_sum), SUM(r.total_n),"
@@ -281,8 +294,8 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                            " FROM %2 r WHERE %3 GROUP BY r.user_id")
                 .arg(m_d.costSum(QStringLiteral("r")), m_plan.rowsTable(m_d), w.sql),
             w.values));
-    read(q);
-    for (const Filter& edge : m_plan.edges) {
+    read(q, 1);
+    for (const auto& [edge, sign] : std::as_const(rawParts)) {
         const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,
             m_store->exec(
@@ -295,7 +308,7 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                     .arg(m_d.costSum(QStringLiteral("i")), m_d.costColumn(QStringLiteral("i")),
                         interactionsWithFeedback(m_d, true, seconds(edge)), e.sql),
                 e.values));
-        read(raw);
+        read(raw, sign);
     }
     QList<UserStats> out;
     for (auto it = users.cbegin(); it != users.cend(); ++it) {
