@@ -285,16 +285,31 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
             rawParts.append({ edge, 1 });
         }
     }
-    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, middleFrom, m_plan.to);
-    RAGSCOPE_TRY(q,
-        m_store->exec(
-            QStringLiteral("SELECT r.user_id, SUM(r.requests), %1, SUM(r.total_sum), SUM(r.total_n),"
-                           " SUM(r.conf_sum), SUM(r.requests - r.conf_unknown), SUM(r.rating_total),"
-                           " SUM(r.with_feedback), SUM(r.low_rated), SUM(r.requests - r.priced)"
-                           " FROM %2 r WHERE %3 GROUP BY r.user_id")
-                .arg(m_d.costSum(QStringLiteral("r")), m_plan.rowsTable(m_d), w.sql),
-            w.values));
-    read(q, 1);
+    const auto readRollups = [&](const QString& table, const QDateTime& from, const QDateTime& to) -> Status {
+        if (from >= to)
+            return Done {};
+        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, from, to);
+        RAGSCOPE_TRY(q,
+            m_store->exec(
+                QStringLiteral("SELECT r.user_id, SUM(r.requests), %1, SUM(r.total_sum), SUM(r.total_n),"
+                               " SUM(r.conf_sum), SUM(r.requests - r.conf_unknown), SUM(r.rating_total),"
+                               " SUM(r.with_feedback), SUM(r.low_rated), SUM(r.requests - r.priced)"
+                               " FROM %2 r WHERE %3 GROUP BY r.user_id")
+                    .arg(m_d.costSum(QStringLiteral("r")), table, w.sql),
+                w.values));
+        read(q, 1);
+        return Done {};
+    };
+    // Whole days from day rows, whole weeks among them from week rows, the open day's hours from
+    // hour rows.
+    const QString days = info(Grain::DayUser).table;
+    const bool weeks = m_plan.weeksFrom < m_plan.weeksTo;
+    RAGSCOPE_TRY(first, readRollups(days, middleFrom, weeks ? m_plan.weeksFrom : m_plan.wholeDaysEnd()));
+    if (weeks) {
+        RAGSCOPE_TRY(middle, readRollups(info(Grain::WeekUser).table, m_plan.weeksFrom, m_plan.weeksTo));
+        RAGSCOPE_TRY(last, readRollups(days, m_plan.weeksTo, m_plan.wholeDaysEnd()));
+    }
+    RAGSCOPE_TRY(hours, readRollups(info(Grain::HourUser).table, m_plan.wholeDaysEnd(), m_plan.to));
     for (const auto& [edge, sign] : std::as_const(rawParts)) {
         const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,

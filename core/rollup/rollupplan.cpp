@@ -61,7 +61,21 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
             plan.from = ceilTo(filter.from, 3600);
         if (plan.to == days && to > days) {
             plan.to = to;
-            plan.userHours = true;
+            plan.userHoursFrom = days;
+        }
+    }
+    const QString weeks = info(Grain::WeekUser).name;
+    if (!hourGrain && h.contains(weeks) && plan.from < plan.to) {
+        // Weeks from Monday (1970-01-05): whole weeks inside the middle's days, and the current
+        // week's row when the days end at the day horizon it was built up to.
+        const QDateTime dayHorizon = h.value(info(grain).name).first;
+        const QDateTime weeksFrom = ceilTo(plan.from.addDays(-4), 7 * 86400).addDays(4);
+        const QDateTime weeksTo = plan.wholeDaysEnd() == dayHorizon
+            ? dayHorizon
+            : floorTo(plan.wholeDaysEnd().addDays(-4), 7 * 86400).addDays(4);
+        if (weeksFrom < weeksTo) {
+            plan.weeksFrom = weeksFrom;
+            plan.weeksTo = weeksTo;
         }
     }
     if (plan.from >= plan.to)
@@ -97,7 +111,7 @@ SqlWhere RollupPlan::bucketWhere(
 
 QString RollupPlan::rowsTable(const SqlDialect& d) const
 {
-    if (!userHours)
+    if (!userHoursFrom.isValid())
         return info(grain).table;
     const QString columns = QStringLiteral("bucket, user_id, ") + sumColumnNames(d);
     return QStringLiteral("(SELECT %1 FROM %2 UNION ALL SELECT %1 FROM %3)")
@@ -106,7 +120,7 @@ QString RollupPlan::rowsTable(const SqlDialect& d) const
 
 QString RollupPlan::feedbackTable() const
 {
-    if (!userHours)
+    if (!userHoursFrom.isValid())
         return info(grain).feedbackTable;
     return QStringLiteral("(SELECT bucket, user_id, rating, feedbacks FROM %1"
                           " UNION ALL SELECT bucket, user_id, rating, feedbacks FROM %2)")

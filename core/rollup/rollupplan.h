@@ -24,12 +24,19 @@ struct RollupPlan
     QDateTime daysFrom; ///< whole days with day sketches, inside the middle; daysFrom == daysTo: none
     QDateTime daysTo;
     QList<Filter> edges; ///< read raw (zero, one or two windows)
-    /// Day × user grain: the middle runs on past the last closed day, in whole hours, through the
-    /// open day's hour × user rows (migration 0008).
-    bool userHours = false;
+    /// Day × user grain, migration 0008. When valid, the middle runs on from here (the day grain's
+    /// horizon) in whole hours, through the open day's hour × user rows.
+    QDateTime userHoursFrom;
+    /// When weeksFrom < weeksTo, the week × user rows in [weeksFrom, weeksTo) hold exactly the
+    /// middle's days from weeksFrom up to weeksTo (a last, current week's row holds its days before
+    /// the day horizon), for readers that sum per user (RollupAnswer::userStats()).
+    QDateTime weeksFrom;
+    QDateTime weeksTo;
 
+    /// The end of the middle's whole days (userHoursFrom, or the middle's end).
+    QDateTime wholeDaysEnd() const { return userHoursFrom.isValid() ? userHoursFrom : to; }
     /// What the middle's rollup rows (aliased r by callers) and feedback counts are read from: the
-    /// grain's tables, or with userHours their union with the hour × user tables (each holds its
+    /// grain's tables, or with userHoursFrom their union with the hour × user tables (each holds its
     /// own buckets, so they never overlap).
     QString rowsTable(const SqlDialect& d) const;
     QString feedbackTable() const;

@@ -6,6 +6,7 @@
 #include "rollupchangelog.h"
 #include "rolluprebuild.h"
 #include "rollupsql.h"
+#include "weekuserrows.h"
 
 namespace RagScope {
 
@@ -66,7 +67,7 @@ Status rebuildGrain(const RollupRebuild& grain, const QStringList& rows, Fingerp
     return grain.horizon(horizon, now);
 }
 
-/// Whether the store keeps hour × user rows for the open day (migration 0008).
+/// Whether the store keeps hour × user rows for the open day and week × user rows (migration 0008).
 bool keepsUserHours(const Store& store)
 {
     return store.schemaVersion() >= 8;
@@ -82,21 +83,26 @@ RollupRebuild hourRebuild(const Store& store, const Cutoffs& cut, RunJoin join)
 }
 
 /// The hour × user rows of days that closed go (their day × user rows now hold them); the rest
-/// are complete up to the open hour.
-Status closeUserHours(const Store& store, const Cutoffs& cut)
+/// are complete up to the open hour, and the week rows match the day rows.
+Status closeUserGrains(const Store& store, const Cutoffs& cut)
 {
     const RollupRebuild users(store, Grain::HourUser, RunJoin::Adjacent);
     RAGSCOPE_TRY(dropped, users.dropBefore(cut.day));
-    return users.horizon(cut.hour, cut.now);
+    RAGSCOPE_TRY(hours, users.horizon(cut.hour, cut.now));
+    return RollupRebuild(store, Grain::WeekUser, RunJoin::Adjacent)
+        .horizon(SqlDialect::parseTime(cut.day), cut.now);
 }
 
-/// The day sketches of `days` (sorted bucket texts), merged from their rebuilt hours.
-Status rebuildDaySketches(const Store& store, const QStringList& days)
+/// What is built from the rebuilt `days` (sorted bucket texts) rather than from the base tables:
+/// their day sketches, merged from their hours, and their weeks' rows.
+Status rebuildFromDays(const Store& store, const QStringList& days)
 {
     for (const BucketRun& run : runsOf(days, 86400, {}, RunJoin::Adjacent)) {
         RAGSCOPE_TRY(built, DaySketches(store).build(run.from, run.to));
     }
-    return Done {};
+    if (!keepsUserHours(store))
+        return Done {};
+    return WeekUserRows(store).build(days);
 }
 
 /// Every closed hour's fingerprint against the one its bucket was built from: the first refresh,
@@ -149,7 +155,7 @@ Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result,
     RAGSCOPE_TRY(dd,
         rebuildGrain(days, rowDays, &dayRows, feedbackDays, dayFeedback, SqlDialect::parseTime(cut.day),
             cut.now, &result->latencyRows, progress));
-    RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
+    RAGSCOPE_TRY(ds, rebuildFromDays(store, rowDays));
     result->hours = int(rowHours.size());
     result->feedbackHours = int(feedbackHours.size());
     result->days = int(rowDays.size());
@@ -207,7 +213,7 @@ Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDa
     RAGSCOPE_TRY(dd,
         rebuildGrain(days, rowDays, &dayRows, feedbackDays, perDay(hourFeedback, cut.day),
             SqlDialect::parseTime(cut.day), cut.now, &result->latencyRows, progress));
-    RAGSCOPE_TRY(ds, rebuildDaySketches(store, rowDays));
+    RAGSCOPE_TRY(ds, rebuildFromDays(store, rowDays));
     result->hours = int(rowHours.size());
     result->feedbackHours = int(feedbackHours.size());
     result->days = int(rowDays.size());
@@ -311,7 +317,7 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
         RAGSCOPE_TRY(done, compareAll(*m_store, cut, result, &progress));
     }
     if (keepsUserHours(*m_store)) {
-        RAGSCOPE_TRY(closed, closeUserHours(*m_store, cut));
+        RAGSCOPE_TRY(closed, closeUserGrains(*m_store, cut));
     }
     if (logged) {
         RAGSCOPE_TRY(removed, log.remove(changes));

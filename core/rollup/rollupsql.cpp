@@ -34,25 +34,35 @@ const GrainInfo& info(Grain grain)
     static const GrainInfo hourUser { QStringLiteral("hour_user"),
         QStringLiteral("ragscope_rollup_hour_user"), QStringLiteral("ragscope_rollup_feedback_hour_user"),
         QStringLiteral("user_id"), 3600, false };
+    static const GrainInfo weekUser { QStringLiteral("week"), QStringLiteral("ragscope_rollup_week_user"), {},
+        QStringLiteral("user_id"), 7 * 86400, false };
     switch (grain) {
     case Grain::HourModel:
         return hour;
     case Grain::DayUser:
         return day;
     case Grain::HourUser:
+        return hourUser;
+    case Grain::WeekUser:
         break;
     }
-    return hourUser;
+    return weekUser;
 }
 
 QString bucketOf(const SqlDialect& d, Grain grain, const QString& column)
 {
-    const bool hour = info(grain).seconds == 3600;
+    const qint64 seconds = info(grain).seconds;
     if (d.isPostgres())
         return QStringLiteral("date_trunc('%1', %2, 'UTC')")
-            .arg(hour ? QStringLiteral("hour") : QStringLiteral("day"), column);
-    return hour ? QStringLiteral("(substr(%1, 1, 13) || ':00:00.000000Z')").arg(column)
-                : QStringLiteral("(substr(%1, 1, 10) || 'T00:00:00.000000Z')").arg(column);
+            .arg(seconds == 3600 ? QStringLiteral("hour")
+                                 : (seconds == 86400 ? QStringLiteral("day") : QStringLiteral("week")),
+                column);
+    if (seconds == 3600)
+        return QStringLiteral("(substr(%1, 1, 13) || ':00:00.000000Z')").arg(column);
+    if (seconds == 86400)
+        return QStringLiteral("(substr(%1, 1, 10) || 'T00:00:00.000000Z')").arg(column);
+    // the Monday on or before (SQLite's 'weekday 0' moves on to the next Sunday, or stays on one)
+    return QStringLiteral("strftime('%Y-%m-%dT00:00:00.000000Z', %1, 'weekday 0', '-6 days')").arg(column);
 }
 
 QString sumColumnNames(const SqlDialect& d)

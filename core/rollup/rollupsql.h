@@ -14,15 +14,15 @@ namespace RagScope::RollupSql {
 // holds the tables). Buckets travel as UTC text 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (timeText()), which
 // is also how SQLite stores them; every value is bound.
 
-/// HourUser rows exist only for the closed hours of the open day (migration 0008): the day grain
-/// takes them over when the day closes.
-enum class Grain { HourModel, DayUser, HourUser };
+/// Migration 0008: HourUser rows exist only for the closed hours of the open day (the day grain
+/// takes them over when the day closes); WeekUser rows (from Monday) sum the week's day × user rows.
+enum class Grain { HourModel, DayUser, HourUser, WeekUser };
 
 struct GrainInfo
 {
-    QString name; ///< key of ragscope_rollup_state / _horizon rows: "hour", "day" or "hour_user"
+    QString name; ///< key of ragscope_rollup_state / _horizon rows: "hour", "day", "hour_user", "week"
     QString table; ///< interaction rollup
-    QString feedbackTable; ///< feedback counts per rating, by the feedback's own bucket
+    QString feedbackTable; ///< feedback counts per rating, by the feedback's own bucket (none per week)
     QString key; ///< model_name or user_id
     qint64 seconds = 0; ///< bucket length
     bool sketches = false; ///< whether rows carry latency sketches

@@ -16,18 +16,21 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
     if (!status.available)
         return std::optional<SystemStats>();
     const SqlDialect d(m_store->dialect());
-    // Day × user rows cover the days before the day grain's horizon, and where the store keeps
-    // them (migration 0008) the open day's hour × user rows the hours after it, up to their own.
+    // Day × user rows (or their sums per week, migration 0008) cover the days before the day
+    // grain's horizon, and where the store keeps them the open day's hour × user rows the hours
+    // after it, up to their own horizon.
     RAGSCOPE_TRY(h,
-        m_store->exec(QStringLiteral("SELECT grain, %1 FROM ragscope_rollup_horizon WHERE grain IN (?, ?)")
+        m_store->exec(QStringLiteral("SELECT grain, %1 FROM ragscope_rollup_horizon WHERE grain IN (?, ?, ?)")
                           .arg(d.timeText(QStringLiteral("horizon"))),
-            { info(Grain::DayUser).name, info(Grain::HourUser).name }));
+            { info(Grain::DayUser).name, info(Grain::HourUser).name, info(Grain::WeekUser).name }));
     QMap<QString, QDateTime> userHorizons;
     while (h.next())
         userHorizons.insert(h.value(0).toString(), SqlDialect::parseTime(h.value(1).toString()));
     if (!userHorizons.contains(info(Grain::DayUser).name))
         return std::optional<SystemStats>();
     const bool userHours = userHorizons.contains(info(Grain::HourUser).name);
+    const QString rolledDays
+        = info(userHorizons.contains(info(Grain::WeekUser).name) ? Grain::WeekUser : Grain::DayUser).table;
     const QVariant hours = d.bindTime(status.horizon);
     const QVariant rawUsersFrom
         = d.bindTime(userHorizons.value(userHours ? info(Grain::HourUser).name : info(Grain::DayUser).name));
@@ -63,7 +66,7 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
     const QString perUser
         = QStringLiteral("SELECT user_id AS u, requests AS n FROM %1%2"
                          " UNION ALL SELECT user_id, 1 FROM chat_interactions WHERE created_at >= %3")
-              .arg(info(Grain::DayUser).table,
+              .arg(rolledDays,
                   userHours ? QStringLiteral(" UNION ALL SELECT user_id, requests FROM ")
                           + info(Grain::HourUser).table
                             : QString(),

@@ -133,6 +133,7 @@ void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
     QCOMPARE(runner.appliedVersions().value(), QList<int>({ 1, 2, 3, 4, 5, 6, 7 }));
     QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_hour_user")));
     QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_feedback_hour_user")));
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_week_user")));
     QVERIFY(exists(*store, QStringLiteral("ragscope_budgets")));
 
     QCOMPARE(runner.rollbackLatest().value(), 7);

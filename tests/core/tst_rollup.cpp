@@ -15,6 +15,7 @@
 #include <QtTest>
 
 using namespace RagScope;
+using namespace Qt::StringLiterals;
 using namespace RagScope::Test;
 
 class TestRollup : public QObject
@@ -69,17 +70,21 @@ private slots:
             compareDashboard(store, filter);
     }
 
-    void openDayIsReadFromHourUserRows()
+    void userRowsCoverWeeksAndTheOpenDay()
     {
         TestDatabase db;
         const StorePtr store = db.open();
         fill(store);
         refresh(store);
-        // Day rows up to 03-10, hour x user rows 00:00-12:00 of the open day, raw only the rest.
+        // Day rows 03-03 to 03-09, week rows from 03-09, hour x user rows 00:00-12:00 of the open
+        // day, raw only the rest.
         const auto plan = RollupPlan::make(
             *store, window("2026-03-02T05:30:00Z", "2026-03-10T12:40:00Z"), RollupSql::Grain::DayUser);
         QVERIFY(plan.ok() && plan.value().has_value());
-        QVERIFY(plan.value()->userHours);
+        QCOMPARE(plan.value()->userHoursFrom, at("2026-03-10T00:00:00Z"));
+        // Week rows for 03-09 (a Monday) up to the day horizon: the current week holds one day.
+        QCOMPARE(plan.value()->weeksFrom, at("2026-03-09T00:00:00Z"));
+        QCOMPARE(plan.value()->weeksTo, at("2026-03-10T00:00:00Z"));
         QCOMPARE(plan.value()->from, at("2026-03-03T00:00:00Z"));
         QCOMPARE(plan.value()->to, at("2026-03-10T12:00:00Z"));
         QCOMPARE(plan.value()->edges.size(), 2);
@@ -94,6 +99,17 @@ private slots:
         q = store->exec(QStringLiteral("SELECT COUNT(DISTINCT bucket) FROM ragscope_rollup_hour_user"));
         QVERIFY(q.ok() && q.value().next());
         QCOMPARE(q.value().value(0).toLongLong(), qint64(12));
+        // Weeks from Monday: 02-23 (holding Sunday 03-01), 03-02, and 03-09 up to the day horizon.
+        q = store->exec(
+            QStringLiteral("SELECT %1 FROM ragscope_rollup_week_user GROUP BY bucket ORDER BY bucket")
+                .arg(SqlDialect(store->dialect()).timeText(QStringLiteral("bucket"))));
+        QVERIFY(q.ok());
+        QStringList weeks;
+        while (q.value().next())
+            weeks << q.value().value(0).toString();
+        QCOMPARE(weeks,
+            QStringList({ u"2026-02-23T00:00:00.000000Z"_s, u"2026-03-02T00:00:00.000000Z"_s,
+                u"2026-03-09T00:00:00.000000Z"_s }));
     }
 
     void systemStatsFromRollupsEqualRaw()
@@ -167,7 +183,8 @@ private slots:
         const QStringList tables { QStringLiteral("ragscope_rollup_hour_model"),
             QStringLiteral("ragscope_rollup_day_user"), QStringLiteral("ragscope_rollup_feedback_hour_model"),
             QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("ragscope_rollup_hour_user"),
-            QStringLiteral("ragscope_rollup_feedback_hour_user"), QStringLiteral("ragscope_rollup_state") };
+            QStringLiteral("ragscope_rollup_feedback_hour_user"), QStringLiteral("ragscope_rollup_week_user"),
+            QStringLiteral("ragscope_rollup_state") };
         QStringList before;
         for (const QString& t : tables)
             before << dump(*store, t);

@@ -2,7 +2,7 @@
 // from a staged copy of their rows) leaves exactly the rollup rows that a refresh from scratch
 // builds at the same moment: new rows in hours after the horizon of a partly rolled-up day, with
 // feedback on them, the day closing afterwards, late rows, re-rated feedback and deletions, and
-// the first refresh after migration 0008 (the open day's hour x user rows).
+// the first refresh after migration 0008 (the open day's hour x user rows, week x user rows).
 #include "fixtures.h"
 #include "fixturewriter.h"
 #include "rollupfixture.h"
@@ -24,7 +24,7 @@ const QStringList RollupTables { QStringLiteral("ragscope_rollup_hour_model"),
     QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("ragscope_rollup_rating_hour_model"),
     QStringLiteral("ragscope_rollup_day_model_sketch"), QStringLiteral("ragscope_rollup_state"),
     QStringLiteral("ragscope_rollup_hour_user"), QStringLiteral("ragscope_rollup_feedback_hour_user"),
-    QStringLiteral("ragscope_rollup_horizon") };
+    QStringLiteral("ragscope_rollup_week_user"), QStringLiteral("ragscope_rollup_horizon") };
 
 /// A table's rows, sorted by their exact cells (every column but the doubles, which are sums
 /// whose last bits depend on the order rows were added in).
@@ -170,7 +170,7 @@ private slots:
         compareWithFromScratch(store, later);
     }
 
-    void migrationToHourUserRowsRebuildsTheOpenDay()
+    void migrationToUserRollupsBuildsWeeksAndTheOpenDay()
     {
         TestDatabase db;
         {
