@@ -68,7 +68,7 @@ Status rebuildGrain(const RollupRebuild& grain, const QStringList& rows, Fingerp
 }
 
 /// Whether the store keeps hour × user rows for the open day and week × user rows (migration 0008).
-bool keepsUserHours(const Store& store)
+bool keepsUserRollups(const Store& store)
 {
     return store.schemaVersion() >= 8;
 }
@@ -77,7 +77,7 @@ bool keepsUserHours(const Store& store)
 RollupRebuild hourRebuild(const Store& store, const Cutoffs& cut, RunJoin join)
 {
     RollupRebuild hours(store, Grain::HourModel, join);
-    if (keepsUserHours(store))
+    if (keepsUserRollups(store))
         hours.setUserHoursFrom(cut.day);
     return hours;
 }
@@ -100,7 +100,7 @@ Status rebuildFromDays(const Store& store, const QStringList& days)
     for (const BucketRun& run : runsOf(days, 86400, {}, RunJoin::Adjacent)) {
         RAGSCOPE_TRY(built, DaySketches(store).build(run.from, run.to));
     }
-    if (!keepsUserHours(store))
+    if (!keepsUserRollups(store))
         return Done {};
     return WeekUserRows(store).build(days);
 }
@@ -316,7 +316,7 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
     } else {
         RAGSCOPE_TRY(done, compareAll(*m_store, cut, result, &progress));
     }
-    if (keepsUserHours(*m_store)) {
+    if (keepsUserRollups(*m_store)) {
         RAGSCOPE_TRY(closed, closeUserGrains(*m_store, cut));
     }
     if (logged) {

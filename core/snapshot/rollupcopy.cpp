@@ -45,7 +45,8 @@ QString grainOfTable(const QString& table)
 {
     // The open day's hour x user rows (migration 0008) hold only what a window's capped day
     // horizon would leave out; a windowed snapshot reads those hours raw instead (its horizon table
-    // gets no "hour_user" row).
+    // gets no "hour_user" row). Week x user rows, which do not cut at a window's days, stay behind
+    // the same way (no "week" row): the snapshot sums its day rows.
     if (table.endsWith(QLatin1String("_hour_user")))
         return {};
     if (table.contains(QLatin1String("_hour")))
