@@ -59,39 +59,9 @@ UPDATE ragscope_rollup_horizon SET horizon = (SELECT horizon FROM ragscope_rollu
 -- Per UTC week (from Monday) and user: the sums of that week's day x user rows, rebuilt with them
 -- (the current week holds its days before the day horizon). The top-users table and the user
 -- picker sum ~13 week rows per user for 90 days instead of ~90 day rows (~180k rows at 2,000
--- users). ragscope_rollup_horizon's 'week' row says they match the day rows.
-CREATE TABLE IF NOT EXISTS ragscope_rollup_week_user (
-    bucket TIMESTAMPTZ NOT NULL,
-    user_id VARCHAR(255) NOT NULL,
-    requests BIGINT NOT NULL,
-    prompt_tokens BIGINT NOT NULL,
-    completion_tokens BIGINT NOT NULL,
-    total_tokens BIGINT NOT NULL,
-    cost_estimate NUMERIC(20, 8) NOT NULL,
-    unpriced BIGINT NOT NULL,
-    priced BIGINT NOT NULL,
-    conf_b0 BIGINT NOT NULL,
-    conf_b1 BIGINT NOT NULL,
-    conf_b2 BIGINT NOT NULL,
-    conf_b3 BIGINT NOT NULL,
-    conf_b4 BIGINT NOT NULL,
-    conf_b5 BIGINT NOT NULL,
-    conf_b6 BIGINT NOT NULL,
-    conf_b7 BIGINT NOT NULL,
-    conf_b8 BIGINT NOT NULL,
-    conf_b9 BIGINT NOT NULL,
-    conf_unknown BIGINT NOT NULL,
-    conf_sum DOUBLE PRECISION NOT NULL,
-    total_n BIGINT NOT NULL,
-    total_sum DOUBLE PRECISION NOT NULL,
-    retrieval_n BIGINT NOT NULL,
-    retrieval_sum DOUBLE PRECISION NOT NULL,
-    generation_n BIGINT NOT NULL,
-    generation_sum DOUBLE PRECISION NOT NULL,
-    with_feedback BIGINT NOT NULL,
-    rating_total BIGINT NOT NULL,
-    low_rated BIGINT NOT NULL
-);
+-- users). ragscope_rollup_horizon's 'week' row says they match the day rows. Their columns are the
+-- hour x user rows' (SQLite, without LIKE, spells them out).
+CREATE TABLE IF NOT EXISTS ragscope_rollup_week_user (LIKE ragscope_rollup_hour_user INCLUDING DEFAULTS);
 CREATE INDEX IF NOT EXISTS ix_rollup_week_user ON ragscope_rollup_week_user (bucket, user_id);
 DELETE FROM ragscope_rollup_week_user;
 INSERT INTO ragscope_rollup_week_user (bucket, user_id, requests, prompt_tokens, completion_tokens, total_tokens, cost_estimate, unpriced, priced, conf_b0, conf_b1, conf_b2, conf_b3, conf_b4, conf_b5, conf_b6, conf_b7, conf_b8, conf_b9, conf_unknown, conf_sum, total_n, total_sum, retrieval_n, retrieval_sum, generation_n, generation_sum, with_feedback, rating_total, low_rated)

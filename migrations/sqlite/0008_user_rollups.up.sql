@@ -59,7 +59,8 @@ UPDATE ragscope_rollup_horizon SET horizon = (SELECT horizon FROM ragscope_rollu
 -- Per UTC week (from Monday) and user: the sums of that week's day x user rows, rebuilt with them
 -- (the current week holds its days before the day horizon). The top-users table and the user
 -- picker sum ~13 week rows per user for 90 days instead of ~90 day rows (~180k rows at 2,000
--- users). ragscope_rollup_horizon's 'week' row says they match the day rows.
+-- users). ragscope_rollup_horizon's 'week' row says they match the day rows. Their columns are the
+-- hour x user rows'.
 CREATE TABLE IF NOT EXISTS ragscope_rollup_week_user (
     bucket TEXT NOT NULL,
     user_id TEXT NOT NULL,
