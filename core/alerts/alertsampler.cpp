@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 
 #include "metrics/sqlvalues.h"
-#include "rollup/rolluprefresher.h"
+#include "rollup/rollupplan.h"
 #include "store/sqldialect.h"
 
 #include <cmath>
@@ -157,16 +157,10 @@ Status AlertSampler::collect(const QDateTime& from, const QDateTime& to, bool ho
 
 Result<std::optional<QDateTime>> AlertSampler::rollupHorizon() const
 {
-    if (!RollupRefresher::hasRollupTables(*m_store))
-        return std::optional<QDateTime>();
-    const SqlDialect d(m_store->dialect());
-    RAGSCOPE_TRY(q,
-        m_store->exec(QStringLiteral("SELECT %1 FROM ragscope_rollup_horizon WHERE grain = ?")
-                          .arg(d.timeText(QStringLiteral("horizon"))),
-            { QStringLiteral("hour") }));
-    if (!q.next())
-        return std::optional<QDateTime>(); // never refreshed
-    return std::optional<QDateTime>(SqlDialect::parseTime(q.value(0).toString()));
+    RAGSCOPE_TRY(status, RollupStatus::of(*m_store));
+    if (!status.available)
+        return std::optional<QDateTime>(); // no rollup tables, or never refreshed
+    return std::optional<QDateTime>(status.horizon);
 }
 
 QString AlertSampler::groupExpression() const

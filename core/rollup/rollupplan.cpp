@@ -21,22 +21,21 @@ QDateTime ceilTo(const QDateTime& t, qint64 seconds)
     return f == t ? f : f.addSecs(seconds);
 }
 
-/// grain name → (horizon, refreshed at)
-Result<QMap<QString, QPair<QDateTime, QDateTime>>> horizons(const Store& store)
+} // namespace
+
+Result<RollupHorizons> readRollupHorizons(const Store& store)
 {
     const SqlDialect d(store.dialect());
     RAGSCOPE_TRY(q,
         store.exec(
             QStringLiteral("SELECT grain, %1, %2 FROM ragscope_rollup_horizon")
                 .arg(d.timeText(QStringLiteral("horizon")), d.timeText(QStringLiteral("refreshed_at")))));
-    QMap<QString, QPair<QDateTime, QDateTime>> h;
+    RollupHorizons h;
     while (q.next())
         h.insert(q.value(0).toString(),
             { SqlDialect::parseTime(q.value(1).toString()), SqlDialect::parseTime(q.value(2).toString()) });
     return h;
 }
-
-} // namespace
 
 Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Filter& filter, Grain grain)
 {
@@ -44,7 +43,7 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
     if ((hourGrain && filter.user) || (!hourGrain && filter.model)
         || !RollupRefresher::hasRollupTables(store))
         return std::optional<RollupPlan>();
-    RAGSCOPE_TRY(h, horizons(store));
+    RAGSCOPE_TRY(h, readRollupHorizons(store));
     if (!h.contains(info(grain).name))
         return std::optional<RollupPlan>(); // never refreshed
     RollupPlan plan;
@@ -137,13 +136,14 @@ Result<RollupStatus> RollupStatus::of(const Store& store)
     RollupStatus s;
     if (!RollupRefresher::hasRollupTables(store))
         return s;
-    RAGSCOPE_TRY(h, horizons(store));
+    RAGSCOPE_TRY(h, readRollupHorizons(store));
     const QString hour = info(Grain::HourModel).name;
     if (!h.contains(hour))
         return s;
     s.available = true;
     s.horizon = h.value(hour).first;
     s.refreshedAt = h.value(hour).second;
+    s.grains = h;
     return s;
 }
 

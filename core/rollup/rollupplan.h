@@ -7,6 +7,8 @@
 #include "store/store.h"
 
 #include <QList>
+#include <QMap>
+#include <QPair>
 
 #include <optional>
 
@@ -55,12 +57,20 @@ struct RollupPlan
     static Result<std::optional<RollupPlan>> make(const Store& store, const Filter& filter);
 };
 
+/// grain name ("hour", "day", and from migration 0008 "hour_user", "week") → (horizon, refreshed
+/// at), for each grain refreshed at least once.
+using RollupHorizons = QMap<QString, QPair<QDateTime, QDateTime>>;
+
+/// Every grain's row of ragscope_rollup_horizon, in one statement.
+Result<RollupHorizons> readRollupHorizons(const Store& store);
+
 /// How fresh a store's rollups are (for the status bar).
 struct RollupStatus
 {
     bool available = false; ///< tables exist and were refreshed at least once
     QDateTime horizon; ///< hours before this are rolled up
     QDateTime refreshedAt;
+    RollupHorizons grains; ///< every grain's horizon, when available
 
     static Result<RollupStatus> of(const Store& store);
 };

@@ -4,6 +4,7 @@
 
 #include "daysketches.h"
 #include "rollupchangelog.h"
+#include "rollupplan.h"
 #include "rolluprebuild.h"
 #include "rollupsql.h"
 #include "weekuserrows.h"
@@ -221,17 +222,6 @@ Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDa
     return Done {};
 }
 
-/// The horizon of a grain, or an invalid time when it was never refreshed.
-Result<QDateTime> horizonOf(const Store& store, const QString& grain)
-{
-    const SqlDialect d(store.dialect());
-    RAGSCOPE_TRY(q,
-        store.exec(QStringLiteral("SELECT %1 FROM ragscope_rollup_horizon WHERE grain = ?")
-                       .arg(d.timeText(QStringLiteral("horizon"))),
-            { grain }));
-    return q.next() ? SqlDialect::parseTime(q.value(0).toString()) : QDateTime();
-}
-
 } // namespace
 
 QString RollupRefresh::summary() const
@@ -306,8 +296,10 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
         RAGSCOPE_TRY(read, log.read());
         changes = read;
     }
-    RAGSCOPE_TRY(hourHorizon, horizonOf(*m_store, info(Grain::HourModel).name));
-    RAGSCOPE_TRY(dayHorizon, horizonOf(*m_store, info(Grain::DayUser).name));
+    RAGSCOPE_TRY(horizons, readRollupHorizons(*m_store));
+    // invalid where a grain was never refreshed
+    const QDateTime hourHorizon = horizons.value(info(Grain::HourModel).name).first;
+    const QDateTime dayHorizon = horizons.value(info(Grain::DayUser).name).first;
     const bool incremental = logged && !changes.verifyAll && hourHorizon.isValid() && dayHorizon.isValid()
         && hourHorizon <= cut.hour && dayHorizon <= SqlDialect::parseTime(cut.day);
     RebuildProgress progress { m_progress };

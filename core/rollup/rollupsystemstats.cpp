@@ -4,8 +4,6 @@
 #include "rollupplan.h"
 #include "rollupsql.h"
 
-#include <QMap>
-
 namespace RagScope {
 
 using namespace RollupSql;
@@ -19,21 +17,15 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
     // Day × user rows (or their sums per week, migration 0008) cover the days before the day
     // grain's horizon, and where the store keeps them the open day's hour × user rows the hours
     // after it, up to their own horizon.
-    RAGSCOPE_TRY(h,
-        m_store->exec(QStringLiteral("SELECT grain, %1 FROM ragscope_rollup_horizon WHERE grain IN (?, ?, ?)")
-                          .arg(d.timeText(QStringLiteral("horizon"))),
-            { info(Grain::DayUser).name, info(Grain::HourUser).name, info(Grain::WeekUser).name }));
-    QMap<QString, QDateTime> userHorizons;
-    while (h.next())
-        userHorizons.insert(h.value(0).toString(), SqlDialect::parseTime(h.value(1).toString()));
-    if (!userHorizons.contains(info(Grain::DayUser).name))
+    const RollupHorizons& h = status.grains;
+    if (!h.contains(info(Grain::DayUser).name))
         return std::optional<SystemStats>();
-    const bool userHours = userHorizons.contains(info(Grain::HourUser).name);
+    const bool userHours = h.contains(info(Grain::HourUser).name);
     const QString rolledDays
-        = info(userHorizons.contains(info(Grain::WeekUser).name) ? Grain::WeekUser : Grain::DayUser).table;
+        = info(h.contains(info(Grain::WeekUser).name) ? Grain::WeekUser : Grain::DayUser).table;
     const QVariant hours = d.bindTime(status.horizon);
     const QVariant rawUsersFrom
-        = d.bindTime(userHorizons.value(userHours ? info(Grain::HourUser).name : info(Grain::DayUser).name));
+        = d.bindTime(h.value(userHours ? info(Grain::HourUser).name : info(Grain::DayUser).name).first);
     const QString t = d.timeParam();
     SystemStats s;
     RAGSCOPE_TRY(totals,
