@@ -46,31 +46,30 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
     RAGSCOPE_TRY(h, readRollupHorizons(store));
     if (!h.contains(info(grain).name))
         return std::optional<RollupPlan>(); // never refreshed
+    const QDateTime horizon = h.value(info(grain).name).first;
     RollupPlan plan;
     plan.grain = grain;
     plan.from = ceilTo(filter.from, info(grain).seconds);
-    plan.to = std::min(floorTo(filter.to, info(grain).seconds), h.value(info(grain).name).first);
+    plan.to = std::min(floorTo(filter.to, info(grain).seconds), horizon);
     const QString userHours = info(Grain::HourUser).name;
     if (!hourGrain && h.contains(userHours)) {
         // The hour × user rows cover [day horizon, their horizon): the middle may start and end in
         // whole hours there.
-        const QDateTime days = h.value(info(grain).name).first;
         const QDateTime to = std::min(floorTo(filter.to, 3600), h.value(userHours).first);
-        if (filter.from >= days)
+        if (filter.from >= horizon)
             plan.from = ceilTo(filter.from, 3600);
-        if (plan.to == days && to > days) {
+        if (plan.to == horizon && to > horizon) {
             plan.to = to;
-            plan.userHoursFrom = days;
+            plan.userHoursFrom = horizon;
         }
     }
     const QString weeks = info(Grain::WeekUser).name;
     if (!hourGrain && h.contains(weeks) && plan.from < plan.to) {
         // Weeks from Monday (1970-01-05): whole weeks inside the middle's days, and the current
         // week's row when the days end at the day horizon it was built up to.
-        const QDateTime dayHorizon = h.value(info(grain).name).first;
         const QDateTime weeksFrom = ceilTo(plan.from.addDays(-4), 7 * 86400).addDays(4);
-        const QDateTime weeksTo = plan.wholeDaysEnd() == dayHorizon
-            ? dayHorizon
+        const QDateTime weeksTo = plan.wholeDaysEnd() == horizon
+            ? horizon
             : floorTo(plan.wholeDaysEnd().addDays(-4), 7 * 86400).addDays(4);
         if (weeksFrom < weeksTo) {
             plan.weeksFrom = weeksFrom;
