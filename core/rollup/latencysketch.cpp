@@ -62,6 +62,21 @@ void LatencySketch::Buckets::add(int key, qint64 n)
     total += n;
 }
 
+bool LatencySketch::Buckets::remove(int key)
+{
+    if (key < offset || key - offset >= int(counts.size()) || counts[size_t(key - offset)] == 0)
+        return false;
+    --counts[size_t(key - offset)];
+    --total;
+    // Keep the dense form canonical: no empty bucket at either end.
+    while (!counts.empty() && counts.back() == 0)
+        counts.pop_back();
+    const auto first = std::find_if(counts.begin(), counts.end(), [](qint64 c) { return c != 0; });
+    offset += int(first - counts.begin());
+    counts.erase(counts.begin(), first);
+    return true;
+}
+
 void LatencySketch::Buckets::merge(const Buckets& other)
 {
     if (other.counts.empty())
@@ -102,6 +117,19 @@ bool LatencySketch::add(double value, qint64 count)
     else
         m_negative.add(keyOf(-value), count);
     return true;
+}
+
+bool LatencySketch::remove(double value)
+{
+    if (!std::isfinite(value) || std::fabs(value) > MaxIndexable)
+        return false;
+    if (std::fabs(value) < MinIndexable) {
+        if (m_zero == 0)
+            return false;
+        --m_zero;
+        return true;
+    }
+    return value > 0 ? m_positive.remove(keyOf(value)) : m_negative.remove(keyOf(-value));
 }
 
 void LatencySketch::merge(const LatencySketch& other)

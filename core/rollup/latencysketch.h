@@ -24,6 +24,9 @@ public:
     /// Adds `value` `count` times; refuses (false) NaN, infinities, |value| > MaxIndexable and
     /// counts < 1.
     bool add(double value, qint64 count = 1);
+    /// Takes one count of `value`'s bucket back (a raw row subtracted from a merged sketch); false
+    /// and nothing changed when that bucket is empty.
+    bool remove(double value);
     void merge(const LatencySketch& other);
 
     qint64 count() const { return m_zero + m_positive.total + m_negative.total; }
@@ -55,6 +58,7 @@ private:
         std::vector<qint64> counts;
         qint64 total = 0;
         void add(int key, qint64 n);
+        bool remove(int key);
         void merge(const Buckets& other);
         bool operator==(const Buckets& other) const;
     };

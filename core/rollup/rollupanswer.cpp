@@ -36,9 +36,9 @@ struct UserSums
     double latencySum = 0, confSum = 0;
 };
 
-qint64 seconds(const Filter& edge)
+qint64 seconds(const RollupEdge& edge)
 {
-    return edge.from.secsTo(edge.to);
+    return edge.window.from.secsTo(edge.window.to);
 }
 
 } // namespace
@@ -50,21 +50,21 @@ RollupAnswer::RollupAnswer(StorePtr store, const Filter& filter, const RollupPla
     , m_plan(plan)
 { }
 
-void RollupAnswer::add(const SqlDialect& d, const QSqlQuery& q, Totals* t)
+void RollupAnswer::add(const SqlDialect& d, const QSqlQuery& q, qint64 sign, Totals* t)
 {
     for (int c = 0; c < SumColumns; ++c) {
         if (c == Cost)
-            t->cost += d.moneyValue(q.value(c));
+            t->cost = sign > 0 ? t->cost + d.moneyValue(q.value(c)) : t->cost - d.moneyValue(q.value(c));
         else if (c == ConfSum)
-            t->confSum += q.value(c).toDouble();
+            t->confSum += double(sign) * q.value(c).toDouble();
         else if (c >= FirstLatency && c < FirstLatency + 6 && (c - FirstLatency) % 2 == 1)
-            t->latencySum[size_t((c - FirstLatency) / 2)] += q.value(c).toDouble();
+            t->latencySum[size_t((c - FirstLatency) / 2)] += double(sign) * q.value(c).toDouble();
         else
-            t->counts[size_t(c)] += sqlCount(q.value(c));
+            t->counts[size_t(c)] += sign * sqlCount(q.value(c));
     }
 }
 
-Result<RollupAnswer::Totals> RollupAnswer::sums() const
+Result<RollupAnswer::Totals> RollupAnswer::sums(Feedback feedback) const
 {
     Totals t;
     const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
@@ -73,16 +73,20 @@ Result<RollupAnswer::Totals> RollupAnswer::sums() const
             QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), m_plan.rowsTable(m_d), w.sql),
             w.values));
     if (q.next())
-        add(m_d, q, &t);
-    for (const Filter& edge : m_plan.edges) {
-        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+        add(m_d, q, 1, &t);
+    // Probing each raw row's feedback is most of an edge's cost: only when the caller reads it.
+    const bool join = feedback == Feedback::Read;
+    for (const RollupEdge& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,
-            m_store->exec(
-                QStringLiteral("SELECT %1 FROM %2 WHERE %3")
-                    .arg(aggregate(m_d, false), interactionsWithFeedback(m_d, true, seconds(edge)), e.sql),
+            m_store->exec(QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                              .arg(aggregate(m_d, false, join ? QStringLiteral("f.") : QString()),
+                                  join ? interactionsWithFeedback(m_d, true, seconds(edge))
+                                       : QStringLiteral("chat_interactions i"),
+                                  e.sql),
                 e.values));
         if (raw.next())
-            add(m_d, raw, &t);
+            add(m_d, raw, edge.sign(), &t);
     }
     return t;
 }
@@ -112,13 +116,13 @@ ConfidenceHistogram RollupAnswer::confidenceOf(const Totals& t)
 
 Result<KpiTotals> RollupAnswer::kpis() const
 {
-    RAGSCOPE_TRY(t, sums());
+    RAGSCOPE_TRY(t, sums(Feedback::Skip));
     return kpisOf(t);
 }
 
 Result<ConfidenceHistogram> RollupAnswer::confidenceHistogram() const
 {
-    RAGSCOPE_TRY(t, sums());
+    RAGSCOPE_TRY(t, sums(Feedback::Skip));
     return confidenceOf(t);
 }
 
@@ -129,18 +133,18 @@ Status RollupAnswer::addRatings(RatingSummary* s) const
         m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.feedbacks) FROM %1 r WHERE %2 GROUP BY r.rating")
                           .arg(m_plan.feedbackTable(), w.sql),
             w.values));
-    const auto addRows = [s](QSqlQuery& rows) {
+    const auto addRows = [s](QSqlQuery& rows, qint64 sign) {
         while (rows.next()) {
             const int rating = rows.value(0).toInt();
             if (rating >= 1 && rating <= 5)
-                s->counts[size_t(rating - 1)] += sqlCount(rows.value(1));
+                s->counts[size_t(rating - 1)] += sign * sqlCount(rows.value(1));
         }
     };
-    addRows(q);
-    for (const Filter& edge : m_plan.edges) {
-        const BoundSql hist = MetricsSql::ratingHistogram(m_d, edge);
+    addRows(q, 1);
+    for (const RollupEdge& edge : m_plan.edges) {
+        const BoundSql hist = MetricsSql::ratingHistogram(m_d, edge.window);
         RAGSCOPE_TRY(raw, m_store->exec(hist.sql, hist.values));
-        addRows(raw);
+        addRows(raw, edge.sign());
     }
     qint64 weighted = 0;
     for (int i = 0; i < 5; ++i)
@@ -152,7 +156,7 @@ Status RollupAnswer::addRatings(RatingSummary* s) const
 
 Result<RatingSummary> RollupAnswer::ratings() const
 {
-    RAGSCOPE_TRY(t, sums());
+    RAGSCOPE_TRY(t, sums(Feedback::Read));
     RatingSummary s;
     s.interactions = t.counts[0];
     s.interactionsWithFeedback = t.counts[WithFeedback];
@@ -166,14 +170,14 @@ Result<ConfidenceByRating> RollupAnswer::confidenceByRating() const
         return MetricsCollector(m_store).confidenceByRating(m_filter);
     std::array<qint64, 5> n {}, confN {};
     std::array<double, 5> confSum {};
-    const auto read = [&](QSqlQuery& q) {
+    const auto read = [&](QSqlQuery& q, qint64 sign) {
         while (q.next()) {
             const int rating = q.value(0).toInt();
             if (rating < 1 || rating > 5)
                 continue;
-            n[size_t(rating - 1)] += sqlCount(q.value(1));
-            confN[size_t(rating - 1)] += sqlCount(q.value(2));
-            confSum[size_t(rating - 1)] += q.value(3).toDouble();
+            n[size_t(rating - 1)] += sign * sqlCount(q.value(1));
+            confN[size_t(rating - 1)] += sign * sqlCount(q.value(2));
+            confSum[size_t(rating - 1)] += double(sign) * q.value(3).toDouble();
         }
     };
     const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
@@ -182,16 +186,16 @@ Result<ConfidenceByRating> RollupAnswer::confidenceByRating() const
                                      " FROM ragscope_rollup_rating_hour_model r WHERE %1 GROUP BY r.rating")
                           .arg(w.sql),
             w.values));
-    read(q);
-    for (const Filter& edge : m_plan.edges) {
-        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+    read(q, 1);
+    for (const RollupEdge& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,
             m_store->exec(
                 QStringLiteral("SELECT f.rating, COUNT(*), COUNT(i.confidence_score), SUM(i.confidence_score)"
                                " FROM %1 WHERE %2 GROUP BY f.rating")
                     .arg(interactionsWithFeedback(m_d, false, seconds(edge)), e.sql),
                 e.values));
-        read(raw);
+        read(raw, edge.sign());
     }
     ConfidenceByRating c;
     for (size_t r = 0; r < 5; ++r) {
@@ -221,15 +225,15 @@ Result<QList<DailyCost>> RollupAnswer::dailyCost() const
     if (!info(m_plan.grain).sketches) // day × user rows keep no models
         return raw.dailyCost(m_filter);
     std::map<DailyKey, DailyCost> cells;
-    const auto addCell = [&cells](const DailyCost& c) {
+    const auto addCell = [&cells](const DailyCost& c, qint64 sign) {
         DailyCost& cell = cells[DailyKey { c.day, !c.model.has_value(), c.model.value_or(QString()) }];
         cell.day = c.day;
         cell.model = c.model;
-        cell.requests += c.requests;
-        cell.promptTokens += c.promptTokens;
-        cell.completionTokens += c.completionTokens;
-        cell.cost += c.cost;
-        cell.unpricedRequests += c.unpricedRequests;
+        cell.requests += sign * c.requests;
+        cell.promptTokens += sign * c.promptTokens;
+        cell.completionTokens += sign * c.completionTokens;
+        cell.cost = sign > 0 ? cell.cost + c.cost : cell.cost - c.cost;
+        cell.unpricedRequests += sign * c.unpricedRequests;
     };
     const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
     RAGSCOPE_TRY(q,
@@ -242,15 +246,16 @@ Result<QList<DailyCost>> RollupAnswer::dailyCost() const
                     info(m_plan.grain).table, w.sql),
             w.values));
     while (q.next())
-        addCell(MetricsSql::dailyCostRow(q, m_d));
-    for (const Filter& edge : m_plan.edges) {
-        RAGSCOPE_TRY(rows, raw.dailyCost(edge));
+        addCell(MetricsSql::dailyCostRow(q, m_d), 1);
+    for (const RollupEdge& edge : m_plan.edges) {
+        RAGSCOPE_TRY(rows, raw.dailyCost(edge.window));
         for (const DailyCost& c : rows)
-            addCell(c);
+            addCell(c, edge.sign());
     }
     QList<DailyCost> out;
     for (const auto& [key, cell] : cells)
-        out << cell;
+        if (cell.requests != 0) // a subtracted edge can empty a day
+            out << cell;
     return out;
 }
 
@@ -273,18 +278,6 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
             u.unpriced += sign * sqlCount(q.value(10));
         }
     };
-    // A window's first, partial day longer than half a day is read as that whole day's rows less
-    // the raw rows of the day before the window starts: at most 12 hours of raw rows, not 24.
-    QDateTime middleFrom = m_plan.from;
-    QList<std::pair<Filter, qint64>> rawParts;
-    for (const Filter& edge : m_plan.edges) {
-        if (m_plan.grain == Grain::DayUser && edge.to == m_plan.from && seconds(edge) > 43'200) {
-            middleFrom = m_plan.from.addDays(-1);
-            rawParts.append({ Filter { middleFrom, edge.from, edge.user, edge.model }, -1 });
-        } else {
-            rawParts.append({ edge, 1 });
-        }
-    }
     const auto readRollups = [&](const QString& table, const QDateTime& from, const QDateTime& to) -> Status {
         if (from >= to)
             return Done {};
@@ -304,14 +297,14 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
     // hour rows.
     const QString days = info(Grain::DayUser).table;
     const bool weeks = m_plan.weeksFrom < m_plan.weeksTo;
-    RAGSCOPE_TRY(first, readRollups(days, middleFrom, weeks ? m_plan.weeksFrom : m_plan.wholeDaysEnd()));
+    RAGSCOPE_TRY(first, readRollups(days, m_plan.from, weeks ? m_plan.weeksFrom : m_plan.wholeDaysEnd()));
     if (weeks) {
         RAGSCOPE_TRY(middle, readRollups(info(Grain::WeekUser).table, m_plan.weeksFrom, m_plan.weeksTo));
         RAGSCOPE_TRY(last, readRollups(days, m_plan.weeksTo, m_plan.wholeDaysEnd()));
     }
     RAGSCOPE_TRY(hours, readRollups(info(Grain::HourUser).table, m_plan.wholeDaysEnd(), m_plan.to));
-    for (const auto& [edge, sign] : std::as_const(rawParts)) {
-        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+    for (const RollupEdge& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,
             m_store->exec(
                 QStringLiteral(
@@ -323,7 +316,7 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                     .arg(m_d.costSum(QStringLiteral("i")), m_d.costColumn(QStringLiteral("i")),
                         interactionsWithFeedback(m_d, true, seconds(edge)), e.sql),
                 e.values));
-        read(raw, sign);
+        read(raw, edge.sign());
     }
     QList<UserStats> out;
     for (auto it = users.cbegin(); it != users.cend(); ++it) {
@@ -361,7 +354,7 @@ Result<StatsReport> RollupAnswer::summary() const
 {
     StatsReport r;
     r.filter = m_filter;
-    RAGSCOPE_TRY(t, sums());
+    RAGSCOPE_TRY(t, sums(Feedback::Read));
     r.kpis = kpisOf(t);
     r.confidence = confidenceOf(t);
     r.ratings.interactions = r.kpis.requests;

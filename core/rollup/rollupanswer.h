@@ -42,8 +42,11 @@ private:
         double confSum = 0;
         std::array<double, 3> latencySum {};
     };
-    Result<Totals> sums() const;
-    static void add(const SqlDialect& d, const QSqlQuery& q, Totals* t);
+    /// Whether sums() reads the edges' feedback (with_feedback, rating_total, low_rated), or
+    /// leaves those three at the middle's values for callers that do not show them.
+    enum class Feedback { Read, Skip };
+    Result<Totals> sums(Feedback feedback) const;
+    static void add(const SqlDialect& d, const QSqlQuery& q, qint64 sign, Totals* t);
     Status addRatings(RatingSummary* s) const;
     static KpiTotals kpisOf(const Totals& t);
     static ConfidenceHistogram confidenceOf(const Totals& t);

@@ -29,6 +29,14 @@ Percentiles quantiles(const LatencySketch& s)
     return p;
 }
 
+void addTo(LatencySketch* sketch, double value, qint64 sign)
+{
+    if (sign > 0)
+        sketch->add(value);
+    else
+        sketch->remove(value); // rolled up with its bucket: there to take back
+}
+
 /// The bucket key of a timestamp text: its hour or its day.
 QString keyOf(const QString& time, TimeBucket bucket)
 {
@@ -94,15 +102,15 @@ Status RollupLatency::forEachSketch(bool wholeDays, const SketchRow& row) const
 
 Status RollupLatency::forEachRaw(const RawRow& row) const
 {
-    for (const Filter& edge : m_plan.edges) {
-        const SqlWhere e = filterWhere(m_d, edge, QStringLiteral("i"));
+    for (const RollupEdge& edge : m_plan.edges) {
+        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
         RAGSCOPE_TRY(q,
             m_store->exec(QStringLiteral("SELECT %1, i.total_latency_ms, i.retrieval_latency_ms,"
                                          " i.generation_latency_ms FROM chat_interactions i WHERE %2")
                               .arg(m_d.timeText(QStringLiteral("i.created_at")), e.sql),
                 e.values));
         while (q.next())
-            row(q.value(0).toString(), { q.value(1), q.value(2), q.value(3) });
+            row(q.value(0).toString(), { q.value(1), q.value(2), q.value(3) }, edge.sign());
     }
     return Done {};
 }
@@ -116,10 +124,10 @@ Result<LatencyPercentiles> RollupLatency::percentiles() const
                 return false;
         return true;
     }));
-    RAGSCOPE_TRY(edges, forEachRaw([&](const QString&, const std::array<QVariant, 3>& values) {
+    RAGSCOPE_TRY(edges, forEachRaw([&](const QString&, const std::array<QVariant, 3>& values, qint64 sign) {
         for (size_t c = 0; c < 3; ++c)
             if (!values[c].isNull())
-                sketches[c].add(values[c].toDouble());
+                addTo(&sketches[c], values[c].toDouble(), sign);
     }));
     return LatencyPercentiles { quantiles(sketches[0]), quantiles(sketches[1]), quantiles(sketches[2]) };
 }
@@ -147,20 +155,21 @@ Result<QList<LatencyPoint>> RollupLatency::overTime(TimeBucket bucket) const
             bucket == TimeBucket::Day, [&](const QString& time, const std::array<QByteArray, 3>& bytes) {
                 return bytes[0].isEmpty() || points[keyOf(time, bucket)].total.mergeBytes(bytes[0]);
             }));
-    RAGSCOPE_TRY(edges, forEachRaw([&](const QString& time, const std::array<QVariant, 3>& values) {
-        Point& p = points[keyOf(time, bucket)];
-        ++p.requests;
-        if (!values[0].isNull())
-            p.total.add(values[0].toDouble());
-        if (!values[1].isNull()) {
-            p.retrievalSum += values[1].toDouble();
-            ++p.retrievalN;
-        }
-        if (!values[2].isNull()) {
-            p.generationSum += values[2].toDouble();
-            ++p.generationN;
-        }
-    }));
+    RAGSCOPE_TRY(
+        edges, forEachRaw([&](const QString& time, const std::array<QVariant, 3>& values, qint64 sign) {
+            Point& p = points[keyOf(time, bucket)];
+            p.requests += sign;
+            if (!values[0].isNull())
+                addTo(&p.total, values[0].toDouble(), sign);
+            if (!values[1].isNull()) {
+                p.retrievalSum += double(sign) * values[1].toDouble();
+                p.retrievalN += sign;
+            }
+            if (!values[2].isNull()) {
+                p.generationSum += double(sign) * values[2].toDouble();
+                p.generationN += sign;
+            }
+        }));
     QList<LatencyPoint> out;
     for (auto it = points.cbegin(); it != points.cend(); ++it) {
         if (it->requests == 0)

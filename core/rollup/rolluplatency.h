@@ -25,8 +25,10 @@ public:
 private:
     /// Called with a bucket text and the total / retrieval / generation values of one sketch row.
     using SketchRow = std::function<bool(const QString& bucket, const std::array<QByteArray, 3>& sketches)>;
-    /// Called with a created_at text and the three raw latencies (NULL as an invalid QVariant).
-    using RawRow = std::function<void(const QString& createdAt, const std::array<QVariant, 3>& values)>;
+    /// Called with a created_at text, the three raw latencies (NULL as an invalid QVariant) and
+    /// the edge's sign (-1: take the row back from the middle's sums and sketches).
+    using RawRow
+        = std::function<void(const QString& createdAt, const std::array<QVariant, 3>& values, qint64 sign)>;
     /// `wholeDays`: whole days from the day sketches (not for hourly points).
     Status forEachSketch(bool wholeDays, const SketchRow& row) const;
     Status forEachRaw(const RawRow& row) const;

@@ -1,6 +1,7 @@
 #include "rollupplan.h"
 
 #include "rolluprefresher.h"
+#include "snapshot/snapshotinfo.h"
 
 namespace RagScope {
 
@@ -63,8 +64,30 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
             plan.userHoursFrom = horizon;
         }
     }
+    if (plan.from >= plan.to)
+        return std::optional<RollupPlan>(); // no whole rolled-up bucket in the window
+    // The first, partial bucket (an hour of the open day's hour x user rows, else the grain's):
+    // when the window holds more than half of it, the whole bucket's row less the raw rows before
+    // the window, if the store holds that bucket whole.
+    const qint64 firstBucket
+        = plan.userHoursFrom.isValid() && filter.from >= horizon ? 3600 : info(grain).seconds;
+    bool subtract = filter.from.secsTo(plan.from) * 2 > firstBucket;
+    if (subtract) {
+        // A windowed snapshot holds neither the rollup rows nor the raw rows before its window.
+        RAGSCOPE_TRY(snapshot, SnapshotInfo::read(store));
+        subtract
+            = !snapshot || !snapshot->window || snapshot->window->from <= plan.from.addSecs(-firstBucket);
+    }
+    if (subtract) {
+        plan.from = plan.from.addSecs(-firstBucket);
+        plan.edges << RollupEdge { Filter { plan.from, filter.from, filter.user, filter.model }, true };
+    } else if (filter.from < plan.from) {
+        plan.edges << RollupEdge { Filter { filter.from, plan.from, filter.user, filter.model } };
+    }
+    if (plan.to < filter.to)
+        plan.edges << RollupEdge { Filter { plan.to, filter.to, filter.user, filter.model } };
     const QString weeks = info(Grain::WeekUser).name;
-    if (!hourGrain && h.contains(weeks) && plan.from < plan.to) {
+    if (!hourGrain && h.contains(weeks)) {
         // Weeks from Monday (1970-01-05): whole weeks inside the middle's days, and the current
         // week's row when the days end at the day horizon it was built up to.
         const QDateTime weeksFrom = ceilTo(plan.from.addDays(-4), 7 * 86400).addDays(4);
@@ -76,12 +99,6 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
             plan.weeksTo = weeksTo;
         }
     }
-    if (plan.from >= plan.to)
-        return std::optional<RollupPlan>(); // no whole rolled-up bucket in the window
-    if (filter.from < plan.from)
-        plan.edges << Filter { filter.from, plan.from, filter.user, filter.model };
-    if (plan.to < filter.to)
-        plan.edges << Filter { plan.to, filter.to, filter.user, filter.model };
     plan.daysFrom = plan.daysTo = plan.from;
     const QString dayGrain = info(Grain::DayUser).name; // day sketches are rebuilt with it
     if (hourGrain && store.schemaVersion() >= 5 && h.contains(dayGrain)) {

@@ -14,10 +14,22 @@
 
 namespace RagScope {
 
+/// A part of a window read raw: added to the rollup rows, or taken from them (`subtract`: the raw
+/// rows of a rolled-up bucket that lie before the window).
+struct RollupEdge
+{
+    Filter window;
+    bool subtract = false;
+
+    qint64 sign() const { return subtract ? -1 : 1; }
+};
+
 /// Which part of a window RagScope's rollups answer and which part is read raw: the middle holds
 /// whole buckets of the grain before its horizon (the open hour or day is never rolled up); the
-/// edges are the rest of the window. On the hour grain, whole closed days inside the middle read
-/// their latency sketches from the day table (migration 0005).
+/// edges are the rest of the window. A first, partial bucket that the window covers more than half
+/// of belongs to the middle, its part before the window a subtracted edge: at most half a bucket
+/// is read raw there. On the hour grain, whole closed days inside the middle read their latency
+/// sketches from the day table (migration 0005).
 struct RollupPlan
 {
     RollupSql::Grain grain = RollupSql::Grain::HourModel;
@@ -25,7 +37,7 @@ struct RollupPlan
     QDateTime to;
     QDateTime daysFrom; ///< whole days with day sketches, inside the middle; daysFrom == daysTo: none
     QDateTime daysTo;
-    QList<Filter> edges; ///< read raw (zero, one or two windows)
+    QList<RollupEdge> edges; ///< read raw (zero, one or two windows)
     /// Day × user grain, migration 0008. When valid, the middle runs on from here (the day grain's
     /// horizon) in whole hours, through the open day's hour × user rows.
     QDateTime userHoursFrom;

@@ -101,9 +101,12 @@ QString aggregate(const SqlDialect& d, bool forInsert, const QString& feedback)
     for (const QString& l : Latencies)
         a << QStringLiteral("COUNT(i.%1_latency_ms)").arg(l)
           << QStringLiteral("COALESCE(SUM(i.%1_latency_ms), 0)").arg(l);
-    a << QStringLiteral("COUNT(%1interaction_id)").arg(feedback)
-      << QStringLiteral("COALESCE(SUM(%1rating), 0)").arg(feedback)
-      << QStringLiteral("COALESCE(SUM(CASE WHEN %1rating <= 2 THEN 1 ELSE 0 END), 0)").arg(feedback);
+    if (feedback.isEmpty())
+        a << QStringLiteral("0") << QStringLiteral("0") << QStringLiteral("0");
+    else
+        a << QStringLiteral("COUNT(%1interaction_id)").arg(feedback)
+          << QStringLiteral("COALESCE(SUM(%1rating), 0)").arg(feedback)
+          << QStringLiteral("COALESCE(SUM(CASE WHEN %1rating <= 2 THEN 1 ELSE 0 END), 0)").arg(feedback);
     return a.join(QStringLiteral(", "));
 }
 

@@ -36,7 +36,8 @@ QString bucketOf(const SqlDialect& d, Grain grain, const QString& column);
 QString sumColumnNames(const SqlDialect& d);
 /// The aggregates of sumColumnNames() over `chat_interactions i LEFT JOIN chat_feedbacks f`;
 /// the cost as a NUMERIC/integer (`forInsert`) or as costSum() text. `feedback` prefixes the
-/// feedback's interaction_id and rating columns ("f.", or "i.feedback_" over stagedRows()).
+/// feedback's interaction_id and rating columns ("f.", or "i.feedback_" over stagedRows()); without
+/// one (no feedback joined) the three feedback columns are 0.
 QString aggregate(const SqlDialect& d, bool forInsert, const QString& feedback = QStringLiteral("f."));
 /// "chat_interactions i [LEFT] JOIN <its feedback> f" (f.interaction_id, f.rating) for rows spanning
 /// about `seconds`. For less than a day PostgreSQL gets a LATERAL probe of the interaction_id index

@@ -110,6 +110,28 @@ private slots:
         compareToPercentileCont(merged, a);
     }
 
+    void removingValuesLeavesTheSketchOfTheRest()
+    {
+        // The rollup's subtracted edge: an hour's sketch less the raw rows before the window.
+        const auto values = generate(QStringLiteral("wide"), 5000, 4);
+        const std::vector<double> kept(values.begin() + 1500, values.end());
+        LatencySketch sketch = sketchOf(values);
+        for (size_t i = 0; i < 1500; ++i)
+            QVERIFY(sketch.remove(values[i]));
+        QVERIFY(sketch == sketchOf(kept));
+        compareToPercentileCont(sketch, kept);
+        for (const double v : kept)
+            QVERIFY(sketch.remove(v));
+        QVERIFY(sketch.isEmpty());
+        QVERIFY(sketch == LatencySketch());
+        QVERIFY(!sketch.remove(120.0)); // nothing there to take back: unchanged
+        QVERIFY(sketch.isEmpty());
+        LatencySketch zero;
+        zero.add(0.0);
+        QVERIFY(zero.remove(0.0));
+        QVERIFY(!zero.remove(0.0));
+    }
+
     void mergingManySmallSketchesMatchesOneBigSketch()
     {
         // The rollup's case: one sketch per hour, merged over a window.

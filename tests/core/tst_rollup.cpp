@@ -35,9 +35,17 @@ private slots:
         Filter nullPriced = Unaligned;
         nullPriced.model = QStringLiteral("Zeta-model");
         QTest::addRow("model without price") << nullPriced << true;
+        QTest::addRow("unaligned, a short first hour (added, not subtracted)")
+            << window("2026-03-01T03:47:00Z", "2026-03-10T13:00:00Z") << true;
         Filter user = window("2026-03-02T05:30:00Z", "2026-03-09T18:00:00Z");
         user.user = QStringLiteral("user-2");
         QTest::addRow("user (day rollups)") << user << true;
+        Filter userShortDay = window("2026-03-02T18:30:00Z", "2026-03-09T18:00:00Z");
+        userShortDay.user = QStringLiteral("user-2");
+        QTest::addRow("user, a short first day") << userShortDay << true;
+        Filter userTodayLong = window("2026-03-10T02:50:00Z", "2026-03-10T12:40:00Z");
+        userTodayLong.user = QStringLiteral("user-1");
+        QTest::addRow("user inside the open day, most of the first hour") << userTodayLong << true;
         Filter userToNow = window("2026-03-02T05:30:00Z", "2026-03-10T12:40:00Z");
         userToNow.user = QStringLiteral("user-2");
         QTest::addRow("user into the open day (hour x user rows)") << userToNow << true;
@@ -76,19 +84,22 @@ private slots:
         const StorePtr store = db.open();
         fill(store);
         refresh(store);
-        // Day rows 03-03 to 03-09, week rows from 03-09, hour x user rows 00:00-12:00 of the open
-        // day, raw only the rest.
+        // Week rows from 03-02 (a Monday; the window holds 18.5 hours of it: its row less the raw
+        // rows before 05:30), hour x user rows 00:00-12:00 of the open day, raw only the rest.
         const auto plan = RollupPlan::make(
             *store, window("2026-03-02T05:30:00Z", "2026-03-10T12:40:00Z"), RollupSql::Grain::DayUser);
         QVERIFY(plan.ok() && plan.value().has_value());
         QCOMPARE(plan.value()->userHoursFrom, at("2026-03-10T00:00:00Z"));
-        // Week rows for 03-09 (a Monday) up to the day horizon: the current week holds one day.
-        QCOMPARE(plan.value()->weeksFrom, at("2026-03-09T00:00:00Z"));
+        // Week rows up to the day horizon: the current week holds one day.
+        QCOMPARE(plan.value()->weeksFrom, at("2026-03-02T00:00:00Z"));
         QCOMPARE(plan.value()->weeksTo, at("2026-03-10T00:00:00Z"));
-        QCOMPARE(plan.value()->from, at("2026-03-03T00:00:00Z"));
+        QCOMPARE(plan.value()->from, at("2026-03-02T00:00:00Z"));
         QCOMPARE(plan.value()->to, at("2026-03-10T12:00:00Z"));
         QCOMPARE(plan.value()->edges.size(), 2);
-        QCOMPARE(plan.value()->edges[1].from, at("2026-03-10T12:00:00Z"));
+        QVERIFY(plan.value()->edges[0].subtract);
+        QCOMPARE(plan.value()->edges[0].window.to, at("2026-03-02T05:30:00Z"));
+        QCOMPARE(plan.value()->edges[1].window.from, at("2026-03-10T12:00:00Z"));
+        QVERIFY(!plan.value()->edges[1].subtract);
         // Only the open day's closed hours are kept per hour and user.
         auto q = store->exec(
             QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT bucket) FROM ragscope_rollup_hour_user"
