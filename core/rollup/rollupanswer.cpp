@@ -67,13 +67,14 @@ void RollupAnswer::add(const SqlDialect& d, const QSqlQuery& q, qint64 sign, Tot
 Result<RollupAnswer::Totals> RollupAnswer::sums(Feedback feedback) const
 {
     Totals t;
-    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
-    RAGSCOPE_TRY(q,
-        m_store->exec(
-            QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), m_plan.rowsTable(m_d), w.sql),
-            w.values));
-    if (q.next())
-        add(m_d, q, 1, &t);
+    for (const RollupPlan::Part& part : m_plan.middle(m_d, RollupPlan::Table::Rows)) {
+        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, part.from, part.to);
+        RAGSCOPE_TRY(q,
+            m_store->exec(
+                QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), part.table, w.sql), w.values));
+        if (q.next())
+            add(m_d, q, 1, &t);
+    }
     // Probing each raw row's feedback is most of an edge's cost: only when the caller reads it.
     const bool join = feedback == Feedback::Read;
     for (const RollupEdge& edge : m_plan.edges) {
@@ -128,11 +129,6 @@ Result<ConfidenceHistogram> RollupAnswer::confidenceHistogram() const
 
 Status RollupAnswer::addRatings(RatingSummary* s) const
 {
-    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
-    RAGSCOPE_TRY(q,
-        m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.feedbacks) FROM %1 r WHERE %2 GROUP BY r.rating")
-                          .arg(m_plan.feedbackTable(), w.sql),
-            w.values));
     const auto addRows = [s](QSqlQuery& rows, qint64 sign) {
         while (rows.next()) {
             const int rating = rows.value(0).toInt();
@@ -140,7 +136,15 @@ Status RollupAnswer::addRatings(RatingSummary* s) const
                 s->counts[size_t(rating - 1)] += sign * sqlCount(rows.value(1));
         }
     };
-    addRows(q, 1);
+    for (const RollupPlan::Part& part : m_plan.middle(m_d, RollupPlan::Table::Feedback)) {
+        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, part.from, part.to);
+        RAGSCOPE_TRY(q,
+            m_store->exec(
+                QStringLiteral("SELECT r.rating, SUM(r.feedbacks) FROM %1 r WHERE %2 GROUP BY r.rating")
+                    .arg(part.table, w.sql),
+                w.values));
+        addRows(q, 1);
+    }
     for (const RollupEdge& edge : m_plan.edges) {
         const BoundSql hist = MetricsSql::ratingHistogram(m_d, edge.window);
         RAGSCOPE_TRY(raw, m_store->exec(hist.sql, hist.values));
@@ -180,13 +184,16 @@ Result<ConfidenceByRating> RollupAnswer::confidenceByRating() const
             confSum[size_t(rating - 1)] += double(sign) * q.value(3).toDouble();
         }
     };
-    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
-    RAGSCOPE_TRY(q,
-        m_store->exec(QStringLiteral("SELECT r.rating, SUM(r.interactions), SUM(r.conf_n), SUM(r.conf_sum)"
-                                     " FROM ragscope_rollup_rating_hour_model r WHERE %1 GROUP BY r.rating")
-                          .arg(w.sql),
-            w.values));
-    read(q, 1);
+    for (const RollupPlan::Part& part : m_plan.middle(m_d, RollupPlan::Table::Ratings)) {
+        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, part.from, part.to);
+        RAGSCOPE_TRY(q,
+            m_store->exec(
+                QStringLiteral("SELECT r.rating, SUM(r.interactions), SUM(r.conf_n), SUM(r.conf_sum)"
+                               " FROM %1 r WHERE %2 GROUP BY r.rating")
+                    .arg(part.table, w.sql),
+                w.values));
+        read(q, 1);
+    }
     for (const RollupEdge& edge : m_plan.edges) {
         const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,
@@ -235,18 +242,21 @@ Result<QList<DailyCost>> RollupAnswer::dailyCost() const
         cell.cost = sign > 0 ? cell.cost + c.cost : cell.cost - c.cost;
         cell.unpricedRequests += sign * c.unpricedRequests;
     };
-    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
-    RAGSCOPE_TRY(q,
-        m_store->exec(
-            QStringLiteral("SELECT %1, r.model_name, CAST(SUM(r.requests) AS BIGINT),"
-                           " CAST(SUM(r.prompt_tokens) AS BIGINT), CAST(SUM(r.completion_tokens) AS BIGINT),"
-                           " %2, CAST(SUM(r.requests - r.priced) AS BIGINT) FROM %3 r WHERE %4"
-                           " GROUP BY %1, r.model_name")
-                .arg(m_d.dayOf(QStringLiteral("r.bucket")), m_d.costSum(QStringLiteral("r")),
-                    info(m_plan.grain).table, w.sql),
-            w.values));
-    while (q.next())
-        addCell(MetricsSql::dailyCostRow(q, m_d), 1);
+    for (const RollupPlan::Part& part : m_plan.middle(m_d, RollupPlan::Table::Rows)) {
+        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, part.from, part.to);
+        RAGSCOPE_TRY(q,
+            m_store->exec(
+                QStringLiteral(
+                    "SELECT %1, r.model_name, CAST(SUM(r.requests) AS BIGINT),"
+                    " CAST(SUM(r.prompt_tokens) AS BIGINT), CAST(SUM(r.completion_tokens) AS BIGINT),"
+                    " %2, CAST(SUM(r.requests - r.priced) AS BIGINT) FROM %3 r WHERE %4"
+                    " GROUP BY %1, r.model_name")
+                    .arg(m_d.dayOf(QStringLiteral("r.bucket")), m_d.costSum(QStringLiteral("r")), part.table,
+                        w.sql),
+                w.values));
+        while (q.next())
+            addCell(MetricsSql::dailyCostRow(q, m_d), 1);
+    }
     for (const RollupEdge& edge : m_plan.edges) {
         RAGSCOPE_TRY(rows, raw.dailyCost(edge.window));
         for (const DailyCost& c : rows)

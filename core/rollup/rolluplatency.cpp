@@ -135,20 +135,26 @@ Result<LatencyPercentiles> RollupLatency::percentiles() const
 Result<QList<LatencyPoint>> RollupLatency::overTime(TimeBucket bucket) const
 {
     QMap<QString, Point> points; // keyed by the bucket's ISO text, which sorts as time
-    const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, m_plan.from, m_plan.to);
-    RAGSCOPE_TRY(sums,
-        m_store->exec(
-            QStringLiteral("SELECT %1, r.requests, r.retrieval_sum, r.retrieval_n, r.generation_sum,"
-                           " r.generation_n FROM %2 r WHERE %3")
-                .arg(m_d.timeText(QStringLiteral("r.bucket")), info(Grain::HourModel).table, w.sql),
-            w.values));
-    while (sums.next()) {
-        Point& p = points[keyOf(sums.value(0).toString(), bucket)];
-        p.requests += sqlCount(sums.value(1));
-        p.retrievalSum += sums.value(2).toDouble();
-        p.retrievalN += sqlCount(sums.value(3));
-        p.generationSum += sums.value(4).toDouble();
-        p.generationN += sqlCount(sums.value(5));
+    // Daily points read whole days from the day × model rows where the plan has them.
+    const QList<RollupPlan::Part> parts = bucket == TimeBucket::Day
+        ? m_plan.middle(m_d, RollupPlan::Table::Rows)
+        : QList<RollupPlan::Part> { { info(Grain::HourModel).table, m_plan.from, m_plan.to } };
+    for (const RollupPlan::Part& part : parts) {
+        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, part.from, part.to);
+        RAGSCOPE_TRY(sums,
+            m_store->exec(
+                QStringLiteral("SELECT %1, r.requests, r.retrieval_sum, r.retrieval_n, r.generation_sum,"
+                               " r.generation_n FROM %2 r WHERE %3")
+                    .arg(m_d.timeText(QStringLiteral("r.bucket")), part.table, w.sql),
+                w.values));
+        while (sums.next()) {
+            Point& p = points[keyOf(sums.value(0).toString(), bucket)];
+            p.requests += sqlCount(sums.value(1));
+            p.retrievalSum += sums.value(2).toDouble();
+            p.retrievalN += sqlCount(sums.value(3));
+            p.generationSum += sums.value(4).toDouble();
+            p.generationN += sqlCount(sums.value(5));
+        }
     }
     RAGSCOPE_TRY(middle,
         forEachSketch(

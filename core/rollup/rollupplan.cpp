@@ -107,6 +107,8 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
         if (daysFrom < daysTo) {
             plan.daysFrom = daysFrom;
             plan.daysTo = daysTo;
+            const QString dayModel = info(Grain::DayModel).name;
+            plan.dayModelRows = h.contains(dayModel) && h.value(dayModel).first >= daysTo;
         }
     }
     return std::optional<RollupPlan>(plan);
@@ -140,6 +142,28 @@ QString RollupPlan::feedbackTable() const
     return QStringLiteral("(SELECT bucket, user_id, rating, feedbacks FROM %1"
                           " UNION ALL SELECT bucket, user_id, rating, feedbacks FROM %2)")
         .arg(info(grain).feedbackTable, info(Grain::HourUser).feedbackTable);
+}
+
+QList<RollupPlan::Part> RollupPlan::middle(const SqlDialect& d, Table table) const
+{
+    const auto tableOf = [table](Grain g) {
+        if (table == Table::Ratings)
+            return g == Grain::DayModel ? QStringLiteral("ragscope_rollup_rating_day_model")
+                                        : QStringLiteral("ragscope_rollup_rating_hour_model");
+        return table == Table::Rows ? info(g).table : info(g).feedbackTable;
+    };
+    if (!dayModelRows) {
+        if (table == Table::Ratings)
+            return { { tableOf(grain), from, to } };
+        return { { table == Table::Rows ? rowsTable(d) : feedbackTable(), from, to } };
+    }
+    QList<Part> parts;
+    for (const Part& part : { Part { tableOf(Grain::HourModel), from, daysFrom },
+             Part { tableOf(Grain::DayModel), daysFrom, daysTo },
+             Part { tableOf(Grain::HourModel), daysTo, to } })
+        if (part.from < part.to)
+            parts << part;
+    return parts;
 }
 
 Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Filter& filter)

@@ -37,6 +37,7 @@ struct RollupPlan
     QDateTime to;
     QDateTime daysFrom; ///< whole days with day sketches, inside the middle; daysFrom == daysTo: none
     QDateTime daysTo;
+    bool dayModelRows = false; ///< those days also have day × model rows (migration 0009)
     QList<RollupEdge> edges; ///< read raw (zero, one or two windows)
     /// Day × user grain, migration 0008. When valid, the middle runs on from here (the day grain's
     /// horizon) in whole hours, through the open day's hour × user rows.
@@ -54,6 +55,20 @@ struct RollupPlan
     /// own buckets, so they never overlap).
     QString rowsTable(const SqlDialect& d) const;
     QString feedbackTable() const;
+
+    /// What a middle's rows are read for: sums, feedback per rating, interactions per rating.
+    enum class Table { Rows, Feedback, Ratings };
+    /// A stretch of the middle and the table (aliased r by callers) holding it.
+    struct Part
+    {
+        QString table;
+        QDateTime from;
+        QDateTime to;
+    };
+    /// The middle in parts: on the hour grain with day × model rows, the whole days from those and
+    /// the hours around them from the hour tables; otherwise one part (rowsTable()/feedbackTable(),
+    /// or the hour × model ratings).
+    QList<Part> middle(const SqlDialect& d, Table table) const;
 
     /// "r.bucket >= ? AND r.bucket < ? [AND r.<key> = ?]": rollup rows (aliased r) of this grain in
     /// [from, to), narrowed to the filter's model or user as the grain keys them.

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "daymodelrows.h"
 #include "daysketches.h"
 #include "rollupchangelog.h"
 #include "rollupplan.h"
@@ -94,16 +95,24 @@ Status closeUserGrains(const Store& store, const Cutoffs& cut)
         .horizon(SqlDialect::parseTime(cut.day), cut.now);
 }
 
-/// What is built from the rebuilt `days` (sorted bucket texts) rather than from the base tables:
-/// their day sketches, merged from their hours, and their weeks' rows.
-Status rebuildFromDays(const Store& store, const QStringList& days)
+/// What is built from the rebuilt days (sorted bucket texts) rather than from the base tables:
+/// the day sketches of `rowDays`, merged from their hours, their weeks' rows, and from migration
+/// 0009 the day × model rows of every day whose rows or feedback were rebuilt.
+Status rebuildFromDays(
+    const Store& store, const QStringList& rowDays, const QStringList& feedbackDays, const Cutoffs& cut)
 {
-    for (const BucketRun& run : runsOf(days, 86400, {}, RunJoin::Adjacent)) {
+    for (const BucketRun& run : runsOf(rowDays, 86400, {}, RunJoin::Adjacent)) {
         RAGSCOPE_TRY(built, DaySketches(store).build(run.from, run.to));
+    }
+    if (store.schemaVersion() >= 9) {
+        RAGSCOPE_TRY(dayModels, DayModelRows(store).build(united(rowDays, feedbackDays)));
+        RAGSCOPE_TRY(horizon,
+            RollupRebuild(store, Grain::DayModel, RunJoin::Adjacent)
+                .horizon(SqlDialect::parseTime(cut.day), cut.now));
     }
     if (!keepsUserRollups(store))
         return Done {};
-    return WeekUserRows(store).build(days);
+    return WeekUserRows(store).build(rowDays);
 }
 
 /// Every closed hour's fingerprint against the one its bucket was built from: the first refresh,
@@ -156,7 +165,7 @@ Status compareAll(const Store& store, const Cutoffs& cut, RollupRefresh* result,
     RAGSCOPE_TRY(dd,
         rebuildGrain(days, rowDays, &dayRows, feedbackDays, dayFeedback, SqlDialect::parseTime(cut.day),
             cut.now, &result->latencyRows, progress));
-    RAGSCOPE_TRY(ds, rebuildFromDays(store, rowDays));
+    RAGSCOPE_TRY(ds, rebuildFromDays(store, rowDays, feedbackDays, cut));
     result->hours = int(rowHours.size());
     result->feedbackHours = int(feedbackHours.size());
     result->days = int(rowDays.size());
@@ -214,7 +223,7 @@ Status rebuildLogged(const Store& store, const RollupChanges& changes, const QDa
     RAGSCOPE_TRY(dd,
         rebuildGrain(days, rowDays, &dayRows, feedbackDays, perDay(hourFeedback, cut.day),
             SqlDialect::parseTime(cut.day), cut.now, &result->latencyRows, progress));
-    RAGSCOPE_TRY(ds, rebuildFromDays(store, rowDays));
+    RAGSCOPE_TRY(ds, rebuildFromDays(store, rowDays, feedbackDays, cut));
     result->hours = int(rowHours.size());
     result->feedbackHours = int(feedbackHours.size());
     result->days = int(rowDays.size());

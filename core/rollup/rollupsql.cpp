@@ -36,6 +36,9 @@ const GrainInfo& info(Grain grain)
         QStringLiteral("user_id"), 3600, false };
     static const GrainInfo weekUser { QStringLiteral("week"), QStringLiteral("ragscope_rollup_week_user"), {},
         QStringLiteral("user_id"), 7 * 86400, false };
+    static const GrainInfo dayModel { QStringLiteral("day_model"),
+        QStringLiteral("ragscope_rollup_day_model"), QStringLiteral("ragscope_rollup_feedback_day_model"),
+        QStringLiteral("model_name"), 86400, false };
     switch (grain) {
     case Grain::HourModel:
         return hour;
@@ -44,9 +47,11 @@ const GrainInfo& info(Grain grain)
     case Grain::HourUser:
         return hourUser;
     case Grain::WeekUser:
+        return weekUser;
+    case Grain::DayModel:
         break;
     }
-    return weekUser;
+    return dayModel;
 }
 
 QString bucketOf(const SqlDialect& d, Grain grain, const QString& column)

@@ -16,11 +16,13 @@ namespace RagScope::RollupSql {
 
 /// Migration 0008: HourUser rows exist only for the closed hours of the open day (the day grain
 /// takes them over when the day closes); WeekUser rows (from Monday) sum the week's day × user rows.
-enum class Grain { HourModel, DayUser, HourUser, WeekUser };
+/// Migration 0009: DayModel rows sum each closed day's hour × model rows.
+enum class Grain { HourModel, DayUser, HourUser, WeekUser, DayModel };
 
 struct GrainInfo
 {
-    QString name; ///< key of ragscope_rollup_state / _horizon rows: "hour", "day", "hour_user", "week"
+    /// key of ragscope_rollup_state / _horizon rows: "hour", "day", "hour_user", "week", "day_model"
+    QString name;
     QString table; ///< interaction rollup
     QString feedbackTable; ///< feedback counts per rating, by the feedback's own bucket (none per week)
     QString key; ///< model_name or user_id

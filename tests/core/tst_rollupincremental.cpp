@@ -24,7 +24,9 @@ const QStringList RollupTables { QStringLiteral("ragscope_rollup_hour_model"),
     QStringLiteral("ragscope_rollup_feedback_day_user"), QStringLiteral("ragscope_rollup_rating_hour_model"),
     QStringLiteral("ragscope_rollup_day_model_sketch"), QStringLiteral("ragscope_rollup_state"),
     QStringLiteral("ragscope_rollup_hour_user"), QStringLiteral("ragscope_rollup_feedback_hour_user"),
-    QStringLiteral("ragscope_rollup_week_user"), QStringLiteral("ragscope_rollup_horizon") };
+    QStringLiteral("ragscope_rollup_week_user"), QStringLiteral("ragscope_rollup_day_model"),
+    QStringLiteral("ragscope_rollup_feedback_day_model"), QStringLiteral("ragscope_rollup_rating_day_model"),
+    QStringLiteral("ragscope_rollup_horizon") };
 
 /// A table's rows, sorted by their exact cells (every column but the doubles, which are sums
 /// whose last bits depend on the order rows were added in).
@@ -176,17 +178,35 @@ private slots:
         {
             const StorePtr latest = db.open();
             fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 9);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 8);
         }
         refresh(db.open(false)); // rolled up without hour x user rows, 03-10 00:00-12:00 closed
-        const StorePtr store = db.open(); // migration 0008 again
-        QCOMPARE(store->schemaVersion(), 8);
+        const StorePtr store = db.open(); // migrations 0008 and 0009 again
+        QCOMPARE(store->schemaVersion(), 9);
         const RollupRefresh r = refresh(store, at("2026-03-10T12:30:00Z"));
         // the open day's closed hours, to write their hour x user rows (on SQLite also the hours of
         // the interactions their feedback belongs to, as for any re-fingerprinted feedback hour)
         QVERIFY(r.hours >= 12);
         QCOMPARE(r.usedChangeLog, store->dialect() == Dialect::Postgres);
         compareWithFromScratch(store, at("2026-03-10T12:30:00Z"));
+    }
+
+    void migrationToDayModelRollupsBuildsThemFromTheHours()
+    {
+        TestDatabase db;
+        {
+            const StorePtr latest = db.open();
+            fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 9);
+        }
+        refresh(db.open(false)); // rolled up without day x model rows
+        const StorePtr store = db.open(); // migration 0009 builds them from the hour rows
+        QCOMPARE(store->schemaVersion(), 9);
+        auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM ragscope_rollup_day_model"));
+        QVERIFY(q.ok() && q.value().next());
+        QVERIFY(q.value().value(0).toLongLong() > 0);
+        compareWithFromScratch(store, Now);
     }
 
     void rebuiltHoursEqualFromScratch()
