@@ -3,6 +3,7 @@
 #include "metrics/metricscollector.h"
 #include "metrics/metricsqueries.h"
 #include "metrics/sqlvalues.h"
+#include "opendayuserrows.h"
 #include "rolluplatency.h"
 
 #include <QHash>
@@ -312,7 +313,11 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
         RAGSCOPE_TRY(middle, readRollups(info(Grain::WeekUser).table, m_plan.weeksFrom, m_plan.weeksTo));
         RAGSCOPE_TRY(last, readRollups(days, m_plan.weeksTo, m_plan.wholeDaysEnd()));
     }
-    RAGSCOPE_TRY(hours, readRollups(info(Grain::HourUser).table, m_plan.wholeDaysEnd(), m_plan.to));
+    const OpenDayUserRows openDay(*m_store);
+    RAGSCOPE_TRY(hours,
+        readRollups(m_plan.wholeOpenDay && openDay.kept() ? QLatin1String(OpenDayUserRows::Table)
+                                                          : info(Grain::HourUser).table,
+            m_plan.wholeDaysEnd(), m_plan.to));
     for (const RollupEdge& edge : m_plan.edges) {
         const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
         RAGSCOPE_TRY(raw,

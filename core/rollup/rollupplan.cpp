@@ -86,6 +86,8 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
     }
     if (plan.to < filter.to)
         plan.edges << RollupEdge { Filter { plan.to, filter.to, filter.user, filter.model } };
+    plan.wholeOpenDay = plan.userHoursFrom.isValid() && plan.from <= plan.userHoursFrom
+        && plan.to == h.value(userHours).first;
     const QString weeks = info(Grain::WeekUser).name;
     if (!hourGrain && h.contains(weeks)) {
         // Weeks from Monday (1970-01-05): whole weeks inside the middle's days, and the current

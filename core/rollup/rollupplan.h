@@ -42,6 +42,9 @@ struct RollupPlan
     /// Day × user grain, migration 0008. When valid, the middle runs on from here (the day grain's
     /// horizon) in whole hours, through the open day's hour × user rows.
     QDateTime userHoursFrom;
+    /// The middle holds every hour × user row (it starts by the open day and ends at their
+    /// horizon): readers that sum per user may read their per-user sums instead (migration 0010).
+    bool wholeOpenDay = false;
     /// When weeksFrom < weeksTo, the week × user rows in [weeksFrom, weeksTo) hold exactly the
     /// middle's days from weeksFrom up to weeksTo (a last, current week's row holds its days before
     /// the day horizon), for readers that sum per user (RollupAnswer::userStats()).

@@ -4,6 +4,7 @@
 
 #include "daymodelrows.h"
 #include "daysketches.h"
+#include "opendayuserrows.h"
 #include "rollupchangelog.h"
 #include "rollupplan.h"
 #include "rolluprebuild.h"
@@ -85,11 +86,16 @@ RollupRebuild hourRebuild(const Store& store, const Cutoffs& cut, RunJoin join)
 }
 
 /// The hour × user rows of days that closed go (their day × user rows now hold them); the rest
-/// are complete up to the open hour, and the week rows match the day rows.
-Status closeUserGrains(const Store& store, const Cutoffs& cut)
+/// are complete up to the open hour, and so are their per-user sums once `hoursRebuilt`; the week
+/// rows match the day rows.
+Status closeUserGrains(const Store& store, const Cutoffs& cut, bool hoursRebuilt)
 {
     const RollupRebuild users(store, Grain::HourUser, RunJoin::Adjacent);
     RAGSCOPE_TRY(dropped, users.dropBefore(cut.day));
+    // A day that closed closed its hours too: they were rebuilt.
+    if (const OpenDayUserRows openDay(store); openDay.kept() && hoursRebuilt) {
+        RAGSCOPE_TRY(summed, openDay.build());
+    }
     RAGSCOPE_TRY(hours, users.horizon(cut.hour, cut.now));
     return RollupRebuild(store, Grain::WeekUser, RunJoin::Adjacent)
         .horizon(SqlDialect::parseTime(cut.day), cut.now);
@@ -318,7 +324,7 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
         RAGSCOPE_TRY(done, compareAll(*m_store, cut, result, &progress));
     }
     if (keepsUserRollups(*m_store)) {
-        RAGSCOPE_TRY(closed, closeUserGrains(*m_store, cut));
+        RAGSCOPE_TRY(closed, closeUserGrains(*m_store, cut, result->hours > 0));
     }
     if (logged) {
         RAGSCOPE_TRY(removed, log.remove(changes));

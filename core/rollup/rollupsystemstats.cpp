@@ -1,6 +1,7 @@
 #include "rollupsystemstats.h"
 
 #include "metrics/sqlvalues.h"
+#include "opendayuserrows.h"
 #include "rollupplan.h"
 #include "rollupsql.h"
 
@@ -15,12 +16,13 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
         return std::optional<SystemStats>();
     const SqlDialect d(m_store->dialect());
     // Day × user rows (or their sums per week, migration 0008) cover the days before the day
-    // grain's horizon, and where the store keeps them the open day's hour × user rows the hours
-    // after it, up to their own horizon.
+    // grain's horizon, and where the store keeps them the open day's hour × user rows (or their
+    // sums per user, migration 0010) the hours after it, up to their own horizon.
     const RollupHorizons& h = status.grains;
     if (!h.contains(info(Grain::DayUser).name))
         return std::optional<SystemStats>();
     const bool userHours = h.contains(info(Grain::HourUser).name);
+    const OpenDayUserRows openDay(*m_store);
     const QString rolledDays
         = info(h.contains(info(Grain::WeekUser).name) ? Grain::WeekUser : Grain::DayUser).table;
     const QVariant hours = d.bindTime(status.horizon);
@@ -60,7 +62,8 @@ Result<std::optional<SystemStats>> RollupSystemStats::stats(int maxUsers) const
                          " UNION ALL SELECT user_id, 1 FROM chat_interactions WHERE created_at >= %3")
               .arg(rolledDays,
                   userHours ? QStringLiteral(" UNION ALL SELECT user_id, requests FROM ")
-                          + info(Grain::HourUser).table
+                          + (openDay.kept() ? QLatin1String(OpenDayUserRows::Table)
+                                            : info(Grain::HourUser).table)
                             : QString(),
                   t);
     // One pass for the top users and how many there are (the window count rides along each row).

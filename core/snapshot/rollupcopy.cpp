@@ -43,12 +43,13 @@ qint64 grainSeconds(const QString& grain)
 
 QString grainOfTable(const QString& table)
 {
-    // The open day's hour x user rows (migration 0008) hold only what a window's capped day
-    // horizon would leave out; a windowed snapshot reads those hours raw instead (its horizon table
-    // gets no "hour_user" row). Week x user rows, which do not cut at a window's days, stay behind
-    // the same way (no "week" row): the snapshot sums its day rows. So do the day x model rows
-    // (no "day_model" row; migration 0009): the snapshot reads their hours.
-    if (table.endsWith(QLatin1String("_hour_user")) || table.endsWith(QLatin1String("_day_model")))
+    // The open day's hour x user rows (migration 0008) and their per-user sums (0010) hold only
+    // what a window's capped day horizon would leave out; a windowed snapshot reads those hours raw
+    // instead (its horizon table gets no "hour_user" row). Week x user rows, which do not cut at a window's
+    // days, stay behind the same way (no "week" row): the snapshot sums its day rows. So do the day x model
+    // rows (no "day_model" row; migration 0009): the snapshot reads their hours.
+    if (table.endsWith(QLatin1String("_hour_user")) || table.endsWith(QLatin1String("_open_day_user"))
+        || table.endsWith(QLatin1String("_day_model")))
         return {};
     if (table.contains(QLatin1String("_hour")))
         return QStringLiteral("hour");

@@ -26,7 +26,7 @@ const QStringList RollupTables { QStringLiteral("ragscope_rollup_hour_model"),
     QStringLiteral("ragscope_rollup_hour_user"), QStringLiteral("ragscope_rollup_feedback_hour_user"),
     QStringLiteral("ragscope_rollup_week_user"), QStringLiteral("ragscope_rollup_day_model"),
     QStringLiteral("ragscope_rollup_feedback_day_model"), QStringLiteral("ragscope_rollup_rating_day_model"),
-    QStringLiteral("ragscope_rollup_horizon") };
+    QStringLiteral("ragscope_rollup_open_day_user"), QStringLiteral("ragscope_rollup_horizon") };
 
 /// A table's rows, sorted by their exact cells (every column but the doubles, which are sums
 /// whose last bits depend on the order rows were added in).
@@ -178,12 +178,13 @@ private slots:
         {
             const StorePtr latest = db.open();
             fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 10);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 9);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 8);
         }
         refresh(db.open(false)); // rolled up without hour x user rows, 03-10 00:00-12:00 closed
-        const StorePtr store = db.open(); // migrations 0008 and 0009 again
-        QCOMPARE(store->schemaVersion(), 9);
+        const StorePtr store = db.open(); // migrations 0008 to 0010 again
+        QCOMPARE(store->schemaVersion(), 10);
         const RollupRefresh r = refresh(store, at("2026-03-10T12:30:00Z"));
         // the open day's closed hours, to write their hour x user rows (on SQLite also the hours of
         // the interactions their feedback belongs to, as for any re-fingerprinted feedback hour)
@@ -192,20 +193,23 @@ private slots:
         compareWithFromScratch(store, at("2026-03-10T12:30:00Z"));
     }
 
-    void migrationToDayModelRollupsBuildsThemFromTheHours()
+    void migrationsToDayModelAndOpenDayRollupsBuildThemFromTheHours()
     {
         TestDatabase db;
         {
             const StorePtr latest = db.open();
             fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 10);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 9);
         }
-        refresh(db.open(false)); // rolled up without day x model rows
-        const StorePtr store = db.open(); // migration 0009 builds them from the hour rows
-        QCOMPARE(store->schemaVersion(), 9);
-        auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM ragscope_rollup_day_model"));
-        QVERIFY(q.ok() && q.value().next());
-        QVERIFY(q.value().value(0).toLongLong() > 0);
+        refresh(db.open(false)); // rolled up without day x model rows or open-day user sums
+        const StorePtr store = db.open(); // migrations 0009 and 0010 build them from the hour rows
+        QCOMPARE(store->schemaVersion(), 10);
+        for (const char* table : { "ragscope_rollup_day_model", "ragscope_rollup_open_day_user" }) {
+            auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
+            QVERIFY(q.ok() && q.value().next());
+            QVERIFY2(q.value().value(0).toLongLong() > 0, table);
+        }
         compareWithFromScratch(store, Now);
     }
 
