@@ -84,8 +84,18 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
     } else if (filter.from < plan.from) {
         plan.edges << RollupEdge { Filter { filter.from, plan.from, filter.user, filter.model } };
     }
-    if (plan.to < filter.to)
+    // The last, partial bucket likewise when it is closed (a window in the past: the Overview's
+    // previous one). Horizons are capped at a windowed snapshot's end, so it holds that bucket.
+    const bool hourRowsAtEnd = plan.userHoursFrom.isValid() && plan.to > plan.userHoursFrom;
+    const qint64 lastBucket = hourRowsAtEnd ? 3600 : info(grain).seconds;
+    const QDateTime lastEnd = plan.to.addSecs(lastBucket);
+    if (lastEnd > filter.to && lastEnd <= (hourRowsAtEnd ? h.value(userHours).first : horizon)
+        && plan.to.secsTo(filter.to) * 2 > lastBucket) {
+        plan.edges << RollupEdge { Filter { filter.to, lastEnd, filter.user, filter.model }, true };
+        plan.to = lastEnd;
+    } else if (plan.to < filter.to) {
         plan.edges << RollupEdge { Filter { plan.to, filter.to, filter.user, filter.model } };
+    }
     plan.wholeOpenDay = plan.userHoursFrom.isValid() && plan.from <= plan.userHoursFrom
         && plan.to == h.value(userHours).first;
     const QString weeks = info(Grain::WeekUser).name;

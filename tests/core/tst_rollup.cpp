@@ -37,6 +37,8 @@ private slots:
         QTest::addRow("model without price") << nullPriced << true;
         QTest::addRow("unaligned, a short first hour (added, not subtracted)")
             << window("2026-03-01T03:47:00Z", "2026-03-10T13:00:00Z") << true;
+        QTest::addRow("in the past, most of its last hour (subtracted)")
+            << window("2026-03-01T03:10:00Z", "2026-03-08T17:50:00Z") << true;
         Filter user = window("2026-03-02T05:30:00Z", "2026-03-09T18:00:00Z");
         user.user = QStringLiteral("user-2");
         QTest::addRow("user (day rollups)") << user << true;
@@ -46,6 +48,9 @@ private slots:
         Filter userTodayLong = window("2026-03-10T02:50:00Z", "2026-03-10T12:40:00Z");
         userTodayLong.user = QStringLiteral("user-1");
         QTest::addRow("user inside the open day, most of the first hour") << userTodayLong << true;
+        Filter userClosedHour = window("2026-03-02T05:30:00Z", "2026-03-10T09:45:00Z");
+        userClosedHour.user = QStringLiteral("user-3");
+        QTest::addRow("user, most of a closed hour of the open day at the end") << userClosedHour << true;
         Filter userToNow = window("2026-03-02T05:30:00Z", "2026-03-10T12:40:00Z");
         userToNow.user = QStringLiteral("user-2");
         QTest::addRow("user into the open day (hour x user rows)") << userToNow << true;
