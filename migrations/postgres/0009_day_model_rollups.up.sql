@@ -6,56 +6,17 @@
 -- refresh rebuilds, like the day sketches; nothing here reads the base tables.
 -- ragscope_rollup_horizon's 'day_model' row says they match the hour rows before it; readers
 -- without it (never refreshed since this migration, a windowed snapshot) read the hour rows.
-CREATE TABLE IF NOT EXISTS ragscope_rollup_day_model (
-    bucket TIMESTAMPTZ NOT NULL,
-    model_name VARCHAR(100),
-    requests BIGINT NOT NULL,
-    prompt_tokens BIGINT NOT NULL,
-    completion_tokens BIGINT NOT NULL,
-    total_tokens BIGINT NOT NULL,
-    cost_estimate NUMERIC(20, 8) NOT NULL,
-    unpriced BIGINT NOT NULL,
-    priced BIGINT NOT NULL,
-    conf_b0 BIGINT NOT NULL,
-    conf_b1 BIGINT NOT NULL,
-    conf_b2 BIGINT NOT NULL,
-    conf_b3 BIGINT NOT NULL,
-    conf_b4 BIGINT NOT NULL,
-    conf_b5 BIGINT NOT NULL,
-    conf_b6 BIGINT NOT NULL,
-    conf_b7 BIGINT NOT NULL,
-    conf_b8 BIGINT NOT NULL,
-    conf_b9 BIGINT NOT NULL,
-    conf_unknown BIGINT NOT NULL,
-    conf_sum DOUBLE PRECISION NOT NULL,
-    total_n BIGINT NOT NULL,
-    total_sum DOUBLE PRECISION NOT NULL,
-    retrieval_n BIGINT NOT NULL,
-    retrieval_sum DOUBLE PRECISION NOT NULL,
-    generation_n BIGINT NOT NULL,
-    generation_sum DOUBLE PRECISION NOT NULL,
-    with_feedback BIGINT NOT NULL,
-    rating_total BIGINT NOT NULL,
-    low_rated BIGINT NOT NULL
-);
+-- Their columns are the hour x model rows' without the sketches (those of whole days are in
+-- ragscope_rollup_day_model_sketch); SQLite, without LIKE, spells them out.
+CREATE TABLE IF NOT EXISTS ragscope_rollup_day_model (LIKE ragscope_rollup_hour_model INCLUDING DEFAULTS);
+ALTER TABLE ragscope_rollup_day_model DROP COLUMN IF EXISTS total_sketch, DROP COLUMN IF EXISTS retrieval_sketch,
+    DROP COLUMN IF EXISTS generation_sketch;
 CREATE INDEX IF NOT EXISTS ix_rollup_day_model ON ragscope_rollup_day_model (bucket, model_name);
 -- Feedback by its own created_at (store contract section 3), per rating.
-CREATE TABLE IF NOT EXISTS ragscope_rollup_feedback_day_model (
-    bucket TIMESTAMPTZ NOT NULL,
-    model_name VARCHAR(100),
-    rating SMALLINT NOT NULL,
-    feedbacks BIGINT NOT NULL
-);
+CREATE TABLE IF NOT EXISTS ragscope_rollup_feedback_day_model (LIKE ragscope_rollup_feedback_hour_model INCLUDING DEFAULTS);
 CREATE INDEX IF NOT EXISTS ix_rollup_feedback_day_model ON ragscope_rollup_feedback_day_model (bucket);
 -- Interactions per end-user rating, by interaction time (as ragscope_rollup_rating_hour_model).
-CREATE TABLE IF NOT EXISTS ragscope_rollup_rating_day_model (
-    bucket TIMESTAMPTZ NOT NULL,
-    model_name VARCHAR(100),
-    rating SMALLINT NOT NULL,
-    interactions BIGINT NOT NULL,
-    conf_n BIGINT NOT NULL,
-    conf_sum DOUBLE PRECISION NOT NULL
-);
+CREATE TABLE IF NOT EXISTS ragscope_rollup_rating_day_model (LIKE ragscope_rollup_rating_hour_model INCLUDING DEFAULTS);
 CREATE INDEX IF NOT EXISTS ix_rollup_rating_day_model ON ragscope_rollup_rating_day_model (bucket);
 -- Built at once from the hour rows of the days before the day horizon.
 DELETE FROM ragscope_rollup_day_model;
