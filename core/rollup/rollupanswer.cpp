@@ -4,6 +4,7 @@
 #include "metrics/metricsqueries.h"
 #include "metrics/sqlvalues.h"
 #include "opendayuserrows.h"
+#include "quarteruserrows.h"
 #include "rolluplatency.h"
 
 #include <algorithm>
@@ -272,19 +273,23 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                          " %10 AS low_rated, %11 AS unpriced");
     QStringList parts;
     QVariantList values;
-    const auto addRollups = [&](const QString& table, const QDateTime& from, const QDateTime& to) {
-        if (from >= to)
-            return;
-        const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, from, to);
-        parts << QStringLiteral("SELECT r.user_id")
-                + names.arg(QStringLiteral("r.requests"), m_d.costColumn(QStringLiteral("r")), cost,
-                    QStringLiteral("r.total_sum"), QStringLiteral("r.total_n"), QStringLiteral("r.conf_sum"),
-                    QStringLiteral("r.requests - r.conf_unknown"), QStringLiteral("r.rating_total"),
-                    QStringLiteral("r.with_feedback"), QStringLiteral("r.low_rated"),
-                    QStringLiteral("r.requests - r.priced"))
-                + QStringLiteral(" FROM %1 r WHERE %2").arg(table, w.sql);
-        values += w.values;
-    };
+    const auto addRollups
+        = [&](const QString& table, const QDateTime& from, const QDateTime& to, const QString& sign = {}) {
+              if (from >= to)
+                  return;
+              const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, from, to);
+              const auto s = [&sign](const QString& column) {
+                  return sign.isEmpty() ? column : sign + QLatin1Char('(') + column + QLatin1Char(')');
+              };
+              parts << QStringLiteral("SELECT r.user_id")
+                      + names.arg(s(QStringLiteral("r.requests")), s(m_d.costColumn(QStringLiteral("r"))),
+                          cost, s(QStringLiteral("r.total_sum")), s(QStringLiteral("r.total_n")),
+                          s(QStringLiteral("r.conf_sum")), s(QStringLiteral("r.requests - r.conf_unknown")),
+                          s(QStringLiteral("r.rating_total")), s(QStringLiteral("r.with_feedback")),
+                          s(QStringLiteral("r.low_rated")), s(QStringLiteral("r.requests - r.priced")))
+                      + QStringLiteral(" FROM %1 r WHERE %2").arg(table, w.sql);
+              values += w.values;
+          };
     // Whole days from day rows, whole weeks among them from week rows, the open day's hours from
     // hour rows.
     const QString days = info(Grain::DayUser).table;
@@ -298,24 +303,31 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
     addRollups(m_plan.wholeOpenDay && openDay.kept() ? QLatin1String(OpenDayUserRows::Table)
                                                      : info(Grain::HourUser).table,
         m_plan.wholeDaysEnd(), m_plan.to);
-    for (const RollupEdge& edge : m_plan.edges) {
-        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
-        const QString sign = edge.subtract ? QStringLiteral("-") : QString();
-        const auto signed_ = [&](const QString& aggregate) { return sign + aggregate; };
-        parts << QStringLiteral("SELECT i.user_id")
-                + names.arg(signed_(QStringLiteral("COUNT(*)")),
-                    signed_(QStringLiteral("SUM(%1)").arg(m_d.costColumn(QStringLiteral("i")))), cost,
-                    signed_(QStringLiteral("SUM(i.total_latency_ms)")),
-                    signed_(QStringLiteral("COUNT(i.total_latency_ms)")),
-                    signed_(QStringLiteral("SUM(i.confidence_score)")),
-                    signed_(QStringLiteral("COUNT(i.confidence_score)")),
-                    signed_(QStringLiteral("SUM(f.rating)")), signed_(QStringLiteral("COUNT(f.rating)")),
-                    signed_(QStringLiteral("SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END)")),
-                    signed_(
-                        QStringLiteral("(COUNT(*) - COUNT(%1))").arg(m_d.costColumn(QStringLiteral("i")))))
-                + QStringLiteral(" FROM %1 WHERE %2 GROUP BY i.user_id")
-                      .arg(interactionsWithFeedback(m_d, true, seconds(edge)), e.sql);
-        values += e.values;
+    for (const RollupEdge& whole : m_plan.edges) {
+        for (const QuarterUserRows::Piece& piece : QuarterUserRows::cover(whole, m_plan.quartersTo)) {
+            const RollupEdge& edge = piece.edge;
+            const QString sign = edge.subtract ? QStringLiteral("-") : QString();
+            if (piece.quarterRows) {
+                addRollups(info(Grain::QuarterUser).table, edge.window.from, edge.window.to, sign);
+                continue;
+            }
+            const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
+            const auto signed_ = [&](const QString& aggregate) { return sign + aggregate; };
+            parts << QStringLiteral("SELECT i.user_id")
+                    + names.arg(signed_(QStringLiteral("COUNT(*)")),
+                        signed_(QStringLiteral("SUM(%1)").arg(m_d.costColumn(QStringLiteral("i")))), cost,
+                        signed_(QStringLiteral("SUM(i.total_latency_ms)")),
+                        signed_(QStringLiteral("COUNT(i.total_latency_ms)")),
+                        signed_(QStringLiteral("SUM(i.confidence_score)")),
+                        signed_(QStringLiteral("COUNT(i.confidence_score)")),
+                        signed_(QStringLiteral("SUM(f.rating)")), signed_(QStringLiteral("COUNT(f.rating)")),
+                        signed_(QStringLiteral("SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END)")),
+                        signed_(QStringLiteral("(COUNT(*) - COUNT(%1))")
+                                    .arg(m_d.costColumn(QStringLiteral("i")))))
+                    + QStringLiteral(" FROM %1 WHERE %2 GROUP BY i.user_id")
+                          .arg(interactionsWithFeedback(m_d, true, seconds(edge)), e.sql);
+            values += e.values;
+        }
     }
     if (parts.isEmpty())
         return QList<UserStats> {};

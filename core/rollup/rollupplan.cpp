@@ -111,6 +111,8 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
             plan.weeksTo = weeksTo;
         }
     }
+    if (const QString quarters = info(Grain::QuarterUser).name; !hourGrain && h.contains(quarters))
+        plan.quartersTo = h.value(quarters).first;
     plan.daysFrom = plan.daysTo = plan.from;
     const QString dayGrain = info(Grain::DayUser).name; // day sketches are rebuilt with it
     if (hourGrain && store.schemaVersion() >= 5 && h.contains(dayGrain)) {

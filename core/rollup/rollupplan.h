@@ -50,6 +50,9 @@ struct RollupPlan
     /// the day horizon), for readers that sum per user (RollupAnswer::userStats()).
     QDateTime weeksFrom;
     QDateTime weeksTo;
+    /// Day × user grain, migration 0011: quarter × user rows are complete before this (invalid: none),
+    /// for readers that sum per user (QuarterUserRows::cover()).
+    QDateTime quartersTo;
 
     /// The end of the middle's whole days (userHoursFrom, or the middle's end).
     QDateTime wholeDaysEnd() const { return userHoursFrom.isValid() ? userHoursFrom : to; }

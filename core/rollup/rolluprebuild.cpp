@@ -1,6 +1,7 @@
 #include "rolluprebuild.h"
 
 #include "hoursketches.h"
+#include "quarteruserrows.h"
 #include "store/multirowinsert.h"
 
 #include <QSet>
@@ -190,7 +191,16 @@ Status RollupRebuild::interactions(
             RAGSCOPE_TRY(copied, stage(run, current));
             progress->replan(run.buckets, before, *current);
         }
-        RAGSCOPE_TRY(ins, insertRows(m_info, m_grain, source, source.where, source.values));
+        if (const QuarterUserRows quarters(m_store); m_grain == Grain::DayUser && quarters.kept()) {
+            // One pass over the base rows for both: the quarters, then the days summed from them.
+            const GrainInfo& quarter = info(Grain::QuarterUser);
+            RAGSCOPE_TRY(delQuarters, deleteBuckets(quarter.table, run));
+            RAGSCOPE_TRY(
+                insQuarters, insertRows(quarter, Grain::QuarterUser, source, source.where, source.values));
+            RAGSCOPE_TRY(days, quarters.sumDays(run.from, run.to));
+        } else {
+            RAGSCOPE_TRY(ins, insertRows(m_info, m_grain, source, source.where, source.values));
+        }
         if (const auto open = openDayPart(run)) {
             RAGSCOPE_TRY(del, deleteBuckets(info(Grain::HourUser).table, *open));
             const QString from = QStringLiteral("i.created_at >= %1").arg(m_d.timeParam());

@@ -5,6 +5,7 @@
 #include "daymodelrows.h"
 #include "daysketches.h"
 #include "opendayuserrows.h"
+#include "quarteruserrows.h"
 #include "rollupchangelog.h"
 #include "rollupplan.h"
 #include "rolluprebuild.h"
@@ -325,6 +326,10 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
     }
     if (keepsUserRollups(*m_store)) {
         RAGSCOPE_TRY(closed, closeUserGrains(*m_store, cut, result->hours > 0));
+    }
+    if (const QuarterUserRows quarters(*m_store); quarters.kept()) {
+        // a first refresh rebuilt every day, and every day's quarters with it
+        RAGSCOPE_TRY(quartered, quarters.complete(cut.day, cut.now, !dayHorizon.isValid()));
     }
     if (logged) {
         RAGSCOPE_TRY(removed, log.remove(changes));

@@ -39,6 +39,8 @@ const GrainInfo& info(Grain grain)
     static const GrainInfo dayModel { QStringLiteral("day_model"),
         QStringLiteral("ragscope_rollup_day_model"), QStringLiteral("ragscope_rollup_feedback_day_model"),
         QStringLiteral("model_name"), 86400, false };
+    static const GrainInfo quarterUser { QStringLiteral("quarter_user"),
+        QStringLiteral("ragscope_rollup_quarter_user"), {}, QStringLiteral("user_id"), 6 * 3600, false };
     switch (grain) {
     case Grain::HourModel:
         return hour;
@@ -48,6 +50,8 @@ const GrainInfo& info(Grain grain)
         return hourUser;
     case Grain::WeekUser:
         return weekUser;
+    case Grain::QuarterUser:
+        return quarterUser;
     case Grain::DayModel:
         break;
     }
@@ -57,6 +61,17 @@ const GrainInfo& info(Grain grain)
 QString bucketOf(const SqlDialect& d, Grain grain, const QString& column)
 {
     const qint64 seconds = info(grain).seconds;
+    if (seconds == 6 * 3600) { // the day plus six hours for each whole quarter past midnight
+        if (d.isPostgres())
+            return QStringLiteral(
+                "(date_trunc('day', %1, 'UTC') + CAST(floor(extract(hour FROM %1 AT TIME ZONE"
+                " 'UTC') / 6) AS integer) * INTERVAL '6 hours')")
+                .arg(column);
+        return QStringLiteral(
+            "(substr(%1, 1, 11) || substr('0' || (CAST(substr(%1, 12, 2) AS INTEGER) / 6 * 6), -2)"
+            " || ':00:00.000000Z')")
+            .arg(column);
+    }
     if (d.isPostgres())
         return QStringLiteral("date_trunc('%1', %2, 'UTC')")
             .arg(seconds == 3600 ? QStringLiteral("hour")

@@ -16,12 +16,14 @@ namespace RagScope::RollupSql {
 
 /// Migration 0008: HourUser rows exist only for the closed hours of the open day (the day grain
 /// takes them over when the day closes); WeekUser rows (from Monday) sum the week's day × user rows.
-/// Migration 0009: DayModel rows sum each closed day's hour × model rows.
-enum class Grain { HourModel, DayUser, HourUser, WeekUser, DayModel };
+/// Migration 0009: DayModel rows sum each closed day's hour × model rows. Migration 0011:
+/// QuarterUser rows (six hours from midnight) are what a closed day's DayUser rows are summed from.
+enum class Grain { HourModel, DayUser, HourUser, WeekUser, DayModel, QuarterUser };
 
 struct GrainInfo
 {
-    /// key of ragscope_rollup_state / _horizon rows: "hour", "day", "hour_user", "week", "day_model"
+    /// key of ragscope_rollup_state / _horizon rows: "hour", "day", "hour_user", "week", "day_model",
+    /// "quarter_user"
     QString name;
     QString table; ///< interaction rollup
     QString feedbackTable; ///< feedback counts per rating, by the feedback's own bucket (none per week)

@@ -103,6 +103,7 @@ void TestBudgetStore::olderStoreHasNoBudgets()
 {
     TestDatabase db;
     const StorePtr store = db.open();
+    QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 11);
     QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 10);
     QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 9);
     QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 8);

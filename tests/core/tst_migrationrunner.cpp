@@ -127,7 +127,11 @@ void MigrationRunnerTest::rollsBackStepByStepDownToNothing()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    QCOMPARE(runner.latestVersion(), 10);
+    QCOMPARE(runner.latestVersion(), 11);
+
+    QCOMPARE(runner.rollbackLatest().value(), 11);
+    QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_quarter_user")));
+    QVERIFY(exists(*store, QStringLiteral("ragscope_rollup_open_day_user")));
 
     QCOMPARE(runner.rollbackLatest().value(), 10);
     QVERIFY(!exists(*store, QStringLiteral("ragscope_rollup_open_day_user")));
@@ -201,7 +205,7 @@ void MigrationRunnerTest::refusesToRollBackTheMonitoringTablesWhileTheyHoldRows(
     addInteraction(*store);
     addInteraction(*store);
     const MigrationRunner runner(*store);
-    for (int expected = 10; expected >= 2; --expected)
+    for (int expected = 11; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     const auto refused = runner.rollbackLatest();
@@ -219,7 +223,7 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     TestDatabase db;
     const StorePtr store = db.open(true);
     const MigrationRunner runner(*store);
-    for (int expected = 10; expected >= 1; --expected)
+    for (int expected = 11; expected >= 1; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
 
     // the store is empty now: the runner applies everything
@@ -228,11 +232,11 @@ void MigrationRunnerTest::migratesUpAgainAfterRollback()
     QCOMPARE(all.value(), shippedVersions(db.dialect()));
     addInteraction(*store);
 
-    for (int expected = 10; expected >= 2; --expected)
+    for (int expected = 11; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
     const auto rest = runner.migrateUp();
     QVERIFY(rest.ok());
-    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4, 5, 6, 7, 8, 9, 10 }));
+    QCOMPARE(rest.value(), QList<int>({ 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }));
     QCOMPARE(runner.appliedVersions().value(), shippedVersions(db.dialect()));
     QVERIFY(exists(*store, QStringLiteral("ragscope_reviews")));
     QCOMPARE(countRows(*store, QStringLiteral("chat_interactions")), qint64(1));
@@ -300,6 +304,7 @@ void MigrationRunnerTest::teamReviewRollbackRefusesWhileQueuesExist()
                         QStringLiteral("bob"), d.bindTime(QDateTime::currentDateTimeUtc()) })
                 .ok());
     const MigrationRunner runner(*store);
+    QCOMPARE(runner.rollbackLatest().value(), 11);
     QCOMPARE(runner.rollbackLatest().value(), 10);
     QCOMPARE(runner.rollbackLatest().value(), 9);
     QCOMPARE(runner.rollbackLatest().value(), 8);
@@ -323,6 +328,7 @@ void MigrationRunnerTest::teamReviewRollbackDropsUndoPairsAndKeepsVerdicts()
     addReview(*store, undone, QStringLiteral("review"));
     addReview(*store, QUuid::createUuid(), QStringLiteral("undo"), undone);
     const MigrationRunner runner(*store);
+    QCOMPARE(runner.rollbackLatest().value(), 11);
     QCOMPARE(runner.rollbackLatest().value(), 10);
     QCOMPARE(runner.rollbackLatest().value(), 9);
     QCOMPARE(runner.rollbackLatest().value(), 8);
@@ -334,7 +340,7 @@ void MigrationRunnerTest::teamReviewRollbackDropsUndoPairsAndKeepsVerdicts()
     QVERIFY(!q.value().next());
 
     // and up again: the columns come back with their defaults
-    QCOMPARE(runner.migrateUp().value(), QList<int>({ 6, 7, 8, 9, 10 }));
+    QCOMPARE(runner.migrateUp().value(), QList<int>({ 6, 7, 8, 9, 10, 11 }));
     q = store->exec(QStringLiteral("SELECT kind, queue_id FROM ragscope_reviews"));
     QVERIFY(q.ok() && q.value().next());
     QCOMPARE(q.value().value(0).toString(), QStringLiteral("review"));
@@ -380,6 +386,7 @@ void MigrationRunnerTest::budgetsHoldExactMoneyAndOneRowPerScope()
     QVERIFY(q.ok() && q.value().next());
     QCOMPARE(d.moneyValue(q.value().value(0)).toString(), QStringLiteral("12345678901.12345678"));
     q.value().finish(); // SQLite cannot drop a table a statement still reads
+    QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 11);
     QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 10);
     QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 9);
     QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 8);
@@ -497,7 +504,7 @@ void MigrationRunnerPostgresTest::acceptsTheBackendsStoreAsItIsAndKeepsItsRows()
         = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
     QVERIFY(triggers.ok() && triggers.value().next());
     QCOMPARE(triggers.value().value(0).toInt(), 6);
-    for (int expected = 10; expected >= 2; --expected)
+    for (int expected = 11; expected >= 2; --expected)
         QCOMPARE(runner.rollbackLatest().value(), expected);
     triggers = store->exec(QStringLiteral("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'ragscope%'"));
     QVERIFY(triggers.ok() && triggers.value().next());

@@ -7,6 +7,7 @@
 #include "fixturewriter.h"
 #include "metrics/metricscollector.h"
 #include "planning/costplanner.h"
+#include "rollup/quarteruserrows.h"
 #include "rollup/rollupcollector.h"
 #include "rollup/rollupplan.h"
 #include "rollupfixture.h"
@@ -100,6 +101,7 @@ private slots:
         QCOMPARE(plan.value()->weeksTo, at("2026-03-10T00:00:00Z"));
         QCOMPARE(plan.value()->from, at("2026-03-02T00:00:00Z"));
         QCOMPARE(plan.value()->to, at("2026-03-10T12:00:00Z"));
+        QCOMPARE(plan.value()->quartersTo, at("2026-03-10T00:00:00Z"));
         QCOMPARE(plan.value()->edges.size(), 2);
         QVERIFY(plan.value()->edges[0].subtract);
         QCOMPARE(plan.value()->edges[0].window.to, at("2026-03-02T05:30:00Z"));
@@ -126,6 +128,76 @@ private slots:
         QCOMPARE(weeks,
             QStringList({ u"2026-02-23T00:00:00.000000Z"_s, u"2026-03-02T00:00:00.000000Z"_s,
                 u"2026-03-09T00:00:00.000000Z"_s }));
+    }
+
+    void quartersCoverAnEdgeLeavingAtMostHalfAQuarterRaw()
+    {
+        const QDateTime horizon = at("2026-03-10T00:00:00Z");
+        // "+" added, "-" subtracted; Q: the quarter's rows, R: raw rows.
+        const auto pieces = [&](const char* from, const char* to, bool subtract) {
+            QStringList out;
+            for (const QuarterUserRows::Piece& p :
+                QuarterUserRows::cover(RollupEdge { window(from, to), subtract }, horizon))
+                out << QStringLiteral("%1%2 %3-%4")
+                           .arg(p.edge.subtract ? u"-"_s : u"+"_s, p.quarterRows ? u"Q"_s : u"R"_s)
+                           .arg(p.edge.window.from.toString(u"dd hh:mm"_s),
+                               p.edge.window.to.toString(u"dd hh:mm"_s));
+            return out;
+        };
+        // the part of a first day before the window: its first quarter less the raw half hour
+        QCOMPARE(pieces("2026-03-02T00:00:00Z", "2026-03-02T05:30:00Z", true),
+            QStringList({ u"-Q 02 00:00-02 06:00"_s, u"+R 02 05:30-02 06:00"_s }));
+        // the rest of a first day: less than half a quarter raw, then whole quarters
+        QCOMPARE(pieces("2026-03-02T13:10:00Z", "2026-03-03T00:00:00Z", false),
+            QStringList({ u"+Q 02 12:00-02 18:00"_s, u"-R 02 12:00-02 13:10"_s, u"+Q 02 18:00-03 00:00"_s }));
+        QCOMPARE(pieces("2026-03-02T16:50:00Z", "2026-03-03T00:00:00Z", false),
+            QStringList({ u"+R 02 16:50-02 18:00"_s, u"+Q 02 18:00-03 00:00"_s }));
+        // inside one quarter: its rows less both ends, or raw when it holds at most half of it
+        QCOMPARE(pieces("2026-03-02T06:30:00Z", "2026-03-02T11:00:00Z", false),
+            QStringList({ u"+Q 02 06:00-02 12:00"_s, u"-R 02 06:00-02 06:30"_s, u"-R 02 11:00-02 12:00"_s }));
+        QCOMPARE(pieces("2026-03-02T07:00:00Z", "2026-03-02T10:00:00Z", false),
+            QStringList({ u"+R 02 07:00-02 10:00"_s }));
+        // past the quarters' horizon: raw as it was
+        QCOMPARE(pieces("2026-03-09T20:00:00Z", "2026-03-10T01:00:00Z", false),
+            QStringList({ u"+R 09 20:00-10 01:00"_s }));
+        QCOMPARE(QuarterUserRows::cover(
+                     RollupEdge { window("2026-03-02T00:00:00Z", "2026-03-02T05:30:00Z"), true }, {})
+                     .size(),
+            1);
+    }
+
+    void topUsersLeaveOutAUserOnlyInTheSubtractedPart()
+    {
+        TestDatabase db;
+        const StorePtr store = db.open();
+        fill(store);
+        // Rows only before the window's start on its first day: the day's user rows hold them, the
+        // subtracted edge takes them away again, and the ranking must not list the user at 0.
+        for (const char* when : { "2026-03-02T01:00:00Z", "2026-03-02T04:59:00Z" }) {
+            InteractionRecord r;
+            r.userId = u"early-only"_s;
+            r.query = r.answer = u"early"_s;
+            r.promptTokens = 10;
+            r.createdAt = at(when);
+            QVERIFY(!recordInteraction(store, r).isNull());
+        }
+        refresh(store);
+        const Filter w = window("2026-03-02T05:30:00Z", "2026-03-10T12:40:00Z");
+        const auto plan = RollupPlan::make(*store, w, RollupSql::Grain::DayUser);
+        QVERIFY(plan.ok() && plan.value().has_value());
+        QVERIFY(!plan.value()->edges.isEmpty() && plan.value()->edges[0].subtract);
+        const auto top = MetricsCollector(store, MetricsCollector::Answering::FromRollups).userStats(w, 1000);
+        const auto raw = MetricsCollector(store).userStats(w, 1000);
+        QVERIFY(top.ok() && raw.ok());
+        QCOMPARE(top->size(), raw->size());
+        for (const UserStats& u : top.value())
+            QVERIFY2(u.user != u"early-only"_s, "a user without rows in the window is listed");
+        // The limit is applied after the ranking, in the database.
+        const auto three = MetricsCollector(store, MetricsCollector::Answering::FromRollups).userStats(w, 3);
+        QVERIFY(three.ok());
+        QCOMPARE(three->size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(three->at(i).user, raw->at(i).user);
     }
 
     void systemStatsFromRollupsEqualRaw()

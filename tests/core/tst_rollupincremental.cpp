@@ -5,6 +5,7 @@
 // the first refresh after migration 0008 (the open day's hour x user rows, week x user rows).
 #include "fixtures.h"
 #include "fixturewriter.h"
+#include "rollup/rollupplan.h"
 #include "rollupfixture.h"
 #include "store/migrationrunner.h"
 #include "store/sqldialect.h"
@@ -26,7 +27,8 @@ const QStringList RollupTables { QStringLiteral("ragscope_rollup_hour_model"),
     QStringLiteral("ragscope_rollup_hour_user"), QStringLiteral("ragscope_rollup_feedback_hour_user"),
     QStringLiteral("ragscope_rollup_week_user"), QStringLiteral("ragscope_rollup_day_model"),
     QStringLiteral("ragscope_rollup_feedback_day_model"), QStringLiteral("ragscope_rollup_rating_day_model"),
-    QStringLiteral("ragscope_rollup_open_day_user"), QStringLiteral("ragscope_rollup_horizon") };
+    QStringLiteral("ragscope_rollup_open_day_user"), QStringLiteral("ragscope_rollup_quarter_user"),
+    QStringLiteral("ragscope_rollup_horizon") };
 
 /// A table's rows, sorted by their exact cells (every column but the doubles, which are sums
 /// whose last bits depend on the order rows were added in).
@@ -178,13 +180,14 @@ private slots:
         {
             const StorePtr latest = db.open();
             fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 11);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 10);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 9);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 8);
         }
         refresh(db.open(false)); // rolled up without hour x user rows, 03-10 00:00-12:00 closed
-        const StorePtr store = db.open(); // migrations 0008 to 0010 again
-        QCOMPARE(store->schemaVersion(), 10);
+        const StorePtr store = db.open(); // migrations 0008 to 0011 again
+        QCOMPARE(store->schemaVersion(), 11);
         const RollupRefresh r = refresh(store, at("2026-03-10T12:30:00Z"));
         // the open day's closed hours, to write their hour x user rows (on SQLite also the hours of
         // the interactions their feedback belongs to, as for any re-fingerprinted feedback hour)
@@ -199,17 +202,43 @@ private slots:
         {
             const StorePtr latest = db.open();
             fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 11);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 10);
             QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 9);
         }
         refresh(db.open(false)); // rolled up without day x model rows or open-day user sums
-        const StorePtr store = db.open(); // migrations 0009 and 0010 build them from the hour rows
-        QCOMPARE(store->schemaVersion(), 10);
+        const StorePtr store = db.open(); // migrations 0009 to 0011: 0009 and 0010 build them from the hours
+        QCOMPARE(store->schemaVersion(), 11);
         for (const char* table : { "ragscope_rollup_day_model", "ragscope_rollup_open_day_user" }) {
             auto q = store->exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
             QVERIFY(q.ok() && q.value().next());
             QVERIFY2(q.value().value(0).toLongLong() > 0, table);
         }
+        // migration 0011's quarters come with the next refresh, which finds nothing else to do
+        QVERIFY(refresh(store).refreshed);
+        compareWithFromScratch(store, Now);
+    }
+
+    void firstRefreshAfterMigration0011FillsEveryClosedDaysQuarters()
+    {
+        TestDatabase db;
+        {
+            const StorePtr latest = db.open();
+            fill(latest);
+            QCOMPARE(MigrationRunner(*latest).rollbackLatest().value(), 11);
+        }
+        refresh(db.open(false)); // days rolled up without quarters
+        const StorePtr store = db.open(); // migration 0011: an empty table, no 'quarter_user' horizon
+        QCOMPARE(store->schemaVersion(), 11);
+        const Filter w = window("2026-03-02T04:30:00Z", "2026-03-09T18:00:00Z");
+        auto plan = RollupPlan::make(*store, w, RollupSql::Grain::DayUser);
+        QVERIFY(plan.ok() && plan.value().has_value());
+        QVERIFY(!plan.value()->quartersTo.isValid());
+        const RollupRefresh r = refresh(store);
+        QVERIFY(r.refreshed);
+        plan = RollupPlan::make(*store, w, RollupSql::Grain::DayUser);
+        QVERIFY(plan.ok() && plan.value().has_value());
+        QCOMPARE(plan.value()->quartersTo, at("2026-03-10T00:00:00Z"));
         compareWithFromScratch(store, Now);
     }
 

@@ -190,6 +190,7 @@ void TestTeamReview::labelsFallBackOnAStoreWithoutTheTables()
     TestDatabase db;
     {
         const StorePtr store = db.open();
+        QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 11);
         QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 10);
         QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 9);
         QCOMPARE(MigrationRunner(*store).rollbackLatest().value(), 8);

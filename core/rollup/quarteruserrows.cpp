@@ -1,0 +1,84 @@
+#include "quarteruserrows.h"
+
+#include "rolluprebuild.h"
+#include "rollupsql.h"
+
+namespace RagScope {
+
+using namespace RollupSql;
+
+Status QuarterUserRows::sumDays(const QString& from, const QString& to) const
+{
+    const SqlDialect d(m_store.dialect());
+    QStringList sums;
+    const QString columns = sumColumnNames(d);
+    for (const QString& column : columns.split(QStringLiteral(", ")))
+        sums << QStringLiteral("SUM(r.%1)").arg(column);
+    const QString day = bucketOf(d, Grain::DayUser, QStringLiteral("r.bucket"));
+    RAGSCOPE_TRY(ins,
+        m_store.exec(
+            QStringLiteral("INSERT INTO %1 (bucket, user_id, %2) SELECT %3, r.user_id, %4"
+                           " FROM %5 r WHERE r.bucket >= %6 AND r.bucket < %6 GROUP BY %3, r.user_id")
+                .arg(info(Grain::DayUser).table, columns, day, sums.join(QStringLiteral(", ")),
+                    info(Grain::QuarterUser).table, d.timeParam()),
+            { from, to }));
+    return Done {};
+}
+
+Status QuarterUserRows::complete(const QString& dayCutoff, const QDateTime& now, bool everyDayRebuilt) const
+{
+    const SqlDialect d(m_store.dialect());
+    RAGSCOPE_TRY(h, readRollupHorizons(m_store));
+    if (!h.contains(info(Grain::QuarterUser).name) && !everyDayRebuilt) {
+        // The days rolled up before migration 0011: rebuilt once, their quarters with them.
+        RAGSCOPE_TRY(first,
+            m_store.exec(QStringLiteral("SELECT MIN(%1) FROM %2")
+                             .arg(d.timeText(QStringLiteral("bucket")), info(Grain::DayUser).table)));
+        if (first.next() && !first.value(0).isNull()) {
+            QStringList days;
+            const QDateTime end = SqlDialect::parseTime(dayCutoff);
+            for (QDateTime t = SqlDialect::parseTime(first.value(0).toString()); t < end; t = t.addDays(1))
+                days << SqlDialect::isoTime(t);
+            Fingerprints none;
+            qint64 latencyRows = 0;
+            RebuildProgress silent;
+            RAGSCOPE_TRY(rebuilt,
+                RollupRebuild(m_store, Grain::DayUser, RunJoin::Adjacent)
+                    .interactions(days, &none, &latencyRows, &silent));
+        }
+    }
+    return RollupRebuild(m_store, Grain::QuarterUser, RunJoin::Adjacent)
+        .horizon(SqlDialect::parseTime(dayCutoff), now);
+}
+
+QList<QuarterUserRows::Piece> QuarterUserRows::cover(const RollupEdge& edge, const QDateTime& horizon)
+{
+    const Filter& w = edge.window;
+    if (!horizon.isValid() || w.to > horizon)
+        return { { edge, false } };
+    const qint64 unit = Seconds * 1000;
+    const auto floorTo = [unit](const QDateTime& t) {
+        const qint64 ms = t.toMSecsSinceEpoch();
+        return QDateTime::fromMSecsSinceEpoch(ms - ((ms % unit) + unit) % unit, Qt::UTC);
+    };
+    const auto part = [&w](const QDateTime& from, const QDateTime& to, bool subtract) {
+        return RollupEdge { Filter { from, to, w.user, w.model }, subtract };
+    };
+    QList<Piece> pieces;
+    for (QDateTime q = floorTo(w.from); q < w.to; q = q.addSecs(Seconds)) {
+        const QDateTime end = q.addSecs(Seconds);
+        const QDateTime from = std::max(q, w.from), to = std::min(end, w.to);
+        if (from.secsTo(to) * 2 <= Seconds || end > horizon) {
+            pieces << Piece { part(from, to, edge.subtract), false };
+            continue;
+        }
+        pieces << Piece { part(q, end, edge.subtract), true };
+        if (q < from)
+            pieces << Piece { part(q, from, !edge.subtract), false };
+        if (to < end)
+            pieces << Piece { part(to, end, !edge.subtract), false };
+    }
+    return pieces;
+}
+
+} // namespace RagScope
