@@ -261,7 +261,7 @@ private slots:
         run = runCli(
             { QStringLiteral("migrate"), QStringLiteral("--rollback"), QStringLiteral("--db"), db.url() });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("rolled back migration 10")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("rolled back migration 11")), qPrintable(run.out));
         run = runCli({ QStringLiteral("migrate"), QStringLiteral("--db"), db.url() });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("applied 1 migration")), qPrintable(run.out));
