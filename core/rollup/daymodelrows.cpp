@@ -13,14 +13,10 @@ Status DayModelRows::build(const QStringList& days) const
 {
     const SqlDialect d(m_store.dialect());
     const QString day = bucketOf(d, Grain::DayModel, QStringLiteral("r.bucket"));
-    QStringList sums;
     const QString columns = sumColumnNames(d);
-    for (const QString& column : columns.split(QStringLiteral(", ")))
-        sums << QStringLiteral("SUM(r.%1)").arg(column);
     // (target, source, the columns after bucket and model_name, their sums, grouped by rating)
     const QList<std::tuple<QString, QString, QString, QString, bool>> tables {
-        { info(Grain::DayModel).table, info(Grain::HourModel).table, columns, sums.join(QStringLiteral(", ")),
-            false },
+        { info(Grain::DayModel).table, info(Grain::HourModel).table, columns, columnSums(d), false },
         { info(Grain::DayModel).feedbackTable, info(Grain::HourModel).feedbackTable,
             QStringLiteral("rating, feedbacks"), QStringLiteral("r.rating, SUM(r.feedbacks)"), true },
         { QStringLiteral("ragscope_rollup_rating_day_model"),

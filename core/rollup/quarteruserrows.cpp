@@ -10,27 +10,18 @@ using namespace RollupSql;
 Status QuarterUserRows::sumDays(const QString& from, const QString& to) const
 {
     const SqlDialect d(m_store.dialect());
-    QStringList sums;
-    const QString columns = sumColumnNames(d);
-    for (const QString& column : columns.split(QStringLiteral(", ")))
-        sums << QStringLiteral("SUM(r.%1)").arg(column);
-    const QString day = bucketOf(d, Grain::DayUser, QStringLiteral("r.bucket"));
     RAGSCOPE_TRY(ins,
         m_store.exec(
-            QStringLiteral("INSERT INTO %1 (bucket, user_id, %2) SELECT %3, r.user_id, %4"
-                           " FROM %5 r WHERE r.bucket >= %6 AND r.bucket < %6 GROUP BY %3, r.user_id")
-                .arg(info(Grain::DayUser).table, columns, day, sums.join(QStringLiteral(", ")),
-                    info(Grain::QuarterUser).table, d.timeParam()),
+            sumUserRows(d, Grain::DayUser, info(Grain::DayUser).table, info(Grain::QuarterUser).table, true),
             { from, to }));
     return Done {};
 }
 
-Status QuarterUserRows::complete(const QString& dayCutoff, const QDateTime& now, bool everyDayRebuilt) const
+Status QuarterUserRows::complete(const QString& dayCutoff, const QDateTime& now, bool backfill) const
 {
-    const SqlDialect d(m_store.dialect());
-    RAGSCOPE_TRY(h, readRollupHorizons(m_store));
-    if (!h.contains(info(Grain::QuarterUser).name) && !everyDayRebuilt) {
+    if (backfill) {
         // The days rolled up before migration 0011: rebuilt once, their quarters with them.
+        const SqlDialect d(m_store.dialect());
         RAGSCOPE_TRY(first,
             m_store.exec(QStringLiteral("SELECT MIN(%1) FROM %2")
                              .arg(d.timeText(QStringLiteral("bucket")), info(Grain::DayUser).table)));
@@ -56,16 +47,11 @@ QList<QuarterUserRows::Piece> QuarterUserRows::cover(const RollupEdge& edge, con
     const Filter& w = edge.window;
     if (!horizon.isValid() || w.to > horizon)
         return { { edge, false } };
-    const qint64 unit = Seconds * 1000;
-    const auto floorTo = [unit](const QDateTime& t) {
-        const qint64 ms = t.toMSecsSinceEpoch();
-        return QDateTime::fromMSecsSinceEpoch(ms - ((ms % unit) + unit) % unit, Qt::UTC);
-    };
     const auto part = [&w](const QDateTime& from, const QDateTime& to, bool subtract) {
         return RollupEdge { Filter { from, to, w.user, w.model }, subtract };
     };
     QList<Piece> pieces;
-    for (QDateTime q = floorTo(w.from); q < w.to; q = q.addSecs(Seconds)) {
+    for (QDateTime q = floorTo(w.from, Seconds); q < w.to; q = q.addSecs(Seconds)) {
         const QDateTime end = q.addSecs(Seconds);
         const QDateTime from = std::max(q, w.from), to = std::min(end, w.to);
         if (from.secsTo(to) * 2 <= Seconds || end > horizon) {

@@ -25,10 +25,10 @@ public:
     bool kept() const { return m_store.schemaVersion() >= 11; }
     /// The day × user rows of the days [from, to) (bucket texts), summed from their quarters.
     Status sumDays(const QString& from, const QString& to) const;
-    /// After a refresh's rebuilds, which wrote the quarters of every day they rebuilt: on the first
-    /// refresh since migration 0011 (unless `everyDayRebuilt`) the quarters of all closed days, from
-    /// the base tables; then the 'quarter_user' horizon at the open day `dayCutoff`.
-    Status complete(const QString& dayCutoff, const QDateTime& now, bool everyDayRebuilt) const;
+    /// After a refresh's rebuilds, which wrote the quarters of every day they rebuilt: with
+    /// `backfill` (days rolled up before migration 0011) the quarters of all closed days, from the
+    /// base tables; then the 'quarter_user' horizon at the open day `dayCutoff`.
+    Status complete(const QString& dayCutoff, const QDateTime& now, bool backfill) const;
 
     /// A part of a raw edge: the quarter rows of `window` (one whole quarter), or raw rows.
     struct Piece

@@ -273,14 +273,16 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                          " %10 AS low_rated, %11 AS unpriced");
     QStringList parts;
     QVariantList values;
+    // A part's column, negated for a subtracted part.
+    const auto signedBy = [](const QString& sign, const QString& column) {
+        return sign.isEmpty() ? column : sign + QLatin1Char('(') + column + QLatin1Char(')');
+    };
     const auto addRollups
         = [&](const QString& table, const QDateTime& from, const QDateTime& to, const QString& sign = {}) {
               if (from >= to)
                   return;
               const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, from, to);
-              const auto s = [&sign](const QString& column) {
-                  return sign.isEmpty() ? column : sign + QLatin1Char('(') + column + QLatin1Char(')');
-              };
+              const auto s = [&](const QString& column) { return signedBy(sign, column); };
               parts << QStringLiteral("SELECT r.user_id")
                       + names.arg(s(QStringLiteral("r.requests")), s(m_d.costColumn(QStringLiteral("r"))),
                           cost, s(QStringLiteral("r.total_sum")), s(QStringLiteral("r.total_n")),
@@ -312,7 +314,7 @@ Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
                 continue;
             }
             const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
-            const auto signed_ = [&](const QString& aggregate) { return sign + aggregate; };
+            const auto signed_ = [&](const QString& aggregate) { return signedBy(sign, aggregate); };
             parts << QStringLiteral("SELECT i.user_id")
                     + names.arg(signed_(QStringLiteral("COUNT(*)")),
                         signed_(QStringLiteral("SUM(%1)").arg(m_d.costColumn(QStringLiteral("i")))), cost,

@@ -7,14 +7,14 @@ namespace RagScope {
 
 using namespace RollupSql;
 
-namespace {
-
 QDateTime floorTo(const QDateTime& t, qint64 seconds)
 {
     const qint64 ms = t.toMSecsSinceEpoch();
     const qint64 unit = seconds * 1000;
     return QDateTime::fromMSecsSinceEpoch(ms - ((ms % unit) + unit) % unit, Qt::UTC);
 }
+
+namespace {
 
 QDateTime ceilTo(const QDateTime& t, qint64 seconds)
 {

@@ -90,6 +90,9 @@ struct RollupPlan
     static Result<std::optional<RollupPlan>> make(const Store& store, const Filter& filter);
 };
 
+/// The start of the UTC bucket of `seconds` (from 1970-01-01) that holds `t`.
+QDateTime floorTo(const QDateTime& t, qint64 seconds);
+
 /// grain name ("hour", "day", and from migration 0008 "hour_user", "week") → (horizon, refreshed
 /// at), for each grain refreshed at least once.
 using RollupHorizons = QMap<QString, QPair<QDateTime, QDateTime>>;

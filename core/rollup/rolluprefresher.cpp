@@ -328,8 +328,9 @@ Status RollupRefresher::run(const QDateTime& now, RollupRefresh* result) const
         RAGSCOPE_TRY(closed, closeUserGrains(*m_store, cut, result->hours > 0));
     }
     if (const QuarterUserRows quarters(*m_store); quarters.kept()) {
-        // a first refresh rebuilt every day, and every day's quarters with it
-        RAGSCOPE_TRY(quartered, quarters.complete(cut.day, cut.now, !dayHorizon.isValid()));
+        // Days rolled up without their quarters (a first refresh rebuilt every day with them).
+        const bool backfill = dayHorizon.isValid() && !horizons.contains(info(Grain::QuarterUser).name);
+        RAGSCOPE_TRY(quartered, quarters.complete(cut.day, cut.now, backfill));
     }
     if (logged) {
         RAGSCOPE_TRY(removed, log.remove(changes));

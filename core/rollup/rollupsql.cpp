@@ -173,6 +173,25 @@ QString sum(const SqlDialect& d)
     return s.join(QStringLiteral(", "));
 }
 
+QString columnSums(const SqlDialect& d)
+{
+    QStringList sums;
+    for (const QString& column : sumColumnNames(d).split(QStringLiteral(", ")))
+        sums << QStringLiteral("SUM(r.%1)").arg(column);
+    return sums.join(QStringLiteral(", "));
+}
+
+QString sumUserRows(
+    const SqlDialect& d, Grain target, const QString& targetTable, const QString& source, bool ranged)
+{
+    const QString bucket = bucketOf(d, target, QStringLiteral("r.bucket"));
+    return QStringLiteral("INSERT INTO %1 (bucket, user_id, %2) SELECT %3, r.user_id, %4 FROM %5 r%6"
+                          " GROUP BY %3, r.user_id")
+        .arg(targetTable, sumColumnNames(d), bucket, columnSums(d), source,
+            ranged ? QStringLiteral(" WHERE r.bucket >= %1 AND r.bucket < %1").arg(d.timeParam())
+                   : QString());
+}
+
 BoundSql fingerprints(const SqlDialect& d, bool feedback, const QString& from, const QString& to)
 {
     const QString alias = feedback ? QStringLiteral("f") : QStringLiteral("i");

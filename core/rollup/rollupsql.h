@@ -56,6 +56,13 @@ QString interactionsWithFeedback(const SqlDialect& d, bool outer, qint64 seconds
 QString stagedRows(const SqlDialect& d, qint64 seconds);
 /// The sums of sumColumnNames() over rollup rows aliased r, read like aggregate(d, false).
 QString sum(const SqlDialect& d);
+/// "SUM(r.<column>), …" over sumColumnNames(): rollup rows aliased r summed into a coarser bucket.
+QString columnSums(const SqlDialect& d);
+/// "INSERT INTO <target> (bucket, user_id, …) SELECT <target's bucket of r.bucket>, r.user_id,
+/// columnSums() FROM <source> r [WHERE r.bucket >= ? AND r.bucket < ?] GROUP BY …": user-keyed
+/// rollup rows summed into `target`'s coarser buckets (`ranged`: two bound bucket texts).
+QString sumUserRows(
+    const SqlDialect& d, Grain target, const QString& targetTable, const QString& source, bool ranged);
 /// Number of columns of aggregate()/sum().
 constexpr int SumColumns = 28;
 

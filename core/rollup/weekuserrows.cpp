@@ -17,11 +17,6 @@ Status WeekUserRows::build(const QStringList& days) const
     }
     weeks.removeDuplicates();
     weeks.sort();
-    QStringList sums;
-    const QString columns = sumColumnNames(d);
-    for (const QString& column : columns.split(QStringLiteral(", ")))
-        sums << QStringLiteral("SUM(r.%1)").arg(column);
-    const QString week = bucketOf(d, Grain::WeekUser, QStringLiteral("r.bucket"));
     const GrainInfo& target = info(Grain::WeekUser);
     for (const BucketRun& run : runsOf(weeks, target.seconds, {}, RunJoin::Adjacent)) {
         RAGSCOPE_TRY(del,
@@ -29,11 +24,7 @@ Status WeekUserRows::build(const QStringList& days) const
                              .arg(target.table, d.timeParam()),
                 { run.from, run.to }));
         RAGSCOPE_TRY(ins,
-            m_store.exec(
-                QStringLiteral("INSERT INTO %1 (bucket, user_id, %2) SELECT %3, r.user_id, %4"
-                               " FROM %5 r WHERE r.bucket >= %6 AND r.bucket < %6 GROUP BY %3, r.user_id")
-                    .arg(target.table, columns, week, sums.join(QStringLiteral(", ")),
-                        info(Grain::DayUser).table, d.timeParam()),
+            m_store.exec(sumUserRows(d, Grain::WeekUser, target.table, info(Grain::DayUser).table, true),
                 { run.from, run.to }));
     }
     return Done {};
