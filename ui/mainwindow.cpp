@@ -91,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
         syncPage(m_pages.at(row));
     });
     connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
+        renewReads();
         if (DashboardPage* page = currentPage())
             syncPage(page);
     });
@@ -214,18 +215,23 @@ void MainWindow::showPage(DashboardPage* page)
 void MainWindow::syncPage(DashboardPage* page)
 {
     PageState& state = m_states[page];
-    const DashboardContext context { m_store, m_filterBar->filter() };
+    const DashboardContext context { m_store, m_filterBar->filter(), m_reads };
     // Store and filter in one call: one load per change, never the new filter on the old store.
-    if (!state.synced || !(state.context == context))
+    if (!state.synced || !(state.context == context)
+        || ((state.epoch != m_epoch || state.rollupsMoved) && m_store))
         page->setContext(context);
-    else if ((state.epoch != m_epoch || state.rollupsMoved) && m_store)
-        page->reload();
     state = PageState { context, m_epoch, true, false };
+}
+
+void MainWindow::renewReads()
+{
+    m_reads = std::make_shared<EdgeReads>();
 }
 
 void MainWindow::refresh()
 {
     ++m_epoch;
+    renewReads();
     if (!m_filterBar->updateWindow() && currentPage())
         syncPage(currentPage());
 }
@@ -234,6 +240,7 @@ void MainWindow::retry()
 {
     m_banner->hide();
     ++m_epoch;
+    renewReads();
     if (DashboardPage* page = currentPage())
         syncPage(page);
 }
@@ -247,6 +254,7 @@ void MainWindow::rollupsRefreshed()
         if (qobject_cast<MetricsPage*>(it.key()))
             it->rollupsMoved = true;
     }
+    renewReads();
     if (DashboardPage* page = currentPage())
         syncPage(page);
 }
@@ -257,6 +265,7 @@ void MainWindow::closeStore()
     if (!m_store)
         return;
     m_store.reset();
+    renewReads();
     m_afterPage->cancel();
     m_filterBar->setStore(nullptr);
     m_rollups->setStore(nullptr);
@@ -320,6 +329,7 @@ void MainWindow::openLastOrShowStart()
 void MainWindow::setStore(const StorePtr& store)
 {
     m_store = store;
+    renewReads();
     ConnectionProfiles::addRecentStore(store->location());
     updateRecentMenu();
     m_startPage->setRecentStores(ConnectionProfiles::recentStores());

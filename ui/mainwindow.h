@@ -84,6 +84,8 @@ private:
     };
     void createActions();
     void syncPage(DashboardPage* page);
+    /// Loads from now on belong to a new refresh: the window edges are read afresh (EdgeReads).
+    void renewReads();
     void setStore(const StorePtr& store);
     void startStoreWork();
     void rollupsRefreshed();
@@ -111,6 +113,10 @@ private:
     QList<DashboardPage*> m_pages;
     QHash<DashboardPage*, PageState> m_states;
     quint64 m_epoch = 0;
+    /// The raw reads of the window's edges of this refresh, shared by every page loaded for it: a
+    /// page shown later in the same refresh does not read the open hour again, and agrees with the
+    /// others. Renewed with the refresh, the filter, the store and the rollups.
+    std::shared_ptr<EdgeReads> m_reads = std::make_shared<EdgeReads>();
     DashboardPage* m_drillTarget = nullptr;
     std::function<void(const ReviewQueueQuery&)> m_showQuery;
 };

@@ -3,6 +3,7 @@
 #include "base/performancemonitor.h"
 #include "feedback/reviewservice.h"
 #include "metricsqueries.h"
+#include "rollup/edgereads.h"
 #include "rollup/rollupanswer.h"
 #include "rollup/rollupsystemstats.h"
 #include "sqlvalues.h"
@@ -62,10 +63,16 @@ void readRatingHistogram(QSqlQuery& hist, RatingSummary* s)
 
 } // namespace
 
-MetricsCollector::MetricsCollector(StorePtr store, Answering answering)
+MetricsCollector::MetricsCollector(StorePtr store, Answering answering, std::shared_ptr<EdgeReads> reads)
     : m_store(std::move(store))
     , m_answering(answering)
+    , m_reads(std::move(reads))
 { }
+
+RollupAnswer MetricsCollector::answer(const Filter& filter, const RollupPlan& plan) const
+{
+    return RollupAnswer(m_store, filter, plan, m_reads ? m_reads : std::make_shared<EdgeReads>());
+}
 
 Result<std::optional<RollupPlan>> MetricsCollector::planFor(const Filter& filter) const
 {
@@ -84,7 +91,7 @@ Result<KpiTotals> MetricsCollector::kpis(const Filter& filter) const
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).kpis();
+        return answer(filter, *plan).kpis();
     PerformanceMonitor perf(QStringLiteral("metrics kpis"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::kpis(d, filter)));
@@ -95,7 +102,7 @@ Result<LatencyPercentiles> MetricsCollector::latencyPercentiles(const Filter& fi
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).latencyPercentiles();
+        return answer(filter, *plan).latencyPercentiles();
     PerformanceMonitor perf(QStringLiteral("metrics latency percentiles"));
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::latencyPercentiles(SqlDialect(m_store->dialect()), filter)));
     LatencyPercentiles result;
@@ -112,7 +119,7 @@ Result<ConfidenceHistogram> MetricsCollector::confidenceHistogram(const Filter& 
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).confidenceHistogram();
+        return answer(filter, *plan).confidenceHistogram();
     PerformanceMonitor perf(QStringLiteral("metrics confidence histogram"));
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::confidenceHistogram(SqlDialect(m_store->dialect()), filter)));
     ConfidenceHistogram h;
@@ -131,7 +138,7 @@ Result<RatingSummary> MetricsCollector::ratings(const Filter& filter) const
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).ratings();
+        return answer(filter, *plan).ratings();
     PerformanceMonitor perf(QStringLiteral("metrics ratings"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(hist, run(m_store, MetricsSql::ratingHistogram(d, filter)));
@@ -149,7 +156,7 @@ Result<QList<DailyCost>> MetricsCollector::dailyCost(const Filter& filter) const
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).dailyCost();
+        return answer(filter, *plan).dailyCost();
     PerformanceMonitor perf(QStringLiteral("metrics daily cost"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::dailyCost(d, filter)));
@@ -164,7 +171,7 @@ Result<QList<LatencyPoint>> MetricsCollector::latencyOverTime(const Filter& filt
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).latencyOverTime(bucket);
+        return answer(filter, *plan).latencyOverTime(bucket);
     PerformanceMonitor perf(QStringLiteral("metrics latency over time"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::latencyBuckets(d, filter, bucket)));
@@ -185,7 +192,7 @@ Result<ConfidenceByRating> MetricsCollector::confidenceByRating(const Filter& fi
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).confidenceByRating();
+        return answer(filter, *plan).confidenceByRating();
     PerformanceMonitor perf(QStringLiteral("metrics confidence by rating"));
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::confidenceByRating(SqlDialect(m_store->dialect()), filter)));
     ConfidenceByRating c;
@@ -203,7 +210,7 @@ Result<QList<UserStats>> MetricsCollector::userStats(const Filter& filter, int l
 {
     RAGSCOPE_TRY(plan, planFor(filter, RollupSql::Grain::DayUser));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).userStats(limit);
+        return answer(filter, *plan).userStats(limit);
     PerformanceMonitor perf(QStringLiteral("metrics user stats"));
     const SqlDialect d(m_store->dialect());
     RAGSCOPE_TRY(q, run(m_store, MetricsSql::userStats(d, filter, limit)));
@@ -292,7 +299,7 @@ Result<OverviewFigures> MetricsCollector::overviewFigures(const Filter& filter) 
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan) {
-        RAGSCOPE_TRY(summary, RollupAnswer(m_store, filter, *plan).summary());
+        RAGSCOPE_TRY(summary, answer(filter, *plan).summary());
         return OverviewFigures::from(summary);
     }
     OverviewFigures figures;
@@ -318,7 +325,7 @@ Result<StatsReport> MetricsCollector::report(const Filter& filter) const
 {
     RAGSCOPE_TRY(plan, planFor(filter));
     if (plan)
-        return RollupAnswer(m_store, filter, *plan).report();
+        return answer(filter, *plan).report();
     PerformanceMonitor perf(QStringLiteral("metrics report"));
     // Each scan of the window once: totals with confidence buckets, percentiles, feedback
     // presence (ratings), daily cost.

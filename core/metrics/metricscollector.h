@@ -9,6 +9,9 @@
 
 namespace RagScope {
 
+class EdgeReads;
+class RollupAnswer;
+
 /// Computes every dashboard metric for a Filter, aggregated in SQL in both dialects
 /// (GROUP BY, percentile_cont or its window-function twin): cost grows with the number of
 /// result points, never with the number of rows. Blocking: call it from a worker thread.
@@ -20,7 +23,10 @@ public:
     /// percentiles within 1%), the rest raw (the dashboard's default).
     enum class Answering { Exact, FromRollups };
 
-    explicit MetricsCollector(StorePtr store, Answering answering = Answering::Exact);
+    /// `reads`: share the raw reads of the rollups' window edges with the other collectors of one
+    /// refresh (EdgeReads); none: each call reads its own.
+    explicit MetricsCollector(
+        StorePtr store, Answering answering = Answering::Exact, std::shared_ptr<EdgeReads> reads = nullptr);
 
     Result<KpiTotals> kpis(const Filter& filter) const;
     Result<LatencyPercentiles> latencyPercentiles(const Filter& filter) const;
@@ -54,9 +60,11 @@ private:
     Result<std::optional<RollupPlan>> planFor(const Filter& filter) const;
     Result<std::optional<RollupPlan>> planFor(const Filter& filter, RollupSql::Grain grain) const;
     Result<qint64> reviewCount() const;
+    RollupAnswer answer(const Filter& filter, const RollupPlan& plan) const;
 
     StorePtr m_store;
     Answering m_answering;
+    std::shared_ptr<EdgeReads> m_reads;
 };
 
 } // namespace RagScope

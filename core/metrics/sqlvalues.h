@@ -25,4 +25,10 @@ inline std::optional<double> sqlOptionalDouble(const QVariant& value)
     return ok ? std::optional<double>(d) : std::nullopt;
 }
 
+/// sum / n, or empty when there are no values (n = 0).
+inline std::optional<double> meanOf(double sum, qint64 n)
+{
+    return n > 0 ? std::optional<double>(sum / double(n)) : std::nullopt;
+}
+
 } // namespace RagScope

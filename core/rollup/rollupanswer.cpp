@@ -3,9 +3,8 @@
 #include "metrics/metricscollector.h"
 #include "metrics/metricsqueries.h"
 #include "metrics/sqlvalues.h"
-#include "opendayuserrows.h"
-#include "quarteruserrows.h"
 #include "rolluplatency.h"
+#include "rolluptopusers.h"
 
 #include <algorithm>
 #include <map>
@@ -18,45 +17,38 @@ using namespace RollupSql;
 namespace {
 
 // Column positions of RollupSql::sumColumnNames().
-constexpr int Cost = 4, ConfSum = 18, FirstLatency = 19, WithFeedback = 25;
-
-std::optional<double> ratio(double sum, qint64 n)
-{
-    return n > 0 ? std::optional<double>(sum / double(n)) : std::nullopt;
-}
+constexpr int Cost = 4, Priced = 6, ConfUnknown = 17, ConfSum = 18, FirstLatency = 19, WithFeedback = 25;
 
 /// Sorted by day, then model byte-wise with NULL last (as MetricsSql::dailyCost()).
 using DailyKey = std::tuple<QString, bool, QString>;
 
-qint64 seconds(const RollupEdge& edge)
-{
-    return edge.window.from.secsTo(edge.window.to);
-}
-
 } // namespace
 
-RollupAnswer::RollupAnswer(StorePtr store, const Filter& filter, const RollupPlan& plan)
+RollupAnswer::RollupAnswer(
+    StorePtr store, const Filter& filter, const RollupPlan& plan, std::shared_ptr<EdgeReads> reads)
     : m_store(std::move(store))
     , m_d(m_store->dialect())
     , m_filter(filter)
     , m_plan(plan)
+    , m_reads(std::move(reads))
 { }
 
-void RollupAnswer::add(const SqlDialect& d, const QSqlQuery& q, qint64 sign, Totals* t)
+void RollupAnswer::add(const SqlDialect& d, const QVariantList& sums, qint64 sign, Totals* t)
 {
     for (int c = 0; c < SumColumns; ++c) {
+        const QVariant& v = sums.at(c);
         if (c == Cost)
-            t->cost = sign > 0 ? t->cost + d.moneyValue(q.value(c)) : t->cost - d.moneyValue(q.value(c));
+            t->cost = sign > 0 ? t->cost + d.moneyValue(v) : t->cost - d.moneyValue(v);
         else if (c == ConfSum)
-            t->confSum += double(sign) * q.value(c).toDouble();
+            t->confSum += double(sign) * v.toDouble();
         else if (c >= FirstLatency && c < FirstLatency + 6 && (c - FirstLatency) % 2 == 1)
-            t->latencySum[size_t((c - FirstLatency) / 2)] += double(sign) * q.value(c).toDouble();
+            t->latencySum[size_t((c - FirstLatency) / 2)] += double(sign) * v.toDouble();
         else
-            t->counts[size_t(c)] += sign * sqlCount(q.value(c));
+            t->counts[size_t(c)] += sign * sqlCount(v);
     }
 }
 
-Result<RollupAnswer::Totals> RollupAnswer::sums(Feedback feedback) const
+Result<RollupAnswer::Totals> RollupAnswer::sums(EdgeReads::Feedback feedback) const
 {
     Totals t;
     for (const RollupPlan::Part& part : m_plan.middle(m_d, RollupPlan::Table::Rows)) {
@@ -64,22 +56,17 @@ Result<RollupAnswer::Totals> RollupAnswer::sums(Feedback feedback) const
         RAGSCOPE_TRY(q,
             m_store->exec(
                 QStringLiteral("SELECT %1 FROM %2 r WHERE %3").arg(sum(m_d), part.table, w.sql), w.values));
-        if (q.next())
-            add(m_d, q, 1, &t);
+        if (q.next()) {
+            QVariantList row;
+            for (int c = 0; c < SumColumns; ++c)
+                row << q.value(c);
+            add(m_d, row, 1, &t);
+        }
     }
-    // Probing each raw row's feedback is most of an edge's cost: only when the caller reads it.
-    const bool join = feedback == Feedback::Read;
     for (const RollupEdge& edge : m_plan.edges) {
-        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
-        RAGSCOPE_TRY(raw,
-            m_store->exec(QStringLiteral("SELECT %1 FROM %2 WHERE %3")
-                              .arg(aggregate(m_d, false, join ? QStringLiteral("f.") : QString()),
-                                  join ? interactionsWithFeedback(m_d, true, seconds(edge))
-                                       : QStringLiteral("chat_interactions i"),
-                                  e.sql),
-                e.values));
-        if (raw.next())
-            add(m_d, raw, edge.sign(), &t);
+        RAGSCOPE_TRY(groups, m_reads->groups(*m_store, edge, feedback));
+        for (const EdgeReads::Group& g : groups)
+            add(m_d, g.sums, edge.sign(), &t);
     }
     return t;
 }
@@ -93,8 +80,8 @@ KpiTotals RollupAnswer::kpisOf(const Totals& t)
     k.totalTokens = t.counts[3];
     k.totalCost = t.cost;
     k.unpricedRequests = t.counts[5];
-    k.avgConfidence = ratio(t.confSum, k.requests - t.counts[17]);
-    k.avgLatencyMs = ratio(t.latencySum[0], t.counts[FirstLatency]);
+    k.avgConfidence = meanOf(t.confSum, k.requests - t.counts[17]);
+    k.avgLatencyMs = meanOf(t.latencySum[0], t.counts[FirstLatency]);
     return k;
 }
 
@@ -109,13 +96,13 @@ ConfidenceHistogram RollupAnswer::confidenceOf(const Totals& t)
 
 Result<KpiTotals> RollupAnswer::kpis() const
 {
-    RAGSCOPE_TRY(t, sums(Feedback::Skip));
+    RAGSCOPE_TRY(t, sums(EdgeReads::Feedback::Skip));
     return kpisOf(t);
 }
 
 Result<ConfidenceHistogram> RollupAnswer::confidenceHistogram() const
 {
-    RAGSCOPE_TRY(t, sums(Feedback::Skip));
+    RAGSCOPE_TRY(t, sums(EdgeReads::Feedback::Skip));
     return confidenceOf(t);
 }
 
@@ -152,7 +139,7 @@ Status RollupAnswer::addRatings(RatingSummary* s) const
 
 Result<RatingSummary> RollupAnswer::ratings() const
 {
-    RAGSCOPE_TRY(t, sums(Feedback::Read));
+    RAGSCOPE_TRY(t, sums(EdgeReads::Feedback::Read));
     RatingSummary s;
     s.interactions = t.counts[0];
     s.interactionsWithFeedback = t.counts[WithFeedback];
@@ -187,19 +174,20 @@ Result<ConfidenceByRating> RollupAnswer::confidenceByRating() const
         read(q, 1);
     }
     for (const RollupEdge& edge : m_plan.edges) {
-        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
-        RAGSCOPE_TRY(raw,
-            m_store->exec(
-                QStringLiteral("SELECT f.rating, COUNT(*), COUNT(i.confidence_score), SUM(i.confidence_score)"
-                               " FROM %1 WHERE %2 GROUP BY f.rating")
-                    .arg(interactionsWithFeedback(m_d, false, seconds(edge)), e.sql),
-                e.values));
-        read(raw, edge.sign());
+        RAGSCOPE_TRY(groups, m_reads->groups(*m_store, edge, EdgeReads::Feedback::Read));
+        for (const EdgeReads::Group& g : groups) {
+            if (g.rating < 1 || g.rating > 5)
+                continue;
+            const qint64 requests = sqlCount(g.sums.at(0));
+            n[size_t(g.rating - 1)] += edge.sign() * requests;
+            confN[size_t(g.rating - 1)] += edge.sign() * (requests - sqlCount(g.sums.at(ConfUnknown)));
+            confSum[size_t(g.rating - 1)] += double(edge.sign()) * g.sums.at(ConfSum).toDouble();
+        }
     }
     ConfidenceByRating c;
     for (size_t r = 0; r < 5; ++r) {
         c.counts[r] = n[r];
-        c.avgConfidence[r] = ratio(confSum[r], confN[r]);
+        c.avgConfidence[r] = meanOf(confSum[r], confN[r]);
     }
     return c;
 }
@@ -208,14 +196,14 @@ Result<LatencyPercentiles> RollupAnswer::latencyPercentiles() const
 {
     if (!info(m_plan.grain).sketches) // day × user rows keep no sketches: the user's index narrows it
         return MetricsCollector(m_store).latencyPercentiles(m_filter);
-    return RollupLatency(m_store, m_filter, m_plan).percentiles();
+    return RollupLatency(m_store, m_filter, m_plan, m_reads).percentiles();
 }
 
 Result<QList<LatencyPoint>> RollupAnswer::latencyOverTime(TimeBucket bucket) const
 {
     if (!info(m_plan.grain).sketches)
         return MetricsCollector(m_store).latencyOverTime(m_filter, bucket);
-    return RollupLatency(m_store, m_filter, m_plan).overTime(bucket);
+    return RollupLatency(m_store, m_filter, m_plan, m_reads).overTime(bucket);
 }
 
 Result<QList<DailyCost>> RollupAnswer::dailyCost() const
@@ -250,9 +238,19 @@ Result<QList<DailyCost>> RollupAnswer::dailyCost() const
             addCell(MetricsSql::dailyCostRow(q, m_d), 1);
     }
     for (const RollupEdge& edge : m_plan.edges) {
-        RAGSCOPE_TRY(rows, raw.dailyCost(edge.window));
-        for (const DailyCost& c : rows)
+        RAGSCOPE_TRY(groups, m_reads->groups(*m_store, edge, EdgeReads::Feedback::Skip));
+        for (const EdgeReads::Group& g : groups) {
+            DailyCost c;
+            c.day = g.day;
+            if (!g.model.isNull())
+                c.model = g.model.toString();
+            c.requests = sqlCount(g.sums.at(0));
+            c.promptTokens = sqlCount(g.sums.at(1));
+            c.completionTokens = sqlCount(g.sums.at(2));
+            c.cost = m_d.moneyValue(g.sums.at(Cost));
+            c.unpricedRequests = c.requests - sqlCount(g.sums.at(Priced));
             addCell(c, edge.sign());
+        }
     }
     QList<DailyCost> out;
     for (const auto& [key, cell] : cells)
@@ -263,101 +261,7 @@ Result<QList<DailyCost>> RollupAnswer::dailyCost() const
 
 Result<QList<UserStats>> RollupAnswer::userStats(int limit) const
 {
-    // Every part's rows per user are summed and ranked by one statement, which sends back only the
-    // top rows: a statement per part sent every user's row back (four times ~2,000 rows for 90 days),
-    // and that transfer and its merge here were a third of the table's time.
-    const QString cost = m_d.costColumn(QStringLiteral("x")).section(QLatin1Char('.'), 1);
-    const QString names
-        = QStringLiteral(" AS user_id, %1 AS requests, %2 AS %3, %4 AS total_sum, %5 AS total_n,"
-                         " %6 AS conf_sum, %7 AS conf_n, %8 AS rating_total, %9 AS rating_n,"
-                         " %10 AS low_rated, %11 AS unpriced");
-    QStringList parts;
-    QVariantList values;
-    // A part's column, negated for a subtracted part.
-    const auto signedBy = [](const QString& sign, const QString& column) {
-        return sign.isEmpty() ? column : sign + QLatin1Char('(') + column + QLatin1Char(')');
-    };
-    const auto addRollups
-        = [&](const QString& table, const QDateTime& from, const QDateTime& to, const QString& sign = {}) {
-              if (from >= to)
-                  return;
-              const SqlWhere w = m_plan.bucketWhere(m_d, m_filter, from, to);
-              const auto s = [&](const QString& column) { return signedBy(sign, column); };
-              parts << QStringLiteral("SELECT r.user_id")
-                      + names.arg(s(QStringLiteral("r.requests")), s(m_d.costColumn(QStringLiteral("r"))),
-                          cost, s(QStringLiteral("r.total_sum")), s(QStringLiteral("r.total_n")),
-                          s(QStringLiteral("r.conf_sum")), s(QStringLiteral("r.requests - r.conf_unknown")),
-                          s(QStringLiteral("r.rating_total")), s(QStringLiteral("r.with_feedback")),
-                          s(QStringLiteral("r.low_rated")), s(QStringLiteral("r.requests - r.priced")))
-                      + QStringLiteral(" FROM %1 r WHERE %2").arg(table, w.sql);
-              values += w.values;
-          };
-    // Whole days from day rows, whole weeks among them from week rows, the open day's hours from
-    // hour rows.
-    const QString days = info(Grain::DayUser).table;
-    const bool weeks = m_plan.weeksFrom < m_plan.weeksTo;
-    addRollups(days, m_plan.from, weeks ? m_plan.weeksFrom : m_plan.wholeDaysEnd());
-    if (weeks) {
-        addRollups(info(Grain::WeekUser).table, m_plan.weeksFrom, m_plan.weeksTo);
-        addRollups(days, m_plan.weeksTo, m_plan.wholeDaysEnd());
-    }
-    const OpenDayUserRows openDay(*m_store);
-    addRollups(m_plan.wholeOpenDay && openDay.kept() ? QLatin1String(OpenDayUserRows::Table)
-                                                     : info(Grain::HourUser).table,
-        m_plan.wholeDaysEnd(), m_plan.to);
-    for (const RollupEdge& whole : m_plan.edges) {
-        for (const QuarterUserRows::Piece& piece : QuarterUserRows::cover(whole, m_plan.quartersTo)) {
-            const RollupEdge& edge = piece.edge;
-            const QString sign = edge.subtract ? QStringLiteral("-") : QString();
-            if (piece.quarterRows) {
-                addRollups(info(Grain::QuarterUser).table, edge.window.from, edge.window.to, sign);
-                continue;
-            }
-            const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
-            const auto signed_ = [&](const QString& aggregate) { return signedBy(sign, aggregate); };
-            parts << QStringLiteral("SELECT i.user_id")
-                    + names.arg(signed_(QStringLiteral("COUNT(*)")),
-                        signed_(QStringLiteral("SUM(%1)").arg(m_d.costColumn(QStringLiteral("i")))), cost,
-                        signed_(QStringLiteral("SUM(i.total_latency_ms)")),
-                        signed_(QStringLiteral("COUNT(i.total_latency_ms)")),
-                        signed_(QStringLiteral("SUM(i.confidence_score)")),
-                        signed_(QStringLiteral("COUNT(i.confidence_score)")),
-                        signed_(QStringLiteral("SUM(f.rating)")), signed_(QStringLiteral("COUNT(f.rating)")),
-                        signed_(QStringLiteral("SUM(CASE WHEN f.rating <= 2 THEN 1 ELSE 0 END)")),
-                        signed_(QStringLiteral("(COUNT(*) - COUNT(%1))")
-                                    .arg(m_d.costColumn(QStringLiteral("i")))))
-                    + QStringLiteral(" FROM %1 WHERE %2 GROUP BY i.user_id")
-                          .arg(interactionsWithFeedback(m_d, true, seconds(edge)), e.sql);
-            values += e.values;
-        }
-    }
-    if (parts.isEmpty())
-        return QList<UserStats> {};
-    // As MetricsSql::userStats(): most requests first, then the id byte-wise; a user whose rows a
-    // subtracted edge cancels out is left out.
-    RAGSCOPE_TRY(q,
-        m_store->exec(
-            QStringLiteral("SELECT u.user_id, SUM(u.requests), %1, SUM(u.total_sum), SUM(u.total_n),"
-                           " SUM(u.conf_sum), SUM(u.conf_n), SUM(u.rating_total), SUM(u.rating_n),"
-                           " SUM(u.low_rated), SUM(u.unpriced) FROM (%2) u GROUP BY u.user_id"
-                           " HAVING SUM(u.requests) <> 0 ORDER BY SUM(u.requests) DESC, u.user_id%3 LIMIT ?")
-                .arg(m_d.costSum(QStringLiteral("u")), parts.join(QStringLiteral(" UNION ALL ")),
-                    m_d.byteOrder()),
-            values + QVariantList { qMax(limit, 0) }));
-    QList<UserStats> out;
-    while (q.next()) {
-        UserStats u;
-        u.user = q.value(0).toString();
-        u.requests = sqlCount(q.value(1));
-        u.cost = m_d.moneyValue(q.value(2));
-        u.unpricedRequests = sqlCount(q.value(10));
-        u.avgLatencyMs = ratio(q.value(3).toDouble(), sqlCount(q.value(4)));
-        u.avgConfidence = ratio(q.value(5).toDouble(), sqlCount(q.value(6)));
-        u.avgRating = ratio(q.value(7).toDouble(), sqlCount(q.value(8)));
-        u.lowRated = sqlCount(q.value(9));
-        out << u;
-    }
-    return out;
+    return RollupTopUsers(m_store, m_filter, m_plan).top(limit);
 }
 
 Result<StatsReport> RollupAnswer::report() const
@@ -372,7 +276,7 @@ Result<StatsReport> RollupAnswer::summary() const
 {
     StatsReport r;
     r.filter = m_filter;
-    RAGSCOPE_TRY(t, sums(Feedback::Read));
+    RAGSCOPE_TRY(t, sums(EdgeReads::Feedback::Read));
     r.kpis = kpisOf(t);
     r.confidence = confidenceOf(t);
     r.ratings.interactions = r.kpis.requests;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "edgereads.h"
 #include "metrics/filtersql.h"
 #include "metrics/metricstypes.h"
 #include "rollupplan.h"
@@ -17,7 +18,9 @@ namespace RagScope {
 class RollupAnswer
 {
 public:
-    RollupAnswer(StorePtr store, const Filter& filter, const RollupPlan& plan);
+    /// `reads`: the raw edges' reads, shared with the other answers of one refresh.
+    RollupAnswer(StorePtr store, const Filter& filter, const RollupPlan& plan,
+        std::shared_ptr<EdgeReads> reads = std::make_shared<EdgeReads>());
 
     Result<KpiTotals> kpis() const; ///< distinctUsers is not kept in rollups: 0
     Result<ConfidenceHistogram> confidenceHistogram() const;
@@ -42,11 +45,11 @@ private:
         double confSum = 0;
         std::array<double, 3> latencySum {};
     };
-    /// Whether sums() reads the edges' feedback (with_feedback, rating_total, low_rated), or
-    /// leaves those three at the middle's values for callers that do not show them.
-    enum class Feedback { Read, Skip };
-    Result<Totals> sums(Feedback feedback) const;
-    static void add(const SqlDialect& d, const QSqlQuery& q, qint64 sign, Totals* t);
+    /// The middle's rows and the edges' (EdgeReads) summed; the edges' feedback columns only when
+    /// `feedback` reads them (else they stay at the middle's).
+    Result<Totals> sums(EdgeReads::Feedback feedback) const;
+    /// Adds a row of RollupSql::sumColumnNames() values, negated for sign -1.
+    static void add(const SqlDialect& d, const QVariantList& sums, qint64 sign, Totals* t);
     Status addRatings(RatingSummary* s) const;
     static KpiTotals kpisOf(const Totals& t);
     static ConfidenceHistogram confidenceOf(const Totals& t);
@@ -55,6 +58,7 @@ private:
     SqlDialect m_d;
     Filter m_filter;
     RollupPlan m_plan;
+    std::shared_ptr<EdgeReads> m_reads;
 };
 
 } // namespace RagScope

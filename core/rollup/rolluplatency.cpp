@@ -61,11 +61,13 @@ struct Point
 
 } // namespace
 
-RollupLatency::RollupLatency(StorePtr store, const Filter& filter, const RollupPlan& plan)
+RollupLatency::RollupLatency(
+    StorePtr store, const Filter& filter, const RollupPlan& plan, std::shared_ptr<EdgeReads> reads)
     : m_store(std::move(store))
     , m_d(m_store->dialect())
     , m_filter(filter)
     , m_plan(plan)
+    , m_reads(std::move(reads))
 { }
 
 Status RollupLatency::forEachSketch(bool wholeDays, const SketchRow& row) const
@@ -103,14 +105,9 @@ Status RollupLatency::forEachSketch(bool wholeDays, const SketchRow& row) const
 Status RollupLatency::forEachRaw(const RawRow& row) const
 {
     for (const RollupEdge& edge : m_plan.edges) {
-        const SqlWhere e = filterWhere(m_d, edge.window, QStringLiteral("i"));
-        RAGSCOPE_TRY(q,
-            m_store->exec(QStringLiteral("SELECT %1, i.total_latency_ms, i.retrieval_latency_ms,"
-                                         " i.generation_latency_ms FROM chat_interactions i WHERE %2")
-                              .arg(m_d.timeText(QStringLiteral("i.created_at")), e.sql),
-                e.values));
-        while (q.next())
-            row(q.value(0).toString(), { q.value(1), q.value(2), q.value(3) }, edge.sign());
+        RAGSCOPE_TRY(rows, m_reads->latencies(*m_store, edge));
+        for (const EdgeReads::Latencies& r : rows)
+            row(r.createdAt, r.values, edge.sign());
     }
     return Done {};
 }

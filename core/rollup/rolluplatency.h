@@ -1,5 +1,6 @@
 #pragma once
 
+#include "edgereads.h"
 #include "metrics/filtersql.h"
 #include "metrics/metricstypes.h"
 #include "rollupplan.h"
@@ -17,7 +18,9 @@ class LatencySketch;
 class RollupLatency
 {
 public:
-    RollupLatency(StorePtr store, const Filter& filter, const RollupPlan& plan);
+    /// `reads`: the edges' raw latencies, shared with the other answers of one refresh.
+    RollupLatency(
+        StorePtr store, const Filter& filter, const RollupPlan& plan, std::shared_ptr<EdgeReads> reads);
 
     Result<LatencyPercentiles> percentiles() const;
     Result<QList<LatencyPoint>> overTime(TimeBucket bucket) const;
@@ -37,6 +40,7 @@ private:
     SqlDialect m_d;
     Filter m_filter;
     RollupPlan m_plan;
+    std::shared_ptr<EdgeReads> m_reads;
 };
 
 } // namespace RagScope

@@ -22,6 +22,7 @@ struct RollupEdge
     bool subtract = false;
 
     qint64 sign() const { return subtract ? -1 : 1; }
+    qint64 seconds() const { return window.from.secsTo(window.to); }
 };
 
 /// Which part of a window RagScope's rollups answer and which part is read raw: the middle holds

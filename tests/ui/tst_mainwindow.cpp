@@ -38,10 +38,18 @@ class FakePage : public DashboardPage
 public:
     using DashboardPage::DashboardPage;
     QString title() const override { return QStringLiteral("Fake"); }
-    void applyContext(bool) override { loads += context().store ? 1 : 0; }
+    void applyContext(bool) override
+    {
+        if (context().store) {
+            ++loads;
+            reads << context().reads.get();
+        }
+    }
     void reload() override { ++loads; }
     bool isBusy() const override { return false; }
     int loads = 0;
+    QList<const EdgeReads*> reads; ///< each load's
+
     std::optional<ReviewQueueQuery> shown;
 };
 
@@ -198,6 +206,7 @@ private slots:
     void emptyStoreIsCreatedOnlyWhenTheUserAgrees();
     void onlyThePageOnScreenLoads();
     void eachPageLoadsOncePerStoreSwitchAndFilterChange();
+    void pagesOfOneRefreshShareTheirEdgeReads();
     void drillDownShowsTheTargetPageWithTheQuery();
     void lostStoreShowsBannerKeepsDataAndRetryRecovers();
     void serverStoppedAndStartedWhileOpenRecoversOnRetry();
@@ -330,6 +339,29 @@ void TestMainWindow::onlyThePageOnScreenLoads()
     window.refresh();
     QCOMPARE(first->loads, 2);
     QCOMPARE(second->loads, 1);
+}
+
+void TestMainWindow::pagesOfOneRefreshShareTheirEdgeReads()
+{
+    Test::TestDatabase db;
+    db.open();
+    MainWindow window;
+    auto* first = new FakePage;
+    auto* second = new FakePage;
+    window.addPage(first);
+    window.addPage(second);
+    QSignalSpy opened(&window, &MainWindow::storeOpened);
+    window.openUrl(db.url());
+    QVERIFY(opened.wait(20000));
+    window.showPage(second);
+    QVERIFY(first->reads.value(0));
+    QCOMPARE(second->reads.value(0), first->reads.value(0)); // shown in the same refresh
+    window.refresh();
+    window.showPage(first);
+    QCOMPARE(second->reads.size(), 2);
+    QCOMPARE(first->reads.size(), 2);
+    QVERIFY(second->reads.value(1) != second->reads.value(0)); // a refresh reads the edges afresh
+    QCOMPARE(first->reads.value(1), second->reads.value(1));
 }
 
 void TestMainWindow::eachPageLoadsOncePerStoreSwitchAndFilterChange()

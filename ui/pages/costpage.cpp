@@ -258,11 +258,9 @@ void CostPage::reload()
     if (!beginLoad())
         return;
     const StorePtr store = this->store();
+    const MetricsCollector metrics = this->metrics();
     const Filter filter = this->filter();
-    m_dailyJob->start(
-        [store, filter] {
-            return MetricsCollector(store, MetricsCollector::Answering::FromRollups).dailyCost(filter);
-        },
+    m_dailyJob->start([metrics, filter] { return metrics.dailyCost(filter); },
         [this](const Result<QList<DailyCost>>& result) {
             if (result.ok()) {
                 m_storedDaily = result.value();
@@ -276,10 +274,7 @@ void CostPage::reload()
             }
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
-    m_totalsJob->start(
-        [store, filter] {
-            return MetricsCollector(store, MetricsCollector::Answering::FromRollups).kpis(filter);
-        },
+    m_totalsJob->start([metrics, filter] { return metrics.kpis(filter); },
         [this](const Result<KpiTotals>& result) {
             if (result.ok()) {
                 m_storedTotals = result.value();

@@ -2,6 +2,7 @@
 
 #include "feedback/reviewqueue.h"
 #include "metrics/filter.h"
+#include "rollup/edgereads.h"
 #include "store/store.h"
 
 #include <QWidget>
@@ -9,12 +10,18 @@
 namespace RagScope {
 
 /// What every page shows: the open store (null: none) and the filter bar's filter, handed over
-/// together so that a store switch never loads the new filter on the old store.
+/// together so that a store switch never loads the new filter on the old store; and the refresh
+/// it belongs to, whose raw reads of the window's edges every page loaded for it shares.
 struct DashboardContext
 {
     StorePtr store;
     Filter filter;
-    bool operator==(const DashboardContext&) const = default;
+    std::shared_ptr<EdgeReads> reads = nullptr; ///< none: each answer reads its own
+    /// The same store and filter (a page showing them needs no new load unless refreshed).
+    bool operator==(const DashboardContext& other) const
+    {
+        return store == other.store && filter == other.filter;
+    }
 };
 
 /// A page of the dashboard. The main window hands every page a DashboardContext; a page loads its data off

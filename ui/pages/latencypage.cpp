@@ -92,14 +92,10 @@ void LatencyPage::reload()
 {
     if (!beginLoad())
         return;
-    const StorePtr store = this->store();
+    const MetricsCollector metrics = this->metrics();
     const Filter filter = this->filter();
     const TimeBucket bucket = MetricsCollector::bucketFor(filter);
-    m_pointsJob->start(
-        [store, filter, bucket] {
-            return MetricsCollector(store, MetricsCollector::Answering::FromRollups)
-                .latencyOverTime(filter, bucket);
-        },
+    m_pointsJob->start([metrics, filter, bucket] { return metrics.latencyOverTime(filter, bucket); },
         [this, bucket](const Result<QList<LatencyPoint>>& result) {
             if (result.ok())
                 showPoints(result.value(), bucket);
@@ -107,8 +103,7 @@ void LatencyPage::reload()
         });
     m_exactJob->cancel();
     m_percentilesJob->start(
-        [store, filter]() -> Result<QPair<LatencyPercentiles, bool>> {
-            const MetricsCollector metrics(store, MetricsCollector::Answering::FromRollups);
+        [metrics, filter]() -> Result<QPair<LatencyPercentiles, bool>> {
             RAGSCOPE_TRY(fromRollups, metrics.usesRollups(filter));
             RAGSCOPE_TRY(percentiles, metrics.latencyPercentiles(filter));
             return qMakePair(percentiles, fromRollups);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dashboardpage.h"
+#include "metrics/metricscollector.h"
 
 #include <QList>
 
@@ -28,6 +29,12 @@ protected:
     void applyContext(bool newStore) override;
     const StorePtr& store() const { return context().store; }
     const Filter& filter() const { return context().filter; }
+    /// What the page's jobs read with (a copy in each job): the rollups where they cover the window,
+    /// and the window edges' raw reads shared with every page of this refresh (EdgeReads).
+    MetricsCollector metrics() const
+    {
+        return MetricsCollector(store(), MetricsCollector::Answering::FromRollups, context().reads);
+    }
     /// True when a store is open and the window is valid; then starts counting this reload's jobs.
     bool beginLoad();
     /// One job finished (with an error or not); the last one emits loaded().

@@ -191,20 +191,14 @@ void OverviewPage::reload()
         return;
     const StorePtr store = this->store();
     const Filter filter = this->filter();
-    m_kpiJob->start(
-        [store, filter] {
-            return MetricsCollector(store, MetricsCollector::Answering::FromRollups).overview(filter);
-        },
+    const MetricsCollector metrics = this->metrics();
+    m_kpiJob->start([metrics, filter] { return metrics.overview(filter); },
         [this](const Result<OverviewReport>& result) {
             if (result.ok())
                 showFigures(result.value());
             finishPanel(result.ok() ? std::nullopt : std::optional(result.error()));
         });
-    m_usersJob->start(
-        [store, filter] {
-            return MetricsCollector(store, MetricsCollector::Answering::FromRollups)
-                .userStats(filter, TopUsers);
-        },
+    m_usersJob->start([metrics, filter] { return metrics.userStats(filter, TopUsers); },
         [this](const Result<QList<UserStats>>& result) {
             if (result.ok()) {
                 m_usersModel->setData(result.value());

@@ -162,14 +162,11 @@ void QualityPage::reload()
 {
     if (!beginLoad())
         return;
-    const StorePtr store = this->store();
+    const MetricsCollector metrics = this->metrics();
     const Filter filter = this->filter();
     // One LatestJob per panel; each result is shown, or reported while the old data stays.
-    auto load = [this, store, filter](int panel, auto query, auto show) {
-        jobs()[panel]->start(
-            [store, filter, query] {
-                return (MetricsCollector(store, MetricsCollector::Answering::FromRollups).*query)(filter);
-            },
+    auto load = [this, metrics, filter](int panel, auto query, auto show) {
+        jobs()[panel]->start([metrics, filter, query] { return (metrics.*query)(filter); },
             [this, show](const auto& result) {
                 if (result.ok())
                     (this->*show)(result.value());
