@@ -82,7 +82,8 @@ Result<QList<UserStats>> RollupTopUsers::top(int limit) const
                         signed_(QStringLiteral("COUNT(i.confidence_score)")), zero, zero, zero,
                         signed_(QStringLiteral("(COUNT(*) - COUNT(%1))")
                                     .arg(m_d.costColumn(QStringLiteral("i")))))
-                    + QStringLiteral(" FROM chat_interactions i WHERE %1 GROUP BY i.user_id").arg(e.sql);
+                    + QStringLiteral(" FROM chat_interactions i WHERE %1 GROUP BY %2")
+                          .arg(e.sql, m_d.unorderedKey(QStringLiteral("i.user_id")));
             values += e.values;
             rated << QStringLiteral("SELECT i.user_id, %1 AS rating_total, %2 AS rating_n, %3 AS low_rated"
                                     " FROM %4 WHERE %5 AND i.user_id IN (SELECT t.user_id FROM top t)"

@@ -68,6 +68,11 @@ QString SqlDialect::byteOrder() const
     return isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString();
 }
 
+QString SqlDialect::unorderedKey(const QString& column) const
+{
+    return isPostgres() ? column : QLatin1Char('+') + column;
+}
+
 QString SqlDialect::confidenceBucket(const QString& column) const
 {
     if (isPostgres()) // LEAST ignores NULLs: keep unknown scores out of bucket 9 explicitly

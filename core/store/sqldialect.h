@@ -47,6 +47,11 @@ public:
     QString dayKeyText(const QString& key) const;
     /// " COLLATE \"C\"" on PostgreSQL: byte-wise text order, as SQLite's BINARY already is.
     QString byteOrder() const;
+    /// `column` as a GROUP BY key that no index is read for its order: on SQLite `+column`. For a
+    /// short time range grouped by user, SQLite otherwise skip-scans the (user_id, created_at)
+    /// index, a seek per user (~100 ms for an edge of a 1M-row snapshot with 2,000 users), to
+    /// have the groups in order, instead of reading the range from the created_at index.
+    QString unorderedKey(const QString& column) const;
     /// Confidence bucket 0…9 of a score column (NULL stays NULL).
     QString confidenceBucket(const QString& column) const;
 

@@ -46,63 +46,59 @@ class TestEdgeReads : public QObject
     Q_OBJECT
 
 private slots:
+    // Each test on a store of its own: the fixture's rows, rolled up, and their exact count.
+    void init()
+    {
+        m_db = std::make_unique<TestDatabase>();
+        m_store = m_db->open();
+        fill(m_store);
+        refresh(m_store);
+        m_exact = requests(MetricsCollector(m_store));
+    }
+    void cleanup()
+    {
+        m_store.reset();
+        m_db.reset();
+    }
+
     void oneRefreshReadsEachEdgeOnce()
     {
-        TestDatabase db;
-        const StorePtr store = db.open();
-        fill(store);
-        refresh(store);
-        const qint64 before = requests(MetricsCollector(store));
         const auto reads = std::make_shared<EdgeReads>();
-        QCOMPARE(requests(fromRollups(store, reads)), before);
-        recordInOpenHour(store, "2026-03-10T12:10:00Z");
+        QCOMPARE(requests(fromRollups(m_store, reads)), m_exact);
+        recordInOpenHour(m_store, "2026-03-10T12:10:00Z");
         // The refresh's read of the open hour answers again; a new refresh reads the new row.
-        QCOMPARE(requests(fromRollups(store, reads)), before);
-        QCOMPARE(requests(fromRollups(store, std::make_shared<EdgeReads>())), before + 1);
-        QCOMPARE(requests(fromRollups(store, nullptr)), before + 1);
+        QCOMPARE(requests(fromRollups(m_store, reads)), m_exact);
+        QCOMPARE(requests(fromRollups(m_store, std::make_shared<EdgeReads>())), m_exact + 1);
+        QCOMPARE(requests(fromRollups(m_store, nullptr)), m_exact + 1);
     }
 
     void answersWithoutFeedbackUseTheReadWithFeedback()
     {
-        TestDatabase db;
-        const StorePtr store = db.open();
-        fill(store);
-        refresh(store);
-        const qint64 before = requests(MetricsCollector(store));
         const auto reads = std::make_shared<EdgeReads>();
-        const auto ratings = fromRollups(store, reads).ratings(Unaligned); // reads the edges' feedback
+        const auto ratings = fromRollups(m_store, reads).ratings(Unaligned); // reads the edges' feedback
         QVERIFY(ratings.ok());
-        QCOMPARE(ratings->interactions, before);
-        recordInOpenHour(store, "2026-03-10T12:10:00Z");
-        QCOMPARE(requests(fromRollups(store, reads)), before); // not a read of its own
+        QCOMPARE(ratings->interactions, m_exact);
+        recordInOpenHour(m_store, "2026-03-10T12:10:00Z");
+        QCOMPARE(requests(fromRollups(m_store, reads)), m_exact); // not a read of its own
     }
 
     void aFailedReadIsReadAgain()
     {
-        TestDatabase db;
-        const StorePtr store = db.open();
-        fill(store);
-        refresh(store);
-        const qint64 exact = requests(MetricsCollector(store));
         const auto reads = std::make_shared<EdgeReads>();
         // The rollup tables answer the middle, the base table is gone for the edges.
-        QVERIFY(store->exec(u"ALTER TABLE chat_interactions RENAME TO chat_interactions_away"_s).ok());
-        QVERIFY(!fromRollups(store, reads).kpis(Unaligned).ok());
-        QVERIFY(store->exec(u"ALTER TABLE chat_interactions_away RENAME TO chat_interactions"_s).ok());
-        QCOMPARE(requests(fromRollups(store, reads)), exact);
+        QVERIFY(m_store->exec(u"ALTER TABLE chat_interactions RENAME TO chat_interactions_away"_s).ok());
+        QVERIFY(!fromRollups(m_store, reads).kpis(Unaligned).ok());
+        QVERIFY(m_store->exec(u"ALTER TABLE chat_interactions_away RENAME TO chat_interactions"_s).ok());
+        QCOMPARE(requests(fromRollups(m_store, reads)), m_exact);
     }
 
     void jobsAtOnceShareOneRead()
     {
-        TestDatabase db;
-        const StorePtr store = db.open();
-        fill(store);
-        refresh(store);
-        const MetricsCollector raw(store);
+        const MetricsCollector raw(m_store);
         const auto exactTotals = raw.kpis(Unaligned);
         const auto exactRatings = raw.ratings(Unaligned);
         QVERIFY(exactTotals.ok() && exactRatings.ok());
-        const MetricsCollector shared = fromRollups(store, std::make_shared<EdgeReads>());
+        const MetricsCollector shared = fromRollups(m_store, std::make_shared<EdgeReads>());
         // The pages' jobs on the database threads, as the app runs one refresh: every answer exact.
         QList<QFuture<bool>> jobs;
         for (int i = 0; i < 8; ++i) {
@@ -120,6 +116,11 @@ private slots:
         for (QFuture<bool>& job : jobs)
             QVERIFY(job.result());
     }
+
+private:
+    std::unique_ptr<TestDatabase> m_db;
+    StorePtr m_store;
+    qint64 m_exact = 0;
 };
 
 QTEST_GUILESS_MAIN(TestEdgeReads)
