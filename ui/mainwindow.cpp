@@ -5,7 +5,6 @@
 #include "appearance/thememenu.h"
 #include "connectionprofiles.h"
 #include "helpmenu.h"
-#include "pages/metricspage.h"
 #include "review/reviewexportdialog.h"
 #include "rollup/rollupkeeper.h"
 #include "snapshot/pushreviewsdialog.h"
@@ -91,7 +90,6 @@ MainWindow::MainWindow(QWidget* parent)
         syncPage(m_pages.at(row));
     });
     connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
-        renewReads();
         if (DashboardPage* page = currentPage())
             syncPage(page);
     });
@@ -214,24 +212,12 @@ void MainWindow::showPage(DashboardPage* page)
 
 void MainWindow::syncPage(DashboardPage* page)
 {
-    PageState& state = m_states[page];
-    const DashboardContext context { m_store, m_filterBar->filter(), m_reads };
-    // Store and filter in one call: one load per change, never the new filter on the old store.
-    if (!state.synced || !(state.context == context)
-        || ((state.epoch != m_epoch || state.rollupsMoved) && m_store))
-        page->setContext(context);
-    state = PageState { context, m_epoch, true, false };
-}
-
-void MainWindow::renewReads()
-{
-    m_reads = std::make_shared<EdgeReads>();
+    m_sync.sync(page, m_store, m_filterBar->filter());
 }
 
 void MainWindow::refresh()
 {
-    ++m_epoch;
-    renewReads();
+    m_sync.refresh();
     if (!m_filterBar->updateWindow() && currentPage())
         syncPage(currentPage());
 }
@@ -239,8 +225,7 @@ void MainWindow::refresh()
 void MainWindow::retry()
 {
     m_banner->hide();
-    ++m_epoch;
-    renewReads();
+    m_sync.refresh();
     if (DashboardPage* page = currentPage())
         syncPage(page);
 }
@@ -248,13 +233,8 @@ void MainWindow::retry()
 void MainWindow::rollupsRefreshed()
 {
     // Rows that came or changed since the last refresh are in the rollups now: the metric pages
-    // read them again (the one on screen now, the others when shown); the Review page reads no
-    // rollups and keeps its place.
-    for (auto it = m_states.begin(); it != m_states.end(); ++it) {
-        if (qobject_cast<MetricsPage*>(it.key()))
-            it->rollupsMoved = true;
-    }
-    renewReads();
+    // read them again (the one on screen now, the others when shown).
+    m_sync.rollupsRefreshed();
     if (DashboardPage* page = currentPage())
         syncPage(page);
 }
@@ -265,13 +245,12 @@ void MainWindow::closeStore()
     if (!m_store)
         return;
     m_store.reset();
-    renewReads();
     m_afterPage->cancel();
     m_filterBar->setStore(nullptr);
     m_rollups->setStore(nullptr);
     m_banner->hide();
     for (DashboardPage* page : std::as_const(m_pages)) {
-        if (m_states.value(page).synced)
+        if (m_sync.synced(page))
             syncPage(page); // a context without a store: the page drops its data and the store
     }
     m_startPage->setStatus(QString());
@@ -329,7 +308,6 @@ void MainWindow::openLastOrShowStart()
 void MainWindow::setStore(const StorePtr& store)
 {
     m_store = store;
-    renewReads();
     ConnectionProfiles::addRecentStore(store->location());
     updateRecentMenu();
     m_startPage->setRecentStores(ConnectionProfiles::recentStores());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pages/dashboardpage.h"
+#include "pagesync.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -75,17 +76,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    struct PageState
-    {
-        DashboardContext context;
-        quint64 epoch = 0;
-        bool synced = false;
-        bool rollupsMoved = false; ///< the rollups it answered from were refreshed since
-    };
     void createActions();
     void syncPage(DashboardPage* page);
-    /// Loads from now on belong to a new refresh: the window edges are read afresh (EdgeReads).
-    void renewReads();
     void setStore(const StorePtr& store);
     void startStoreWork();
     void rollupsRefreshed();
@@ -111,12 +103,7 @@ private:
     AfterPageLoaded* m_afterPage; ///< the store's own work waits for the page on screen
     StorePtr m_store;
     QList<DashboardPage*> m_pages;
-    QHash<DashboardPage*, PageState> m_states;
-    quint64 m_epoch = 0;
-    /// The raw reads of the window's edges of this refresh, shared by every page loaded for it: a
-    /// page shown later in the same refresh does not read the open hour again, and agrees with the
-    /// others. Renewed with the refresh, the filter, the store and the rollups.
-    std::shared_ptr<EdgeReads> m_reads = std::make_shared<EdgeReads>();
+    PageSync m_sync; ///< which page loads when, with the refresh's shared reads
     DashboardPage* m_drillTarget = nullptr;
     std::function<void(const ReviewQueueQuery&)> m_showQuery;
 };
