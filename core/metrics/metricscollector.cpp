@@ -3,7 +3,6 @@
 #include "base/performancemonitor.h"
 #include "feedback/reviewservice.h"
 #include "metricsqueries.h"
-#include "rollup/edgereads.h"
 #include "rollup/rollupanswer.h"
 #include "rollup/rollupsystemstats.h"
 #include "sqlvalues.h"
@@ -71,7 +70,7 @@ MetricsCollector::MetricsCollector(StorePtr store, Answering answering, std::sha
 
 RollupAnswer MetricsCollector::answer(const Filter& filter, const RollupPlan& plan) const
 {
-    return RollupAnswer(m_store, filter, plan, m_reads ? m_reads : std::make_shared<EdgeReads>());
+    return RollupAnswer(m_store, filter, plan, m_reads);
 }
 
 Result<std::optional<RollupPlan>> MetricsCollector::planFor(const Filter& filter) const

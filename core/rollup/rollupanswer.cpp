@@ -30,7 +30,7 @@ RollupAnswer::RollupAnswer(
     , m_d(m_store->dialect())
     , m_filter(filter)
     , m_plan(plan)
-    , m_reads(std::move(reads))
+    , m_reads(reads ? std::move(reads) : std::make_shared<EdgeReads>())
 { }
 
 void RollupAnswer::add(const SqlDialect& d, const QVariantList& sums, qint64 sign, Totals* t)

@@ -18,9 +18,10 @@ namespace RagScope {
 class RollupAnswer
 {
 public:
-    /// `reads`: the raw edges' reads, shared with the other answers of one refresh.
+    /// `reads`: the raw edges' reads, shared with the other answers of one refresh (none: this
+    /// answer's own).
     RollupAnswer(StorePtr store, const Filter& filter, const RollupPlan& plan,
-        std::shared_ptr<EdgeReads> reads = std::make_shared<EdgeReads>());
+        std::shared_ptr<EdgeReads> reads = nullptr);
 
     Result<KpiTotals> kpis() const; ///< distinctUsers is not kept in rollups: 0
     Result<ConfidenceHistogram> confidenceHistogram() const;
