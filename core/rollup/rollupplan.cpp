@@ -14,15 +14,11 @@ QDateTime floorTo(const QDateTime& t, qint64 seconds)
     return QDateTime::fromMSecsSinceEpoch(ms - ((ms % unit) + unit) % unit, Qt::UTC);
 }
 
-namespace {
-
 QDateTime ceilTo(const QDateTime& t, qint64 seconds)
 {
     const QDateTime f = floorTo(t, seconds);
     return f == t ? f : f.addSecs(seconds);
 }
-
-} // namespace
 
 Result<RollupHorizons> readRollupHorizons(const Store& store)
 {
@@ -64,6 +60,15 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
             plan.userHoursFrom = horizon;
         }
     }
+    // A windowed snapshot exported before RollupCompletion has rollups only from its window's
+    // first whole bucket on: not for its partial first bucket, nor for the rows before the window
+    // that came along for their feedback. Its middle starts there at the earliest.
+    RAGSCOPE_TRY(snapshot, SnapshotInfo::read(store));
+    const std::optional<QDateTime> rollupsFrom = snapshot && snapshot->window && !snapshot->rollupsCoverRows
+        ? std::optional(ceilTo(snapshot->window->from, info(grain).seconds))
+        : std::nullopt;
+    if (rollupsFrom)
+        plan.from = std::max(plan.from, *rollupsFrom);
     if (plan.from >= plan.to)
         return std::optional<RollupPlan>(); // no whole rolled-up bucket in the window
     // The first, partial bucket (an hour of the open day's hour x user rows, else the grain's):
@@ -71,13 +76,8 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
     // the window, if the store holds that bucket whole.
     const qint64 firstBucket
         = plan.userHoursFrom.isValid() && filter.from >= horizon ? 3600 : info(grain).seconds;
-    bool subtract = filter.from.secsTo(plan.from) * 2 > firstBucket;
-    if (subtract) {
-        // A windowed snapshot holds neither the rollup rows nor the raw rows before its window.
-        RAGSCOPE_TRY(snapshot, SnapshotInfo::read(store));
-        subtract
-            = !snapshot || !snapshot->window || snapshot->window->from <= plan.from.addSecs(-firstBucket);
-    }
+    const bool subtract = filter.from.secsTo(plan.from) * 2 > firstBucket
+        && (!rollupsFrom || *rollupsFrom <= plan.from.addSecs(-firstBucket));
     if (subtract) {
         plan.from = plan.from.addSecs(-firstBucket);
         plan.edges << RollupEdge { Filter { plan.from, filter.from, filter.user, filter.model }, true };
@@ -85,7 +85,7 @@ Result<std::optional<RollupPlan>> RollupPlan::make(const Store& store, const Fil
         plan.edges << RollupEdge { Filter { filter.from, plan.from, filter.user, filter.model } };
     }
     // The last, partial bucket likewise when it is closed (a window in the past: the Overview's
-    // previous one). Horizons are capped at a windowed snapshot's end, so it holds that bucket.
+    // previous one). A windowed snapshot's horizons end where its rollups do.
     const bool hourRowsAtEnd = plan.userHoursFrom.isValid() && plan.to > plan.userHoursFrom;
     const qint64 lastBucket = hourRowsAtEnd ? 3600 : info(grain).seconds;
     const QDateTime lastEnd = plan.to.addSecs(lastBucket);

@@ -93,6 +93,8 @@ struct RollupPlan
 
 /// The start of the UTC bucket of `seconds` (from 1970-01-01) that holds `t`.
 QDateTime floorTo(const QDateTime& t, qint64 seconds);
+/// `t` when it starts such a bucket, else the start of the next one.
+QDateTime ceilTo(const QDateTime& t, qint64 seconds);
 
 /// grain name ("hour", "day", and from migration 0008 "hour_user", "week") → (horizon, refreshed
 /// at), for each grain refreshed at least once.

@@ -1,6 +1,7 @@
 #include "rollupcopy.h"
 
 #include "metrics/filtersql.h"
+#include "rollup/rollupplan.h"
 
 #include <QStringList>
 
@@ -92,12 +93,7 @@ bool RollupCopy::grainCopied(const QString& grain) const
 
 std::pair<QDateTime, QDateTime> RollupCopy::range(const QString& grain) const
 {
-    const qint64 ms = grainSeconds(grain) * 1000;
-    const qint64 from = m_window->from.toMSecsSinceEpoch();
-    const qint64 to = m_window->to.toMSecsSinceEpoch();
-    const qint64 start = from % ms == 0 ? from : (from / ms + 1) * ms; // times after 1970: no negatives
-    return { QDateTime::fromMSecsSinceEpoch(start, Qt::UTC),
-        QDateTime::fromMSecsSinceEpoch(to / ms * ms, Qt::UTC) };
+    return { ceilTo(m_window->from, grainSeconds(grain)), floorTo(m_window->to, grainSeconds(grain)) };
 }
 
 // Source columns become target columns of the same name, converted by their source type

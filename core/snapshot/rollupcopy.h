@@ -14,8 +14,8 @@ namespace RagScope {
 /// by type), limited to the whole buckets inside the window. A window of one user keeps
 /// only the day × user grain, of one model the hour × model grain, of both none; the
 /// fingerprints (rows with a grain and a bucket) only travel with a window of all users and
-/// models. Each grain's horizon is capped at the window's end, so that the collector reads
-/// the snapshot's own rows, never missing rollups, past it.
+/// models. Each grain's horizon is capped at the window's last whole bucket; RollupCompletion
+/// then rolls up the snapshot's rows around those buckets from the snapshot itself.
 class RollupCopy
 {
 public:

@@ -3,6 +3,7 @@
 #include "base/performancemonitor.h"
 #include "pgtablesource.h"
 #include "reviewsetuptables.h"
+#include "rollupcompletion.h"
 #include "rollupcopy.h"
 #include "snapshotinfo.h"
 #include "sqlitetablesource.h"
@@ -162,6 +163,7 @@ private:
         info.ragscopeVersion = QCoreApplication::applicationVersion();
         info.schemaVersion = target.schemaVersion();
         info.rollups = summary.rollups;
+        info.rollupsCoverRows = summary.rollups;
         return info.write(target);
     }
 
@@ -204,11 +206,20 @@ Result<SnapshotSummary> SnapshotExporter::exportTo(const StorePtr& source, const
     PerformanceMonitor perf(QStringLiteral("export snapshot"));
     RAGSCOPE_TRY(writable, checkTarget(source->location(), sqlitePath));
     SnapshotSummary summary;
-    const Status built = SqliteFileBuilder::build(sqlitePath, [&](const StorePtr& target) -> Status {
-        RAGSCOPE_TRY(copied, Fill(source, window, progress).run(target));
-        summary = copied;
-        return Done {};
-    });
+    const Status built = SqliteFileBuilder::build(
+        sqlitePath,
+        [&](const StorePtr& target) -> Status {
+            RAGSCOPE_TRY(copied, Fill(source, window, progress).run(target));
+            summary = copied;
+            return Done {};
+        },
+        [&](const StorePtr& target) -> Status {
+            if (!summary.rollups || !window)
+                return Done {};
+            // on the indexes: the rebuild reads rows by time and probes their feedback
+            const PerformanceMonitor perf(QStringLiteral("complete the rollups"));
+            return target->transaction([&] { return RollupCompletion(*target, *window).run(); });
+        });
     if (!built.ok())
         return built.error();
     return summary;

@@ -22,11 +22,11 @@ struct SnapshotSummary
 /// Copies a store (or one window of it) into a new SQLite file for offline analysis.
 /// The snapshot holds the interactions created in the window, plus those whose feedback was
 /// given in it, with all their feedback and reviews — so stats of the window on the snapshot
-/// equal stats of the window on the source — the rollups of the window (RollupCopy) and a
-/// metadata table (SnapshotInfo). A PostgreSQL source streams through `COPY … TO STDOUT`, a
-/// SQLite one is attached; rows go into one prepared INSERT per table in large transactions,
-/// so memory stays flat. The file appears only when complete and checked (SqliteFileBuilder).
-/// A path that is the source store itself, however spelled, is refused.
+/// equal stats of the window on the source — the rollups of the window (RollupCopy, completed
+/// from the snapshot's own rows by RollupCompletion) and a metadata table (SnapshotInfo). A PostgreSQL source
+/// streams through `COPY … TO STDOUT`, a SQLite one is attached; rows go into one prepared INSERT per table
+/// in large transactions, so memory stays flat. The file appears only when complete and checked
+/// (SqliteFileBuilder). A path that is the source store itself, however spelled, is refused.
 class SnapshotExporter
 {
 public:

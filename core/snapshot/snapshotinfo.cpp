@@ -30,6 +30,8 @@ Status SnapshotInfo::write(const Store& snapshot) const
     values.insert(QStringLiteral("schema_version"), QString::number(schemaVersion));
     values.insert(
         QStringLiteral("rollups_included"), rollups ? QStringLiteral("true") : QStringLiteral("false"));
+    if (rollupsCoverRows)
+        values.insert(QStringLiteral("rollups_cover_rows"), QStringLiteral("true"));
     values.insert(QStringLiteral("window_from"), window ? SqlDialect::isoTime(window->from) : QString());
     values.insert(QStringLiteral("window_to"), window ? SqlDialect::isoTime(window->to) : QString());
     values.insert(QStringLiteral("filter_user"), window && window->user ? *window->user : QString());
@@ -65,6 +67,7 @@ Result<std::optional<SnapshotInfo>> SnapshotInfo::read(const Store& store)
     info.ragscopeVersion = m.value(QStringLiteral("ragscope_version"));
     info.schemaVersion = m.value(QStringLiteral("schema_version")).toInt();
     info.rollups = m.value(QStringLiteral("rollups_included")) == QLatin1String("true");
+    info.rollupsCoverRows = m.value(QStringLiteral("rollups_cover_rows")) == QLatin1String("true");
     if (!m.value(QStringLiteral("window_from")).isEmpty()) {
         Filter w { SqlDialect::parseTime(m.value(QStringLiteral("window_from"))),
             SqlDialect::parseTime(m.value(QStringLiteral("window_to"))), {}, {} };

@@ -22,6 +22,10 @@ struct SnapshotInfo
     QString ragscopeVersion;
     int schemaVersion = 0;
     bool rollups = false;
+    /// The rollups hold exactly the snapshot's rows before their horizons (RollupCompletion, from
+    /// this version on); older windowed snapshots' rollups start at the window and miss its
+    /// partial first bucket.
+    bool rollupsCoverRows = false;
 
     /// Writes the metadata table into a snapshot being built.
     Status write(const Store& snapshot) const;

@@ -95,11 +95,15 @@ Status tuneForBulkLoad(const StorePtr& store)
 
 // Rollback-journal mode (a file that travels must not need -wal/-shm), the mark of a complete
 // file, then SQLite's own check of the whole file before it may replace anything.
-Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
+Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes,
+    const std::function<Status(const StorePtr&)>& indexed)
 {
     for (const DeferredIndex& index : indexes) {
         const PerformanceMonitor perf(QStringLiteral("build index %1").arg(index.name));
         RAGSCOPE_TRY(created, store->exec(index.sql));
+    }
+    if (indexed) {
+        RAGSCOPE_TRY(worked, indexed(store));
     }
     // Statistics for the planner, sampled (analysis_limit) so they take a fraction of a second
     // on a million rows: without them SQLite guessed join orders and sizes, and the review queue
@@ -125,7 +129,8 @@ Status finish(const StorePtr& store, const QList<DeferredIndex>& indexes)
     return Done {};
 }
 
-Status writeInto(const QString& temp, const std::function<Status(const StorePtr&)>& fill)
+Status writeInto(const QString& temp, const std::function<Status(const StorePtr&)>& fill,
+    const std::function<Status(const StorePtr&)>& indexed)
 {
     Store::OpenOptions options;
     options.migrate = true;
@@ -135,7 +140,7 @@ Status writeInto(const QString& temp, const std::function<Status(const StorePtr&
     RAGSCOPE_TRY(tuned, tuneForBulkLoad(target));
     RAGSCOPE_TRY(indexes, dropSecondaryIndexes(target));
     RAGSCOPE_TRY(filled, fill(target));
-    return finish(target, indexes);
+    return finish(target, indexes, indexed);
 } // the store and its connection close here, before the file is synced and moved
 
 QString systemError(const QString& what, const QString& path)
@@ -179,7 +184,8 @@ Status moveIntoPlace(const QString& temp, const QString& path)
 
 } // namespace
 
-Status build(const QString& path, const std::function<Status(const StorePtr&)>& fill)
+Status build(const QString& path, const std::function<Status(const StorePtr&)>& fill,
+    const std::function<Status(const StorePtr&)>& indexed)
 {
     // Like QSaveFile, write through a symlink: the file it points to is replaced, not the link.
     const QFileInfo info(path);
@@ -187,7 +193,7 @@ Status build(const QString& path, const std::function<Status(const StorePtr&)>& 
     RAGSCOPE_TRY(writable, OutputTarget::check(target));
     PartFile::removeStale(QFileInfo(target).absolutePath());
     const QString temp = PartFile::nameFor(target);
-    Status done = writeInto(temp, fill);
+    Status done = writeInto(temp, fill, indexed);
     if (done.ok())
         done = moveIntoPlace(temp, target);
     if (!done.ok())

@@ -15,10 +15,12 @@ namespace RagScope {
 /// application id is "RAGS" (header bytes 68-71), set only once it is complete.
 namespace SqliteFileBuilder {
 
-/// `fill` writes the rows, on the calling thread, into a store that already has the schema.
-/// Checks `path` first (OutputTarget::check);
+/// `fill` writes the rows, on the calling thread, into a store that already has the schema; then
+/// `indexed`, if given, works on them once the secondary indexes are built (before the planner's
+/// statistics are taken). Checks `path` first (OutputTarget::check);
 /// whether an existing file may be replaced is the caller's decision (checkReplaceable).
-Status build(const QString& path, const std::function<Status(const StorePtr&)>& fill);
+Status build(const QString& path, const std::function<Status(const StorePtr&)>& fill,
+    const std::function<Status(const StorePtr&)>& indexed = {});
 
 } // namespace SqliteFileBuilder
 
