@@ -254,8 +254,8 @@ private slots:
         Filter byUser = w;
         byUser.user = QStringLiteral("user-1");
         QTest::newRow("one-user export") << byUser << byUser;
-        // Into the source's open day, where it keeps hour x user rows: the snapshot reads those
-        // hours raw (it gets no hour x user horizon), and still from rollups before them.
+        // Into the source's open day, where it keeps hour x user rows: the snapshot gets none of
+        // them, its own day row holds those hours instead (RollupCompletion).
         Filter intoOpenDay = window("2026-03-02T07:45:00Z", "2026-03-10T11:20:00Z");
         intoOpenDay.user = QStringLiteral("user-1");
         QTest::newRow("one user into the open day") << intoOpenDay << intoOpenDay;
